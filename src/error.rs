@@ -1,0 +1,32 @@
+//! The one error type for "could not read the input": separate from diagnostics, which
+//! describe problems *in* the input.
+
+/// Why an input could not be read or an argument was not understood. The command line exits
+/// with status 2 on these; the npm package throws.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum InputError {
+    /// A timestamp argument (such as `--now`) is not RFC 3339.
+    #[error("invalid time {value:?}: expected RFC 3339, e.g. 2026-11-23T00:00:00Z")]
+    InvalidTime {
+        /// The text that was given.
+        value: String,
+    },
+    /// The operation name is not one of the supported operations or their aliases.
+    #[error("unknown operation {name:?}; known operations: {known}")]
+    UnknownOperation {
+        /// The name that was given.
+        name: String,
+        /// The known operation ids, comma-separated.
+        known: String,
+    },
+    /// An option value is not one of the accepted values.
+    #[error("invalid value {value:?} for {option}: expected {expected}")]
+    InvalidOption {
+        /// The option's name.
+        option: String,
+        /// The value that was given.
+        value: String,
+        /// What is accepted.
+        expected: String,
+    },
+}

@@ -1,0 +1,1 @@
+//! Input scanning: PEM text into blocks with positions.

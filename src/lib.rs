@@ -1,0 +1,46 @@
+//! cert-preflight checks TLS certificate material and cloud load-balancer API requests before
+//! they are sent, and reports every problem at once: the rule, the field (an RFC 6901 JSON
+//! pointer), a plain message, the provider's error code where one is documented, and a
+//! mechanical fix where there is one.
+//!
+//! The pipeline: `input` scans PEM text into blocks -> `model` parses each certificate and
+//! key once -> `rules` run over the model -> [`Report`]. Request validation (`request`)
+//! walks a JSON body against each operation's declared parameters and sends certificate
+//! fields through the same core.
+//!
+//! The core is pure: no file system, network, clock or global state. Time is an argument
+//! ([`Timestamp`]). No input makes it panic.
+//!
+//! ```
+//! use cert_preflight::{check_certificate, CertificateInput, Timestamp};
+//! let now = Timestamp::parse_rfc3339("2026-11-23T00:00:00Z").unwrap();
+//! let report = check_certificate(&CertificateInput::new("not a certificate", now));
+//! assert!(!report.valid);
+//! assert_eq!(report.diagnostics[0].rule, "chain.empty");
+//! ```
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+mod check;
+mod error;
+mod input;
+mod model;
+mod report;
+mod request;
+mod rules;
+mod time;
+
+pub use check::{
+    check_certificate, fingerprint, CertificateInput, CertificatePurpose, DigestAlgorithm,
+    FieldPaths, FingerprintReport, FingerprintStyle, ProviderProfile, DEFAULT_EXPIRY_WARNING_DAYS,
+};
+pub use error::InputError;
+pub use report::{
+    CertificateFacts, CertificateSummary, Diagnostic, Fingerprints, Report, Severity,
+};
+pub use request::{
+    find_operation, operations, validate_request, validate_request_value, OperationInfo,
+    RequestContext,
+};
+pub use rules::{find_rule, rules, Rule};
+pub use time::Timestamp;

@@ -1,0 +1,1 @@
+//! The parsed model: certificates and keys, parsed once.

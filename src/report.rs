@@ -1,0 +1,264 @@
+//! The report every front returns: diagnostics plus the facts of any certificate checked.
+//!
+//! The JSON shape is the project's public contract (SPEC "Interface contract"); the CLI's
+//! `--format json`, the npm package and `serde_json` of [`Report`] all produce it.
+
+use serde::{Deserialize, Serialize};
+
+use crate::rules::Rule;
+
+/// How bad a diagnostic is. `valid` is false when any [`Severity::Error`] is present.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The provider documents the constraint (the request would be rejected), or the result
+    /// is certainly broken.
+    Error,
+    /// Not a documented rejection, but a real problem the user will hit.
+    Warning,
+    /// Worth knowing, nothing to fix.
+    Info,
+}
+
+impl Severity {
+    /// The lowercase name used in JSON and human output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
+/// One finding: which rule, how bad, where (an RFC 6901 JSON pointer), and what to do.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Diagnostic {
+    /// Stable rule id from the rule table, e.g. `chain.misordered`.
+    pub rule: String,
+    /// Severity of this occurrence (usually the rule's, escalated for some contexts).
+    pub severity: Severity,
+    /// RFC 6901 JSON pointer to the field concerned, e.g. `/certificate/chain/1`.
+    pub path: String,
+    /// One plain sentence: what is wrong and what is allowed.
+    pub message: String,
+    /// The error code the provider would answer, where its documentation names one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub api_error: Option<String>,
+    /// True when the report's `normalized` text resolves this diagnostic.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub fixed: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+impl Diagnostic {
+    /// A diagnostic for `rule` at `path`, with the rule's own severity and api_error.
+    pub fn new(rule: &Rule, path: impl Into<String>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            rule: rule.id.to_string(),
+            severity: rule.severity,
+            path: path.into(),
+            message: message.into(),
+            api_error: rule.api_error.map(str::to_string),
+            fixed: false,
+        }
+    }
+
+    /// The same diagnostic with another severity (for rules whose severity depends on context).
+    pub fn with_severity(mut self, severity: Severity) -> Self {
+        self.severity = severity;
+        self
+    }
+
+    /// The same diagnostic with the provider's error code for this operation.
+    pub fn with_api_error(mut self, api_error: impl Into<String>) -> Self {
+        self.api_error = Some(api_error.into());
+        self
+    }
+
+    /// Marks the diagnostic as resolved by the report's `normalized` text.
+    pub fn fixed(mut self) -> Self {
+        self.fixed = true;
+        self
+    }
+}
+
+/// SHA-1 and SHA-256 digests of a certificate's DER, in the styles the providers show.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Fingerprints {
+    /// SHA-1, lowercase hex without separators (as Huawei ELB shows it).
+    pub sha1_hex: String,
+    /// SHA-1, uppercase colon-separated pairs (as Alibaba SLB shows it).
+    pub sha1_colon: String,
+    /// SHA-256, lowercase hex without separators.
+    pub sha256_hex: String,
+    /// SHA-256, uppercase colon-separated pairs.
+    pub sha256_colon: String,
+}
+
+/// What a certificate says about itself, as the providers' API responses would show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CertificateFacts {
+    /// Position of the certificate in the input field (0 = first block).
+    pub index: usize,
+    /// Subject distinguished name, RFC 4514 style.
+    pub subject: String,
+    /// Issuer distinguished name, RFC 4514 style.
+    pub issuer: String,
+    /// The subject's commonName, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub common_name: Option<String>,
+    /// Subject alternative names: DNS names and IP addresses, in certificate order.
+    pub subject_alternative_names: Vec<String>,
+    /// Serial number, lowercase hex.
+    pub serial: String,
+    /// Start of validity, RFC 3339 UTC (`2018-07-02T13:25:47Z`).
+    pub not_before: String,
+    /// End of validity, RFC 3339 UTC (`2045-11-17T13:25:47Z`, as ELB's `expire_time`).
+    pub not_after: String,
+    /// Start of validity in milliseconds since the Unix epoch.
+    pub not_before_ms: i64,
+    /// End of validity in milliseconds since the Unix epoch (as SLB's `ExpireTimeStamp`).
+    pub not_after_ms: i64,
+    /// Whole days from the check's `now` to `not_after` (negative when expired).
+    pub days_remaining: i64,
+    /// Public key algorithm: `RSA`, `EC`, `Ed25519`, `Ed448`, `DSA` or the OID.
+    pub key_algorithm: String,
+    /// Public key size in bits (RSA modulus, EC field size).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key_size: Option<u32>,
+    /// Named curve for EC keys (`P-256`, `P-384`, `P-521`, or the OID).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key_curve: Option<String>,
+    /// Signature algorithm, e.g. `sha256WithRSAEncryption`, `ecdsa-with-SHA256`.
+    pub signature_algorithm: String,
+    /// basicConstraints CA:TRUE.
+    pub is_ca: bool,
+    /// Subject equals issuer and the signature verifies with the certificate's own key.
+    pub is_self_signed: bool,
+    /// Digests of the DER encoding.
+    pub fingerprints: Fingerprints,
+}
+
+/// The certificate part of a report: the leaf's facts and every certificate's, in input order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CertificateSummary {
+    /// Facts of the leaf (the certificate the chain starts from).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub leaf: Option<CertificateFacts>,
+    /// Facts of every parsed certificate, in the order they appear in the input.
+    pub chain: Vec<CertificateFacts>,
+}
+
+/// The result of a check: valid or not, every diagnostic, and the facts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Report {
+    /// What was checked: an operation id (`huawei.elb.update-certificate`) or `certificate`.
+    pub operation: String,
+    /// False when any diagnostic is an error.
+    pub valid: bool,
+    /// Number of error diagnostics.
+    pub errors: usize,
+    /// Number of warning diagnostics.
+    pub warnings: usize,
+    /// Every finding, sorted by path, then rule.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Facts of the certificate field, present when a PEM was checked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub certificate: Option<CertificateSummary>,
+    /// The certificate field rewritten as the providers want it, when that fixes something.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub normalized: Option<String>,
+}
+
+impl Report {
+    /// Builds a report: sorts the diagnostics (path, then rule) and counts them.
+    pub fn new(
+        operation: impl Into<String>,
+        mut diagnostics: Vec<Diagnostic>,
+        certificate: Option<CertificateSummary>,
+        normalized: Option<String>,
+    ) -> Self {
+        diagnostics.sort_by(|a, b| {
+            a.path
+                .cmp(&b.path)
+                .then_with(|| a.rule.cmp(&b.rule))
+                .then_with(|| a.message.cmp(&b.message))
+        });
+        diagnostics.dedup();
+        let errors = count(&diagnostics, Severity::Error);
+        let warnings = count(&diagnostics, Severity::Warning);
+        Report {
+            operation: operation.into(),
+            valid: errors == 0,
+            errors,
+            warnings,
+            diagnostics,
+            certificate,
+            normalized,
+        }
+    }
+
+    /// Diagnostics with the given rule id (handy in tests and callers).
+    pub fn by_rule<'a>(&'a self, rule: &'a str) -> impl Iterator<Item = &'a Diagnostic> + 'a {
+        self.diagnostics.iter().filter(move |d| d.rule == rule)
+    }
+
+    /// The report as pretty JSON (the CLI's `--format json`).
+    pub fn to_json_pretty(&self) -> String {
+        // Serializing plain structs of strings, numbers and bools cannot fail.
+        serde_json::to_string_pretty(self).unwrap_or_else(|_| String::from("{}"))
+    }
+}
+
+fn count(diagnostics: &[Diagnostic], severity: Severity) -> usize {
+    diagnostics
+        .iter()
+        .filter(|d| d.severity == severity)
+        .count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::catalog;
+
+    #[test]
+    fn report_sorts_by_path_then_rule_and_counts() {
+        let d = vec![
+            Diagnostic::new(&catalog::CHAIN_DUPLICATE, "/certificate/chain/2", "dup"),
+            Diagnostic::new(&catalog::PEM_MALFORMED, "/certificate", "bad"),
+            Diagnostic::new(&catalog::CHAIN_BAD_SIGNATURE, "/certificate/chain/2", "sig"),
+        ];
+        let r = Report::new("certificate", d, None, None);
+        let order: Vec<_> = r.diagnostics.iter().map(|d| d.rule.as_str()).collect();
+        assert_eq!(
+            order,
+            ["pem.malformed", "chain.bad_signature", "chain.duplicate"]
+        );
+        assert_eq!((r.errors, r.warnings, r.valid), (2, 1, false));
+    }
+
+    #[test]
+    fn json_omits_absent_optional_fields() {
+        let r = Report::new(
+            "certificate",
+            vec![Diagnostic::new(
+                &catalog::CHAIN_ROOT_INCLUDED,
+                "/certificate/chain/1",
+                "root",
+            )],
+            None,
+            None,
+        );
+        let v: serde_json::Value = serde_json::from_str(&r.to_json_pretty()).unwrap();
+        assert_eq!(v["valid"], true);
+        assert!(v.get("certificate").is_none());
+        assert!(v["diagnostics"][0].get("api_error").is_none());
+        assert!(v["diagnostics"][0].get("fixed").is_none());
+        assert_eq!(v["diagnostics"][0]["severity"], "info");
+    }
+}

@@ -1,0 +1,100 @@
+//! Rules: constant metadata ([`Rule`], listed in [`catalog::RULES`]) and the pure checks that
+//! emit them over the parsed model.
+//!
+//! The checks are grouped by what they read: `pem` (the scanned text), `chain` (the parsed
+//! certificates as a set), `certificate` (each certificate alone), `key` (the private key
+//! against the leaf), `domain` (names and their coverage by the leaf).
+
+use serde::Serialize;
+
+use crate::report::Severity;
+
+pub(crate) mod catalog;
+pub(crate) mod certificate;
+pub(crate) mod chain;
+pub(crate) mod domain;
+pub(crate) mod key;
+pub(crate) mod pem;
+
+/// A rule's constant metadata. The check that emits it is a pure function over the model.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Rule {
+    /// Stable id, e.g. `chain.misordered`. Part of the public contract.
+    pub id: &'static str,
+    /// Default severity (a few rules escalate in some contexts; the summary says when).
+    pub severity: Severity,
+    /// Where the constraint comes from: a seed document, a standard, or provider practice.
+    pub source: &'static str,
+    /// The provider's error code for this rule, where a seed names one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub api_error: Option<&'static str>,
+    /// One line saying what the rule checks.
+    pub summary: &'static str,
+}
+
+/// Every rule the project checks, in catalogue order.
+pub fn rules() -> &'static [Rule] {
+    catalog::RULES
+}
+
+/// Looks a rule up by its id.
+pub fn find_rule(id: &str) -> Option<&'static Rule> {
+    catalog::RULES.iter().find(|r| r.id == id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_unique_and_well_formed() {
+        let mut seen = std::collections::BTreeSet::new();
+        for r in rules() {
+            assert!(seen.insert(r.id), "duplicate rule id {}", r.id);
+            let (group, name) = r.id.split_once('.').expect("ids are group.name");
+            assert!(!group.is_empty() && !name.is_empty(), "{}", r.id);
+            assert!(
+                r.id.chars()
+                    .all(|c| c.is_ascii_lowercase() || c == '.' || c == '_'),
+                "{}",
+                r.id
+            );
+            assert!(!r.summary.is_empty() && !r.source.is_empty(), "{}", r.id);
+        }
+        assert_eq!(
+            find_rule("chain.misordered").map(|r| r.id),
+            Some("chain.misordered")
+        );
+        assert!(find_rule("no.such_rule").is_none());
+    }
+}
+
+/// Runs every certificate-material rule over one input (the body of `check_material`).
+pub(crate) fn run_material_rules(
+    input: &crate::check::CertificateInput<'_>,
+) -> crate::check::MaterialOutcome {
+    let mut out = crate::check::MaterialOutcome::default();
+    if input.certificate.trim().is_empty() {
+        out.diagnostics.push(crate::report::Diagnostic::new(
+            &catalog::CHAIN_EMPTY,
+            input.paths.certificate.clone(),
+            "no certificate was given",
+        ));
+    }
+    out
+}
+
+/// Fingerprints of every certificate in a PEM field (the body of `fingerprint`).
+pub(crate) fn fingerprint_field(
+    _pem: &str,
+    _algorithm: crate::check::DigestAlgorithm,
+    _style: crate::check::FingerprintStyle,
+) -> crate::check::FingerprintReport {
+    crate::check::FingerprintReport {
+        valid: false,
+        errors: 0,
+        warnings: 0,
+        diagnostics: Vec::new(),
+        fingerprints: Vec::new(),
+    }
+}
