@@ -58,7 +58,7 @@ mod tests {
             assert!(!group.is_empty() && !name.is_empty(), "{}", r.id);
             assert!(
                 r.id.chars()
-                    .all(|c| c.is_ascii_lowercase() || c == '.' || c == '_'),
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '_'),
                 "{}",
                 r.id
             );
