@@ -20,6 +20,10 @@ struct Case {
     certificate_text: Option<String>,
     key: Option<String>,
     key_text: Option<String>,
+    /// Pads the certificate field with trailing newlines to exactly this many characters.
+    certificate_pad_to: Option<usize>,
+    /// Pads the key field with trailing newlines to exactly this many characters.
+    key_pad_to: Option<usize>,
     domains: Option<String>,
     #[serde(default)]
     purpose: Purpose,
@@ -56,6 +60,15 @@ fn read(file: &str) -> String {
     fs::read_to_string(testdata().join(file)).unwrap_or_else(|e| panic!("{file}: {e}"))
 }
 
+fn pad(mut text: String, to: Option<usize>) -> String {
+    if let Some(to) = to {
+        let have = text.chars().count();
+        assert!(have <= to, "cannot pad {have} characters down to {to}");
+        text.extend(std::iter::repeat_n('\n', to - have));
+    }
+    text
+}
+
 fn run_case(case: &Case) -> String {
     let certificate = match (&case.certificate, &case.certificate_text) {
         (Some(file), None) => read(file),
@@ -63,11 +76,13 @@ fn run_case(case: &Case) -> String {
         (None, None) => String::new(),
         (Some(_), Some(_)) => panic!("give certificate or certificate_text, not both"),
     };
+    let certificate = pad(certificate, case.certificate_pad_to);
     let key = case
         .key
         .as_deref()
         .map(read)
         .or_else(|| case.key_text.clone());
+    let key = key.map(|k| pad(k, case.key_pad_to));
     let now = Timestamp::parse_rfc3339(&case.now).expect("case now is RFC 3339");
     let mut input = CertificateInput::new(&certificate, now);
     input.private_key = key.as_deref();
