@@ -27,7 +27,6 @@ default_md = sha256
 policy = any
 copy_extensions = copy
 unique_subject = no
-preserve = yes
 [ any ]
 commonName = supplied
 organizationName = optional
@@ -72,3 +71,6 @@ cat ca.pem leaf.pem > misordered.pem
 openssl x509 -in leaf.pem -outform DER -out leaf.der
 openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out other.key
 printf 'caf\351 \377\376 not a certificate\n' > not-utf8.bin
+# openssl's own fingerprints of the leaf, for the CLI's `fingerprint` test.
+openssl x509 -in leaf.pem -noout -fingerprint -sha1 | sed 's/^[^=]*=//' > leaf.sha1.txt
+openssl x509 -in leaf.pem -noout -fingerprint -sha256 | sed 's/^[^=]*=//' > leaf.sha256.txt

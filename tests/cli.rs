@@ -1,0 +1,426 @@
+//! The command line's `cert`, `fingerprint` and `rules` commands, run as a real process:
+//! exit codes, one-line errors, identity of the JSON with the library's report, `--fix`,
+//! and no escape codes off a terminal. Data: testdata/cli (made by gen.sh).
+
+use std::collections::BTreeSet;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+
+use cert_preflight::{
+    check_certificate, fingerprint, rules, CertificateInput, DigestAlgorithm, FingerprintStyle,
+    Timestamp,
+};
+
+const NOW: &str = "2026-11-23T00:00:00Z";
+
+/// What a run of the binary produced.
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn data(name: &str) -> String {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("testdata/cli");
+    dir.join(name).display().to_string()
+}
+
+fn read(name: &str) -> String {
+    std::fs::read_to_string(data(name)).unwrap()
+}
+
+/// Runs the binary with `args`, `stdin` fed in, colours left to anstream's own decision.
+fn run_with(args: &[&str], stdin: &[u8], env: &[(&str, &str)]) -> Run {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_cert-preflight"));
+    cmd.args(args)
+        .env_remove("CLICOLOR_FORCE")
+        .env_remove("NO_COLOR")
+        .env("RUST_BACKTRACE", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let mut child = cmd.spawn().unwrap();
+    // The binary may exit before reading stdin (an input error): a broken pipe is fine.
+    let _ = child.stdin.take().unwrap().write_all(stdin);
+    let out = child.wait_with_output().unwrap();
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+fn run(args: &[&str]) -> Run {
+    run_with(args, b"", &[])
+}
+
+/// Exit 2 with exactly one `cert-preflight: error:` line naming `context`, and no panic.
+fn assert_input_error(r: &Run, context: &str) {
+    assert_eq!(r.code, 2, "stderr: {}", r.stderr);
+    assert!(!r.stderr.contains("panicked"), "{}", r.stderr);
+    assert_eq!(r.stderr.lines().count(), 1, "one line: {:?}", r.stderr);
+    assert!(
+        r.stderr.starts_with("cert-preflight: error: "),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.trim_end().ends_with(&format!("({context})")),
+        "{}",
+        r.stderr
+    );
+}
+
+fn input_at_now(pem: &str) -> CertificateInput<'_> {
+    CertificateInput::new(pem, Timestamp::parse_rfc3339(NOW).unwrap())
+}
+
+#[test]
+fn valid_chain_with_key_and_domains_exits_0() {
+    let r = run(&[
+        "cert",
+        &data("fullchain.pem"),
+        "--key",
+        &data("leaf.key"),
+        "--domains",
+        "www.example.com,api.example.com",
+        "--now",
+        NOW,
+    ]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert!(r.stdout.contains("✓ valid"), "{}", r.stdout);
+}
+
+#[test]
+fn empty_input_exits_1() {
+    let r = run_with(&["cert", "-", "--now", NOW], b"", &[]);
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    assert!(
+        r.stdout.contains("error[chain.empty] /certificate: "),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains("✗ 1 error"), "{}", r.stdout);
+}
+
+#[test]
+fn misordered_bundle_exits_1_with_one_line_per_diagnostic() {
+    let r = run(&["cert", &data("misordered.pem"), "--now", NOW]);
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    assert!(
+        r.stdout
+            .contains("error[chain.misordered] /certificate/chain/"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains("[fixed in normalized output]"),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains("run with --fix FILE"), "{}", r.stdout);
+}
+
+#[test]
+fn key_mismatch_exits_1_and_never_prints_the_key() {
+    let r = run(&[
+        "cert",
+        &data("fullchain.pem"),
+        "--key",
+        &data("other.key"),
+        "--now",
+        NOW,
+    ]);
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    assert!(r.stdout.contains("error[key.mismatch]"), "{}", r.stdout);
+    assert_key_not_echoed(&r, "other.key");
+}
+
+#[test]
+fn a_key_given_as_the_certificate_is_not_echoed() {
+    let r = run(&["cert", &data("leaf.key"), "--now", NOW]);
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    assert_key_not_echoed(&r, "leaf.key");
+    let j = run(&["cert", &data("leaf.key"), "--now", NOW, "--format", "json"]);
+    assert_key_not_echoed(&j, "leaf.key");
+}
+
+fn assert_key_not_echoed(r: &Run, key_file: &str) {
+    for line in read(key_file).lines().filter(|l| !l.starts_with("-----")) {
+        assert!(
+            !r.stdout.contains(line) && !r.stderr.contains(line),
+            "key line echoed"
+        );
+    }
+}
+
+#[test]
+fn facts_block_shows_the_leaf() {
+    let r = run(&["cert", &data("fullchain.pem"), "--now", NOW]);
+    let sha1 = read("leaf.sha1.txt");
+    for want in [
+        "www.example.com",
+        "*.example.com",
+        "2035-12-31T23:59:59Z",
+        "days left",
+        sha1.trim(),
+    ] {
+        assert!(r.stdout.contains(want), "{want} missing in:\n{}", r.stdout);
+    }
+}
+
+#[test]
+fn json_is_the_library_report_exactly() {
+    let pem = read("misordered.pem");
+    let key = read("leaf.key");
+    let mut input = input_at_now(&pem);
+    input.private_key = Some(&key);
+    input.domains = Some("www.example.com,a..b");
+    let expected = serde_json::to_string_pretty(&check_certificate(&input)).unwrap();
+    let r = run(&[
+        "cert",
+        &data("misordered.pem"),
+        "--key",
+        &data("leaf.key"),
+        "--domains",
+        "www.example.com,a..b",
+        "--now",
+        NOW,
+        "--format",
+        "json",
+    ]);
+    assert_eq!(r.stdout.trim_end(), expected);
+    assert_eq!(r.code, u8::from(!check_certificate(&input).valid) as i32);
+}
+
+#[test]
+fn ca_flag_checks_a_ca_upload() {
+    let pem = read("ca.pem");
+    let mut input = input_at_now(&pem);
+    input.purpose = cert_preflight::CertificatePurpose::CaUpload;
+    let expected = serde_json::to_string_pretty(&check_certificate(&input)).unwrap();
+    let r = run(&[
+        "cert",
+        &data("ca.pem"),
+        "--ca",
+        "--now",
+        NOW,
+        "--format",
+        "json",
+    ]);
+    assert_eq!(r.stdout.trim_end(), expected);
+    assert_eq!(r.code, 0, "{}", r.stdout);
+    let two = run(&["cert", &data("fullchain.pem"), "--ca", "--now", NOW]);
+    assert_eq!(two.code, 1, "{}", two.stdout);
+    assert!(
+        two.stdout.contains("ca.single_certificate"),
+        "{}",
+        two.stdout
+    );
+}
+
+#[test]
+fn der_file_is_wrapped_with_a_note() {
+    let der = run(&["cert", &data("leaf.der"), "--now", NOW, "--format", "json"]);
+    let pem = run(&["cert", &data("leaf.pem"), "--now", NOW, "--format", "json"]);
+    assert_eq!(der.stdout, pem.stdout);
+    assert_eq!(der.code, pem.code);
+    assert!(
+        der.stderr.starts_with("cert-preflight: note: "),
+        "{}",
+        der.stderr
+    );
+    assert!(der.stderr.contains("DER"), "{}", der.stderr);
+}
+
+#[test]
+fn fix_writes_the_normalized_bundle() {
+    let pem = read("misordered.pem");
+    let normalized = check_certificate(&input_at_now(&pem)).normalized;
+    let out = std::env::temp_dir().join(format!("cert-preflight-fix-{}.pem", std::process::id()));
+    let _ = std::fs::remove_file(&out);
+    let r = run(&[
+        "cert",
+        &data("misordered.pem"),
+        "--now",
+        NOW,
+        "--fix",
+        &out.display().to_string(),
+    ]);
+    let written = std::fs::read_to_string(&out).ok();
+    let _ = std::fs::remove_file(&out);
+    assert!(
+        normalized.is_some(),
+        "the core normalizes a misordered bundle"
+    );
+    assert_eq!(written, normalized);
+    assert!(
+        r.stderr.contains("wrote the normalized bundle"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        !r.stdout.contains("run with --fix"),
+        "no hint once fixed: {}",
+        r.stdout
+    );
+}
+
+#[test]
+fn fix_to_stdout_sends_the_report_to_stderr() {
+    let r = run(&["cert", &data("misordered.pem"), "--now", NOW, "--fix", "-"]);
+    assert!(
+        r.stdout.starts_with("-----BEGIN CERTIFICATE-----"),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stderr.contains("chain.misordered"), "{}", r.stderr);
+}
+
+#[test]
+fn fix_with_nothing_to_fix_writes_nothing() {
+    let out = std::env::temp_dir().join(format!("cert-preflight-nofix-{}.pem", std::process::id()));
+    let _ = std::fs::remove_file(&out);
+    let r = run(&[
+        "cert",
+        &data("leaf.pem"),
+        "--now",
+        NOW,
+        "--fix",
+        &out.display().to_string(),
+    ]);
+    assert!(!out.exists(), "nothing should be written");
+    assert!(r.stderr.contains("nothing to fix"), "{}", r.stderr);
+}
+
+#[test]
+fn unreadable_inputs_exit_2_with_one_line() {
+    let missing = data("no-such-file.pem");
+    assert_input_error(&run(&["cert", &missing]), &missing);
+    let dir = data("");
+    let dir = dir.trim_end_matches('/');
+    assert_input_error(&run(&["cert", dir]), dir);
+    assert_input_error(
+        &run(&["cert", &data("not-utf8.bin")]),
+        &data("not-utf8.bin"),
+    );
+    assert_input_error(&run(&["fingerprint", &missing]), &missing);
+    let key = data("not-utf8.bin");
+    assert_input_error(&run(&["cert", &data("leaf.pem"), "--key", &key]), &key);
+    assert_input_error(
+        &run(&["cert", &data("leaf.pem"), "--key", &missing]),
+        &missing,
+    );
+    assert_input_error(
+        &run(&["cert", &data("leaf.pem"), "--now", "yesterday"]),
+        "--now",
+    );
+}
+
+#[test]
+fn usage_errors_exit_2_without_panic() {
+    for args in [
+        &["cert"][..],
+        &["frobnicate"],
+        &["cert", "x", "--format", "xml"],
+        &["fingerprint", "x", "--sha1", "--sha256"],
+    ] {
+        let r = run(args);
+        assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);
+        assert!(!r.stderr.contains("panicked"), "{}", r.stderr);
+    }
+    assert_eq!(run(&["--help"]).code, 0);
+}
+
+#[test]
+fn fingerprint_matches_openssl_and_the_library() {
+    let sha1 = read("leaf.sha1.txt").trim().to_string();
+    let r = run(&["fingerprint", &data("leaf.pem"), "--style", "colon"]);
+    assert_eq!(
+        (r.code, r.stdout.trim_end()),
+        (0, sha1.as_str()),
+        "{}",
+        r.stderr
+    );
+    let hex = run(&["fingerprint", &data("leaf.pem")]);
+    assert_eq!(hex.stdout.trim_end(), sha1.replace(':', "").to_lowercase());
+    let sha256 = read("leaf.sha256.txt").trim().to_string();
+    let r = run(&[
+        "fingerprint",
+        &data("leaf.pem"),
+        "--sha256",
+        "--style",
+        "colon",
+    ]);
+    assert_eq!(r.stdout.trim_end(), sha256);
+
+    let chain = run(&["fingerprint", &data("fullchain.pem"), "--format", "json"]);
+    let report = fingerprint(
+        &read("fullchain.pem"),
+        DigestAlgorithm::Sha1,
+        FingerprintStyle::Hex,
+    );
+    assert_eq!(
+        chain.stdout.trim_end(),
+        serde_json::to_string_pretty(&report).unwrap()
+    );
+    assert_eq!(report.fingerprints.len(), 2);
+    let human = run(&["fingerprint", &data("fullchain.pem")]);
+    assert_eq!(human.stdout.lines().count(), 2, "{}", human.stdout);
+}
+
+#[test]
+fn rules_json_lists_every_rule() {
+    let r = run(&["rules", "--format", "json"]);
+    assert_eq!(r.code, 0);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let got: BTreeSet<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    let want: BTreeSet<&str> = rules().iter().map(|r| r.id).collect();
+    assert_eq!(got, want);
+    assert_eq!(v.as_array().unwrap().len(), rules().len());
+}
+
+#[test]
+fn rules_human_is_a_table_with_every_id() {
+    let r = run(&["rules"]);
+    assert_eq!(r.code, 0);
+    assert_eq!(r.stdout.lines().count(), rules().len() + 1);
+    for rule in rules() {
+        assert!(
+            r.stdout
+                .lines()
+                .any(|l| l.starts_with(&format!("{} ", rule.id))),
+            "{}",
+            rule.id
+        );
+        if let Some(code) = rule.api_error {
+            assert!(r.stdout.contains(code), "{code}");
+        }
+    }
+}
+
+#[test]
+fn colours_only_on_request() {
+    let args = ["cert", "-", "--now", NOW];
+    let piped = run_with(&args, b"", &[]);
+    let no_color = run_with(&args, b"", &[("NO_COLOR", "1"), ("CLICOLOR_FORCE", "1")]);
+    let forced = run_with(&args, b"", &[("CLICOLOR_FORCE", "1")]);
+    assert!(!piped.stdout.contains('\u{1b}'), "{:?}", piped.stdout);
+    assert!(!no_color.stdout.contains('\u{1b}'), "{:?}", no_color.stdout);
+    assert!(
+        forced.stdout.contains('\u{1b}'),
+        "colour when forced: {:?}",
+        forced.stdout
+    );
+    let rules = run_with(&["rules"], b"", &[("NO_COLOR", "1")]);
+    assert!(!rules.stdout.contains('\u{1b}'));
+}
