@@ -75,7 +75,7 @@ pub fn report(report: &Report, fix_hint: bool) -> String {
             leaf_block(&mut out, leaf);
         }
         if !cert.chain.is_empty() {
-            chain_block(&mut out, &cert.chain);
+            chain_block(&mut out, &cert.chain, cert.leaf.as_ref().map(|l| l.index));
         }
     }
     if !out.is_empty() {
@@ -150,7 +150,7 @@ fn leaf_block(out: &mut String, leaf: &CertificateFacts) {
     field(out, "SHA-256", &leaf.fingerprints.sha256_colon);
 }
 
-fn chain_block(out: &mut String, chain: &[CertificateFacts]) {
+fn chain_block(out: &mut String, chain: &[CertificateFacts], leaf: Option<usize>) {
     let _ = writeln!(
         out,
         "{} ({}, input order)",
@@ -158,29 +158,27 @@ fn chain_block(out: &mut String, chain: &[CertificateFacts]) {
         plural(chain.len(), "certificate")
     );
     for c in chain {
-        let mut kind = Vec::new();
-        if c.is_ca {
-            kind.push("CA");
-        }
-        if c.is_self_signed {
-            kind.push("self-signed");
-        }
-        let kind = if kind.is_empty() {
-            String::new()
-        } else {
-            format!(" [{}]", kind.join(", "))
+        let origin = match (c.is_self_signed, c.is_ca) {
+            (true, true) => "self-signed CA".to_string(),
+            (true, false) => "self-signed".to_string(),
+            (false, is_ca) => format!(
+                "{}issued by {}",
+                if is_ca { "CA, " } else { "" },
+                clean(&c.issuer)
+            ),
         };
         let date = c.not_after.split('T').next().unwrap_or(&c.not_after);
+        let role = if Some(c.index) == leaf { " leaf" } else { "" };
         let _ = writeln!(
             out,
-            "  {} {}{} {} {}, expires {}, {}",
+            "  {}{} {}  {}",
             paint(DIM, &format!("#{}", c.index)),
+            paint(BOLD, role),
             clean(&c.subject),
-            kind,
-            paint(DIM, "issued by"),
-            clean(&c.issuer),
-            date,
-            clean(&key_text(c)),
+            paint(
+                DIM,
+                &format!("({origin}; {}; expires {date})", clean(&key_text(c)))
+            ),
         );
     }
 }
