@@ -1,89 +1,18 @@
 //! The command line's `request` and `operations` commands, run as a real process: exit codes,
 //! stdin, `--path`, `--context`, and identity of the JSON with the library's report.
 
-use std::io::Write;
-use std::path::PathBuf;
-use std::process::{Command, Stdio};
+mod cli_support;
 
 use cert_preflight::{operations, validate_request, RequestContext, Timestamp};
+use cli_support::{assert_input_error, data, read, run_with, Run, Temp, NOW};
 use serde_json::json;
 
-const NOW: &str = "2026-11-23T00:00:00Z";
 const PROJECT: &str = "project_id=99a3fff0d03c428eac3678da6a7d0f24";
 const CERT_ID: &str = "certificate_id=233a6f8d5b9c4b3c8a6a3c2e1f0d9e8b";
 
-/// What a run of the binary produced.
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn data(name: &str) -> String {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("testdata/cli");
-    dir.join(name).display().to_string()
-}
-
-fn read(name: &str) -> String {
-    std::fs::read_to_string(data(name)).unwrap()
-}
-
-fn run_with(args: &[&str], stdin: &[u8]) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_cert-preflight"))
-        .args(args)
-        .env_remove("CLICOLOR_FORCE")
-        .env("RUST_BACKTRACE", "1")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    // The binary may exit before reading stdin (an input error): a broken pipe is fine.
-    let _ = child.stdin.take().unwrap().write_all(stdin);
-    let out = child.wait_with_output().unwrap();
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
-}
-
-/// Exit 2 with exactly one `cert-preflight: error:` line naming `context`, and no panic.
-fn assert_input_error(r: &Run, context: &str) {
-    assert_eq!(r.code, 2, "stderr: {}", r.stderr);
-    assert!(!r.stderr.contains("panicked"), "{}", r.stderr);
-    assert_eq!(r.stderr.lines().count(), 1, "one line: {:?}", r.stderr);
-    assert!(
-        r.stderr.starts_with("cert-preflight: error: "),
-        "{}",
-        r.stderr
-    );
-    assert!(
-        r.stderr.trim_end().ends_with(&format!("({context})")),
-        "{}",
-        r.stderr
-    );
-}
-
-/// A temporary file holding `text`, removed on drop.
-struct Temp(PathBuf);
-
-impl Temp {
-    fn new(tag: &str, text: &str) -> Temp {
-        let path =
-            std::env::temp_dir().join(format!("cert-preflight-{tag}-{}.json", std::process::id()));
-        std::fs::write(&path, text).unwrap();
-        Temp(path)
-    }
-    fn path(&self) -> String {
-        self.0.display().to_string()
-    }
-}
-
-impl Drop for Temp {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.0);
-    }
+/// Runs the binary with `stdin` fed in.
+fn run_in(args: &[&str], stdin: &[u8]) -> Run {
+    run_with(args, stdin, &[])
 }
 
 fn elb_body(key: &str) -> String {
@@ -97,7 +26,7 @@ fn elb_body(key: &str) -> String {
 
 #[test]
 fn elb_update_valid_and_invalid_from_stdin() {
-    let ok = run_with(
+    let ok = run_in(
         &[
             "request",
             "huawei.elb.update-certificate",
@@ -112,7 +41,7 @@ fn elb_update_valid_and_invalid_from_stdin() {
         elb_body("leaf.key").as_bytes(),
     );
     assert_eq!(ok.code, 0, "{}{}", ok.stdout, ok.stderr);
-    let bad = run_with(
+    let bad = run_in(
         &[
             "request",
             "huawei.elb.update-certificate",
@@ -148,7 +77,7 @@ fn json_is_the_library_report_exactly() {
     let file = Temp::new("slb", &body);
     let ctx = RequestContext::new(Timestamp::parse_rfc3339(NOW).unwrap());
     let expected = validate_request("alibaba.slb.upload-ca-certificate", &body, &ctx).unwrap();
-    let r = run_with(
+    let r = run_in(
         &[
             "request",
             "UploadCACertificate",
@@ -165,7 +94,7 @@ fn json_is_the_library_report_exactly() {
         serde_json::to_string_pretty(&expected).unwrap()
     );
     assert_eq!(r.code, 1);
-    let human = run_with(
+    let human = run_in(
         &["request", "UploadCACertificate", &file.path(), "--now", NOW],
         b"",
     );
@@ -180,7 +109,7 @@ fn json_is_the_library_report_exactly() {
 
 #[test]
 fn malformed_body_is_a_diagnostic_not_an_input_error() {
-    let r = run_with(
+    let r = run_in(
         &["request", "alibaba.alb.create-listener", "-", "--now", NOW],
         b"{not json",
     );
@@ -202,7 +131,7 @@ fn context_file_is_passed_through() {
         &json!({"listener_protocol": "HTTP", "default_certificate_id": null, "in_use": false})
             .to_string(),
     );
-    let r = run_with(
+    let r = run_in(
         &[
             "request",
             "alibaba.alb.associate-additional-certificates",
@@ -227,20 +156,20 @@ fn bad_arguments_exit_2_with_one_line() {
     let body = Temp::new("body", "{}");
     let missing = data("no-such-body.json");
     assert_input_error(
-        &run_with(&["request", "NoSuchOperation", &body.path()], b""),
+        &run_in(&["request", "NoSuchOperation", &body.path()], b""),
         "NoSuchOperation",
     );
     let op = "huawei.elb.update-certificate";
-    assert_input_error(&run_with(&["request", op, &missing], b""), &missing);
+    assert_input_error(&run_in(&["request", op, &missing], b""), &missing);
     let dir = data("");
     let dir = dir.trim_end_matches('/');
-    assert_input_error(&run_with(&["request", op, dir], b""), dir);
+    assert_input_error(&run_in(&["request", op, dir], b""), dir);
     assert_input_error(
-        &run_with(&["request", op, &data("not-utf8.bin")], b""),
+        &run_in(&["request", op, &data("not-utf8.bin")], b""),
         &data("not-utf8.bin"),
     );
     assert_input_error(
-        &run_with(&["request", op, &body.path(), "--now", "2026-13-01"], b""),
+        &run_in(&["request", op, &body.path(), "--now", "2026-13-01"], b""),
         "--now",
     );
     for bad in ["project_id", "=x", "a=1 --path a=2"] {
@@ -248,7 +177,7 @@ fn bad_arguments_exit_2_with_one_line() {
         for part in bad.split(" --path ") {
             args.extend(["--path", part]);
         }
-        assert_input_error(&run_with(&args, b"{}"), "--path");
+        assert_input_error(&run_in(&args, b"{}"), "--path");
     }
     for ctx in [
         r#"{"colour": "red"}"#,
@@ -259,24 +188,21 @@ fn bad_arguments_exit_2_with_one_line() {
     ] {
         let file = Temp::new("badctx", ctx);
         assert_input_error(
-            &run_with(
+            &run_in(
                 &["request", op, &body.path(), "--context", &file.path()],
                 b"",
             ),
             &file.path(),
         );
     }
-    assert_input_error(
-        &run_with(&["request", op, "-", "--context", "-"], b"{}"),
-        "-",
-    );
-    assert_eq!(run_with(&["request", op], b"").code, 2);
+    assert_input_error(&run_in(&["request", op, "-", "--context", "-"], b"{}"), "-");
+    assert_eq!(run_in(&["request", op], b"").code, 2);
 }
 
 #[test]
 fn list_shows_every_operation_with_seed_and_action() {
     for args in [&["request", "--list"][..], &["operations"]] {
-        let r = run_with(args, b"");
+        let r = run_in(args, b"");
         assert_eq!(r.code, 0);
         for op in operations() {
             let line = r
@@ -291,7 +217,7 @@ fn list_shows_every_operation_with_seed_and_action() {
             );
         }
     }
-    let json = run_with(&["operations", "--format", "json"], b"");
+    let json = run_in(&["operations", "--format", "json"], b"");
     let v: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
     assert_eq!(v.as_array().unwrap().len(), operations().len());
     assert_eq!(operations().len(), 5, "the five seed operations");
