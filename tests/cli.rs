@@ -266,3 +266,52 @@ fn usage_errors_exit_2_without_panic() {
     }
     assert_eq!(run(&["--help"]).code, 0);
 }
+
+#[test]
+fn options_reach_the_core() {
+    let chain = data("fullchain.pem");
+    let r = run(&[
+        "cert",
+        &chain,
+        "--domains",
+        "www.example.com,example.com",
+        "--now",
+        NOW,
+    ]);
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    assert!(
+        r.stdout.contains("error[domain.not_covered] /domains: "),
+        "{}",
+        r.stdout
+    );
+
+    let slb = run(&["cert", &chain, "--profile", "alibaba-slb", "--now", NOW]);
+    assert!(
+        slb.stdout.contains("warning[cert.algorithm_unsupported]"),
+        "{}",
+        slb.stdout
+    );
+    assert_eq!(slb.code, 0, "warnings alone exit 0: {}", slb.stdout);
+
+    let late = "2035-12-20T00:00:00Z";
+    let soon = run(&["cert", &chain, "--now", late]);
+    assert!(
+        soon.stdout.contains("warning[cert.expires_soon]"),
+        "{}",
+        soon.stdout
+    );
+    let quiet = run(&["cert", &chain, "--now", late, "--expiry-days", "5"]);
+    assert!(
+        !quiet.stdout.contains("cert.expires_soon"),
+        "{}",
+        quiet.stdout
+    );
+
+    let expired = run(&["cert", &chain, "--now", "2036-01-01T00:00:00Z"]);
+    assert_eq!(expired.code, 1);
+    assert!(
+        expired.stdout.contains("error[cert.expired]"),
+        "{}",
+        expired.stdout
+    );
+}
