@@ -57,12 +57,30 @@ pub fn describe(err: &io::Error) -> String {
     }
 }
 
+/// Larger inputs are refused before they are read into memory. The core's own limits are far
+/// smaller (65,536 characters for a certificate field) and are reported as diagnostics; this
+/// one only keeps a mistaken `cert /dev/zero` from exhausting memory.
+const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
+
 /// Reads all bytes of `path` (stdin for `-`); `what` names the file in errors ("certificate file").
 fn read_bytes(path: &Path, what: &str) -> Result<Zeroizing<Vec<u8>>, CliError> {
+    let bytes = read_capped(path, what)?;
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        return Err(CliError::new(
+            format!("{what} is larger than {} MiB", MAX_INPUT_BYTES >> 20),
+            shown(path),
+        ));
+    }
+    Ok(bytes)
+}
+
+/// Reads up to [`MAX_INPUT_BYTES`] + 1 bytes, so that an oversized input is detected.
+fn read_capped(path: &Path, what: &str) -> Result<Zeroizing<Vec<u8>>, CliError> {
     let mut bytes = Zeroizing::new(Vec::new());
     if is_stdin(path) {
         io::stdin()
             .lock()
+            .take(MAX_INPUT_BYTES + 1)
             .read_to_end(&mut bytes)
             .map_err(|e| CliError::new(format!("cannot read {what}: {}", describe(&e)), "stdin"))?;
         return Ok(bytes);
@@ -76,8 +94,10 @@ fn read_bytes(path: &Path, what: &str) -> Result<Zeroizing<Vec<u8>>, CliError> {
             shown(path),
         ));
     }
-    let mut file = std::fs::File::open(path).map_err(fail)?;
-    file.read_to_end(&mut bytes).map_err(fail)?;
+    let file = std::fs::File::open(path).map_err(fail)?;
+    file.take(MAX_INPUT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(fail)?;
     Ok(bytes)
 }
 
