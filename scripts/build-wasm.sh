@@ -72,8 +72,19 @@ FEATURES=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-e
   --enable-mutable-globals --enable-reference-types --enable-multivalue)
 
 for target in web nodejs; do
-  log "wasm-bindgen --target $target; wasm-opt -Oz"
+  log "wasm-bindgen --target $target"
   wasm-bindgen --target "$target" --no-typescript --out-dir "$WORK/$target" --out-name "$NAME" "$RAW_WASM"
+done
+# Both targets emit the same module (only the JS glue differs): optimize and ship it once.
+SHARED_WASM=0
+if cmp -s "$WORK/web/${NAME}_bg.wasm" "$WORK/nodejs/${NAME}_bg.wasm"; then
+  SHARED_WASM=1
+  targets=(web)
+else
+  targets=(web nodejs)
+fi
+for target in "${targets[@]}"; do
+  log "wasm-opt -Oz ($target)"
   "$WASM_OPT" -Oz "${FEATURES[@]}" --strip-debug --strip-producers \
     -o "$WORK/$target/${NAME}_bg.opt.wasm" "$WORK/$target/${NAME}_bg.wasm"
   mv "$WORK/$target/${NAME}_bg.opt.wasm" "$WORK/$target/${NAME}_bg.wasm"
@@ -88,8 +99,19 @@ cp "$PKG/src/api.js" "$PKG/dist/web/api.js"
 subst_version "$PKG/src/web.js" "$PKG/dist/web/index.js"
 
 # Node: CommonJS, instantiated synchronously; index.mjs re-exports it (one instance).
-sed "s/$NAME\.js\b/$NAME.cjs/g" "$WORK/nodejs/$NAME.js" >"$PKG/dist/node/$NAME.cjs"
-cp "$WORK/nodejs/${NAME}_bg.wasm" "$PKG/dist/node/"
+if [ "$SHARED_WASM" = 1 ]; then
+  grep -q '`${__dirname}/'"${NAME}_bg.wasm"'`' "$WORK/nodejs/$NAME.js" || {
+    echo "error: wasm-bindgen's nodejs glue no longer loads \`\${__dirname}/${NAME}_bg.wasm\`" >&2
+    exit 1
+  }
+  sed 's|`${__dirname}/'"${NAME}_bg.wasm"'`|`${__dirname}/../web/'"${NAME}_bg.wasm"'`|' \
+    "$WORK/nodejs/$NAME.js" >"$PKG/dist/node/$NAME.cjs"
+else
+  cp "$WORK/nodejs/$NAME.js" "$PKG/dist/node/$NAME.cjs"
+  cp "$WORK/nodejs/${NAME}_bg.wasm" "$PKG/dist/node/"
+fi
+# For the tests' memory check (not part of the public API).
+printf '\nexports.__memory = wasm.memory;\n' >>"$PKG/dist/node/$NAME.cjs"
 sed -e 's/^export function createApi/function createApi/' "$PKG/src/api.js" >"$PKG/dist/node/api.cjs"
 printf '\nmodule.exports = { createApi };\n' >>"$PKG/dist/node/api.cjs"
 subst_version "$PKG/src/node.cjs" "$PKG/dist/node/index.cjs"
