@@ -34,6 +34,7 @@ pub(crate) fn check_domain_field(
     Vec::new()
 }
 
+#[allow(dead_code)] // used by request validation (APIG)
 /// Checks a list of names that each have their own path (APIG `domains[i].domain`): count,
 /// each name's syntax, duplicates. Returns the names that passed the syntax rules.
 pub(crate) fn check_domain_list(
