@@ -68,7 +68,7 @@ function timeOf(fn, value) {
     if (!Number.isFinite(value)) {
       throw new TypeError(`${fn}: now must be a finite number of epoch milliseconds, got ${value}`);
     }
-    return value;
+    return Math.floor(value); // whole milliseconds; the core judges validity in seconds
   }
   // RFC 3339 text is parsed by the core, with the same parser as the CLI's --now.
   if (typeof value === "string") return value;

@@ -11,53 +11,71 @@
 //! throws it as a `TypeError`.
 #![forbid(unsafe_code)]
 
-use std::collections::BTreeMap;
-
 use cert_preflight::{
     check_certificate as core_check_certificate, fingerprint as core_fingerprint,
     validate_request as core_validate_request, CertificateInput, CertificatePurpose,
     DigestAlgorithm, FingerprintStyle, RequestContext, Timestamp, DEFAULT_EXPIRY_WARNING_DAYS,
 };
-use serde::Deserialize;
+use serde_json::Value;
 use wasm_bindgen::prelude::wasm_bindgen;
 
-/// `now` as the glue passes it: epoch milliseconds, or RFC 3339 text parsed by the core
-/// (the same parser as the CLI's `--now`).
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum Now {
-    Millis(f64),
-    Text(String),
+/// Options arrive as one JSON object (the glue has already checked their types). They are read
+/// through `serde_json::Value`, which the core's request validation needs anyway, rather than
+/// derived structs: that keeps serde's derive and untagged-enum code out of the module.
+struct Options(serde_json::Map<String, Value>);
+
+impl Options {
+    fn parse(json: &str) -> Result<Options, String> {
+        match serde_json::from_str::<Value>(json) {
+            Ok(Value::Object(map)) => Ok(Options(map)),
+            Ok(_) => Err("invalid options: expected a JSON object".into()),
+            Err(e) => Err(format!("invalid options: {e}")),
+        }
+    }
+
+    fn string(&self, name: &str) -> Result<Option<&str>, String> {
+        match self.0.get(name) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s)),
+            Some(_) => Err(format!("{name} must be a string")),
+        }
+    }
+
+    fn boolean(&self, name: &str) -> Result<Option<bool>, String> {
+        match self.0.get(name) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::Bool(b)) => Ok(Some(*b)),
+            Some(_) => Err(format!("{name} must be a boolean")),
+        }
+    }
+
+    fn expiry_days(&self) -> Result<u32, String> {
+        match self.0.get("expiry_days") {
+            None | Some(Value::Null) => Ok(DEFAULT_EXPIRY_WARNING_DAYS),
+            Some(v) => v
+                .as_u64()
+                .and_then(|d| u32::try_from(d).ok())
+                .ok_or_else(|| "expiryDays must be a non-negative integer".to_string()),
+        }
+    }
+
+    /// `now`: epoch milliseconds (an integer), or RFC 3339 text parsed by the core (the same
+    /// parser as the CLI's `--now`). The glue always passes it: the core never reads a clock.
+    fn now(&self) -> Result<Timestamp, String> {
+        match self.0.get("now") {
+            Some(Value::String(text)) => Timestamp::parse_rfc3339(text).map_err(|e| format!("now: {e}")),
+            Some(Value::Number(n)) => n
+                .as_i64()
+                .filter(|ms| ms.unsigned_abs() <= MAX_TIME_MS)
+                .map(Timestamp::from_unix_millis)
+                .ok_or_else(|| "now is not a valid time in epoch milliseconds".to_string()),
+            _ => Err("now is required".into()),
+        }
+    }
 }
 
-#[derive(Deserialize, Default)]
-#[serde(default, deny_unknown_fields)]
-struct CertOptions {
-    key: Option<String>,
-    domains: Option<String>,
-    ca: bool,
-    now: Option<Now>,
-    expiry_days: Option<u32>,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(default, deny_unknown_fields)]
-struct RequestOptions {
-    path: BTreeMap<String, String>,
-    certificate: Option<String>,
-    listener_protocol: Option<String>,
-    default_certificate_id: Option<String>,
-    in_use: Option<bool>,
-    now: Option<Now>,
-    expiry_days: Option<u32>,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(default, deny_unknown_fields)]
-struct FingerprintOptions {
-    algorithm: Option<String>,
-    style: Option<String>,
-}
+/// The ECMAScript Date range, ±100,000,000 days.
+const MAX_TIME_MS: u64 = 8_640_000_000_000_000;
 
 fn fail(message: impl std::fmt::Display) -> String {
     format!("!{message}")
@@ -67,40 +85,19 @@ fn to_json<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_string(value).unwrap_or_else(|e| fail(format!("could not serialize: {e}")))
 }
 
-fn parse_options<'a, T: Deserialize<'a> + Default>(json: &'a str) -> Result<T, String> {
-    if json.is_empty() {
-        return Ok(T::default());
-    }
-    serde_json::from_str(json).map_err(|e| format!("invalid options: {e}"))
-}
-
-fn timestamp(now: Option<Now>) -> Result<Timestamp, String> {
-    match now {
-        // The glue always passes `now` (it reads the JS clock); the core never does.
-        None => Err("now is required".into()),
-        Some(Now::Millis(ms)) => {
-            if !ms.is_finite() || ms.abs() > 8.64e15 {
-                return Err(format!("now: {ms} is not a valid time in epoch milliseconds"));
-            }
-            Ok(Timestamp::from_unix_millis(ms.floor() as i64))
-        }
-        Some(Now::Text(text)) => Timestamp::parse_rfc3339(&text).map_err(|e| format!("now: {e}")),
-    }
-}
-
 /// Checks a certificate bundle, its key and its domains; `options` is JSON
 /// `{key, domains, ca, now, expiry_days}`. Returns the report as JSON, or `!message`.
 #[wasm_bindgen]
 pub fn check_certificate(pem: &str, options: &str) -> String {
     let run = || -> Result<String, String> {
-        let o: CertOptions = parse_options(options)?;
-        let mut input = CertificateInput::new(pem, timestamp(o.now)?);
-        input.private_key = o.key.as_deref();
-        input.domains = o.domains.as_deref();
-        if o.ca {
+        let o = Options::parse(options)?;
+        let mut input = CertificateInput::new(pem, o.now()?);
+        input.private_key = o.string("key")?;
+        input.domains = o.string("domains")?;
+        if o.boolean("ca")? == Some(true) {
             input.purpose = CertificatePurpose::CaUpload;
         }
-        input.expiry_warning_days = o.expiry_days.unwrap_or(DEFAULT_EXPIRY_WARNING_DAYS);
+        input.expiry_warning_days = o.expiry_days()?;
         Ok(to_json(&core_check_certificate(&input)))
     };
     run().unwrap_or_else(fail)
@@ -111,14 +108,21 @@ pub fn check_certificate(pem: &str, options: &str) -> String {
 #[wasm_bindgen]
 pub fn validate_request(operation: &str, body: &str, options: &str) -> String {
     let run = || -> Result<String, String> {
-        let o: RequestOptions = parse_options(options)?;
-        let mut context = RequestContext::new(timestamp(o.now)?);
-        context.path_params = o.path;
-        context.certificate = o.certificate;
-        context.listener_protocol = o.listener_protocol;
-        context.default_certificate_id = o.default_certificate_id;
-        context.in_use = o.in_use;
-        context.expiry_warning_days = o.expiry_days.unwrap_or(DEFAULT_EXPIRY_WARNING_DAYS);
+        let o = Options::parse(options)?;
+        let mut context = RequestContext::new(o.now()?);
+        if let Some(Value::Object(path)) = o.0.get("path") {
+            for (name, value) in path {
+                let value = value
+                    .as_str()
+                    .ok_or_else(|| format!("path.{name} must be a string"))?;
+                context.path_params.insert(name.clone(), value.to_string());
+            }
+        }
+        context.certificate = o.string("certificate")?.map(str::to_string);
+        context.listener_protocol = o.string("listener_protocol")?.map(str::to_string);
+        context.default_certificate_id = o.string("default_certificate_id")?.map(str::to_string);
+        context.in_use = o.boolean("in_use")?;
+        context.expiry_warning_days = o.expiry_days()?;
         core_validate_request(operation, body, &context)
             .map(|report| to_json(&report))
             .map_err(|e| e.to_string())
@@ -130,13 +134,13 @@ pub fn validate_request(operation: &str, body: &str, options: &str) -> String {
 #[wasm_bindgen]
 pub fn fingerprint(pem: &str, options: &str) -> String {
     let run = || -> Result<String, String> {
-        let o: FingerprintOptions = parse_options(options)?;
-        let algorithm = match o.algorithm.as_deref() {
+        let o = Options::parse(options)?;
+        let algorithm = match o.string("algorithm")? {
             None | Some("sha1") => DigestAlgorithm::Sha1,
             Some("sha256") => DigestAlgorithm::Sha256,
             Some(other) => return Err(format!("algorithm: {other:?} is not \"sha1\" or \"sha256\"")),
         };
-        let style = match o.style.as_deref() {
+        let style = match o.string("style")? {
             None | Some("hex") => FingerprintStyle::Hex,
             Some("colon") => FingerprintStyle::Colon,
             Some(other) => return Err(format!("style: {other:?} is not \"hex\" or \"colon\"")),
