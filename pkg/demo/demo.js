@@ -228,7 +228,10 @@ function validate() {
   } catch (e) {
     showDiagnostic({ list: "general", input: null },
       { rule: "internal", severity: "error", path: "", message: String(e && e.message) }, secrets);
+    $("status").className = "status invalid";
     $("status").textContent = "Could not check the form.";
+    validations += 1;
+    document.body.dataset.validations = String(validations);
     return;
   }
   lastReport = report;

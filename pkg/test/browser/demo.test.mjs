@@ -56,6 +56,7 @@ after(async () => {
 
 async function openDemo() {
   const page = await context.newPage();
+  page.setDefaultTimeout(10000);
   page.on("pageerror", (e) => pageErrors.push(String(e)));
   page.on("console", (m) => {
     if (m.type() === "error") pageErrors.push(m.text());
