@@ -135,6 +135,7 @@ genkey() {
     rsa1024) q openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:1024 -out "$out" ;;
     p256) q openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -pkeyopt ec_param_enc:named_curve -out "$out" ;;
     p384) q openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-384 -pkeyopt ec_param_enc:named_curve -out "$out" ;;
+    p521) q openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-521 -pkeyopt ec_param_enc:named_curve -out "$out" ;;
     secp256k1) q openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:secp256k1 -pkeyopt ec_param_enc:named_curve -out "$out" ;;
     ed25519) q openssl genpkey -algorithm ED25519 -out "$out" ;;
     *) die "unknown key algorithm $alg" ;;
@@ -361,6 +362,18 @@ for f in sha1 rsa1024 secp256k1; do
   q openssl verify -attime "$NOW_EPOCH" -auth_level 0 -CAfile "$RSA/root.pem" \
     -untrusted "$RSA/intermediate.pem" "$D/$f.pem"
 done
+
+# A P-256 leaf under a self-signed P-521 root (ecdsa-with-SHA512): ring cannot verify
+# P-521 signatures, so this exercises chain.unsupported_signature.
+genkey "$WORK/p521-root.key" p521
+issue "$WORK/p521-root.pem" "$WORK/p521-root.key" "/O=Preflight Test/CN=Preflight Test Root P-521" \
+  self - "$CA_NB" "$CA_NA" v3_root -md sha512
+KU=digitalSignature genkey "$D/p521-issuer.key" p256
+KU=digitalSignature SAN=$LEAF_SAN issue "$WORK/p521-leaf.pem" "$D/p521-issuer.key" \
+  "/O=Preflight Test/CN=www.example.com" "$WORK/p521-root.pem" "$WORK/p521-root.key" \
+  "$NB" "$NA" v3_leaf -md sha512
+cat "$WORK/p521-leaf.pem" "$WORK/p521-root.pem" >"$D/p521-issuer.pem"
+q openssl verify -attime "$NOW_EPOCH" -CAfile "$WORK/p521-root.pem" "$WORK/p521-leaf.pem"
 
 # 9. profiles/ --------------------------------------------------------------------------
 D=$OUT/profiles

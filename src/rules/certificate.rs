@@ -50,10 +50,10 @@ pub(crate) fn check_certificates(
                 &CERT_EXPIRED,
                 &path,
                 format!(
-                    "{} expired on {} ({} days ago); renew it",
+                    "{} expired on {} ({}); renew it",
                     capital(&who),
                     format_rfc3339(cert.not_after),
-                    -days_between(now, cert.not_after)
+                    ago(days_between(now, cert.not_after))
                 ),
             ));
         } else if cert.not_before > now {
@@ -160,6 +160,15 @@ pub(crate) fn check_certificates(
                 ));
             }
         }
+    }
+}
+
+/// `3 days ago`, `1 day ago`, `less than a day ago` for a negative day count.
+fn ago(days: i64) -> String {
+    match days.unsigned_abs().saturating_sub(1) {
+        0 => "less than a day ago".to_string(),
+        1 => "1 day ago".to_string(),
+        n => format!("{n} days ago"),
     }
 }
 

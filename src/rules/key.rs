@@ -50,7 +50,9 @@ pub(crate) fn check_key(
         return;
     }
     let scanned = pem::scan(text);
-    issues_to_diagnostics(&scanned.issues, path, out);
+    if !scanned.blocks.is_empty() || has_malformed(&scanned.issues) {
+        issues_to_diagnostics(&scanned.issues, FieldKind::PrivateKey, path, out);
+    }
     let mut keys = Vec::new();
     for block in &scanned.blocks {
         if !is_private_key_label(&block.label) {
@@ -63,10 +65,7 @@ pub(crate) fn check_key(
             keys.push(block);
         }
     }
-    let malformed = scanned
-        .issues
-        .iter()
-        .any(|i| matches!(i, pem::PemIssue::Malformed { .. }));
+    let malformed = has_malformed(&scanned.issues);
     if keys.is_empty() {
         if !malformed && scanned.blocks.is_empty() {
             out.push(Diagnostic::new(
@@ -112,7 +111,7 @@ pub(crate) fn check_key(
             &KEY_UNSUPPORTED,
             path,
             format!(
-                "A {label} block ({lines}) is not a supported key format; use PKCS#8 (BEGIN PRIVATE KEY), PKCS#1 RSA or SEC1 EC, e.g. `openssl pkcs8 -topk8 -nocrypt -in key.pem`"
+                "The {label} block ({lines}) is not a supported key format; use PKCS#8 (BEGIN PRIVATE KEY), PKCS#1 RSA or SEC1 EC, e.g. `openssl pkcs8 -topk8 -nocrypt -in key.pem`"
             ),
         ));
         return;
@@ -169,4 +168,10 @@ pub(crate) fn check_key(
             ));
         }
     }
+}
+
+fn has_malformed(issues: &[pem::PemIssue]) -> bool {
+    issues
+        .iter()
+        .any(|i| matches!(i, pem::PemIssue::Malformed { .. }))
 }

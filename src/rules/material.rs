@@ -125,7 +125,7 @@ fn check_field(
     out: &mut Vec<Diagnostic>,
 ) -> ChainAnalysis {
     let base = input.paths.certificate.as_str();
-    issues_to_diagnostics(&field.issues, base, out);
+    issues_to_diagnostics(&field.issues, FieldKind::Certificate, base, out);
     for block in &field.foreign {
         out.push(unexpected_block(block, FieldKind::Certificate, base));
     }
@@ -220,7 +220,12 @@ pub(crate) fn fingerprint_field(
     let mut fingerprints = Vec::new();
     if !check_size(pem, FieldKind::Certificate, base, &mut diagnostics) {
         let field = read_certificate_field(pem);
-        issues_to_diagnostics(&field.issues, base, &mut diagnostics);
+        issues_to_diagnostics(
+            &field.issues,
+            FieldKind::Certificate,
+            base,
+            &mut diagnostics,
+        );
         for bad in &field.malformed {
             diagnostics.push(Diagnostic::new(
                 &CERT_MALFORMED,

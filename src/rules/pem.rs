@@ -48,7 +48,14 @@ pub(crate) fn check_size(
 
 /// Turns scanner issues into diagnostics. Line-width and blank-line findings are grouped per
 /// field so a 76-column bundle gives one diagnostic, not forty.
-pub(crate) fn issues_to_diagnostics(issues: &[PemIssue], path: &str, out: &mut Vec<Diagnostic>) {
+///
+/// Stray text is quoted only from the certificate field: nothing of a key field is echoed.
+pub(crate) fn issues_to_diagnostics(
+    issues: &[PemIssue],
+    kind: FieldKind,
+    path: &str,
+    out: &mut Vec<Diagnostic>,
+) {
     let mut widths: Vec<(String, usize, usize)> = Vec::new(); // (label, line, length)
     let mut blank_lines = Vec::new();
     for issue in issues {
@@ -63,6 +70,7 @@ pub(crate) fn issues_to_diagnostics(issues: &[PemIssue], path: &str, out: &mut V
             } => {
                 let quoted = preview
                     .as_ref()
+                    .filter(|_| kind == FieldKind::Certificate)
                     .map(|p| format!(" ({p:?})"))
                     .unwrap_or_default();
                 let extent = if *lines == 1 {
@@ -93,7 +101,7 @@ pub(crate) fn issues_to_diagnostics(issues: &[PemIssue], path: &str, out: &mut V
             &PEM_LINE_LENGTH,
             path,
             format!(
-                "{} base64 line{} (the first on line {first_line}, in a {label} block) {} {} characters long; the providers ask for 64-character lines (the last line up to 64)",
+                "{} base64 line{} (the first on line {first_line}, in the {label} block) {} {} characters long; the providers ask for 64-character lines (the last line up to 64)",
                 widths.len(),
                 plural(widths.len()),
                 if widths.len() == 1 { "is" } else { "are" },
