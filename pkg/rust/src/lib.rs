@@ -63,7 +63,9 @@ impl Options {
     /// parser as the CLI's `--now`). The glue always passes it: the core never reads a clock.
     fn now(&self) -> Result<Timestamp, String> {
         match self.0.get("now") {
-            Some(Value::String(text)) => Timestamp::parse_rfc3339(text).map_err(|e| format!("now: {e}")),
+            Some(Value::String(text)) => {
+                Timestamp::parse_rfc3339(text).map_err(|e| format!("now: {e}"))
+            }
             Some(Value::Number(n)) => n
                 .as_i64()
                 .filter(|ms| ms.unsigned_abs() <= MAX_TIME_MS)
@@ -138,12 +140,16 @@ pub fn fingerprint(pem: &str, options: &str) -> String {
         let algorithm = match o.string("algorithm")? {
             None | Some("sha1") => DigestAlgorithm::Sha1,
             Some("sha256") => DigestAlgorithm::Sha256,
-            Some(other) => return Err(format!("algorithm: {other:?} is not \"sha1\" or \"sha256\"")),
+            Some(other) => {
+                return Err(format!(
+                    "algorithm: \"{other}\" is not \"sha1\" or \"sha256\""
+                ))
+            }
         };
         let style = match o.string("style")? {
             None | Some("hex") => FingerprintStyle::Hex,
             Some("colon") => FingerprintStyle::Colon,
-            Some(other) => return Err(format!("style: {other:?} is not \"hex\" or \"colon\"")),
+            Some(other) => return Err(format!("style: \"{other}\" is not \"hex\" or \"colon\"")),
         };
         Ok(to_json(&core_fingerprint(pem, algorithm, style)))
     };
