@@ -18,8 +18,7 @@ const DASHES: &str = "-----";
 /// Longest label accepted; anything longer is not a PEM boundary.
 const MAX_LABEL: usize = 64;
 
-/// One decoded PEM block.
-#[derive(Debug)]
+/// One decoded PEM block. Its `Debug` shows the label, lines and length, never the bytes.
 pub(crate) struct PemBlock {
     /// The label between `BEGIN ` and the dashes, e.g. `CERTIFICATE`.
     pub label: String,
@@ -31,6 +30,18 @@ pub(crate) struct PemBlock {
     pub headers: Vec<(String, String)>,
     /// The decoded bytes. Zeroized on drop: key blocks pass through here.
     pub der: Zeroizing<Vec<u8>>,
+}
+
+impl std::fmt::Debug for PemBlock {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PemBlock")
+            .field("label", &self.label)
+            .field("begin_line", &self.begin_line)
+            .field("end_line", &self.end_line)
+            .field("headers", &self.headers.len())
+            .field("der_len", &self.der.len())
+            .finish()
+    }
 }
 
 impl PemBlock {
@@ -559,6 +570,17 @@ mod tests {
             &s.issues[0],
             PemIssue::StrayText { preview: None, .. }
         ));
+    }
+
+    #[test]
+    fn debug_never_shows_block_bytes() {
+        let text = block("PRIVATE KEY", b"super secret key bytes");
+        let shown = format!("{:?}", scan(&text));
+        assert!(shown.contains("PRIVATE KEY") && shown.contains("der_len"));
+        assert!(
+            !shown.contains("115, 117, 112") && !shown.contains("secret"),
+            "{shown}"
+        );
     }
 
     #[test]
