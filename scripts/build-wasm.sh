@@ -138,9 +138,10 @@ for f in "$PKG/dist/web/${NAME}_bg.wasm" "$PKG/dist/web/$NAME.js" "$PKG/dist/web
   printf '%-34s %10d %10d\n' "$(basename "$f")" "$raw" "$z" >&2
 done
 printf '%-34s %10d %10d  (budget %d)\n' "total wasm + JS" "$total_raw" "$total_gz" "$BUDGET_BYTES" >&2
-echo "$total_gz" >"$PKG/dist/.size-gzip"
+echo "$total_gz $BUDGET_BYTES" >"$PKG/wasm-build/size-gzip"
 if [ "$total_gz" -gt "$BUDGET_BYTES" ]; then
   echo "error: the package is $total_gz bytes gzipped, over the budget of $BUDGET_BYTES" >&2
-  exit 1
+  # scripts/test-npm.sh defers this failure until its tests have run, then fails.
+  [ "${CERT_PREFLIGHT_SIZE_DEFER:-}" = 1 ] || exit 1
 fi
 log "pkg/dist built: $total_gz bytes gzipped (wasm + JS)"
