@@ -132,7 +132,7 @@ test("a shuffled chain: apply fix reorders it leaf first", async () => {
 
 test("a private key pasted into the certificate field never shows in the diagnostics", async () => {
   const page = await openDemo();
-  for (const op of ["huawei.elb.update-certificate", "certificate", "alibaba.slb.upload-ca-certificate"]) {
+  for (const op of ["certificate", "huawei.elb.update-certificate", "alibaba.slb.upload-ca-certificate"]) {
     await page.selectOption("#operation", op);
     const key = fixture("key-in-cert-field.pem");
     await fill(page, "#certificate", key);
