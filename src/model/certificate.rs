@@ -3,11 +3,14 @@
 
 use std::net::{Ipv4Addr, Ipv6Addr};
 
+use x509_parser::asn1_rs::{BmpString, Tag};
 use x509_parser::extensions::GeneralName;
 use x509_parser::prelude::{FromDer, X509Certificate};
 use x509_parser::public_key::PublicKey;
 use x509_parser::signature_algorithm::SignatureAlgorithm;
 use x509_parser::x509::{AlgorithmIdentifier, X509Name};
+
+use super::oid_names::OID_SHORT_NAMES;
 
 /// A digest named by a signature algorithm.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -218,9 +221,68 @@ fn describe_error(e: &x509_parser::nom::Err<x509_parser::error::X509Error>) -> S
     }
 }
 
+/// Formats a distinguished name exactly as x509-parser 0.18's `X509Name` Display does
+/// (`CN=a, O=b`, multi-valued RDNs joined with ` + `, unknown types as `OID(1.2.3)`, values
+/// that are not strings in upper-case hex, `<X509Error: Invalid X.509 name>` when a string is
+/// not valid), with a table of short names instead of x509-parser's OID registry.
 fn name_to_string(name: &X509Name<'_>) -> String {
-    name.to_string()
+    let mut out = String::new();
+    for (i, rdn) in name.iter_rdn().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        for (j, attr) in rdn.iter().enumerate() {
+            if j > 0 {
+                out.push_str(" + ");
+            }
+            let oid = attr.attr_type();
+            match OID_SHORT_NAMES
+                .iter()
+                .find(|(der, _)| *der == oid.as_bytes())
+            {
+                Some((_, short)) => out.push_str(short),
+                None => {
+                    // An attribute type parsed from DER is never a relative OID.
+                    out.push_str("OID(");
+                    out.push_str(&oid.to_id_string());
+                    out.push(')');
+                }
+            }
+            out.push('=');
+            let value = attr.attr_value();
+            match value.tag() {
+                Tag::NumericString
+                | Tag::VisibleString
+                | Tag::PrintableString
+                | Tag::GeneralString
+                | Tag::ObjectDescriptor
+                | Tag::GraphicString
+                | Tag::T61String
+                | Tag::VideotexString
+                | Tag::Utf8String
+                | Tag::Ia5String => match std::str::from_utf8(value.data) {
+                    Ok(text) => out.push_str(text),
+                    Err(_) => return INVALID_NAME.to_string(),
+                },
+                Tag::BmpString => match BmpString::try_from(value) {
+                    Ok(text) => out.push_str(text.as_ref()),
+                    Err(_) => return INVALID_NAME.to_string(),
+                },
+                _ => {
+                    for b in value.data {
+                        out.push(char::from(HEX_UPPER[usize::from(b >> 4)]));
+                        out.push(char::from(HEX_UPPER[usize::from(b & 0xf)]));
+                    }
+                }
+            }
+        }
+    }
+    out
 }
+
+/// What x509-parser's Display prints for a name it cannot format.
+const INVALID_NAME: &str = "<X509Error: Invalid X.509 name>";
+const HEX_UPPER: &[u8; 16] = b"0123456789ABCDEF";
 
 fn trim_leading_zeros(bytes: &[u8]) -> &[u8] {
     let first = bytes.iter().position(|b| *b != 0).unwrap_or(bytes.len());
@@ -335,6 +397,76 @@ fn signature_name(algorithm: &AlgorithmIdentifier<'_>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn tlv(tag: u8, content: &[u8]) -> Vec<u8> {
+        let mut out = vec![tag];
+        match content.len() {
+            n if n < 0x80 => out.push(n as u8),
+            n if n < 0x100 => out.extend([0x81, n as u8]),
+            n => out.extend([0x82, (n >> 8) as u8, n as u8]),
+        }
+        out.extend_from_slice(content);
+        out
+    }
+
+    /// An attribute: OID content bytes, value tag, value content bytes.
+    type Attr<'a> = (&'a [u8], u8, &'a [u8]);
+
+    /// A Name from RDNs of attributes.
+    fn name_der(rdns: &[&[Attr<'_>]]) -> Vec<u8> {
+        let mut seq = Vec::new();
+        for rdn in rdns {
+            let mut set = Vec::new();
+            for (oid, tag, value) in *rdn {
+                let mut atv = tlv(0x06, oid);
+                atv.extend(tlv(*tag, value));
+                set.extend(tlv(0x30, &atv));
+            }
+            seq.extend(tlv(0x31, &set));
+        }
+        tlv(0x30, &seq)
+    }
+
+    #[test]
+    fn name_to_string_matches_x509_parser_display() {
+        const CN: &[u8] = &[0x55, 4, 3];
+        const O: &[u8] = &[0x55, 4, 10];
+        const SERIAL: &[u8] = &[0x55, 4, 5];
+        const EMAIL: &[u8] = &[42, 134, 72, 134, 247, 13, 1, 9, 1];
+        const UID: &[u8] = &[9, 146, 38, 137, 147, 242, 44, 100, 1, 1];
+        const UNKNOWN: &[u8] = &[42, 3, 4];
+        const BIG_ARC: &[u8] = &[
+            42, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f,
+        ];
+        const PADDED_CN: &[u8] = &[0x55, 0x80, 4, 3];
+        const SIG_ALG: &[u8] = &[42, 134, 72, 134, 247, 13, 1, 1, 11];
+        let cases: Vec<Vec<u8>> = vec![
+            name_der(&[]),
+            name_der(&[&[(CN, 0x13, b"example.com")]]),
+            name_der(&[
+                &[(O, 0x0c, "Bücher GmbH".as_bytes())],
+                &[(CN, 0x0c, b"a, b")],
+            ]),
+            name_der(&[
+                &[(CN, 0x13, b"x"), (O, 0x13, b"y")],
+                &[(SERIAL, 0x13, b"42")],
+            ]),
+            name_der(&[&[(EMAIL, 0x16, b"a@b.c")], &[(UID, 0x0c, b"u1")]]),
+            name_der(&[&[(UNKNOWN, 0x0c, b"v")], &[(BIG_ARC, 0x0c, b"w")]]),
+            name_der(&[&[(PADDED_CN, 0x0c, b"v")], &[(SIG_ALG, 0x0c, b"w")]]),
+            name_der(&[&[(CN, 0x04, &[0x00, 0xab, 0xff])], &[(O, 0x02, &[1])]]),
+            name_der(&[&[(CN, 0x1e, &[0, 0x41, 0x00, 0xfc])]]),
+            name_der(&[&[(CN, 0x1e, &[0, 0x41, 0x42])]]),
+            name_der(&[&[(CN, 0x1e, &[0xd8, 0x00])]]),
+            name_der(&[&[(CN, 0x0c, &[0xff, 0xfe])]]),
+            name_der(&[&[(CN, 0x13, b"")], &[(O, 0x14, b"t61"), (O, 0x1a, b"vis")]]),
+            name_der(&[&[(O, 0x30, &[])]]),
+        ];
+        for der in &cases {
+            let (_, name) = X509Name::from_der(der).unwrap();
+            assert_eq!(name_to_string(&name), name.to_string(), "{der:02x?}");
+        }
+    }
 
     #[test]
     fn helpers_never_panic_on_edge_bytes() {

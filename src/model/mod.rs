@@ -4,6 +4,7 @@
 pub(crate) mod certificate;
 pub(crate) mod crypto;
 pub(crate) mod key;
+mod oid_names;
 
 use crate::input::pem::{self, PemBlock, PemIssue};
 use certificate::{parse_certificate, ParsedCertificate};
