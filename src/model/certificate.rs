@@ -4,7 +4,15 @@
 use std::net::{Ipv4Addr, Ipv6Addr};
 
 use x509_parser::asn1_rs::{BmpString, Tag};
-use x509_parser::extensions::GeneralName;
+use x509_parser::certificate::X509CertificateParser;
+use x509_parser::error::X509Error;
+use x509_parser::extensions::{
+    BasicConstraints, ExtendedKeyUsage, GeneralName, SubjectAlternativeName,
+};
+use x509_parser::nom::Parser;
+use x509_parser::oid_registry::{
+    OID_X509_EXT_BASIC_CONSTRAINTS, OID_X509_EXT_EXTENDED_KEY_USAGE, OID_X509_EXT_SUBJECT_ALT_NAME,
+};
 use x509_parser::prelude::{FromDer, X509Certificate};
 use x509_parser::public_key::PublicKey;
 use x509_parser::signature_algorithm::SignatureAlgorithm;
@@ -144,7 +152,13 @@ pub(crate) fn parse_certificate(
     line: usize,
     der: &[u8],
 ) -> Result<ParsedCertificate, String> {
-    let (rest, cert) = X509Certificate::from_der(der).map_err(|e| describe_error(&e))?;
+    // Extensions are parsed shallowly: only the three the rules read are parsed, below, so
+    // x509-parser's parsers for the others (policies, CRL distribution points, SCTs, ...) are
+    // not linked into the wasm module.
+    let (rest, cert) = X509CertificateParser::new()
+        .with_deep_parse_extensions(false)
+        .parse(der)
+        .map_err(|e| describe_error(&e))?;
     if !rest.is_empty() {
         return Err(format!("{} bytes follow the certificate's DER", rest.len()));
     }
@@ -153,14 +167,12 @@ pub(crate) fn parse_certificate(
     let key = key_kind(&spki.algorithm, spki.parsed().ok());
     let sig_name = signature_name(&cert.signature_algorithm);
     let signature = signature_kind(&cert.signature_algorithm);
-    let basic_constraints_ca = match cert.basic_constraints() {
-        Ok(Some(bc)) => Some(bc.value.ca),
-        Ok(None) => None,
+    let basic_constraints_ca = match basic_constraints(&cert) {
+        Ok(bc) => bc.map(|bc| bc.ca),
         Err(e) => return Err(format!("its basicConstraints extension: {e}")),
     };
-    let eku_allows_server_auth = match cert.extended_key_usage() {
-        Ok(Some(eku)) => Some(eku.value.server_auth || eku.value.any),
-        Ok(None) => None,
+    let eku_allows_server_auth = match extended_key_usage(&cert) {
+        Ok(eku) => eku.map(|eku| eku.server_auth || eku.any),
         Err(e) => return Err(format!("its extendedKeyUsage extension: {e}")),
     };
     let common_name = tbs
@@ -171,9 +183,9 @@ pub(crate) fn parse_certificate(
         .map(str::to_string);
     let mut dns_names = Vec::new();
     let mut alt_names = Vec::new();
-    match cert.subject_alternative_name() {
+    match subject_alternative_name(&cert) {
         Ok(Some(san)) => {
-            for name in &san.value.general_names {
+            for name in &san.general_names {
                 match name {
                     GeneralName::DNSName(dns) => {
                         dns_names.push(dns.to_string());
@@ -210,6 +222,52 @@ pub(crate) fn parse_certificate(
         basic_constraints_ca,
         eku_allows_server_auth,
     })
+}
+
+// The three extensions the rules read, parsed from their raw values with the same results as
+// x509-parser's deep parsing and its `X509Certificate` accessors: a duplicate is
+// `DuplicateExtensions`; a basicConstraints that does not parse counts as absent (the accessor
+// returns `Ok(None)` for it); an extendedKeyUsage or subjectAltName that does not parse is
+// `InvalidExtensions`. Bytes after the parsed value are ignored, as deep parsing does.
+
+fn basic_constraints(cert: &X509Certificate<'_>) -> Result<Option<BasicConstraints>, X509Error> {
+    Ok(cert
+        .get_extension_unique(&OID_X509_EXT_BASIC_CONSTRAINTS)?
+        .and_then(|ext| parse_basic_constraints(ext.value)))
+}
+
+fn parse_basic_constraints(value: &[u8]) -> Option<BasicConstraints> {
+    BasicConstraints::from_der(value).ok().map(|(_, bc)| bc)
+}
+
+fn extended_key_usage<'a>(
+    cert: &X509Certificate<'a>,
+) -> Result<Option<ExtendedKeyUsage<'a>>, X509Error> {
+    cert.get_extension_unique(&OID_X509_EXT_EXTENDED_KEY_USAGE)?
+        .map(|ext| parse_extended_key_usage(ext.value))
+        .transpose()
+}
+
+fn parse_extended_key_usage(value: &[u8]) -> Result<ExtendedKeyUsage<'_>, X509Error> {
+    match ExtendedKeyUsage::from_der(value) {
+        Ok((_, eku)) => Ok(eku),
+        Err(_) => Err(X509Error::InvalidExtensions),
+    }
+}
+
+fn subject_alternative_name<'a>(
+    cert: &X509Certificate<'a>,
+) -> Result<Option<SubjectAlternativeName<'a>>, X509Error> {
+    cert.get_extension_unique(&OID_X509_EXT_SUBJECT_ALT_NAME)?
+        .map(|ext| parse_subject_alternative_name(ext.value))
+        .transpose()
+}
+
+fn parse_subject_alternative_name(value: &[u8]) -> Result<SubjectAlternativeName<'_>, X509Error> {
+    match SubjectAlternativeName::from_der(value) {
+        Ok((_, san)) => Ok(san),
+        Err(_) => Err(X509Error::InvalidExtensions),
+    }
 }
 
 fn describe_error(e: &x509_parser::nom::Err<x509_parser::error::X509Error>) -> String {
@@ -397,6 +455,7 @@ fn signature_name(algorithm: &AlgorithmIdentifier<'_>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use x509_parser::extensions::{ParsedExtension, X509Extension};
 
     fn tlv(tag: u8, content: &[u8]) -> Vec<u8> {
         let mut out = vec![tag];
@@ -425,6 +484,66 @@ mod tests {
             seq.extend(tlv(0x31, &set));
         }
         tlv(0x30, &seq)
+    }
+
+    /// The deep-parsed extension as the `X509Certificate` accessors would return it.
+    fn deep(ext_value: &[u8], oid: &[u8]) -> ParsedExtension<'static> {
+        let mut content = tlv(0x06, oid);
+        content.extend(tlv(0x04, ext_value));
+        let der = tlv(0x30, &content).leak();
+        let (_, ext) = X509Extension::from_der(der).unwrap();
+        ext.parsed_extension().clone()
+    }
+
+    #[test]
+    fn shallow_extension_parsing_matches_deep_parsing() {
+        let (bc, eku, san) = (
+            OID_X509_EXT_BASIC_CONSTRAINTS,
+            OID_X509_EXT_EXTENDED_KEY_USAGE,
+            OID_X509_EXT_SUBJECT_ALT_NAME,
+        );
+        let (bc_oid, eku_oid, san_oid) = (bc.as_bytes(), eku.as_bytes(), san.as_bytes());
+        let server_auth: &[u8] = &[0x06, 8, 43, 6, 1, 5, 5, 7, 3, 1];
+        let values: Vec<Vec<u8>> = vec![
+            vec![],
+            vec![0x30, 0x00],
+            vec![0x30, 0x03, 0x01, 0x01, 0xff],
+            vec![0x30, 0x03, 0x01, 0x01, 0x00],
+            vec![0x30, 0x06, 0x01, 0x01, 0xff, 0x02, 0x01, 0x00],
+            vec![0x30, 0x03, 0x02, 0x01, 0x05],
+            vec![0x30, 0x03, 0x04, 0x01, 0x05],
+            vec![0x30, 0x03, 0x01, 0x01, 0xff, 0x00],
+            vec![0x30, 0x05, 0x01, 0x01],
+            vec![0x31, 0x00],
+            tlv(0x30, server_auth),
+            tlv(0x30, &[server_auth, server_auth].concat()),
+            tlv(0x30, &[0x06, 3, 0x55, 29, 37]),
+            tlv(0x30, &[0x06, 0]),
+            tlv(0x30, b"\x82\x0bexample.com"),
+            tlv(0x30, b"\x82\x0bexample.com\x87\x04\xc0\x00\x02\x01"),
+            tlv(0x30, b"\x82\x02\xff\xfe"),
+            tlv(0x30, b"\x82\x0bexample.com\x04\x00"),
+            tlv(0x30, b"\x82\x0bexample.com\x82"),
+            [tlv(0x30, b"\x82\x01a"), vec![0x05, 0x00]].concat(),
+            vec![0xff; 3],
+        ];
+        for value in &values {
+            let bc = match deep(value, bc_oid) {
+                ParsedExtension::BasicConstraints(bc) => Some(bc),
+                _ => None,
+            };
+            assert_eq!(parse_basic_constraints(value), bc, "{value:02x?}");
+            let eku = match deep(value, eku_oid) {
+                ParsedExtension::ExtendedKeyUsage(eku) => Ok(eku),
+                _ => Err(X509Error::InvalidExtensions),
+            };
+            assert_eq!(parse_extended_key_usage(value), eku, "{value:02x?}");
+            let san = match deep(value, san_oid) {
+                ParsedExtension::SubjectAlternativeName(san) => Ok(san),
+                _ => Err(X509Error::InvalidExtensions),
+            };
+            assert_eq!(parse_subject_alternative_name(value), san, "{value:02x?}");
+        }
     }
 
     #[test]
