@@ -272,10 +272,27 @@ fn walk_up(
     walk
 }
 
+/// `text` with its first letter in upper case. Callers pass text that starts with an ASCII word
+/// (`certificate 2 (CN=…)`), so only ASCII is upper-cased: that keeps the Unicode case tables
+/// (about 5 KB gzipped) out of the wasm module.
 pub(crate) fn capital(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
+    let mut out = text.to_string();
+    if let Some(first) = out.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::capital;
+
+    #[test]
+    fn capital_upper_cases_a_leading_ascii_letter_only() {
+        assert_eq!(capital("certificate 1 (CN=ü)"), "Certificate 1 (CN=ü)");
+        assert_eq!(capital("the END boundary"), "The END boundary");
+        assert_eq!(capital("1 block"), "1 block");
+        assert_eq!(capital("über"), "über");
+        assert_eq!(capital(""), "");
     }
 }

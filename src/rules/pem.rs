@@ -8,6 +8,7 @@ use crate::rules::catalog::{
     PEM_BLANK_LINE, PEM_KEY_TOO_LARGE, PEM_LINE_LENGTH, PEM_MALFORMED, PEM_STRAY_TEXT,
     PEM_TOO_LARGE, PEM_UNEXPECTED_BLOCK,
 };
+use crate::rules::chain::capital;
 
 /// Seed 003: "Maximum 65,536 character length is allowed" for the certificate field.
 pub(crate) const MAX_CERTIFICATE_CHARS: usize = 65_536;
@@ -61,7 +62,7 @@ pub(crate) fn issues_to_diagnostics(
     for issue in issues {
         match issue {
             PemIssue::Malformed { message, .. } => {
-                out.push(Diagnostic::new(&PEM_MALFORMED, path, capitalize(message)));
+                out.push(Diagnostic::new(&PEM_MALFORMED, path, capital(message)));
             }
             PemIssue::StrayText {
                 line,
@@ -142,14 +143,6 @@ pub(crate) fn unexpected_block(block: &ForeignBlock, kind: FieldKind, path: &str
         ),
     };
     Diagnostic::new(&PEM_UNEXPECTED_BLOCK, path, message)
-}
-
-fn capitalize(message: &str) -> String {
-    let mut chars = message.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }
 
 pub(crate) fn plural(n: usize) -> &'static str {
