@@ -15,7 +15,7 @@ use x509_parser::oid_registry::{
 };
 use x509_parser::prelude::{FromDer, X509Certificate};
 use x509_parser::public_key::PublicKey;
-use x509_parser::signature_algorithm::SignatureAlgorithm;
+use x509_parser::signature_algorithm::RsaSsaPssParams;
 use x509_parser::x509::{AlgorithmIdentifier, X509Name};
 
 use super::oid_names::OID_SHORT_NAMES;
@@ -410,12 +410,16 @@ fn signature_kind(algorithm: &AlgorithmIdentifier<'_>) -> SignatureKind {
         "1.2.840.113549.1.1.11" => SignatureKind::RsaPkcs1(Hash::Sha256),
         "1.2.840.113549.1.1.12" => SignatureKind::RsaPkcs1(Hash::Sha384),
         "1.2.840.113549.1.1.13" => SignatureKind::RsaPkcs1(Hash::Sha512),
-        "1.2.840.113549.1.1.10" => match SignatureAlgorithm::try_from(algorithm) {
-            Ok(SignatureAlgorithm::RSASSA_PSS(params)) => {
-                SignatureKind::RsaPss(hash_of_oid(&params.hash_algorithm_oid().to_id_string()))
+        // What `SignatureAlgorithm::try_from` does for this OID, without linking its parsers
+        // for the other algorithms' parameters (RSAES-OAEP).
+        "1.2.840.113549.1.1.10" => {
+            match algorithm.parameters.as_ref().map(RsaSsaPssParams::try_from) {
+                Some(Ok(params)) => {
+                    SignatureKind::RsaPss(hash_of_oid(&params.hash_algorithm_oid().to_id_string()))
+                }
+                _ => SignatureKind::RsaPss(Hash::Other),
             }
-            _ => SignatureKind::RsaPss(Hash::Other),
-        },
+        }
         "1.2.840.10045.4.1" => SignatureKind::Ecdsa(Hash::Sha1),
         "1.2.840.10045.4.3.2" => SignatureKind::Ecdsa(Hash::Sha256),
         "1.2.840.10045.4.3.3" => SignatureKind::Ecdsa(Hash::Sha384),
@@ -543,6 +547,38 @@ mod tests {
                 _ => Err(X509Error::InvalidExtensions),
             };
             assert_eq!(parse_subject_alternative_name(value), san, "{value:02x?}");
+        }
+    }
+
+    #[test]
+    fn pss_hash_matches_signature_algorithm_try_from() {
+        use x509_parser::signature_algorithm::SignatureAlgorithm;
+        let pss: &[u8] = &[42, 134, 72, 134, 247, 13, 1, 1, 10];
+        let sha256_alg = tlv(
+            0x30,
+            &[tlv(0x06, &[96, 134, 72, 1, 101, 3, 4, 2, 1]), vec![5, 0]].concat(),
+        );
+        let params: Vec<Option<Vec<u8>>> = vec![
+            None,
+            Some(vec![0x05, 0x00]),
+            Some(tlv(0x30, &[])),
+            Some(tlv(0x30, &tlv(0xa0, &sha256_alg))),
+            Some(tlv(0x30, &tlv(0xa0, &[0x30, 0x01]))),
+            Some(tlv(0x30, &tlv(0xa1, &sha256_alg))),
+            Some(tlv(0x31, &tlv(0xa0, &sha256_alg))),
+        ];
+        for p in params {
+            let mut content = tlv(0x06, pss);
+            content.extend(p.clone().unwrap_or_default());
+            let der = tlv(0x30, &content);
+            let (_, alg) = AlgorithmIdentifier::from_der(&der).unwrap();
+            let want = match SignatureAlgorithm::try_from(&alg) {
+                Ok(SignatureAlgorithm::RSASSA_PSS(params)) => {
+                    SignatureKind::RsaPss(hash_of_oid(&params.hash_algorithm_oid().to_id_string()))
+                }
+                _ => SignatureKind::RsaPss(Hash::Other),
+            };
+            assert_eq!(signature_kind(&alg), want, "{p:02x?}");
         }
     }
 
