@@ -96,8 +96,14 @@ pub(crate) fn issues_to_diagnostics(
         }
     }
     if let Some((label, first_line, _)) = widths.first() {
-        let lengths: std::collections::BTreeSet<usize> = widths.iter().map(|w| w.2).collect();
-        let lengths: Vec<String> = lengths.iter().map(usize::to_string).collect();
+        // Distinct lengths, ascending (kept sorted by insertion: no sort code in the wasm).
+        let mut distinct: Vec<usize> = Vec::new();
+        for &(_, _, length) in &widths {
+            if let Err(at) = distinct.binary_search(&length) {
+                distinct.insert(at, length);
+            }
+        }
+        let lengths: Vec<String> = distinct.iter().map(usize::to_string).collect();
         out.push(Diagnostic::new(
             &PEM_LINE_LENGTH,
             path,
