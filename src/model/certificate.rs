@@ -1,8 +1,6 @@
 //! One X.509 certificate, parsed once (x509-parser) into owned values the rules read.
 //! Parser types stay inside this module.
 
-use std::net::{Ipv4Addr, Ipv6Addr};
-
 use x509_parser::asn1_rs::{BmpString, Tag};
 use x509_parser::certificate::X509CertificateParser;
 use x509_parser::error::X509Error;
@@ -18,6 +16,7 @@ use x509_parser::public_key::PublicKey;
 use x509_parser::signature_algorithm::RsaSsaPssParams;
 use x509_parser::x509::{AlgorithmIdentifier, X509Name};
 
+use super::crypto::hex;
 use super::oid_names::OID_SHORT_NAMES;
 
 /// A digest named by a signature algorithm.
@@ -351,16 +350,65 @@ fn trim_leading_zeros(bytes: &[u8]) -> &[u8] {
 }
 
 fn hex_lower(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    hex(bytes)
 }
 
+/// An iPAddress name as `Ipv4Addr` / `Ipv6Addr` Display write it (RFC 5952 for IPv6: the
+/// first longest run of two or more zero groups as `::`, IPv4-mapped as `::ffff:a.b.c.d`),
+/// written out to keep the standard library's address formatting out of the wasm module.
 fn ip_to_string(bytes: &[u8]) -> String {
     if let Ok(v4) = <[u8; 4]>::try_from(bytes) {
-        Ipv4Addr::from(v4).to_string()
+        ipv4_to_string(v4)
     } else if let Ok(v6) = <[u8; 16]>::try_from(bytes) {
-        Ipv6Addr::from(v6).to_string()
+        ipv6_to_string(v6)
     } else {
         format!("IP:{}", hex_lower(bytes))
+    }
+}
+
+fn ipv4_to_string(octets: [u8; 4]) -> String {
+    let parts: Vec<String> = octets.iter().map(u8::to_string).collect();
+    parts.join(".")
+}
+
+fn ipv6_to_string(octets: [u8; 16]) -> String {
+    let groups: Vec<u16> = octets
+        .chunks_exact(2)
+        .map(|pair| u16::from_be_bytes([pair[0], pair[1]]))
+        .collect();
+    if groups[..6] == [0, 0, 0, 0, 0, 0xffff] {
+        return format!(
+            "::ffff:{}",
+            ipv4_to_string([octets[12], octets[13], octets[14], octets[15]])
+        );
+    }
+    // The first longest run of zero groups.
+    let (mut start, mut len, mut run_start, mut run_len) = (0, 0, 0, 0);
+    for (i, &group) in groups.iter().enumerate() {
+        if group == 0 {
+            if run_len == 0 {
+                run_start = i;
+            }
+            run_len += 1;
+            if run_len > len {
+                (start, len) = (run_start, run_len);
+            }
+        } else {
+            run_len = 0;
+        }
+    }
+    let join = |part: &[u16]| {
+        let hex: Vec<String> = part.iter().map(|g| format!("{g:x}")).collect();
+        hex.join(":")
+    };
+    if len > 1 {
+        format!(
+            "{}::{}",
+            join(&groups[..start]),
+            join(&groups[start + len..])
+        )
+    } else {
+        join(&groups)
     }
 }
 
@@ -579,6 +627,36 @@ mod tests {
                 _ => SignatureKind::RsaPss(Hash::Other),
             };
             assert_eq!(signature_kind(&alg), want, "{p:02x?}");
+        }
+    }
+
+    #[test]
+    fn ip_to_string_matches_std_display() {
+        use std::net::{Ipv4Addr, Ipv6Addr};
+        let mut cases: Vec<[u8; 16]> = vec![
+            [0; 16],
+            [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 192, 0, 2, 1],
+            [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 192, 0, 2, 1],
+            [0x20, 1, 0xd, 0xb8, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1],
+            [0x20, 1, 0xd, 0xb8, 0, 1, 0, 0, 0, 1, 0, 1, 0, 1, 0, 1],
+            [0xfe, 0x80, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+        ];
+        let mut state: u32 = 99;
+        for _ in 0..5000 {
+            let mut v6 = [0u8; 16];
+            for pair in v6.chunks_exact_mut(2) {
+                state = state.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                // Mostly zero groups, so that runs of every length occur.
+                if (state >> 16) % 3 != 0 {
+                    pair.copy_from_slice(&((state >> 8) as u16 & 0x0fff).to_be_bytes());
+                }
+            }
+            cases.push(v6);
+        }
+        for v6 in cases {
+            assert_eq!(ip_to_string(&v6), Ipv6Addr::from(v6).to_string());
+            let v4 = [v6[0], v6[1], v6[15], v6[3]];
+            assert_eq!(ip_to_string(&v4), Ipv4Addr::from(v4).to_string());
         }
     }
 

@@ -20,16 +20,26 @@ pub(crate) fn fingerprints(der: &[u8]) -> Fingerprints {
 
 /// Lowercase hex without separators.
 pub(crate) fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    hex_digits(bytes, b"0123456789abcdef", None)
 }
 
 /// Uppercase hex pairs separated by colons.
 pub(crate) fn colon(bytes: &[u8]) -> String {
-    bytes
-        .iter()
-        .map(|b| format!("{b:02X}"))
-        .collect::<Vec<_>>()
-        .join(":")
+    hex_digits(bytes, b"0123456789ABCDEF", Some(':'))
+}
+
+/// Two digits per byte from `digits`, with `separator` between bytes. Written out rather than
+/// `format!("{b:02x}")` per byte, which is slower and larger in the wasm module.
+pub(crate) fn hex_digits(bytes: &[u8], digits: &[u8; 16], separator: Option<char>) -> String {
+    let mut out = String::with_capacity(bytes.len() * 3);
+    for (i, b) in bytes.iter().enumerate() {
+        if let (Some(separator), true) = (separator, i > 0) {
+            out.push(separator);
+        }
+        out.push(char::from(digits[usize::from(b >> 4)]));
+        out.push(char::from(digits[usize::from(b & 0x0f)]));
+    }
+    out
 }
 
 /// The outcome of checking that `issuer` signed `subject`.
