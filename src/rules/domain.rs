@@ -6,12 +6,19 @@
 //! label is `*` (`*.test.com`). A Unicode name is an error; its punycode (`xn--`) form is
 //! suggested, computed per label after lowercasing with the RFC 3492 encoder below. Full
 //! UTS 46 mapping (width folding, `ß` and other deviations, disallowed code points) is not
-//! applied, so the suggestion is right for ordinary lowercase-able names only.
+//! applied, so the suggestion is right for ordinary lowercase-able names only. A label with a
+//! capital sigma `Σ` gets the general punycode advice (see `punycode_name`).
+//!
+//! Duplicates compare names lower-cased by [`lowercase`]: character by character as
+//! `char::to_lowercase`, which is `str::to_lowercase` except that a word-final `Σ` lowers to
+//! `σ` rather than `ς` (such names are rejected as non-ASCII anyway). This keeps the standard
+//! library's case tables out of the wasm module.
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use crate::report::{Diagnostic, Severity};
+use crate::rules::case::{has_capital_sigma, lowercase};
 use crate::rules::catalog;
 
 /// The names a leaf certificate presents for matching.
@@ -127,7 +134,7 @@ pub(crate) fn check_domain_field(
         let subject = format!("entry {number}, {}", show(raw));
         let name = raw.trim();
         let ok = check_name(raw, path, &subject, out);
-        let key = name.to_lowercase();
+        let key = lowercase(name);
         if let Some(first) = seen.get(&key) {
             out.push(Diagnostic::new(
                 &catalog::DOMAIN_DUPLICATE,
@@ -189,7 +196,7 @@ pub(crate) fn check_domain_list(
         }
         let subject = show(&entry.name);
         let ok = check_name(&entry.name, path, &subject, out);
-        let key = name.to_lowercase();
+        let key = lowercase(name);
         if let Some((first, first_path)) = seen.get(&key) {
             out.push(Diagnostic::new(
                 &catalog::DOMAIN_DUPLICATE,
@@ -519,11 +526,16 @@ fn check_name(raw: &str, path: &str, subject: &str, out: &mut Vec<Diagnostic>) -
 /// The punycode form of a name: each non-ASCII label lowercased and encoded as `xn--…`.
 /// `None` when a non-ASCII label is over 63 characters (its encoding could not be a label
 /// anyway, and the encoder's time grows with the square of the label's length) or cannot be
-/// encoded.
+/// encoded, or when a label holds a capital sigma `Σ`: its lower case depends on context
+/// (`σ` or final `ς`), which [`lowercase`] does not apply, so the caller gives the general
+/// punycode advice instead of a possibly wrong form.
 fn punycode_name(labels: &[&str]) -> Option<String> {
     let mut encoded = Vec::with_capacity(labels.len());
     for label in labels {
-        let lower = label.to_lowercase();
+        if has_capital_sigma(label) {
+            return None;
+        }
+        let lower = lowercase(label);
         if lower.is_ascii() {
             encoded.push(lower);
         } else if lower.chars().count() > MAX_LABEL {

@@ -11,6 +11,7 @@ use crate::report::Severity;
 
 pub(crate) use material::{fingerprint_field, run_material_rules};
 
+pub(crate) mod case;
 pub(crate) mod catalog;
 pub(crate) mod certificate;
 pub(crate) mod chain;
