@@ -17,7 +17,7 @@ use x509_parser::signature_algorithm::RsaSsaPssParams;
 use x509_parser::x509::{AlgorithmIdentifier, X509Name};
 
 use super::crypto::hex;
-use super::oid_names::OID_SHORT_NAMES;
+use super::oid_names::short_name;
 
 /// A digest named by a signature algorithm.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -293,11 +293,8 @@ fn name_to_string(name: &X509Name<'_>) -> String {
                 out.push_str(" + ");
             }
             let oid = attr.attr_type();
-            match OID_SHORT_NAMES
-                .iter()
-                .find(|(der, _)| *der == oid.as_bytes())
-            {
-                Some((_, short)) => out.push_str(short),
+            match short_name(oid.as_bytes()) {
+                Some(short) => out.push_str(short),
                 None => {
                     // An attribute type parsed from DER is never a relative OID.
                     out.push_str("OID(");

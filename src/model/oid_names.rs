@@ -5,9 +5,68 @@
 //! descriptions and hash maps cost about 20 KB in the wasm module).
 //!
 //! Keys are the DER contents of the OID, compared byte for byte as the registry's hash map does.
-//! Generated from the registry; `tests::table_matches_x509_parser_registry` checks it.
+//! Generated from the registry; `tests::table_matches_x509_parser_registry` checks it. The
+//! table is packed at compile time into one byte string (length-prefixed OID, then
+//! length-prefixed name, per entry), which is all the module holds: a slice of pairs would
+//! add 16 bytes of pointers per entry (about 1 KB gzipped).
 
-pub(crate) const OID_SHORT_NAMES: &[(&[u8], &str)] = &[
+/// The short name x509-parser's registry gives the OID with DER contents `der`.
+pub(crate) fn short_name(der: &[u8]) -> Option<&'static str> {
+    let mut rest: &'static [u8] = &PACKED;
+    while let [oid_len, tail @ ..] = rest {
+        let (oid, tail) = tail.split_at(usize::from(*oid_len));
+        let [name_len, tail @ ..] = tail else {
+            return None;
+        };
+        let (name, tail) = tail.split_at(usize::from(*name_len));
+        if oid == der {
+            return std::str::from_utf8(name).ok();
+        }
+        rest = tail;
+    }
+    None
+}
+
+const PACKED_LEN: usize = {
+    let mut len = 0;
+    let mut i = 0;
+    while i < OID_SHORT_NAMES.len() {
+        len += 2 + OID_SHORT_NAMES[i].0.len() + OID_SHORT_NAMES[i].1.len();
+        i += 1;
+    }
+    len
+};
+
+static PACKED: [u8; PACKED_LEN] = {
+    let mut out = [0u8; PACKED_LEN];
+    let mut at = 0;
+    let mut i = 0;
+    while i < OID_SHORT_NAMES.len() {
+        let (oid, name) = OID_SHORT_NAMES[i];
+        let name = name.as_bytes();
+        assert!(oid.len() < 256 && name.len() < 256);
+        out[at] = oid.len() as u8;
+        at += 1;
+        let mut j = 0;
+        while j < oid.len() {
+            out[at] = oid[j];
+            at += 1;
+            j += 1;
+        }
+        out[at] = name.len() as u8;
+        at += 1;
+        j = 0;
+        while j < name.len() {
+            out[at] = name[j];
+            at += 1;
+            j += 1;
+        }
+        i += 1;
+    }
+    out
+};
+
+const OID_SHORT_NAMES: &[(&[u8], &str)] = &[
     (&[9, 146, 38, 137, 147, 242, 44, 100, 1, 1], "uid"), // 0.9.2342.19200300.100.1.1
     (&[9, 146, 38, 137, 147, 242, 44, 100, 1, 25], "DC"), // 0.9.2342.19200300.100.1.25
     (
@@ -227,7 +286,7 @@ pub(crate) const OID_SHORT_NAMES: &[(&[u8], &str)] = &[
 
 #[cfg(test)]
 mod tests {
-    use super::OID_SHORT_NAMES;
+    use super::{short_name, OID_SHORT_NAMES};
     use x509_parser::objects::{oid2abbrev, oid_registry};
 
     #[test]
@@ -236,13 +295,12 @@ mod tests {
         let mut count = 0;
         for (oid, _) in registry.iter() {
             let want = oid2abbrev(oid, registry).unwrap();
-            let got = OID_SHORT_NAMES
-                .iter()
-                .find(|(der, _)| *der == oid.as_bytes())
-                .map(|(_, name)| *name);
+            let got = short_name(oid.as_bytes());
             assert_eq!(got, Some(want), "{}", oid.to_id_string());
             count += 1;
         }
         assert_eq!(count, OID_SHORT_NAMES.len());
+        assert_eq!(short_name(&[42, 3, 4]), None);
+        assert_eq!(short_name(&[]), None);
     }
 }
