@@ -42,7 +42,11 @@ fuzz_target!(|data: &[u8]| {
         let report = check_certificate(&input);
         assert_eq!(report.valid, report.errors == 0);
         for d in &report.diagnostics {
-            assert!(rules().iter().any(|r| r.id == d.rule), "unknown rule {}", d.rule);
+            assert!(
+                rules().iter().any(|r| r.id == d.rule),
+                "unknown rule {}",
+                d.rule
+            );
         }
     }
     let fp = fingerprint(&certificate, DigestAlgorithm::Sha1, FingerprintStyle::Colon);
