@@ -224,6 +224,15 @@ fn check_fingerprint_report(report: &FingerprintReport, what: &str) {
         .filter(|d| d.severity == cert_preflight::Severity::Error)
         .count();
     assert_eq!(report.errors, errors, "{what}: fingerprint error count");
+    let warnings = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == cert_preflight::Severity::Warning)
+        .count();
+    assert_eq!(
+        report.warnings, warnings,
+        "{what}: fingerprint warning count"
+    );
     for d in &report.diagnostics {
         assert!(
             rules().iter().any(|r| r.id == d.rule),
