@@ -274,12 +274,34 @@ fn note_between(
     }
 }
 
+/// True when `text` may hold PEM or base64 key material, so no message may quote it: it has a
+/// PEM boundary, or a run of 32 or more base64 characters mixing upper case, lower case and
+/// digits (no host name or label looks like that), or it is base64 alphabet through and through.
+pub(crate) fn may_be_secret(text: &str) -> bool {
+    if text.contains("-----") {
+        return true;
+    }
+    let is_b64 = |c: char| c.is_ascii_alphanumeric() || matches!(c, '+' | '/' | '=');
+    if !text.is_empty() && text.len() >= 16 && text.chars().all(is_b64) {
+        return true;
+    }
+    text.split(|c: char| !is_b64(c)).any(|run| {
+        run.len() >= 32
+            && run.bytes().any(|b| b.is_ascii_uppercase())
+            && run.bytes().any(|b| b.is_ascii_lowercase())
+            && run
+                .bytes()
+                .any(|b| b.is_ascii_digit() || b == b'+' || b == b'/')
+    })
+}
+
 /// A short quote of stray text, only when it cannot be a fragment of base64 key material.
 fn safe_preview(line: &str) -> Option<String> {
-    let looks_like_base64 = line
-        .chars()
-        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '/' | '='));
-    if looks_like_base64 {
+    if may_be_secret(line)
+        || line
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '/' | '='))
+    {
         return None;
     }
     let mut preview: String = line.chars().take(40).collect();
@@ -301,7 +323,9 @@ fn decode_body(
 ) -> Option<PemBlock> {
     let one_line = !body.contains('\n');
     let mut headers = Vec::new();
-    let mut base64 = Zeroizing::new(String::with_capacity(body.len()));
+    // One pass: the base64 bytes (spaces and tabs dropped) and the first non-base64 character.
+    let mut base64 = Zeroizing::new(Vec::with_capacity(body.len()));
+    let mut first_bad: Option<(usize, char)> = None; // (line, character)
     let mut payload_lines: Vec<(usize, usize)> = Vec::new(); // (line, length)
     let mut in_headers = true;
     let mut offset = body_start;
@@ -334,7 +358,13 @@ fn decode_body(
         }
         in_headers = false;
         payload_lines.push((line_no, line.chars().count()));
-        base64.push_str(line);
+        for c in line.chars() {
+            if c.is_ascii_alphanumeric() || matches!(c, '+' | '/' | '=') {
+                base64.push(c as u8);
+            } else if !matches!(c, ' ' | '\t') && first_bad.is_none() {
+                first_bad = Some((line_no, c));
+            }
+        }
     }
     if !one_line {
         if let Some((&(last_line, last_len), rest)) = payload_lines.split_last() {
@@ -354,11 +384,7 @@ fn decode_body(
             }
         }
     }
-    if let Some((index, bad)) = base64
-        .char_indices()
-        .find(|(_, c)| !(c.is_ascii_alphanumeric() || matches!(c, '+' | '/' | '=' | ' ' | '\t')))
-    {
-        let line = locate_payload_char(&payload_lines, index).unwrap_or(begin_line);
+    if let Some((line, bad)) = first_bad {
         out.issues.push(PemIssue::Malformed {
             line,
             label: Some(label.to_string()),
@@ -369,9 +395,7 @@ fn decode_body(
         });
         return None;
     }
-    let compact: Zeroizing<String> =
-        Zeroizing::new(base64.chars().filter(|c| !c.is_whitespace()).collect());
-    match STANDARD.decode(compact.as_bytes()) {
+    match STANDARD.decode(base64.as_slice()) {
         Ok(der) if !der.is_empty() => Some(PemBlock {
             label: label.to_string(),
             begin_line,
@@ -398,18 +422,6 @@ fn decode_body(
             None
         }
     }
-}
-
-/// The line holding the `index`-th character of the concatenated payload.
-fn locate_payload_char(payload_lines: &[(usize, usize)], index: usize) -> Option<usize> {
-    let mut seen = 0;
-    for &(line, length) in payload_lines {
-        seen += length;
-        if index < seen {
-            return Some(line);
-        }
-    }
-    None
 }
 
 fn describe_char(c: char) -> String {
