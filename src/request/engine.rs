@@ -278,7 +278,8 @@ fn string_rules(walk: &mut Walk<'_>, param: &Param, text: &str, path: &str) {
             &catalog::REQUEST_LENGTH,
             path,
             format!(
-                "{name} is {chars} characters long; it must be {}",
+                "{name} is {} long; it must be {}",
+                units(chars, "characters"),
                 length_phrase(param.min_len, param.max_len, "characters")
             ),
         );
@@ -418,35 +419,56 @@ fn array_rules(walk: &mut Walk<'_>, param: &Param, item: &Param, items: &[Value]
             &catalog::REQUEST_LENGTH,
             path,
             format!(
-                "{name} has {count} item{}; it must have {}",
-                if count == 1 { "" } else { "s" },
+                "{name} has {}; it must have {}",
+                units(count, "items"),
                 length_phrase(param.min_len, param.max_len, "items")
             ),
         );
     }
     for (index, value) in items.iter().enumerate() {
         let item_path = child(path, &index.to_string());
-        if value.is_null() {
+        if kind_matches(item.kind, value) {
+            walk_value(walk, item, value, &item_path);
+        } else {
             walk.emit(
                 &catalog::REQUEST_WRONG_TYPE,
                 &item_path,
                 format!(
-                    "{name} item {index} is null; it must be {}",
-                    item.kind.describe()
+                    "{name} item {index} must be {}, not {}",
+                    item.kind.describe(),
+                    json_type_name(value)
                 ),
             );
-        } else {
-            walk_value(walk, item, value, &item_path);
         }
+    }
+}
+
+fn kind_matches(kind: Kind, value: &Value) -> bool {
+    matches!(
+        (kind, value),
+        (Kind::String, Value::String(_))
+            | (Kind::Integer, Value::Number(_))
+            | (Kind::Boolean, Value::Bool(_))
+            | (Kind::Object(_), Value::Object(_))
+            | (Kind::Array(_), Value::Array(_))
+    )
+}
+
+/// `unit` in the singular when `count` is 1 ("1 character", "1 item").
+fn units(count: usize, unit: &str) -> String {
+    if count == 1 {
+        format!("{count} {}", unit.strip_suffix('s').unwrap_or(unit))
+    } else {
+        format!("{count} {unit}")
     }
 }
 
 fn length_phrase(min: Option<usize>, max: Option<usize>, unit: &str) -> String {
     match (min, max) {
-        (Some(min), Some(max)) if min == max => format!("exactly {min} {unit}"),
+        (Some(min), Some(max)) if min == max => format!("exactly {}", units(min, unit)),
         (Some(min), Some(max)) => format!("{min} to {max} {unit}"),
-        (Some(min), None) => format!("at least {min} {unit}"),
-        (None, Some(max)) => format!("at most {max} {unit}"),
+        (Some(min), None) => format!("at least {}", units(min, unit)),
+        (None, Some(max)) => format!("at most {}", units(max, unit)),
         (None, None) => format!("any number of {unit}"),
     }
 }
@@ -495,21 +517,31 @@ fn allowed_distance(name_len: usize) -> usize {
     }
 }
 
-/// Levenshtein distance over characters.
+/// Edit distance over characters: insertions, deletions, substitutions and transpositions
+/// of two neighbours (optimal string alignment), so `nmae` is one edit from `name`.
 pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
     const FAR: usize = usize::MAX / 4;
-    let b_chars: Vec<char> = b.chars().collect();
-    let mut previous: Vec<usize> = (0..=b_chars.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut current = Vec::with_capacity(b_chars.len() + 1);
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut before_previous: Vec<usize> = Vec::new();
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut current = Vec::with_capacity(b.len() + 1);
         current.push(i + 1);
-        for (j, cb) in b_chars.iter().enumerate() {
-            let substitute = previous.get(j).copied().unwrap_or(FAR) + usize::from(ca != *cb);
-            let delete = previous.get(j + 1).copied().unwrap_or(FAR) + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let at = |row: &Vec<usize>, k: usize| row.get(k).copied().unwrap_or(FAR);
+            let substitute = at(&previous, j) + usize::from(ca != cb);
+            let delete = at(&previous, j + 1) + 1;
             let insert = current.last().copied().unwrap_or(FAR) + 1;
-            current.push(substitute.min(delete).min(insert));
+            let mut best = substitute.min(delete).min(insert);
+            let swapped =
+                i > 0 && j > 0 && a.get(i - 1) == Some(cb) && b.get(j - 1) == Some(ca) && ca != cb;
+            if swapped {
+                best = best.min(at(&before_previous, j - 1) + 1);
+            }
+            current.push(best);
         }
-        previous = current;
+        before_previous = std::mem::replace(&mut previous, current);
     }
     previous.last().copied().unwrap_or(0)
 }
@@ -529,5 +561,7 @@ mod tests {
         assert_eq!(edit_distance("listenport", "listenerport"), 2);
         assert_eq!(edit_distance("", "abc"), 3);
         assert_eq!(edit_distance("标签", "标"), 1);
+        assert_eq!(edit_distance("nmae", "name"), 1);
+        assert_eq!(edit_distance("abc", "abc"), 0);
     }
 }
