@@ -55,6 +55,9 @@ impl<'a> Walk<'a> {
     }
 }
 
+/// Where path parameters are reported: `/path/<name>`.
+pub(crate) const PATH_BASE: &str = "/path";
+
 /// Validates path parameters and body against `decl`, then runs its cross-field checks.
 pub(crate) fn run<'a>(
     decl: &'a OperationDecl,
@@ -68,7 +71,7 @@ pub(crate) fn run<'a>(
             .iter()
             .map(|(k, v)| (k.clone(), Value::String(v.clone())))
             .collect();
-        walk_members(&mut walk, decl.path, &path_object, "/path");
+        walk_members(&mut walk, decl.path, &path_object, PATH_BASE);
     }
     match body {
         Value::Object(members) => walk_members(&mut walk, decl.body, members, ""),
@@ -150,10 +153,15 @@ fn walk_members(walk: &mut Walk<'_>, params: &[Param], members: &Map<String, Val
     for key in members.keys() {
         if !params.iter().any(|p| p.name == key) {
             let hint = suggestion(key, params);
+            let what = if base == PATH_BASE {
+                "a path parameter of this operation"
+            } else {
+                "a documented parameter here"
+            };
             walk.emit(
                 &catalog::REQUEST_UNKNOWN_FIELD,
                 &child(base, key),
-                format!("{} is not a documented parameter here{hint}", quote(key)),
+                format!("{} is not {what}{hint}", quote(key)),
             );
         }
     }
