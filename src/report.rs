@@ -182,12 +182,8 @@ impl Report {
         certificate: Option<CertificateSummary>,
         normalized: Option<String>,
     ) -> Self {
-        diagnostics.sort_by(|a, b| {
-            a.path
-                .cmp(&b.path)
-                .then_with(|| a.rule.cmp(&b.rule))
-                .then_with(|| a.message.cmp(&b.message))
-        });
+        // Stable: findings of one rule at one path keep the order they were found in.
+        diagnostics.sort_by(|a, b| a.path.cmp(&b.path).then_with(|| a.rule.cmp(&b.rule)));
         diagnostics.dedup();
         let errors = count(&diagnostics, Severity::Error);
         let warnings = count(&diagnostics, Severity::Warning);

@@ -1,1 +1,2 @@
 //! Input scanning: PEM text into blocks with positions.
+pub(crate) mod pem;

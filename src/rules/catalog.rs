@@ -53,7 +53,7 @@ catalogue! {
     CHAIN_DUPLICATE = "chain.duplicate", Warning, "X.509", None,
         "the same certificate twice";
     CHAIN_INCOMPLETE = "chain.incomplete", Warning, "X.509", None,
-        "the last certificate is not self-signed and its issuer is not present";
+        "the chain ends in an end-entity certificate whose issuer is not present (a missing intermediate)";
     CHAIN_ROOT_INCLUDED = "chain.root_included", Info, "X.509", None,
         "a self-signed root at the end (clients already have it)";
     CHAIN_UNSUPPORTED_SIGNATURE = "chain.unsupported_signature", Warning, "X.509", None,

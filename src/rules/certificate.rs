@@ -1,1 +1,274 @@
-//! certificate rules.
+//! Rules on each certificate alone (validity, CA flags, key usage, key strength, signature
+//! digest, provider algorithm support) and the facts the reports show.
+
+use crate::check::{CertificatePurpose, ProviderProfile};
+use crate::model::certificate::{Curve, Hash, KeyKind, ParsedCertificate, SignatureKind};
+use crate::model::crypto::fingerprints;
+use crate::report::{CertificateFacts, Diagnostic};
+use crate::rules::catalog::{
+    CERT_ALGORITHM_UNSUPPORTED, CERT_EXPIRED, CERT_EXPIRES_SOON, CERT_LEAF_IS_CA, CERT_NOT_CA,
+    CERT_NOT_YET_VALID, CERT_NO_SERVER_AUTH, CERT_SHA1_SIGNATURE, CERT_WEAK_KEY,
+};
+use crate::rules::chain::{capital, describe, ChainAnalysis};
+use crate::time::{format_rfc3339, Timestamp};
+
+const DAY: i64 = 86_400;
+
+/// What the per-certificate rules need to know beyond the certificate itself.
+pub(crate) struct CertificateContext<'a> {
+    pub purpose: CertificatePurpose,
+    pub profile: ProviderProfile,
+    pub now: Timestamp,
+    pub expiry_warning_days: u32,
+    pub base: &'a str,
+}
+
+/// Whole days from `now` to `until`, rounded toward negative infinity.
+fn days_between(now: i64, until: i64) -> i64 {
+    until.saturating_sub(now).div_euclid(DAY)
+}
+
+/// Runs the per-certificate rules over every certificate that is not a duplicate.
+pub(crate) fn check_certificates(
+    certs: &[ParsedCertificate],
+    chain: &ChainAnalysis,
+    ctx: &CertificateContext<'_>,
+    out: &mut Vec<Diagnostic>,
+) {
+    let now = ctx.now.unix_seconds();
+    // The certificate the server-side rules are about: the chain's leaf, or the first one.
+    let leaf = chain.leaf.unwrap_or(0);
+    for (pos, cert) in certs.iter().enumerate() {
+        if chain.duplicates.contains(&pos) {
+            continue;
+        }
+        let path = format!("{}/chain/{}", ctx.base, cert.index);
+        let who = describe(cert);
+        let is_leaf = pos == leaf;
+        if cert.not_after < now {
+            out.push(Diagnostic::new(
+                &CERT_EXPIRED,
+                &path,
+                format!(
+                    "{} expired on {} ({}); renew it",
+                    capital(&who),
+                    format_rfc3339(cert.not_after),
+                    ago(days_between(now, cert.not_after))
+                ),
+            ));
+        } else if cert.not_before > now {
+            out.push(Diagnostic::new(
+                &CERT_NOT_YET_VALID,
+                &path,
+                format!(
+                    "{} is not valid until {}; its notBefore is in the future",
+                    capital(&who),
+                    format_rfc3339(cert.not_before)
+                ),
+            ));
+        } else if is_leaf {
+            let days_left = days_between(now, cert.not_after);
+            if days_left < i64::from(ctx.expiry_warning_days) {
+                out.push(Diagnostic::new(
+                    &CERT_EXPIRES_SOON,
+                    &path,
+                    format!(
+                        "{} expires on {}, in {days_left} day{}; renew it before then (warning threshold {} days)",
+                        capital(&who),
+                        format_rfc3339(cert.not_after),
+                        crate::rules::pem::plural(days_left.unsigned_abs() as usize),
+                        ctx.expiry_warning_days
+                    ),
+                ));
+            }
+        }
+        let must_be_ca = match ctx.purpose {
+            CertificatePurpose::Server => !is_leaf && chain.path.contains(&pos),
+            CertificatePurpose::ClientCa | CertificatePurpose::CaUpload => true,
+        };
+        if must_be_ca && cert.basic_constraints_ca != Some(true) {
+            let role = if ctx.purpose == CertificatePurpose::Server {
+                "issues another certificate in the chain"
+            } else {
+                "is uploaded as a CA certificate"
+            };
+            out.push(Diagnostic::new(
+                &CERT_NOT_CA,
+                &path,
+                format!(
+                    "{} {role} but has no basicConstraints CA:TRUE ({}); a CA certificate is required",
+                    capital(&who),
+                    match cert.basic_constraints_ca {
+                        Some(false) => "it says CA:FALSE",
+                        _ => "the extension is absent",
+                    }
+                ),
+            ));
+        }
+        if ctx.purpose == CertificatePurpose::Server && is_leaf {
+            if cert.basic_constraints_ca == Some(true) {
+                out.push(Diagnostic::new(
+                    &CERT_LEAF_IS_CA,
+                    &path,
+                    format!(
+                        "{} is the server certificate but is a CA (basicConstraints CA:TRUE); use an end-entity certificate",
+                        capital(&who)
+                    ),
+                ));
+            }
+            if cert.eku_allows_server_auth == Some(false) {
+                out.push(Diagnostic::new(
+                    &CERT_NO_SERVER_AUTH,
+                    &path,
+                    format!(
+                        "{} has an extended key usage without serverAuth, so clients will reject it for TLS servers",
+                        capital(&who)
+                    ),
+                ));
+            }
+        }
+        if let Some(problem) = weak_key(&cert.key) {
+            out.push(Diagnostic::new(
+                &CERT_WEAK_KEY,
+                &path,
+                format!("{} has {problem}", capital(&who)),
+            ));
+        }
+        let self_signed = chain.self_signed.get(pos).copied().unwrap_or(false);
+        if let Some(digest) = weak_digest(cert.signature) {
+            if !self_signed {
+                out.push(Diagnostic::new(
+                    &CERT_SHA1_SIGNATURE,
+                    &path,
+                    format!(
+                        "{} is signed with {} ({digest}), which clients no longer trust; reissue it with SHA-256",
+                        capital(&who),
+                        cert.signature_name
+                    ),
+                ));
+            }
+        }
+        if ctx.profile == ProviderProfile::AlibabaSlb && is_leaf {
+            if let Some(problem) = clb_unsupported(&cert.key) {
+                out.push(Diagnostic::new(
+                    &CERT_ALGORITHM_UNSUPPORTED,
+                    &path,
+                    format!(
+                        "{} has {problem}; Alibaba CLB documents RSA certificates of 1024, 2048 or 4096 bits",
+                        capital(&who)
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+/// `3 days ago`, `1 day ago`, `less than a day ago` for a negative day count.
+fn ago(days: i64) -> String {
+    match days.unsigned_abs().saturating_sub(1) {
+        0 => "less than a day ago".to_string(),
+        1 => "1 day ago".to_string(),
+        n => format!("{n} days ago"),
+    }
+}
+
+fn weak_key(key: &KeyKind) -> Option<String> {
+    match key {
+        KeyKind::Rsa { bits } if *bits < 2048 => {
+            Some(format!("a {bits}-bit RSA key; use at least 2048 bits"))
+        }
+        KeyKind::Ec {
+            curve: Curve::Other(name),
+            ..
+        } => Some(format!(
+            "an EC key on {name}; browsers accept P-256, P-384 and P-521"
+        )),
+        KeyKind::Dsa { bits } => Some(format!(
+            "a {bits}-bit DSA key; TLS clients no longer accept DSA, use RSA or ECDSA"
+        )),
+        _ => None,
+    }
+}
+
+fn weak_digest(signature: SignatureKind) -> Option<&'static str> {
+    match signature {
+        SignatureKind::RsaPkcs1(Hash::Sha1)
+        | SignatureKind::Ecdsa(Hash::Sha1)
+        | SignatureKind::RsaPss(Hash::Sha1) => Some("SHA-1"),
+        SignatureKind::RsaPkcs1(Hash::Md5) => Some("MD5"),
+        _ => None,
+    }
+}
+
+fn clb_unsupported(key: &KeyKind) -> Option<String> {
+    match key {
+        KeyKind::Rsa {
+            bits: 1024 | 2048 | 4096,
+        } => None,
+        KeyKind::Rsa { bits } => Some(format!("a {bits}-bit RSA key")),
+        other => Some(format!("a {} key", other.algorithm_name())),
+    }
+}
+
+/// The facts a report shows for one certificate.
+pub(crate) fn facts(
+    cert: &ParsedCertificate,
+    self_signed: bool,
+    now: Timestamp,
+) -> CertificateFacts {
+    CertificateFacts {
+        index: cert.index,
+        subject: cert.subject.clone(),
+        issuer: cert.issuer.clone(),
+        common_name: cert.common_name.clone(),
+        subject_alternative_names: cert.alt_names.clone(),
+        serial: cert.serial_hex.clone(),
+        not_before: format_rfc3339(cert.not_before),
+        not_after: format_rfc3339(cert.not_after),
+        not_before_ms: cert.not_before.saturating_mul(1000),
+        not_after_ms: cert.not_after.saturating_mul(1000),
+        days_remaining: days_between(now.unix_seconds(), cert.not_after),
+        key_algorithm: cert.key.algorithm_name(),
+        key_size: cert.key.bits(),
+        key_curve: match &cert.key {
+            KeyKind::Ec { curve, .. } => Some(curve.name().to_string()),
+            _ => None,
+        },
+        signature_algorithm: cert.signature_name.clone(),
+        is_ca: cert.basic_constraints_ca == Some(true),
+        is_self_signed: self_signed,
+        fingerprints: fingerprints(&cert.der),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn days_round_down() {
+        assert_eq!(days_between(0, DAY - 1), 0);
+        assert_eq!(days_between(0, DAY), 1);
+        assert_eq!(days_between(0, -1), -1);
+        assert_eq!(days_between(i64::MIN, i64::MAX), i64::MAX / DAY);
+    }
+
+    #[test]
+    fn key_strength_table() {
+        assert!(weak_key(&KeyKind::Rsa { bits: 1024 }).is_some());
+        assert!(weak_key(&KeyKind::Rsa { bits: 2048 }).is_none());
+        assert!(weak_key(&KeyKind::Ec {
+            curve: Curve::P256,
+            bits: 256
+        })
+        .is_none());
+        let k1 = KeyKind::Ec {
+            curve: Curve::Other("secp256k1".into()),
+            bits: 256,
+        };
+        assert!(weak_key(&k1).is_some_and(|m| m.contains("secp256k1")));
+        assert!(clb_unsupported(&KeyKind::Rsa { bits: 3072 }).is_some());
+        assert!(clb_unsupported(&KeyKind::Ed25519).is_some());
+        assert!(clb_unsupported(&KeyKind::Rsa { bits: 4096 }).is_none());
+    }
+}

@@ -9,11 +9,14 @@ use serde::Serialize;
 
 use crate::report::Severity;
 
+pub(crate) use material::{fingerprint_field, run_material_rules};
+
 pub(crate) mod catalog;
 pub(crate) mod certificate;
 pub(crate) mod chain;
 pub(crate) mod domain;
 pub(crate) mod key;
+pub(crate) mod material;
 pub(crate) mod pem;
 
 /// A rule's constant metadata. The check that emits it is a pure function over the model.
@@ -55,7 +58,7 @@ mod tests {
             assert!(!group.is_empty() && !name.is_empty(), "{}", r.id);
             assert!(
                 r.id.chars()
-                    .all(|c| c.is_ascii_lowercase() || c == '.' || c == '_'),
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '_'),
                 "{}",
                 r.id
             );
@@ -66,35 +69,5 @@ mod tests {
             Some("chain.misordered")
         );
         assert!(find_rule("no.such_rule").is_none());
-    }
-}
-
-/// Runs every certificate-material rule over one input (the body of `check_material`).
-pub(crate) fn run_material_rules(
-    input: &crate::check::CertificateInput<'_>,
-) -> crate::check::MaterialOutcome {
-    let mut out = crate::check::MaterialOutcome::default();
-    if input.certificate.trim().is_empty() {
-        out.diagnostics.push(crate::report::Diagnostic::new(
-            &catalog::CHAIN_EMPTY,
-            input.paths.certificate.clone(),
-            "no certificate was given",
-        ));
-    }
-    out
-}
-
-/// Fingerprints of every certificate in a PEM field (the body of `fingerprint`).
-pub(crate) fn fingerprint_field(
-    _pem: &str,
-    _algorithm: crate::check::DigestAlgorithm,
-    _style: crate::check::FingerprintStyle,
-) -> crate::check::FingerprintReport {
-    crate::check::FingerprintReport {
-        valid: false,
-        errors: 0,
-        warnings: 0,
-        diagnostics: Vec::new(),
-        fingerprints: Vec::new(),
     }
 }

@@ -1,1 +1,217 @@
-//! pem rules.
+//! PEM text rules: size limits, malformed blocks, stray text, line widths, blank lines, and
+//! blocks of the wrong kind. Messages name lines and labels, never content.
+
+use crate::input::pem::PemIssue;
+use crate::model::ForeignBlock;
+use crate::report::Diagnostic;
+use crate::rules::catalog::{
+    PEM_BLANK_LINE, PEM_KEY_TOO_LARGE, PEM_LINE_LENGTH, PEM_MALFORMED, PEM_STRAY_TEXT,
+    PEM_TOO_LARGE, PEM_UNEXPECTED_BLOCK,
+};
+
+/// Seed 003: "Maximum 65,536 character length is allowed" for the certificate field.
+pub(crate) const MAX_CERTIFICATE_CHARS: usize = 65_536;
+/// Seed 003: "Maximum 8,192 character length is allowed" for the private key field.
+pub(crate) const MAX_KEY_CHARS: usize = 8_192;
+
+/// Which field the text came from: decides the limit and the wording.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum FieldKind {
+    Certificate,
+    PrivateKey,
+}
+
+/// `pem.too_large` / `pem.key_too_large`, checked before any parsing. True when over.
+pub(crate) fn check_size(
+    text: &str,
+    kind: FieldKind,
+    path: &str,
+    out: &mut Vec<Diagnostic>,
+) -> bool {
+    let (limit, rule, what) = match kind {
+        FieldKind::Certificate => (MAX_CERTIFICATE_CHARS, &PEM_TOO_LARGE, "certificate field"),
+        FieldKind::PrivateKey => (MAX_KEY_CHARS, &PEM_KEY_TOO_LARGE, "private key field"),
+    };
+    let chars = text.chars().count();
+    if chars <= limit {
+        return false;
+    }
+    out.push(Diagnostic::new(
+        rule,
+        path,
+        format!(
+            "the {what} has {chars} characters; at most {limit} are allowed, so it was not read further"
+        ),
+    ));
+    true
+}
+
+/// Turns scanner issues into diagnostics. Line-width and blank-line findings are grouped per
+/// field so a 76-column bundle gives one diagnostic, not forty.
+///
+/// Stray text is quoted only from the certificate field: nothing of a key field is echoed.
+pub(crate) fn issues_to_diagnostics(
+    issues: &[PemIssue],
+    kind: FieldKind,
+    path: &str,
+    out: &mut Vec<Diagnostic>,
+) {
+    let mut widths: Vec<(String, usize, usize)> = Vec::new(); // (label, line, length)
+    let mut blank_lines = Vec::new();
+    for issue in issues {
+        match issue {
+            PemIssue::Malformed { message, .. } => {
+                out.push(Diagnostic::new(&PEM_MALFORMED, path, capitalize(message)));
+            }
+            PemIssue::StrayText {
+                line,
+                lines,
+                preview,
+            } => {
+                let quoted = preview
+                    .as_ref()
+                    .filter(|_| kind == FieldKind::Certificate)
+                    .map(|p| format!(" ({p:?})"))
+                    .unwrap_or_default();
+                let extent = if *lines == 1 {
+                    format!("line {line}")
+                } else {
+                    format!("{lines} lines from line {line}")
+                };
+                out.push(Diagnostic::new(
+                    &PEM_STRAY_TEXT,
+                    path,
+                    format!(
+                        "Text outside the PEM blocks at {extent}{quoted}; only BEGIN/END blocks are allowed (remove it, e.g. \"Bag Attributes\" from a PKCS#12 export)"
+                    ),
+                ));
+            }
+            PemIssue::LineLength {
+                line,
+                length,
+                label,
+            } => widths.push((label.clone(), *line, *length)),
+            PemIssue::BlankLine { line, .. } => blank_lines.push(*line),
+        }
+    }
+    if let Some((label, first_line, _)) = widths.first() {
+        let lengths: std::collections::BTreeSet<usize> = widths.iter().map(|w| w.2).collect();
+        let lengths: Vec<String> = lengths.iter().map(usize::to_string).collect();
+        out.push(Diagnostic::new(
+            &PEM_LINE_LENGTH,
+            path,
+            format!(
+                "{} base64 line{} (the first on line {first_line}, in the {label} block) {} {} characters long; the providers ask for 64-character lines (the last line up to 64)",
+                widths.len(),
+                plural(widths.len()),
+                if widths.len() == 1 { "is" } else { "are" },
+                lengths.join(" or ")
+            ),
+        ));
+    }
+    if !blank_lines.is_empty() {
+        out.push(Diagnostic::new(
+            &PEM_BLANK_LINE,
+            path,
+            format!(
+                "Blank line{} at line{} {}; the providers expect none inside or between PEM blocks",
+                plural(blank_lines.len()),
+                plural(blank_lines.len()),
+                list_numbers(&blank_lines)
+            ),
+        ));
+    }
+}
+
+/// `pem.unexpected_block` for a block whose kind does not belong in the field. Private key
+/// blocks are named but never shown.
+pub(crate) fn unexpected_block(block: &ForeignBlock, kind: FieldKind, path: &str) -> Diagnostic {
+    let lines = format!("lines {}-{}", block.begin_line, block.end_line);
+    let message = match kind {
+        FieldKind::Certificate if crate::model::is_private_key_label(&block.label) => format!(
+            "A private key block ({}, {lines}) is in the certificate field; move it to the private key field (its content is not shown here)",
+            block.label
+        ),
+        FieldKind::Certificate => format!(
+            "A {} block ({lines}) is in the certificate field; only CERTIFICATE blocks belong here",
+            block.label
+        ),
+        FieldKind::PrivateKey => format!(
+            "A {} block ({lines}) is in the private key field; only the private key belongs here",
+            block.label
+        ),
+    };
+    Diagnostic::new(&PEM_UNEXPECTED_BLOCK, path, message)
+}
+
+fn capitalize(message: &str) -> String {
+    let mut chars = message.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+pub(crate) fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+/// `3`, `3 and 5`, `3, 5 and 9`, or the first ten and "and N more".
+pub(crate) fn list_numbers(numbers: &[usize]) -> String {
+    let shown: Vec<String> = numbers.iter().take(10).map(usize::to_string).collect();
+    let more = numbers.len().saturating_sub(10);
+    match (shown.split_last(), more) {
+        (None, _) => String::new(),
+        (Some((last, [])), 0) => last.clone(),
+        (Some((last, rest)), 0) => format!("{} and {last}", rest.join(", ")),
+        (Some(_), more) => format!("{} and {more} more", shown.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn size_limits_are_in_characters_and_inclusive() {
+        let mut out = Vec::new();
+        let at_limit = "é".repeat(MAX_KEY_CHARS);
+        assert!(!check_size(
+            &at_limit,
+            FieldKind::PrivateKey,
+            "/k",
+            &mut out
+        ));
+        let over = "é".repeat(MAX_KEY_CHARS + 1);
+        assert!(check_size(&over, FieldKind::PrivateKey, "/k", &mut out));
+        assert!(!check_size(
+            &"a".repeat(MAX_CERTIFICATE_CHARS),
+            FieldKind::Certificate,
+            "/c",
+            &mut out
+        ));
+        assert!(check_size(
+            &"a".repeat(MAX_CERTIFICATE_CHARS + 1),
+            FieldKind::Certificate,
+            "/c",
+            &mut out
+        ));
+        let rules: Vec<_> = out.iter().map(|d| d.rule.as_str()).collect();
+        assert_eq!(rules, ["pem.key_too_large", "pem.too_large"]);
+    }
+
+    #[test]
+    fn number_lists_read_naturally() {
+        assert_eq!(list_numbers(&[3]), "3");
+        assert_eq!(list_numbers(&[3, 5]), "3 and 5");
+        assert_eq!(list_numbers(&[3, 5, 9]), "3, 5 and 9");
+        assert_eq!(
+            list_numbers(&(1..=12).collect::<Vec<_>>()),
+            "1, 2, 3, 4, 5, 6, 7, 8, 9, 10 and 2 more"
+        );
+    }
+}

@@ -1,0 +1,240 @@
+// Type declarations for cert-preflight (hand-written; checked by `tsc --noEmit` against
+// pkg/test/types/usage.ts in scripts/test-npm.sh). The report shapes mirror the Rust types in
+// src/report.rs, which serialize to the CLI's `--format json`.
+
+/** How bad a diagnostic is. A report is `valid` when it has no `"error"`. */
+export type Severity = "error" | "warning" | "info";
+
+/** One finding. */
+export interface Diagnostic {
+  /** Stable rule id, e.g. `"chain.misordered"` (see {@link rules}). */
+  rule: string;
+  severity: Severity;
+  /** RFC 6901 JSON pointer to the field concerned, e.g. `"/certificate/chain/1"`, `"/Tag/2/Key"`. */
+  path: string;
+  /** One plain sentence: what is wrong and what is allowed. */
+  message: string;
+  /** The provider's error code, where its documentation names one (e.g. `"InvalidParam.TagKey"`). */
+  api_error?: string;
+  /** Present (true) when the report's `normalized` text resolves this diagnostic. */
+  fixed?: true;
+}
+
+/** SHA-1 and SHA-256 digests of a certificate's DER. */
+export interface Fingerprints {
+  /** Lowercase hex, no separators (as Huawei ELB shows it). */
+  sha1_hex: string;
+  /** Uppercase colon-separated pairs (as Alibaba SLB shows it). */
+  sha1_colon: string;
+  sha256_hex: string;
+  sha256_colon: string;
+}
+
+/** What a certificate says about itself. */
+export interface CertificateFacts {
+  /** Position of the certificate in the input field (0 = first block). */
+  index: number;
+  /** Subject distinguished name, RFC 4514 style. */
+  subject: string;
+  /** Issuer distinguished name, RFC 4514 style. */
+  issuer: string;
+  common_name?: string;
+  /** DNS names and IP addresses, in certificate order. */
+  subject_alternative_names: string[];
+  /** Serial number, lowercase hex. */
+  serial: string;
+  /** RFC 3339 UTC, e.g. `"2018-07-02T13:25:47Z"`. */
+  not_before: string;
+  /** RFC 3339 UTC (as ELB's `expire_time`). */
+  not_after: string;
+  /** Epoch milliseconds. */
+  not_before_ms: number;
+  /** Epoch milliseconds (as SLB's `ExpireTimeStamp`). */
+  not_after_ms: number;
+  /** Whole days from the check's `now` to `not_after` (negative when expired). */
+  days_remaining: number;
+  /** `"RSA"`, `"EC"`, `"Ed25519"`, `"Ed448"`, `"DSA"` or an OID. */
+  key_algorithm: string;
+  /** Key size in bits. */
+  key_size?: number;
+  /** `"P-256"`, `"P-384"`, `"P-521"` or an OID, for EC keys. */
+  key_curve?: string;
+  /** e.g. `"sha256WithRSAEncryption"`, `"ecdsa-with-SHA256"`. */
+  signature_algorithm: string;
+  is_ca: boolean;
+  is_self_signed: boolean;
+  fingerprints: Fingerprints;
+}
+
+/** The certificate part of a report. */
+export interface CertificateSummary {
+  /** The leaf's facts, when a leaf was found. */
+  leaf?: CertificateFacts;
+  /** Every parsed certificate, in input order. */
+  chain: CertificateFacts[];
+}
+
+/** The result of a check: identical to the CLI's `--format json`. */
+export interface Report {
+  /** The operation id (e.g. `"huawei.elb.update-certificate"`) or `"certificate"`. */
+  operation: string;
+  /** False when any diagnostic is an error. */
+  valid: boolean;
+  errors: number;
+  warnings: number;
+  /** Sorted by path, then rule. */
+  diagnostics: Diagnostic[];
+  /** Present when a PEM was checked. */
+  certificate?: CertificateSummary;
+  /** The certificate field rewritten as the providers want it, when that fixes something. */
+  normalized?: string;
+}
+
+/** Fingerprints of every certificate in a PEM field. */
+export interface FingerprintReport {
+  valid: boolean;
+  errors: number;
+  warnings: number;
+  diagnostics: Diagnostic[];
+  /** One per certificate, in input order. */
+  fingerprints: string[];
+}
+
+/** One rule of the catalogue. */
+export interface Rule {
+  /** Stable id, e.g. `"tag.key_too_long"`. */
+  id: string;
+  /** Default severity. */
+  severity: Severity;
+  /** Where the constraint comes from: a seed document, a standard, or provider practice. */
+  source: string;
+  api_error?: string;
+  /** One line saying what the rule checks. */
+  summary: string;
+}
+
+/** One supported operation. */
+export interface OperationInfo {
+  /** Stable id, e.g. `"alibaba.alb.create-listener"`. */
+  id: string;
+  /** The provider's action name, accepted as an alias, e.g. `"CreateListener"`. */
+  action: string;
+  /** The seed document its rules come from. */
+  seed: string;
+  summary: string;
+}
+
+/**
+ * The instant at which validity is judged: a Date, epoch milliseconds, or RFC 3339 text
+ * (`"2026-11-23T00:00:00Z"`). Defaults to `Date.now()`.
+ */
+export type TimeInput = Date | number | string;
+
+export interface CheckCertificateOptions {
+  /** The private key (PEM). Never echoed in any output. */
+  key?: string;
+  /** Domain names the leaf must cover: comma-separated or an array. */
+  domains?: string | readonly string[];
+  /** Check as a CA certificate upload (exactly one CA certificate), like the CLI's `--ca`. */
+  ca?: boolean;
+  now?: TimeInput;
+  /** `cert.expires_soon` fires when the leaf expires within this many days (default 30). */
+  expiryDays?: number;
+}
+
+/** Facts about the request that its body does not carry (the CLI's `--context` file). */
+export interface RequestContextOptions {
+  /** PEM of the certificate the request refers to (APIG: to check domain coverage). */
+  certificate?: string;
+  /** The listener's protocol: `"HTTP"`, `"HTTPS"` or `"QUIC"`. */
+  listenerProtocol?: string;
+  /** Same as `listenerProtocol` (the CLI context file's spelling). */
+  listener_protocol?: string;
+  /** The listener's default certificate id. */
+  defaultCertificateId?: string;
+  /** Same as `defaultCertificateId`. */
+  default_certificate_id?: string;
+  /** Whether a listener uses the certificate. */
+  inUse?: boolean;
+  /** Same as `inUse`. */
+  in_use?: boolean;
+}
+
+export interface ValidateRequestOptions {
+  /** Path parameters, e.g. `{ project_id: "…", certificate_id: "…" }`. */
+  path?: Readonly<Record<string, string>>;
+  context?: RequestContextOptions;
+  now?: TimeInput;
+  /** `cert.expires_soon` fires when the leaf expires within this many days (default 30). */
+  expiryDays?: number;
+}
+
+export interface FingerprintOptions {
+  /** Default `"sha1"`. */
+  algorithm?: "sha1" | "sha256";
+  /** `"hex"` (lowercase, no separators; default) or `"colon"` (uppercase pairs). */
+  style?: "hex" | "colon";
+}
+
+/** A JSON value, as a request body may be given. */
+export type JsonValue =
+  | string
+  | number
+  | boolean
+  | null
+  | readonly JsonValue[]
+  | { readonly [key: string]: JsonValue | undefined };
+
+/**
+ * Validates a request body for an operation (id such as `"huawei.elb.update-certificate"` or
+ * provider action such as `"CreateListener"`). `body` is an object or JSON text; text that is
+ * not JSON gives a report with `request.malformed`. Throws a TypeError for an unknown operation
+ * or wrong argument types.
+ */
+export function validateRequest(
+  operation: string,
+  body: JsonValue | object,
+  options?: ValidateRequestOptions,
+): Report;
+
+/** Checks a certificate bundle (PEM), its private key and its domain names. */
+export function checkCertificate(pem: string, options?: CheckCertificateOptions): Report;
+
+/** Fingerprints of every certificate in `pem`, computed over each certificate's DER. */
+export function fingerprint(pem: string, options?: FingerprintOptions): FingerprintReport;
+
+/** Every rule the package checks. */
+export function rules(): Rule[];
+
+/** Every supported operation. */
+export function operations(): OperationInfo[];
+
+/** The package version. */
+export const version: string;
+
+/**
+ * What {@link init} accepts: a URL or string to fetch, a Request, a Response (or a promise of
+ * one), the module's bytes, or a compiled WebAssembly.Module.
+ */
+export type InitInput =
+  | string
+  | URL
+  | Request
+  | Response
+  | PromiseLike<Response>
+  | ArrayBuffer
+  | ArrayBufferView
+  | WebAssembly.Module;
+
+/**
+ * Loads the WebAssembly module (browser build). Idempotent; after it resolves every function is
+ * synchronous. Without an argument, fetches `cert_preflight_wasm_bg.wasm` next to the module
+ * (bundlers: import `cert-preflight/cert_preflight_bg.wasm?url` and pass it). In Node the module
+ * is loaded at import and this resolves at once.
+ */
+export function init(input?: InitInput): Promise<void>;
+
+/** Instantiates synchronously from bytes or a WebAssembly.Module. Idempotent; a no-op in Node. */
+export function initSync(module: ArrayBuffer | ArrayBufferView | WebAssembly.Module): void;
+
+export default init;

@@ -1,0 +1,175 @@
+//! wasm-bindgen bindings of cert-preflight, for the npm package in `pkg/`.
+//!
+//! The boundary is deliberately narrow: strings in, JSON text out. The JavaScript glue
+//! (`pkg/src/api.js`) checks argument types (throwing `TypeError` on misuse), turns `now`
+//! into epoch milliseconds or RFC 3339 text, serializes options to JSON, and `JSON.parse`s
+//! the result, so callers get plain objects identical to the CLI's `--format json`.
+//!
+//! Nothing here may panic: with `panic = "abort"` a panic is a wasm trap that leaves the
+//! module unusable for the whole page. Every fallible step returns an error string instead.
+//! An error is returned as text starting with `!` (a JSON document never does); the glue
+//! throws it as a `TypeError`.
+#![forbid(unsafe_code)]
+
+use cert_preflight::{
+    check_certificate as core_check_certificate, fingerprint as core_fingerprint,
+    validate_request as core_validate_request, CertificateInput, CertificatePurpose,
+    DigestAlgorithm, FingerprintStyle, RequestContext, Timestamp, DEFAULT_EXPIRY_WARNING_DAYS,
+};
+use serde_json::Value;
+use wasm_bindgen::prelude::wasm_bindgen;
+
+/// Options arrive as one JSON object (the glue has already checked their types). They are read
+/// through `serde_json::Value`, which the core's request validation needs anyway, rather than
+/// derived structs: that keeps serde's derive and untagged-enum code out of the module.
+struct Options(serde_json::Map<String, Value>);
+
+impl Options {
+    fn parse(json: &str) -> Result<Options, String> {
+        match serde_json::from_str::<Value>(json) {
+            Ok(Value::Object(map)) => Ok(Options(map)),
+            Ok(_) => Err("invalid options: expected a JSON object".into()),
+            Err(e) => Err(format!("invalid options: {e}")),
+        }
+    }
+
+    fn string(&self, name: &str) -> Result<Option<&str>, String> {
+        match self.0.get(name) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s)),
+            Some(_) => Err(format!("{name} must be a string")),
+        }
+    }
+
+    fn boolean(&self, name: &str) -> Result<Option<bool>, String> {
+        match self.0.get(name) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::Bool(b)) => Ok(Some(*b)),
+            Some(_) => Err(format!("{name} must be a boolean")),
+        }
+    }
+
+    fn expiry_days(&self) -> Result<u32, String> {
+        match self.0.get("expiry_days") {
+            None | Some(Value::Null) => Ok(DEFAULT_EXPIRY_WARNING_DAYS),
+            Some(v) => v
+                .as_u64()
+                .and_then(|d| u32::try_from(d).ok())
+                .ok_or_else(|| "expiryDays must be a non-negative integer".to_string()),
+        }
+    }
+
+    /// `now`: epoch milliseconds (an integer), or RFC 3339 text parsed by the core (the same
+    /// parser as the CLI's `--now`). The glue always passes it: the core never reads a clock.
+    fn now(&self) -> Result<Timestamp, String> {
+        match self.0.get("now") {
+            Some(Value::String(text)) => {
+                Timestamp::parse_rfc3339(text).map_err(|e| format!("now: {e}"))
+            }
+            Some(Value::Number(n)) => n
+                .as_i64()
+                .filter(|ms| ms.unsigned_abs() <= MAX_TIME_MS)
+                .map(Timestamp::from_unix_millis)
+                .ok_or_else(|| "now is not a valid time in epoch milliseconds".to_string()),
+            _ => Err("now is required".into()),
+        }
+    }
+}
+
+/// The ECMAScript Date range, ±100,000,000 days.
+const MAX_TIME_MS: u64 = 8_640_000_000_000_000;
+
+fn fail(message: impl std::fmt::Display) -> String {
+    format!("!{message}")
+}
+
+fn to_json<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_else(|e| fail(format!("could not serialize: {e}")))
+}
+
+/// Checks a certificate bundle, its key and its domains; `options` is JSON
+/// `{key, domains, ca, now, expiry_days}`. Returns the report as JSON, or `!message`.
+#[wasm_bindgen]
+pub fn check_certificate(pem: &str, options: &str) -> String {
+    let run = || -> Result<String, String> {
+        let o = Options::parse(options)?;
+        let mut input = CertificateInput::new(pem, o.now()?);
+        input.private_key = o.string("key")?;
+        input.domains = o.string("domains")?;
+        if o.boolean("ca")? == Some(true) {
+            input.purpose = CertificatePurpose::CaUpload;
+        }
+        input.expiry_warning_days = o.expiry_days()?;
+        Ok(to_json(&core_check_certificate(&input)))
+    };
+    run().unwrap_or_else(fail)
+}
+
+/// Validates a request body (JSON text) for an operation; `options` is JSON
+/// `{path, certificate, listener_protocol, default_certificate_id, in_use, now, expiry_days}`.
+#[wasm_bindgen]
+pub fn validate_request(operation: &str, body: &str, options: &str) -> String {
+    let run = || -> Result<String, String> {
+        let o = Options::parse(options)?;
+        let mut context = RequestContext::new(o.now()?);
+        if let Some(Value::Object(path)) = o.0.get("path") {
+            for (name, value) in path {
+                let value = value
+                    .as_str()
+                    .ok_or_else(|| format!("path.{name} must be a string"))?;
+                context.path_params.insert(name.clone(), value.to_string());
+            }
+        }
+        context.certificate = o.string("certificate")?.map(str::to_string);
+        context.listener_protocol = o.string("listener_protocol")?.map(str::to_string);
+        context.default_certificate_id = o.string("default_certificate_id")?.map(str::to_string);
+        context.in_use = o.boolean("in_use")?;
+        context.expiry_warning_days = o.expiry_days()?;
+        core_validate_request(operation, body, &context)
+            .map(|report| to_json(&report))
+            .map_err(|e| e.to_string())
+    };
+    run().unwrap_or_else(fail)
+}
+
+/// Fingerprints of every certificate in `pem`; `options` is JSON `{algorithm, style}`.
+#[wasm_bindgen]
+pub fn fingerprint(pem: &str, options: &str) -> String {
+    let run = || -> Result<String, String> {
+        let o = Options::parse(options)?;
+        let algorithm = match o.string("algorithm")? {
+            None | Some("sha1") => DigestAlgorithm::Sha1,
+            Some("sha256") => DigestAlgorithm::Sha256,
+            Some(other) => {
+                return Err(format!(
+                    "algorithm: \"{other}\" is not \"sha1\" or \"sha256\""
+                ))
+            }
+        };
+        let style = match o.string("style")? {
+            None | Some("hex") => FingerprintStyle::Hex,
+            Some("colon") => FingerprintStyle::Colon,
+            Some(other) => return Err(format!("style: \"{other}\" is not \"hex\" or \"colon\"")),
+        };
+        Ok(to_json(&core_fingerprint(pem, algorithm, style)))
+    };
+    run().unwrap_or_else(fail)
+}
+
+/// Every rule, as a JSON array.
+#[wasm_bindgen]
+pub fn rules() -> String {
+    to_json(&cert_preflight::rules())
+}
+
+/// Every supported operation, as a JSON array.
+#[wasm_bindgen]
+pub fn operations() -> String {
+    to_json(&cert_preflight::operations())
+}
+
+/// The version of the bindings (kept equal to the npm package's).
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}

@@ -1,0 +1,165 @@
+// The demo form in Debian's Chromium (headless), driven by playwright-core, served as static
+// files by `python3 -m http.server` on 127.0.0.1.
+import test, { before, after } from "node:test";
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+import { NOW, fixture, opensslSha1, base64Of } from "../node/helpers.mjs";
+
+const PKG = fileURLToPath(new URL("../../", import.meta.url));
+const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
+const FLAGS = [
+  "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+  "--disable-background-networking", "--disable-component-update", "--disable-sync",
+];
+
+let server;
+let base;
+let context;
+let profile;
+const pageErrors = [];
+
+before(async () => {
+  server = spawn("python3", ["-u", "-m", "http.server", "0", "--bind", "127.0.0.1", "--directory", PKG], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  base = await new Promise((resolve, reject) => {
+    let seen = "";
+    const timer = setTimeout(() => reject(new Error(`http.server did not start: ${seen}`)), 10000);
+    server.stdout.on("data", (chunk) => {
+      seen += chunk;
+      const m = /port (\d+)/.exec(seen);
+      if (m) {
+        clearTimeout(timer);
+        resolve(`http://127.0.0.1:${m[1]}`);
+      }
+    });
+    server.on("exit", (code) => reject(new Error(`http.server exited ${code}: ${seen}`)));
+  });
+  profile = mkdtempSync(join(tmpdir(), "cert-preflight-chromium-"));
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: FLAGS,
+  });
+});
+
+after(async () => {
+  await context?.close();
+  server?.kill();
+  if (profile) rmSync(profile, { recursive: true, force: true });
+});
+
+async function openDemo() {
+  const page = await context.newPage();
+  page.setDefaultTimeout(10000);
+  page.on("pageerror", (e) => pageErrors.push(String(e)));
+  page.on("console", (m) => {
+    if (m.type() === "error") pageErrors.push(m.text());
+  });
+  await page.goto(`${base}/demo/index.html?now=${encodeURIComponent(NOW)}`);
+  await page.waitForSelector("body[data-ready=true]", { timeout: 15000 });
+  return page;
+}
+
+/** Sets a field and waits until the debounced validation has run on it. */
+async function fill(page, selector, value) {
+  const before = await page.evaluate(() => Number(document.body.dataset.validations || 0));
+  await page.fill(selector, value);
+  await page.waitForFunction((n) => Number(document.body.dataset.validations || 0) > n, before);
+}
+
+test("the demo loads the module and shows no errors in the console", async () => {
+  const page = await openDemo();
+  assert.match(await page.textContent("#status"), /error|Ready/);
+  await page.close();
+  assert.deepEqual(pageErrors, []);
+});
+
+test("a bad domain shows its error beside the domain field", async () => {
+  const page = await openDemo();
+  await page.selectOption("#operation", "huawei.elb.update-certificate");
+  await fill(page, "#certificate", fixture("chain.pem"));
+  await fill(page, "#key", fixture("leaf.key"));
+  await fill(page, "#domain", "bad_domain!.example.com");
+  const item = page.locator('.diags[data-for="domain"] li[data-rule="domain.label_invalid"]');
+  await item.waitFor();
+  assert.ok(await item.isVisible());
+  assert.equal(await item.getAttribute("data-path"), "/certificate/domain");
+  assert.ok(await page.locator("#domain.has-error").count(), "the domain input is marked");
+  // Beside the field: the message sits right under the input, inside the same row.
+  const input = await page.locator("#domain").boundingBox();
+  const box = await item.boundingBox();
+  assert.ok(box.y >= input.y + input.height - 1 && box.y - (input.y + input.height) < 60, JSON.stringify({ input, box }));
+  // Not shown elsewhere.
+  assert.equal(await page.locator('.diags:not([data-for="domain"]) li[data-rule="domain.label_invalid"]').count(), 0);
+  // Fixing the domain clears it.
+  await fill(page, "#domain", "www.example.com");
+  assert.equal(await page.locator('li[data-rule^="domain."]').count(), 0);
+  // Facts panel: CN, SANs, expiry with days left, fingerprints in both styles.
+  assert.equal(await page.textContent('[data-fact="common_name"]'), "www.example.com");
+  assert.match(await page.textContent('[data-fact="sans"]'), /www\.example\.com, example\.com/);
+  assert.match(await page.textContent('[data-fact="expiry"]'), /^\d{4}-\d\d-\d\dT.*Z \(\d+ days left\)$/);
+  assert.equal(await page.textContent('[data-fact="sha1_colon"]'), opensslSha1("leaf"));
+  assert.equal(await page.textContent('[data-fact="sha1_hex"]'), opensslSha1("leaf").replaceAll(":", "").toLowerCase());
+  assert.match(await page.textContent('[data-fact="sha256_colon"]'), /^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
+  await page.close();
+});
+
+test("a shuffled chain: apply fix reorders it leaf first", async () => {
+  const page = await openDemo();
+  await page.selectOption("#operation", "certificate");
+  await fill(page, "#certificate", fixture("shuffled.pem"));
+  await page.locator('.diags[data-for="certificate"] li[data-rule="chain.misordered"]').waitFor();
+  assert.equal(await page.isEnabled("#apply-fix"), true);
+  const before = await page.evaluate(() => Number(document.body.dataset.validations));
+  await page.click("#apply-fix");
+  await page.waitForFunction((n) => Number(document.body.dataset.validations) > n, before);
+  const value = await page.inputValue("#certificate");
+  const blocks = value.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g);
+  const norm = (s) => s.replace(/\s+/g, "");
+  assert.equal(norm(blocks[0]), norm(fixture("leaf.pem")), "the leaf comes first");
+  assert.equal(norm(blocks[1]), norm(fixture("intermediate.pem")), "then its issuer");
+  assert.equal(await page.locator('li[data-rule="chain.misordered"]').count(), 0);
+  assert.equal(await page.isEnabled("#apply-fix"), false);
+  assert.equal(await page.textContent('[data-fact="common_name"]'), "www.example.com");
+  await page.close();
+});
+
+test("a private key pasted into the certificate field never shows in the diagnostics", async () => {
+  const page = await openDemo();
+  for (const op of ["certificate", "huawei.elb.update-certificate", "alibaba.slb.upload-ca-certificate"]) {
+    await page.selectOption("#operation", op);
+    const key = fixture("key-in-cert-field.pem");
+    await fill(page, "#certificate", key);
+    await page.locator('.diags[data-for="certificate"] li[data-rule="pem.unexpected_block"]').waitFor();
+    const shown = await page.evaluate(() =>
+      [...document.querySelectorAll(".diags, #status, #facts")].map((e) => e.textContent).join("\n") +
+      "\n" + document.body.innerText);
+    const { joined, lines } = base64Of(key);
+    assert.ok(!shown.includes(joined), `${op}: the key appears on the page`);
+    for (const line of lines) assert.ok(!shown.includes(line), `${op}: a line of the key appears on the page`);
+    assert.ok(!shown.includes("PRIVATE KEY-----"), `${op}: the key's armour appears on the page`);
+  }
+  await page.close();
+});
+
+test("a tag diagnostic lands on its tag row (/Tag/2/Key)", async () => {
+  const page = await openDemo();
+  await page.selectOption("#operation", "alibaba.slb.upload-ca-certificate");
+  await fill(page, "#certificate", fixture("root.pem"));
+  for (let i = 0; i < 3; i++) await page.click("#add-tag");
+  await fill(page, "#tag-0-key", "team");
+  await fill(page, "#tag-1-key", "env");
+  await fill(page, "#tag-2-key", "acs:reserved");
+  const item = page.locator('.diags[data-for="tag-2"] li[data-rule="tag.key_reserved_prefix"]');
+  await item.waitFor();
+  assert.equal(await item.getAttribute("data-path"), "/Tag/2/Key");
+  assert.ok(await page.locator("#tag-2-key.has-error").count());
+  await page.close();
+  assert.deepEqual(pageErrors, []);
+});

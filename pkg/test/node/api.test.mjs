@@ -1,0 +1,165 @@
+// The package through `import`, over the built dist/ (resolved by package self-reference).
+import test from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import * as cp from "cert-preflight";
+import { NOW, fixture, opensslSha1, base64Of } from "./helpers.mjs";
+
+const pkgJson = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8"));
+const isPlain = (v) => Object.getPrototypeOf(v) === Object.prototype;
+
+test("exports every documented name", () => {
+  for (const name of ["validateRequest", "checkCertificate", "fingerprint", "rules", "operations", "init", "initSync"]) {
+    assert.equal(typeof cp[name], "function", name);
+  }
+  assert.equal(cp.version, pkgJson.version);
+  assert.equal(typeof cp.default, "function");
+});
+
+test("init is a resolved no-op in Node (the module loads at import)", async () => {
+  await cp.init();
+  cp.initSync(new Uint8Array());
+});
+
+test("rules() lists the catalogue as plain objects", () => {
+  const rules = cp.rules();
+  assert.ok(Array.isArray(rules) && rules.length > 40);
+  assert.ok(rules.every(isPlain));
+  const ids = rules.map((r) => r.id);
+  for (const id of ["pem.malformed", "chain.misordered", "tag.key_too_long", "domain.label_invalid"]) {
+    assert.ok(ids.includes(id), id);
+  }
+  assert.notEqual(cp.rules(), cp.rules(), "each call returns a fresh array");
+});
+
+test("operations() lists the five seed operations", () => {
+  const ops = cp.operations();
+  assert.deepEqual(
+    ops.map((o) => o.id).sort(),
+    [
+      "alibaba.alb.associate-additional-certificates",
+      "alibaba.alb.create-listener",
+      "alibaba.slb.upload-ca-certificate",
+      "huawei.apig.attach-certificate-domains",
+      "huawei.elb.update-certificate",
+    ],
+  );
+});
+
+test("a good chain with its key and domains is valid, with facts and fingerprints", () => {
+  const report = cp.checkCertificate(fixture("chain.pem"), {
+    key: fixture("leaf.key"),
+    domains: "www.example.com,example.com",
+    now: NOW,
+  });
+  assert.ok(isPlain(report) && isPlain(report.certificate.leaf));
+  assert.equal(report.operation, "certificate");
+  assert.deepEqual(report.diagnostics.filter((d) => d.severity === "error"), []);
+  assert.equal(report.valid, true);
+  const leaf = report.certificate.leaf;
+  assert.equal(leaf.common_name, "www.example.com");
+  assert.deepEqual(leaf.subject_alternative_names, ["www.example.com", "example.com", "*.api.example.com"]);
+  assert.equal(leaf.fingerprints.sha1_colon, opensslSha1("leaf"));
+  assert.equal(leaf.fingerprints.sha1_hex, opensslSha1("leaf").replaceAll(":", "").toLowerCase());
+  assert.equal(report.certificate.chain.length, 2);
+});
+
+test("domains may be an array", () => {
+  const a = cp.checkCertificate(fixture("chain.pem"), { domains: ["www.example.com", "nope.example.org"], now: NOW });
+  const b = cp.checkCertificate(fixture("chain.pem"), { domains: "www.example.com,nope.example.org", now: NOW });
+  assert.deepEqual(a, b);
+  assert.ok(a.diagnostics.some((d) => d.rule === "domain.not_covered"));
+});
+
+test("now: Date, epoch ms and RFC 3339 text agree; default is the JS clock", () => {
+  const pem = fixture("chain.pem");
+  const t = Date.parse(NOW);
+  const byText = cp.checkCertificate(pem, { now: NOW });
+  assert.deepEqual(cp.checkCertificate(pem, { now: new Date(t) }), byText);
+  assert.deepEqual(cp.checkCertificate(pem, { now: t }), byText);
+  // Long after the leaf's expiry (2029): expired.
+  const late = cp.checkCertificate(pem, { now: "2031-01-01T00:00:00Z" });
+  assert.ok(late.diagnostics.some((d) => d.rule === "cert.expired"));
+  // No `now`: Date.now(), which is inside validity on any machine before 2029.
+  const current = cp.checkCertificate(pem);
+  assert.equal(current.certificate.leaf.days_remaining, Math.floor((current.certificate.leaf.not_after_ms - Date.now()) / 86400000));
+});
+
+test("a shuffled chain is reported and normalized leaf first", () => {
+  const report = cp.checkCertificate(fixture("shuffled.pem"), { now: NOW });
+  assert.ok(report.diagnostics.some((d) => d.rule === "chain.misordered"));
+  assert.equal(typeof report.normalized, "string");
+  const fixed = cp.checkCertificate(report.normalized, { now: NOW });
+  assert.ok(!fixed.diagnostics.some((d) => d.rule === "chain.misordered"));
+  assert.equal(fixed.certificate.chain[0].fingerprints.sha1_colon, opensslSha1("leaf"));
+});
+
+test("a private key in the certificate field is reported without echoing it", () => {
+  const key = fixture("key-in-cert-field.pem");
+  const report = cp.checkCertificate(key, { now: NOW });
+  assert.equal(report.valid, false);
+  assert.ok(report.diagnostics.some((d) => d.rule === "pem.unexpected_block"));
+  const out = JSON.stringify(report);
+  const { joined, lines } = base64Of(key);
+  assert.ok(!out.includes(joined));
+  for (const line of lines) assert.ok(!out.includes(line), "a line of the key appears in the report");
+});
+
+test("a mismatched key is an error, and the key is not echoed", () => {
+  const other = fixture("other.key");
+  const report = cp.checkCertificate(fixture("chain.pem"), { key: other, now: NOW });
+  assert.ok(report.diagnostics.some((d) => d.rule === "key.mismatch"));
+  for (const line of base64Of(other).lines) assert.ok(!JSON.stringify(report).includes(line));
+});
+
+test("fingerprint() matches openssl in both styles and algorithms", () => {
+  const pem = fixture("chain.pem");
+  const colon = cp.fingerprint(pem, { algorithm: "sha1", style: "colon" });
+  assert.ok(isPlain(colon));
+  assert.deepEqual(colon.fingerprints, [opensslSha1("leaf"), opensslSha1("intermediate")]);
+  const hex = cp.fingerprint(pem);
+  assert.deepEqual(hex.fingerprints, colon.fingerprints.map((f) => f.replaceAll(":", "").toLowerCase()));
+  const sha256 = cp.fingerprint(pem, { algorithm: "sha256", style: "hex" });
+  assert.equal(sha256.fingerprints[0].length, 64);
+});
+
+test("validateRequest: object and JSON text bodies give the same report", () => {
+  const body = { RegionId: "cn-hangzhou", CACertificate: fixture("root.pem"), Tag: [{ Key: "acs:x", Value: "v" }] };
+  const a = cp.validateRequest("alibaba.slb.upload-ca-certificate", body, { now: NOW });
+  const b = cp.validateRequest("UploadCACertificate", JSON.stringify(body), { now: NOW });
+  assert.deepEqual(a, b);
+  assert.ok(isPlain(a));
+  const d = a.diagnostics.find((d) => d.rule === "tag.key_reserved_prefix");
+  assert.equal(d.path, "/Tag/0/Key");
+  assert.equal(d.api_error, "InvalidParam.TagKey");
+});
+
+test("validateRequest: text that is not JSON is a report, not an exception", () => {
+  const r = cp.validateRequest("huawei.elb.update-certificate", "{not json", { now: NOW });
+  assert.equal(r.valid, false);
+  assert.ok(r.diagnostics.some((d) => d.rule === "request.malformed"));
+  const arr = cp.validateRequest("huawei.elb.update-certificate", [1, 2], { now: NOW });
+  assert.ok(arr.diagnostics.some((d) => d.rule === "request.malformed"));
+});
+
+test("validateRequest: path parameters and context are passed through", () => {
+  const body = { certificate: { certificate: fixture("chain.pem"), private_key: fixture("leaf.key"), domain: "bad_domain!.example.com" } };
+  const r = cp.validateRequest("huawei.elb.update-certificate", body, {
+    path: { project_id: "0123456789abcdef0123456789abcdef", certificate_id: "fedcba9876543210fedcba9876543210" },
+    now: NOW,
+  });
+  assert.ok(r.diagnostics.some((d) => d.rule === "domain.label_invalid" && d.path === "/certificate/domain"));
+  assert.ok(!r.diagnostics.some((d) => d.rule === "request.missing_field"), JSON.stringify(r.diagnostics));
+  const alb = cp.validateRequest(
+    "alibaba.alb.associate-additional-certificates",
+    { ListenerId: "lsn-abc", Certificates: [{ CertificateId: "1011-cn-hangzhou" }] },
+    { context: { listenerProtocol: "HTTP" }, now: NOW },
+  );
+  assert.ok(alb.diagnostics.some((d) => d.rule === "listener.http_not_supported"));
+  const snake = cp.validateRequest(
+    "alibaba.alb.associate-additional-certificates",
+    { ListenerId: "lsn-abc", Certificates: [{ CertificateId: "1011-cn-hangzhou" }] },
+    { context: { listener_protocol: "HTTP" }, now: NOW },
+  );
+  assert.deepEqual(snake, alb);
+});

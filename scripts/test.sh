@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Runs every check the project has, from a fresh machine: formatting, lints, the Rust tests
+# (unit, golden, CLI, robustness, openssl differential), then the npm package's build, its
+# size budget and its Node and Chromium tests. Installs what it needs (scripts/test-npm.sh
+# sets up the wasm toolchain, npm packages and Chromium). `.ci/run` runs exactly this.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n== %s ==\n' "$*"; }
+
+command -v openssl >/dev/null || {
+  step "installing openssl (the differential tests compare against it)"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openssl
+}
+rustup component list --installed 2>/dev/null | grep -q '^rustfmt' || rustup component add rustfmt clippy
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+
+step "cargo clippy (all targets, warnings are errors)"
+cargo clippy --workspace --all-targets -- -D warnings
+
+step "cargo test (library, goldens, CLI, robustness, openssl differential)"
+cargo test --workspace
+
+if [ -x scripts/test-npm.sh ]; then
+  step "npm package: build, size budget, Node and Chromium tests"
+  scripts/test-npm.sh
+fi
+
+step "all checks passed"

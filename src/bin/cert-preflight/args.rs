@@ -1,0 +1,140 @@
+//! The command line's grammar (clap derive). Values that need a clear one-line error of our
+//! own (`--now`, `--path`) are taken as text here and checked by the commands.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Check TLS certificate material and cloud load-balancer API requests before they are sent.
+///
+/// Exit status: 0 valid (warnings allowed), 1 at least one error, 2 the input could not be
+/// read or the arguments were wrong.
+#[derive(Debug, Parser)]
+#[command(name = "cert-preflight", version, about, long_about = None)]
+pub struct Cli {
+    /// Output format: `human` (readable, coloured on a terminal) or `json` (the report).
+    #[arg(long, global = true, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Output format shared by every command.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// One line per diagnostic, a facts block and a summary.
+    Human,
+    /// Exactly the report's JSON (the same as the npm package and the Rust type).
+    Json,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check a certificate bundle, its private key and its domain names.
+    Cert(CertArgs),
+    /// Print the SHA-1 or SHA-256 fingerprint of every certificate in a PEM file.
+    Fingerprint(FingerprintArgs),
+    /// List every rule: id, severity, source and summary.
+    Rules,
+    /// Check a request body for one of the supported cloud API operations.
+    Request(RequestArgs),
+    /// List the supported operations (the same as `request --list`).
+    Operations,
+}
+
+/// `cert-preflight cert`.
+#[derive(Debug, Args)]
+pub struct CertArgs {
+    /// PEM file with the certificate, then its chain (`-` reads stdin). DER is accepted too.
+    #[arg(value_name = "PEM_FILE")]
+    pub file: PathBuf,
+    /// PEM file with the private key (its content is never printed).
+    #[arg(long, value_name = "FILE")]
+    pub key: Option<PathBuf>,
+    /// Comma-separated domain names the certificate must cover, e.g. `a.com,b.com`.
+    #[arg(long, value_name = "NAMES")]
+    pub domains: Option<String>,
+    /// The file is a CA certificate to upload (exactly one CA), not a server certificate.
+    #[arg(long)]
+    pub ca: bool,
+    #[command(flatten)]
+    pub clock: ClockArgs,
+    /// Provider documentation to apply beyond the seeds.
+    #[arg(long, value_enum, default_value_t = Profile::Generic)]
+    pub profile: Profile,
+    /// Write the normalized bundle (reordered, 64 columns, no stray text) to this file, or
+    /// `-` for stdout (the report then goes to stderr).
+    #[arg(long, value_name = "OUT_FILE")]
+    pub fix: Option<PathBuf>,
+}
+
+/// `--now` and `--expiry-days`, shared by `cert` and `request`.
+#[derive(Debug, Args)]
+pub struct ClockArgs {
+    /// Judge validity at this instant (RFC 3339, e.g. 2026-11-23T00:00:00Z); default: now.
+    #[arg(long, value_name = "RFC3339")]
+    pub now: Option<String>,
+    /// Warn when the leaf expires within this many days.
+    #[arg(long, value_name = "N", default_value_t = cert_preflight::DEFAULT_EXPIRY_WARNING_DAYS)]
+    pub expiry_days: u32,
+}
+
+/// `--profile`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Profile {
+    /// Only the rules that hold everywhere.
+    Generic,
+    /// Alibaba Cloud CLB (SLB): RSA certificates and PKCS#1 keys.
+    AlibabaSlb,
+}
+
+/// `cert-preflight fingerprint`.
+#[derive(Debug, Args)]
+pub struct FingerprintArgs {
+    /// PEM file with one or more certificates (`-` reads stdin). DER is accepted too.
+    #[arg(value_name = "PEM_FILE")]
+    pub file: PathBuf,
+    /// SHA-1 digest (the default; what Huawei ELB and Alibaba SLB show).
+    #[arg(long, conflicts_with = "sha256")]
+    pub sha1: bool,
+    /// SHA-256 digest.
+    #[arg(long)]
+    pub sha256: bool,
+    /// `hex`: lowercase, no separators (Huawei); `colon`: uppercase pairs (Alibaba).
+    #[arg(long, value_enum, default_value_t = Style::Hex)]
+    pub style: Style,
+}
+
+/// `--style`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Style {
+    /// `a3b9b3a2...`
+    Hex,
+    /// `A3:B9:B3:A2:...`
+    Colon,
+}
+
+/// `cert-preflight request`.
+#[derive(Debug, Args)]
+pub struct RequestArgs {
+    /// Operation id (`alibaba.alb.create-listener`) or provider action (`CreateListener`).
+    #[arg(value_name = "OPERATION", required_unless_present = "list")]
+    pub operation: Option<String>,
+    /// JSON file with the request body, or `-` for stdin.
+    #[arg(value_name = "FILE", required_unless_present = "list")]
+    pub file: Option<PathBuf>,
+    /// A path parameter, e.g. `--path project_id=0123...` (repeatable).
+    #[arg(long = "path", value_name = "KEY=VALUE")]
+    pub paths: Vec<String>,
+    /// JSON object with caller context: `certificate` (PEM), `listener_protocol`,
+    /// `default_certificate_id`, `in_use` (bool).
+    #[arg(long, value_name = "FILE")]
+    pub context: Option<PathBuf>,
+    #[command(flatten)]
+    pub clock: ClockArgs,
+    /// List the supported operations instead of checking a request.
+    #[arg(long, conflicts_with_all = ["operation", "file", "paths", "context"])]
+    pub list: bool,
+}

@@ -1,0 +1,121 @@
+//! `cert-preflight cert` and `cert-preflight fingerprint`.
+
+use std::path::Path;
+
+use cert_preflight::{
+    check_certificate, fingerprint, CertificateInput, CertificatePurpose, DigestAlgorithm,
+    FingerprintStyle, ProviderProfile,
+};
+
+use crate::args::{CertArgs, FingerprintArgs, Format, Profile, Style};
+use crate::input::{self, is_stdin, shown, CliError};
+use crate::{emit, human, note, print_report, to_json, Sink};
+
+/// Checks a certificate bundle (with its key and domains) and prints the report; with `--fix`,
+/// writes the normalized bundle.
+pub fn run_cert(args: &CertArgs, format: Format) -> Result<u8, CliError> {
+    let now = input::now(args.clock.now.as_deref())?;
+    if let Some(key) = &args.key {
+        if is_stdin(key) && is_stdin(&args.file) {
+            return Err(CliError::new(
+                "stdin can feed only one of PEM_FILE and --key",
+                "-",
+            ));
+        }
+    }
+    let cert = input::read_certificate(&args.file)?;
+    if let Some(text) = &cert.note {
+        note(text);
+    }
+    let key = args.key.as_deref().map(input::read_key).transpose()?;
+
+    let mut request = CertificateInput::new(&cert.pem, now);
+    request.private_key = key.as_ref().map(|k| k.as_str());
+    request.domains = args.domains.as_deref();
+    request.key_required = false;
+    request.expiry_warning_days = args.clock.expiry_days;
+    request.purpose = if args.ca {
+        CertificatePurpose::CaUpload
+    } else {
+        CertificatePurpose::Server
+    };
+    request.profile = match args.profile {
+        Profile::Generic => ProviderProfile::Generic,
+        Profile::AlibabaSlb => ProviderProfile::AlibabaSlb,
+    };
+    let report = check_certificate(&request);
+
+    let sink = match &args.fix {
+        Some(out) if is_stdin(out) => Sink::Stderr,
+        _ => Sink::Stdout,
+    };
+    if let Some(out) = &args.fix {
+        match &report.normalized {
+            Some(text) => write_fix(out, text)?,
+            None => note("nothing to fix: the bundle is already in the form the providers want; wrote nothing"),
+        }
+    }
+    Ok(print_report(&report, format, sink, args.fix.is_none()))
+}
+
+/// Writes the normalized bundle to `out` (`-` is stdout).
+fn write_fix(out: &Path, text: &str) -> Result<(), CliError> {
+    if is_stdin(out) {
+        emit(text, Sink::Stdout);
+        return Ok(());
+    }
+    if out.is_dir() {
+        return Err(CliError::new(
+            "--fix names a directory, expected a file",
+            shown(out),
+        ));
+    }
+    std::fs::write(out, text).map_err(|e| {
+        CliError::new(
+            format!(
+                "cannot write the normalized bundle: {}",
+                input::describe(&e)
+            ),
+            shown(out),
+        )
+    })?;
+    note(&format!("wrote the normalized bundle to {}", shown(out)));
+    Ok(())
+}
+
+/// Prints one fingerprint per certificate (human: one per line, problems on stderr so the
+/// output pipes cleanly) or the fingerprint report's JSON.
+pub fn run_fingerprint(args: &FingerprintArgs, format: Format) -> Result<u8, CliError> {
+    let cert = input::read_certificate(&args.file)?;
+    if let Some(text) = &cert.note {
+        note(text);
+    }
+    let algorithm = if args.sha256 {
+        DigestAlgorithm::Sha256
+    } else {
+        DigestAlgorithm::Sha1
+    };
+    let style = match args.style {
+        Style::Hex => FingerprintStyle::Hex,
+        Style::Colon => FingerprintStyle::Colon,
+    };
+    let report = fingerprint(&cert.pem, algorithm, style);
+    match format {
+        Format::Json => emit(&to_json(&report)?, Sink::Stdout),
+        Format::Human => {
+            let mut problems = String::new();
+            for d in &report.diagnostics {
+                problems.push_str(&human::diagnostic_line(d));
+                problems.push('\n');
+            }
+            emit(&problems, Sink::Stderr);
+            let lines: String = report
+                .fingerprints
+                .iter()
+                .map(|f| format!("{f}\n"))
+                .collect();
+            emit(&lines, Sink::Stdout);
+        }
+    }
+    Ok(u8::from(!report.valid))
+}

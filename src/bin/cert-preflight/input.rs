@@ -1,0 +1,257 @@
+//! Reading what the user named: files (or stdin for `-`), the clock, `--path` pairs and the
+//! request context file. Every failure is a [`CliError`]: one line, exit status 2.
+
+use std::collections::BTreeMap;
+use std::io::{self, Read};
+use std::path::Path;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use base64::Engine as _;
+use cert_preflight::Timestamp;
+use zeroize::Zeroizing;
+
+/// Input that could not be read, or an argument that was not understood: printed as
+/// `cert-preflight: error: <what> (<context>)` and exit status 2.
+#[derive(Debug)]
+pub struct CliError {
+    /// What went wrong, in one plain phrase.
+    pub what: String,
+    /// The file or option concerned, if any.
+    pub context: Option<String>,
+}
+
+impl CliError {
+    /// An error about `context` (a file path or an option name).
+    pub fn new(what: impl Into<String>, context: impl Into<String>) -> Self {
+        CliError {
+            what: what.into(),
+            context: Some(context.into()),
+        }
+    }
+}
+
+/// Whether `path` means stdin.
+pub fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// A path as the user wrote it, for messages.
+pub fn shown(path: &Path) -> String {
+    if is_stdin(path) {
+        "stdin".to_string()
+    } else {
+        path.display().to_string()
+    }
+}
+
+/// Describes an I/O error without the `(os error N)` noise.
+pub fn describe(err: &io::Error) -> String {
+    match err.kind() {
+        io::ErrorKind::NotFound => "no such file".to_string(),
+        io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => {
+            let text = err.to_string();
+            let text = text.split(" (os error").next().unwrap_or(&text);
+            text.to_lowercase()
+        }
+    }
+}
+
+/// Larger inputs are refused before they are read into memory. The core's own limits are far
+/// smaller (65,536 characters for a certificate field) and are reported as diagnostics; this
+/// one only keeps a mistaken `cert /dev/zero` from exhausting memory.
+const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Reads all bytes of `path` (stdin for `-`); `what` names the file in errors ("certificate file").
+fn read_bytes(path: &Path, what: &str) -> Result<Zeroizing<Vec<u8>>, CliError> {
+    let bytes = read_capped(path, what)?;
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        return Err(CliError::new(
+            format!("{what} is larger than {} MiB", MAX_INPUT_BYTES >> 20),
+            shown(path),
+        ));
+    }
+    Ok(bytes)
+}
+
+/// Reads up to [`MAX_INPUT_BYTES`] + 1 bytes, so that an oversized input is detected.
+fn read_capped(path: &Path, what: &str) -> Result<Zeroizing<Vec<u8>>, CliError> {
+    let mut bytes = Zeroizing::new(Vec::new());
+    if is_stdin(path) {
+        io::stdin()
+            .lock()
+            .take(MAX_INPUT_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| CliError::new(format!("cannot read {what}: {}", describe(&e)), "stdin"))?;
+        return Ok(bytes);
+    }
+    let fail =
+        |e: io::Error| CliError::new(format!("cannot read {what}: {}", describe(&e)), shown(path));
+    let meta = std::fs::metadata(path).map_err(fail)?;
+    if meta.is_dir() {
+        return Err(CliError::new(
+            format!("{what} is a directory, expected a file"),
+            shown(path),
+        ));
+    }
+    let file = std::fs::File::open(path).map_err(fail)?;
+    file.take(MAX_INPUT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(fail)?;
+    Ok(bytes)
+}
+
+/// Reads a UTF-8 text file (a request body, a context file).
+pub fn read_text(path: &Path, what: &str) -> Result<String, CliError> {
+    let mut bytes = read_bytes(path, what)?;
+    String::from_utf8(std::mem::take(&mut *bytes))
+        .map_err(|_| CliError::new(format!("{what} is not UTF-8 text"), shown(path)))
+}
+
+/// Reads a private key file. The text stays in a buffer that is wiped when dropped, and no
+/// error message quotes it.
+pub fn read_key(path: &Path) -> Result<Zeroizing<String>, CliError> {
+    let mut bytes = read_bytes(path, "private key file")?;
+    match String::from_utf8(std::mem::take(&mut *bytes)) {
+        Ok(text) => Ok(Zeroizing::new(text)),
+        Err(err) => {
+            drop(Zeroizing::new(err.into_bytes()));
+            Err(CliError::new(
+                "private key file is not PEM text (convert a DER key with `openssl pkey -inform DER`)",
+                shown(path),
+            ))
+        }
+    }
+}
+
+/// A certificate file as PEM text, plus a note when it was DER and had to be wrapped.
+pub struct CertificateText {
+    /// The PEM text to check.
+    pub pem: String,
+    /// Set when the file was binary DER and was wrapped into one CERTIFICATE block.
+    pub note: Option<String>,
+}
+
+/// Reads a certificate file: UTF-8 PEM as is; binary DER (first byte 0x30, an ASN.1
+/// SEQUENCE) wrapped into one `CERTIFICATE` block; anything else is an error.
+pub fn read_certificate(path: &Path) -> Result<CertificateText, CliError> {
+    let mut bytes = read_bytes(path, "certificate file")?;
+    let raw = std::mem::take(&mut *bytes);
+    match String::from_utf8(raw) {
+        Ok(pem) => Ok(CertificateText { pem, note: None }),
+        Err(err) if err.as_bytes().first() == Some(&0x30) => Ok(CertificateText {
+            pem: der_to_pem(err.as_bytes()),
+            note: Some(format!(
+                "{} is binary DER, not PEM; checking it as one CERTIFICATE block",
+                shown(path)
+            )),
+        }),
+        Err(_) => Err(CliError::new(
+            "certificate file is neither PEM text (not UTF-8) nor DER",
+            shown(path),
+        )),
+    }
+}
+
+/// Wraps DER bytes into a 64-column `CERTIFICATE` PEM block.
+fn der_to_pem(der: &[u8]) -> String {
+    let b64 = base64::engine::general_purpose::STANDARD.encode(der);
+    let mut pem = String::from("-----BEGIN CERTIFICATE-----\n");
+    for line in b64.as_bytes().chunks(64) {
+        pem.push_str(&String::from_utf8_lossy(line));
+        pem.push('\n');
+    }
+    pem.push_str("-----END CERTIFICATE-----\n");
+    pem
+}
+
+/// `--now` if given (RFC 3339), else the system clock.
+pub fn now(arg: Option<&str>) -> Result<Timestamp, CliError> {
+    match arg {
+        Some(text) => {
+            Timestamp::parse_rfc3339(text).map_err(|e| CliError::new(e.to_string(), "--now"))
+        }
+        None => {
+            let secs = SystemTime::now()
+                .duration_since(UNIX_EPOCH)
+                .map(|d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
+                .unwrap_or(0);
+            Ok(Timestamp::from_unix_seconds(secs))
+        }
+    }
+}
+
+/// Parses repeated `--path key=value` arguments.
+pub fn path_params(pairs: &[String]) -> Result<BTreeMap<String, String>, CliError> {
+    let mut params = BTreeMap::new();
+    for pair in pairs {
+        let Some((key, value)) = pair.split_once('=') else {
+            return Err(CliError::new(
+                format!("{pair:?} is not KEY=VALUE (e.g. project_id=0123abcd)"),
+                "--path",
+            ));
+        };
+        let key = key.trim();
+        if key.is_empty() {
+            return Err(CliError::new(
+                format!("{pair:?} has an empty key"),
+                "--path",
+            ));
+        }
+        if params.insert(key.to_string(), value.to_string()).is_some() {
+            return Err(CliError::new(format!("{key:?} is given twice"), "--path"));
+        }
+    }
+    Ok(params)
+}
+
+/// The caller context file's contents (SPEC: a JSON object with these keys only).
+#[derive(Debug, Default)]
+pub struct ContextFile {
+    /// PEM of the certificate the request refers to.
+    pub certificate: Option<String>,
+    /// The listener's protocol.
+    pub listener_protocol: Option<String>,
+    /// The listener's default certificate id.
+    pub default_certificate_id: Option<String>,
+    /// Whether a listener uses the certificate.
+    pub in_use: Option<bool>,
+}
+
+const CONTEXT_KEYS: &str = "certificate, listener_protocol, default_certificate_id, in_use";
+
+/// Reads and checks `--context FILE`. A `null` value counts as absent.
+pub fn read_context(path: &Path) -> Result<ContextFile, CliError> {
+    let text = read_text(path, "context file")?;
+    let fail = |what: String| CliError::new(what, shown(path));
+    let value: serde_json::Value =
+        serde_json::from_str(&text).map_err(|e| fail(format!("context file is not JSON: {e}")))?;
+    let serde_json::Value::Object(map) = value else {
+        return Err(fail("context file must be a JSON object".to_string()));
+    };
+    let mut ctx = ContextFile::default();
+    for (key, value) in map {
+        if value.is_null() {
+            continue;
+        }
+        let text = || match &value {
+            serde_json::Value::String(s) => Ok(s.clone()),
+            _ => Err(fail(format!("context key {key:?} must be a string"))),
+        };
+        match key.as_str() {
+            "certificate" => ctx.certificate = Some(text()?),
+            "listener_protocol" => ctx.listener_protocol = Some(text()?),
+            "default_certificate_id" => ctx.default_certificate_id = Some(text()?),
+            "in_use" => match value {
+                serde_json::Value::Bool(b) => ctx.in_use = Some(b),
+                _ => return Err(fail("context key \"in_use\" must be true or false".into())),
+            },
+            _ => {
+                return Err(fail(format!(
+                    "unknown context key {key:?}; expected {CONTEXT_KEYS}"
+                )))
+            }
+        }
+    }
+    Ok(ctx)
+}

@@ -1,0 +1,593 @@
+//! A lenient PEM scanner (RFC 7468): finds every block with its line numbers and reports what
+//! is wrong instead of rejecting the whole field.
+//!
+//! Accepted forms: 64-column PEM, CRLF line ends, a leading BOM, text between blocks, and the
+//! one-line form Huawei's API documentation uses inside JSON
+//! (`-----BEGIN CERTIFICATE-----MIIC...-----END CERTIFICATE-----`).
+//!
+//! Nothing here echoes block content: messages name lines and labels only, so a private key
+//! pasted into the wrong field never reaches a diagnostic.
+
+use base64::engine::general_purpose::STANDARD;
+use base64::Engine;
+use zeroize::Zeroizing;
+
+const BEGIN: &str = "-----BEGIN ";
+const END: &str = "-----END ";
+const DASHES: &str = "-----";
+/// Longest label accepted; anything longer is not a PEM boundary.
+const MAX_LABEL: usize = 64;
+
+/// One decoded PEM block. Its `Debug` shows the label, lines and length, never the bytes.
+pub(crate) struct PemBlock {
+    /// The label between `BEGIN ` and the dashes, e.g. `CERTIFICATE`.
+    pub label: String,
+    /// 1-based line of the BEGIN boundary.
+    pub begin_line: usize,
+    /// 1-based line of the END boundary.
+    pub end_line: usize,
+    /// RFC 1421 headers such as `Proc-Type: 4,ENCRYPTED` (names and values).
+    pub headers: Vec<(String, String)>,
+    /// The decoded bytes. Zeroized on drop: key blocks pass through here.
+    pub der: Zeroizing<Vec<u8>>,
+}
+
+impl std::fmt::Debug for PemBlock {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PemBlock")
+            .field("label", &self.label)
+            .field("begin_line", &self.begin_line)
+            .field("end_line", &self.end_line)
+            .field("headers", &self.headers.len())
+            .field("der_len", &self.der.len())
+            .finish()
+    }
+}
+
+impl PemBlock {
+    /// True when the block carries `Proc-Type: 4,ENCRYPTED`.
+    pub fn is_legacy_encrypted(&self) -> bool {
+        self.headers.iter().any(|(name, value)| {
+            name.eq_ignore_ascii_case("Proc-Type")
+                && value.to_ascii_uppercase().contains("ENCRYPTED")
+        })
+    }
+}
+
+/// Something the scanner noticed about the text itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum PemIssue {
+    /// The text cannot be read as PEM here (`pem.malformed`). `label` is the block's label when
+    /// the problem is inside a block.
+    Malformed {
+        line: usize,
+        label: Option<String>,
+        message: String,
+    },
+    /// Non-blank text outside any block (`pem.stray_text`). `preview` is a short quote, only
+    /// when the text cannot be key material (it contains spaces or punctuation).
+    StrayText {
+        line: usize,
+        lines: usize,
+        preview: Option<String>,
+    },
+    /// A base64 line that is not 64 characters (or a last line over 64) (`pem.line_length`).
+    LineLength {
+        line: usize,
+        length: usize,
+        label: String,
+    },
+    /// A blank line inside a block or between blocks (`pem.blank_line`).
+    BlankLine { line: usize, inside: bool },
+}
+
+/// The result of scanning one field.
+#[derive(Debug, Default)]
+pub(crate) struct ScannedPem {
+    /// Blocks whose boundaries and base64 were readable, in input order.
+    pub blocks: Vec<PemBlock>,
+    /// What was wrong with the text, in input order.
+    pub issues: Vec<PemIssue>,
+}
+
+/// Maps byte offsets to 1-based line numbers.
+struct Lines {
+    starts: Vec<usize>,
+}
+
+impl Lines {
+    fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        Lines { starts }
+    }
+
+    fn line_of(&self, offset: usize) -> usize {
+        match self.starts.binary_search(&offset) {
+            Ok(i) => i + 1,
+            Err(i) => i,
+        }
+    }
+}
+
+/// Scans `text` into blocks and issues. Never fails: unreadable parts become issues.
+pub(crate) fn scan(text: &str) -> ScannedPem {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let lines = Lines::new(text);
+    let mut out = ScannedPem::default();
+    let mut pos = 0;
+    let mut previous_block_end: Option<usize> = None;
+
+    while pos <= text.len() {
+        let Some(begin) = find_from(text, pos, BEGIN) else {
+            note_between(
+                text,
+                &lines,
+                pos,
+                text.len(),
+                previous_block_end,
+                true,
+                &mut out,
+            );
+            break;
+        };
+        note_between(
+            text,
+            &lines,
+            pos,
+            begin,
+            previous_block_end,
+            false,
+            &mut out,
+        );
+        let begin_line = lines.line_of(begin);
+        let label_start = begin + BEGIN.len();
+        let Some(label_end) = boundary_label_end(text, label_start) else {
+            out.issues.push(PemIssue::Malformed {
+                line: begin_line,
+                label: None,
+                message: format!(
+                    "line {begin_line} starts a BEGIN boundary that is not closed by five dashes on the same line"
+                ),
+            });
+            pos = label_start;
+            previous_block_end = None;
+            continue;
+        };
+        let label = &text[label_start..label_end];
+        let body_start = label_end + DASHES.len();
+        let next_begin = find_from(text, body_start, BEGIN);
+        let end = find_from(text, body_start, END).filter(|e| next_begin.is_none_or(|n| *e < n));
+        let Some(end) = end else {
+            out.issues.push(PemIssue::Malformed {
+                line: begin_line,
+                label: Some(label.to_string()),
+                message: format!(
+                    "the {label} block that begins on line {begin_line} has no END line: it is truncated"
+                ),
+            });
+            pos = next_begin.unwrap_or(text.len() + 1);
+            previous_block_end = None;
+            continue;
+        };
+        let end_line = lines.line_of(end);
+        let end_label_start = end + END.len();
+        let Some(end_label_end) = boundary_label_end(text, end_label_start) else {
+            out.issues.push(PemIssue::Malformed {
+                line: end_line,
+                label: Some(label.to_string()),
+                message: format!(
+                    "the END boundary on line {end_line} is not closed by five dashes"
+                ),
+            });
+            pos = end_label_start;
+            previous_block_end = None;
+            continue;
+        };
+        let end_label = &text[end_label_start..end_label_end];
+        let after = end_label_end + DASHES.len();
+        pos = after;
+        previous_block_end = Some(after);
+        if end_label != label {
+            out.issues.push(PemIssue::Malformed {
+                line: end_line,
+                label: Some(label.to_string()),
+                message: format!(
+                    "the block that begins on line {begin_line} as {label} ends on line {end_line} as {end_label}: the labels must match"
+                ),
+            });
+            continue;
+        }
+        let body = &text[body_start..end];
+        if let Some(block) = decode_body(
+            body, label, begin_line, end_line, &lines, body_start, &mut out,
+        ) {
+            out.blocks.push(block);
+        }
+    }
+    out
+}
+
+/// Finds `needle` at or after byte `from` (returns an absolute offset).
+fn find_from(text: &str, from: usize, needle: &str) -> Option<usize> {
+    text.get(from..)?.find(needle).map(|i| i + from)
+}
+
+/// The end of a boundary label that starts at `start`: the next five dashes on the same line,
+/// with a plausible label (printable ASCII, not too long).
+fn boundary_label_end(text: &str, start: usize) -> Option<usize> {
+    let rest = text.get(start..)?;
+    let end = rest.find(DASHES)?;
+    let label = &rest[..end];
+    let plausible = label.len() <= MAX_LABEL && label.bytes().all(|b| (0x20..0x7f).contains(&b));
+    plausible.then_some(start + end)
+}
+
+/// Records what lies between two blocks (or before the first / after the last).
+fn note_between(
+    text: &str,
+    lines: &Lines,
+    from: usize,
+    to: usize,
+    previous_block_end: Option<usize>,
+    at_end: bool,
+    out: &mut ScannedPem,
+) {
+    let Some(between) = text.get(from..to) else {
+        return;
+    };
+    let mut stray_first: Option<(usize, &str)> = None;
+    let mut stray_lines = 0;
+    let mut blank_lines = Vec::new();
+    let mut offset = from;
+    let pieces: Vec<&str> = between.split('\n').collect();
+    let count = pieces.len();
+    for (i, piece) in pieces.into_iter().enumerate() {
+        let line = piece.trim_end_matches('\r');
+        let line_no = lines.line_of(offset);
+        offset += piece.len() + 1;
+        if !line.trim().is_empty() {
+            stray_lines += 1;
+            stray_first.get_or_insert((line_no, line.trim()));
+            continue;
+        }
+        // The remainder of the END line and the empty piece after the last newline are not
+        // blank lines; anything else empty between two blocks is.
+        let first_piece = i == 0;
+        let last_piece = i + 1 == count;
+        if previous_block_end.is_some() && !first_piece && !last_piece && !at_end {
+            blank_lines.push(line_no);
+        }
+    }
+    if let Some((line, first)) = stray_first {
+        out.issues.push(PemIssue::StrayText {
+            line,
+            lines: stray_lines,
+            preview: safe_preview(first),
+        });
+    }
+    for line in blank_lines {
+        out.issues.push(PemIssue::BlankLine {
+            line,
+            inside: false,
+        });
+    }
+}
+
+/// A short quote of stray text, only when it cannot be a fragment of base64 key material.
+fn safe_preview(line: &str) -> Option<String> {
+    let looks_like_base64 = line
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '/' | '='));
+    if looks_like_base64 {
+        return None;
+    }
+    let mut preview: String = line.chars().take(40).collect();
+    if line.chars().count() > 40 {
+        preview.push('…');
+    }
+    Some(preview)
+}
+
+/// Decodes a block body: headers, base64 lines (their widths and blank lines), the bytes.
+fn decode_body(
+    body: &str,
+    label: &str,
+    begin_line: usize,
+    end_line: usize,
+    lines: &Lines,
+    body_start: usize,
+    out: &mut ScannedPem,
+) -> Option<PemBlock> {
+    let one_line = !body.contains('\n');
+    let mut headers = Vec::new();
+    let mut base64 = Zeroizing::new(String::with_capacity(body.len()));
+    let mut payload_lines: Vec<(usize, usize)> = Vec::new(); // (line, length)
+    let mut in_headers = true;
+    let mut offset = body_start;
+    for piece in body.split('\n') {
+        let line_no = lines.line_of(offset);
+        offset += piece.len() + 1;
+        let line = piece.trim_end_matches('\r').trim();
+        // The empty remainder of the BEGIN line and the empty piece before END are not lines
+        // of the body.
+        if line.is_empty() && (line_no == begin_line || line_no == end_line) {
+            continue;
+        }
+        if in_headers && line.contains(':') {
+            if let Some((name, value)) = line.split_once(':') {
+                headers.push((name.trim().to_string(), value.trim().to_string()));
+            }
+            continue;
+        }
+        if line.is_empty() {
+            // An RFC 1421 header block is followed by one legitimate blank line.
+            let after_headers = in_headers && !headers.is_empty();
+            if !after_headers {
+                out.issues.push(PemIssue::BlankLine {
+                    line: line_no,
+                    inside: true,
+                });
+            }
+            in_headers = false;
+            continue;
+        }
+        in_headers = false;
+        payload_lines.push((line_no, line.chars().count()));
+        base64.push_str(line);
+    }
+    if !one_line {
+        if let Some((&(last_line, last_len), rest)) = payload_lines.split_last() {
+            for &(line, length) in rest.iter().filter(|(_, len)| *len != 64) {
+                out.issues.push(PemIssue::LineLength {
+                    line,
+                    length,
+                    label: label.to_string(),
+                });
+            }
+            if last_len > 64 {
+                out.issues.push(PemIssue::LineLength {
+                    line: last_line,
+                    length: last_len,
+                    label: label.to_string(),
+                });
+            }
+        }
+    }
+    if let Some((index, bad)) = base64
+        .char_indices()
+        .find(|(_, c)| !(c.is_ascii_alphanumeric() || matches!(c, '+' | '/' | '=' | ' ' | '\t')))
+    {
+        let line = locate_payload_char(&payload_lines, index).unwrap_or(begin_line);
+        out.issues.push(PemIssue::Malformed {
+            line,
+            label: Some(label.to_string()),
+            message: format!(
+                "the {label} block that begins on line {begin_line} has a character that is not base64 ({}) on line {line}",
+                describe_char(bad)
+            ),
+        });
+        return None;
+    }
+    let compact: Zeroizing<String> =
+        Zeroizing::new(base64.chars().filter(|c| !c.is_whitespace()).collect());
+    match STANDARD.decode(compact.as_bytes()) {
+        Ok(der) if !der.is_empty() => Some(PemBlock {
+            label: label.to_string(),
+            begin_line,
+            end_line,
+            headers,
+            der: Zeroizing::new(der),
+        }),
+        Ok(_) => {
+            out.issues.push(PemIssue::Malformed {
+                line: begin_line,
+                label: Some(label.to_string()),
+                message: format!("the {label} block that begins on line {begin_line} is empty"),
+            });
+            None
+        }
+        Err(_) => {
+            out.issues.push(PemIssue::Malformed {
+                line: begin_line,
+                label: Some(label.to_string()),
+                message: format!(
+                    "the base64 of the {label} block that begins on line {begin_line} is truncated or badly padded"
+                ),
+            });
+            None
+        }
+    }
+}
+
+/// The line holding the `index`-th character of the concatenated payload.
+fn locate_payload_char(payload_lines: &[(usize, usize)], index: usize) -> Option<usize> {
+    let mut seen = 0;
+    for &(line, length) in payload_lines {
+        seen += length;
+        if index < seen {
+            return Some(line);
+        }
+    }
+    None
+}
+
+fn describe_char(c: char) -> String {
+    if c.is_ascii_graphic() {
+        format!("'{c}'")
+    } else {
+        format!("U+{:04X}", c as u32)
+    }
+}
+
+/// Encodes DER as a PEM block with 64-column base64 and `\n` line ends.
+pub(crate) fn encode_block(label: &str, der: &[u8]) -> String {
+    let b64 = STANDARD.encode(der);
+    let mut out = String::with_capacity(b64.len() + b64.len() / 64 + 64);
+    out.push_str(BEGIN);
+    out.push_str(label);
+    out.push_str("-----\n");
+    let mut rest = b64.as_str();
+    while !rest.is_empty() {
+        let (line, tail) = rest.split_at(rest.len().min(64));
+        out.push_str(line);
+        out.push('\n');
+        rest = tail;
+    }
+    out.push_str(END);
+    out.push_str(label);
+    out.push_str("-----\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn block(label: &str, der: &[u8]) -> String {
+        encode_block(label, der)
+    }
+
+    #[test]
+    fn scans_normal_pem_without_issues() {
+        let der: Vec<u8> = (0..=255u8).cycle().take(300).collect();
+        let text = block("CERTIFICATE", &der) + &block("CERTIFICATE", &der[..10]);
+        let s = scan(&text);
+        assert_eq!(s.issues, vec![]);
+        assert_eq!(s.blocks.len(), 2);
+        assert_eq!(&s.blocks[0].der[..], &der[..]);
+        assert_eq!((s.blocks[0].begin_line, s.blocks[0].end_line), (1, 9));
+        assert_eq!(s.blocks[1].begin_line, 10);
+    }
+
+    #[test]
+    fn accepts_crlf_bom_and_one_line_forms() {
+        let der = vec![0x30, 0x03, 0x02, 0x01, 0x05];
+        let normal = block("CERTIFICATE", &der);
+        let crlf = normal.replace('\n', "\r\n");
+        let bom = format!("\u{feff}{normal}");
+        let one_line = format!(
+            "-----BEGIN CERTIFICATE-----{}-----END CERTIFICATE----------BEGIN CERTIFICATE-----{}-----END CERTIFICATE-----",
+            STANDARD.encode(&der),
+            STANDARD.encode(&der)
+        );
+        for text in [crlf, bom, one_line] {
+            let s = scan(&text);
+            assert_eq!(s.issues, vec![], "{text:?}");
+            assert!(!s.blocks.is_empty());
+            assert_eq!(&s.blocks[0].der[..], &der[..]);
+        }
+    }
+
+    #[test]
+    fn reports_malformed_blocks_with_lines() {
+        let cases: &[(&str, &str)] = &[
+            ("-----BEGIN CERTIFICATE-----\nMIIB\n", "no END line"),
+            (
+                "-----BEGIN CERTIFICATE-----\nMI!B\n-----END CERTIFICATE-----\n",
+                "not base64 ('!') on line 2",
+            ),
+            (
+                "-----BEGIN CERTIFICATE-----\nMIIB\n-----END PRIVATE KEY-----\n",
+                "labels must match",
+            ),
+            (
+                "-----BEGIN CERTIFICATE-----\nMIIBx\n-----END CERTIFICATE-----\n",
+                "truncated or badly padded",
+            ),
+            (
+                "-----BEGIN CERTIFICATE-----\n-----END CERTIFICATE-----\n",
+                "is empty",
+            ),
+            ("-----BEGIN CERTIFICATE\nMIIB\n", "not closed"),
+        ];
+        for (text, expected) in cases {
+            let s = scan(text);
+            let msgs: Vec<String> = s
+                .issues
+                .iter()
+                .filter_map(|i| match i {
+                    PemIssue::Malformed { message, .. } => Some(message.clone()),
+                    _ => None,
+                })
+                .collect();
+            assert!(
+                msgs.iter().any(|m| m.contains(expected)),
+                "{text:?}: {msgs:?}"
+            );
+            assert!(s.blocks.is_empty(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn truncated_block_does_not_swallow_the_next_one() {
+        let good = block("CERTIFICATE", &[0x30, 0x00]);
+        let text = format!("-----BEGIN CERTIFICATE-----\nMIIB\n{good}");
+        let s = scan(&text);
+        assert_eq!(s.blocks.len(), 1);
+        assert!(matches!(s.issues[0], PemIssue::Malformed { line: 1, .. }));
+    }
+
+    #[test]
+    fn stray_text_and_blank_lines_and_widths() {
+        let der: Vec<u8> = (0..100u8).collect();
+        let b = block("CERTIFICATE", &der);
+        let text = format!("Bag Attributes\n    localKeyID: 01\n{b}\n\n{b}");
+        let s = scan(&text);
+        assert!(matches!(
+            &s.issues[0],
+            PemIssue::StrayText { line: 1, lines: 2, preview: Some(p) } if p == "Bag Attributes"
+        ));
+        let blanks: Vec<_> = s
+            .issues
+            .iter()
+            .filter(|i| matches!(i, PemIssue::BlankLine { inside: false, .. }))
+            .collect();
+        assert_eq!(blanks.len(), 2, "{:?}", s.issues);
+
+        let wrapped = STANDARD.encode(&der);
+        let (a, rest) = wrapped.split_at(76);
+        let text =
+            format!("-----BEGIN CERTIFICATE-----\n{a}\n\n{rest}\n-----END CERTIFICATE-----\n");
+        let s = scan(&text);
+        assert!(s.issues.contains(&PemIssue::LineLength {
+            line: 2,
+            length: 76,
+            label: "CERTIFICATE".into()
+        }));
+        assert!(s.issues.contains(&PemIssue::BlankLine {
+            line: 3,
+            inside: true
+        }));
+        assert_eq!(s.blocks.len(), 1);
+    }
+
+    #[test]
+    fn never_quotes_base64_like_stray_text() {
+        let text = "MIIEvgIBADANBgkqhkiG9w0BAQEFAASCBKgwggSkAgEAAoIBAQDQ\n";
+        let s = scan(text);
+        assert!(matches!(
+            &s.issues[0],
+            PemIssue::StrayText { preview: None, .. }
+        ));
+    }
+
+    #[test]
+    fn debug_never_shows_block_bytes() {
+        let text = block("PRIVATE KEY", b"super secret key bytes");
+        let shown = format!("{:?}", scan(&text));
+        assert!(shown.contains("PRIVATE KEY") && shown.contains("der_len"));
+        assert!(
+            !shown.contains("115, 117, 112") && !shown.contains("secret"),
+            "{shown}"
+        );
+    }
+
+    #[test]
+    fn legacy_encrypted_headers_are_read() {
+        let text = "-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,00\n\nMAA=\n-----END RSA PRIVATE KEY-----\n";
+        let s = scan(text);
+        assert_eq!(s.issues, vec![]);
+        assert!(s.blocks[0].is_legacy_encrypted());
+    }
+}

@@ -1,0 +1,349 @@
+//! One X.509 certificate, parsed once (x509-parser) into owned values the rules read.
+//! Parser types stay inside this module.
+
+use std::net::{Ipv4Addr, Ipv6Addr};
+
+use x509_parser::extensions::GeneralName;
+use x509_parser::prelude::{FromDer, X509Certificate};
+use x509_parser::public_key::PublicKey;
+use x509_parser::signature_algorithm::SignatureAlgorithm;
+use x509_parser::x509::{AlgorithmIdentifier, X509Name};
+
+/// A digest named by a signature algorithm.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Hash {
+    Md5,
+    Sha1,
+    Sha256,
+    Sha384,
+    Sha512,
+    Other,
+}
+
+/// The signature algorithm a certificate was signed with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum SignatureKind {
+    RsaPkcs1(Hash),
+    RsaPss(Hash),
+    Ecdsa(Hash),
+    Ed25519,
+    Other,
+}
+
+/// A named elliptic curve.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Curve {
+    P256,
+    P384,
+    P521,
+    /// Any other curve, by name where known, else by OID.
+    Other(String),
+}
+
+impl Curve {
+    pub fn name(&self) -> &str {
+        match self {
+            Curve::P256 => "P-256",
+            Curve::P384 => "P-384",
+            Curve::P521 => "P-521",
+            Curve::Other(name) => name,
+        }
+    }
+
+    fn from_oid(oid: &str) -> Curve {
+        match oid {
+            "1.2.840.10045.3.1.7" => Curve::P256,
+            "1.3.132.0.34" => Curve::P384,
+            "1.3.132.0.35" => Curve::P521,
+            "1.3.132.0.10" => Curve::Other("secp256k1".into()),
+            "1.2.840.10045.3.1.1" => Curve::Other("P-192".into()),
+            "1.3.132.0.33" => Curve::Other("P-224".into()),
+            "1.3.36.3.3.2.8.1.1.7" => Curve::Other("brainpoolP256r1".into()),
+            "1.3.36.3.3.2.8.1.1.11" => Curve::Other("brainpoolP384r1".into()),
+            "1.3.36.3.3.2.8.1.1.13" => Curve::Other("brainpoolP512r1".into()),
+            other => Curve::Other(other.to_string()),
+        }
+    }
+}
+
+/// The subject public key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum KeyKind {
+    Rsa { bits: u32 },
+    Ec { curve: Curve, bits: u32 },
+    Ed25519,
+    Ed448,
+    Dsa { bits: u32 },
+    Other(String),
+}
+
+impl KeyKind {
+    pub fn algorithm_name(&self) -> String {
+        match self {
+            KeyKind::Rsa { .. } => "RSA".into(),
+            KeyKind::Ec { .. } => "EC".into(),
+            KeyKind::Ed25519 => "Ed25519".into(),
+            KeyKind::Ed448 => "Ed448".into(),
+            KeyKind::Dsa { .. } => "DSA".into(),
+            KeyKind::Other(oid) => oid.clone(),
+        }
+    }
+
+    pub fn bits(&self) -> Option<u32> {
+        match self {
+            KeyKind::Rsa { bits } | KeyKind::Ec { bits, .. } | KeyKind::Dsa { bits } => Some(*bits),
+            KeyKind::Ed25519 => Some(256),
+            KeyKind::Ed448 => Some(456),
+            KeyKind::Other(_) => None,
+        }
+    }
+}
+
+/// A parsed certificate with everything the rules need, owned.
+#[derive(Debug, Clone)]
+pub(crate) struct ParsedCertificate {
+    /// Position in the input field (0 = first block).
+    pub index: usize,
+    /// 1-based line of the block's BEGIN boundary.
+    #[allow(dead_code)]
+    pub line: usize,
+    /// The whole DER encoding (fingerprints, normalization).
+    pub der: Vec<u8>,
+    /// The signed part (tbsCertificate), for signature verification.
+    pub tbs: Vec<u8>,
+    /// Raw DER of the subject and issuer names, for exact linkage.
+    pub subject_raw: Vec<u8>,
+    pub issuer_raw: Vec<u8>,
+    pub subject: String,
+    pub issuer: String,
+    pub common_name: Option<String>,
+    pub dns_names: Vec<String>,
+    /// DNS names and IP addresses in certificate order, as the providers list them.
+    pub alt_names: Vec<String>,
+    pub serial_hex: String,
+    pub not_before: i64,
+    pub not_after: i64,
+    pub key: KeyKind,
+    /// The subjectPublicKey bits (RSAPublicKey DER, EC point, raw Ed25519 key).
+    pub public_key: Vec<u8>,
+    pub signature: SignatureKind,
+    pub signature_name: String,
+    pub signature_value: Vec<u8>,
+    /// basicConstraints cA, or None when the extension is absent.
+    pub basic_constraints_ca: Option<bool>,
+    /// Extended key usage, or None when the extension is absent.
+    pub eku_allows_server_auth: Option<bool>,
+}
+
+/// Parses one certificate's DER. The error is a short reason for `cert.malformed`.
+pub(crate) fn parse_certificate(
+    index: usize,
+    line: usize,
+    der: &[u8],
+) -> Result<ParsedCertificate, String> {
+    let (rest, cert) = X509Certificate::from_der(der).map_err(|e| describe_error(&e))?;
+    if !rest.is_empty() {
+        return Err(format!("{} bytes follow the certificate's DER", rest.len()));
+    }
+    let tbs = &cert.tbs_certificate;
+    let spki = tbs.public_key();
+    let key = key_kind(&spki.algorithm, spki.parsed().ok());
+    let sig_name = signature_name(&cert.signature_algorithm);
+    let signature = signature_kind(&cert.signature_algorithm);
+    let basic_constraints_ca = match cert.basic_constraints() {
+        Ok(Some(bc)) => Some(bc.value.ca),
+        Ok(None) => None,
+        Err(e) => return Err(format!("its basicConstraints extension: {e}")),
+    };
+    let eku_allows_server_auth = match cert.extended_key_usage() {
+        Ok(Some(eku)) => Some(eku.value.server_auth || eku.value.any),
+        Ok(None) => None,
+        Err(e) => return Err(format!("its extendedKeyUsage extension: {e}")),
+    };
+    let common_name = tbs
+        .subject()
+        .iter_common_name()
+        .next()
+        .and_then(|cn| cn.as_str().ok())
+        .map(str::to_string);
+    let mut dns_names = Vec::new();
+    let mut alt_names = Vec::new();
+    match cert.subject_alternative_name() {
+        Ok(Some(san)) => {
+            for name in &san.value.general_names {
+                match name {
+                    GeneralName::DNSName(dns) => {
+                        dns_names.push(dns.to_string());
+                        alt_names.push(dns.to_string());
+                    }
+                    GeneralName::IPAddress(bytes) => alt_names.push(ip_to_string(bytes)),
+                    _ => {}
+                }
+            }
+        }
+        Ok(None) => {}
+        Err(e) => return Err(format!("its subjectAltName extension: {e}")),
+    }
+    Ok(ParsedCertificate {
+        index,
+        line,
+        der: der.to_vec(),
+        tbs: tbs.as_ref().to_vec(),
+        subject_raw: tbs.subject().as_raw().to_vec(),
+        issuer_raw: tbs.issuer().as_raw().to_vec(),
+        subject: name_to_string(tbs.subject()),
+        issuer: name_to_string(tbs.issuer()),
+        common_name,
+        dns_names,
+        alt_names,
+        serial_hex: hex_lower(trim_leading_zeros(tbs.raw_serial())),
+        not_before: tbs.validity().not_before.timestamp(),
+        not_after: tbs.validity().not_after.timestamp(),
+        key,
+        public_key: spki.subject_public_key.data.to_vec(),
+        signature,
+        signature_name: sig_name,
+        signature_value: cert.signature_value.data.to_vec(),
+        basic_constraints_ca,
+        eku_allows_server_auth,
+    })
+}
+
+fn describe_error(e: &x509_parser::nom::Err<x509_parser::error::X509Error>) -> String {
+    match e {
+        x509_parser::nom::Err::Incomplete(_) => "its DER encoding is truncated".into(),
+        x509_parser::nom::Err::Error(e) | x509_parser::nom::Err::Failure(e) => {
+            format!("its DER encoding is invalid ({e})")
+        }
+    }
+}
+
+fn name_to_string(name: &X509Name<'_>) -> String {
+    name.to_string()
+}
+
+fn trim_leading_zeros(bytes: &[u8]) -> &[u8] {
+    let first = bytes.iter().position(|b| *b != 0).unwrap_or(bytes.len());
+    match &bytes[first..] {
+        [] if !bytes.is_empty() => &bytes[bytes.len() - 1..],
+        rest => rest,
+    }
+}
+
+fn hex_lower(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn ip_to_string(bytes: &[u8]) -> String {
+    if let Ok(v4) = <[u8; 4]>::try_from(bytes) {
+        Ipv4Addr::from(v4).to_string()
+    } else if let Ok(v6) = <[u8; 16]>::try_from(bytes) {
+        Ipv6Addr::from(v6).to_string()
+    } else {
+        format!("IP:{}", hex_lower(bytes))
+    }
+}
+
+fn key_kind(algorithm: &AlgorithmIdentifier<'_>, parsed: Option<PublicKey<'_>>) -> KeyKind {
+    let oid = algorithm.algorithm.to_id_string();
+    let size = parsed.as_ref().map(|k| k.key_size() as u32).unwrap_or(0);
+    match oid.as_str() {
+        "1.2.840.113549.1.1.1" | "1.2.840.113549.1.1.10" => KeyKind::Rsa { bits: size },
+        "1.2.840.10045.2.1" => {
+            let curve_oid = algorithm
+                .parameters
+                .as_ref()
+                .and_then(|p| p.as_oid().ok())
+                .map(|o| o.to_id_string())
+                .unwrap_or_default();
+            let curve = Curve::from_oid(&curve_oid);
+            let bits = match curve {
+                Curve::P256 => 256,
+                Curve::P384 => 384,
+                Curve::P521 => 521,
+                Curve::Other(_) => size,
+            };
+            KeyKind::Ec { curve, bits }
+        }
+        "1.3.101.112" => KeyKind::Ed25519,
+        "1.3.101.113" => KeyKind::Ed448,
+        "1.2.840.10040.4.1" => KeyKind::Dsa { bits: size },
+        _ => KeyKind::Other(oid),
+    }
+}
+
+fn hash_of_oid(oid: &str) -> Hash {
+    match oid {
+        "1.2.840.113549.2.5" => Hash::Md5,
+        "1.3.14.3.2.26" => Hash::Sha1,
+        "2.16.840.1.101.3.4.2.1" => Hash::Sha256,
+        "2.16.840.1.101.3.4.2.2" => Hash::Sha384,
+        "2.16.840.1.101.3.4.2.3" => Hash::Sha512,
+        _ => Hash::Other,
+    }
+}
+
+fn signature_kind(algorithm: &AlgorithmIdentifier<'_>) -> SignatureKind {
+    match algorithm.algorithm.to_id_string().as_str() {
+        "1.2.840.113549.1.1.4" => SignatureKind::RsaPkcs1(Hash::Md5),
+        "1.2.840.113549.1.1.5" | "1.3.14.3.2.29" => SignatureKind::RsaPkcs1(Hash::Sha1),
+        "1.2.840.113549.1.1.11" => SignatureKind::RsaPkcs1(Hash::Sha256),
+        "1.2.840.113549.1.1.12" => SignatureKind::RsaPkcs1(Hash::Sha384),
+        "1.2.840.113549.1.1.13" => SignatureKind::RsaPkcs1(Hash::Sha512),
+        "1.2.840.113549.1.1.10" => match SignatureAlgorithm::try_from(algorithm) {
+            Ok(SignatureAlgorithm::RSASSA_PSS(params)) => {
+                SignatureKind::RsaPss(hash_of_oid(&params.hash_algorithm_oid().to_id_string()))
+            }
+            _ => SignatureKind::RsaPss(Hash::Other),
+        },
+        "1.2.840.10045.4.1" => SignatureKind::Ecdsa(Hash::Sha1),
+        "1.2.840.10045.4.3.2" => SignatureKind::Ecdsa(Hash::Sha256),
+        "1.2.840.10045.4.3.3" => SignatureKind::Ecdsa(Hash::Sha384),
+        "1.2.840.10045.4.3.4" => SignatureKind::Ecdsa(Hash::Sha512),
+        "1.3.101.112" => SignatureKind::Ed25519,
+        _ => SignatureKind::Other,
+    }
+}
+
+/// The conventional (OpenSSL) name of a signature algorithm, or its OID.
+fn signature_name(algorithm: &AlgorithmIdentifier<'_>) -> String {
+    let oid = algorithm.algorithm.to_id_string();
+    let name = match oid.as_str() {
+        "1.2.840.113549.1.1.2" => "md2WithRSAEncryption",
+        "1.2.840.113549.1.1.4" => "md5WithRSAEncryption",
+        "1.2.840.113549.1.1.5" | "1.3.14.3.2.29" => "sha1WithRSAEncryption",
+        "1.2.840.113549.1.1.14" => "sha224WithRSAEncryption",
+        "1.2.840.113549.1.1.11" => "sha256WithRSAEncryption",
+        "1.2.840.113549.1.1.12" => "sha384WithRSAEncryption",
+        "1.2.840.113549.1.1.13" => "sha512WithRSAEncryption",
+        "1.2.840.113549.1.1.10" => "rsassaPss",
+        "1.2.840.10045.4.1" => "ecdsa-with-SHA1",
+        "1.2.840.10045.4.3.1" => "ecdsa-with-SHA224",
+        "1.2.840.10045.4.3.2" => "ecdsa-with-SHA256",
+        "1.2.840.10045.4.3.3" => "ecdsa-with-SHA384",
+        "1.2.840.10045.4.3.4" => "ecdsa-with-SHA512",
+        "1.3.101.112" => "ED25519",
+        "1.3.101.113" => "ED448",
+        "1.2.840.10040.4.3" => "dsa-with-SHA1",
+        "2.16.840.1.101.3.4.3.2" => "dsa-with-SHA256",
+        "1.2.156.10197.1.501" => "SM2-with-SM3",
+        _ => return oid,
+    };
+    name.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn helpers_never_panic_on_edge_bytes() {
+        assert_eq!(trim_leading_zeros(&[]), &[] as &[u8]);
+        assert_eq!(trim_leading_zeros(&[0, 0]), &[0]);
+        assert_eq!(trim_leading_zeros(&[0, 1, 2]), &[1, 2]);
+        assert_eq!(ip_to_string(&[192, 0, 2, 10]), "192.0.2.10");
+        assert_eq!(ip_to_string(&[1, 2, 3]), "IP:010203");
+        assert!(parse_certificate(0, 1, &[]).is_err());
+        assert!(parse_certificate(0, 1, &[0x30, 0x03, 0x02, 0x01, 0x05]).is_err());
+    }
+}

@@ -1,0 +1,93 @@
+//! Helpers shared by the command line tests (tests/cli*.rs): run the binary, read testdata/cli.
+#![allow(dead_code)] // each test crate uses a different subset
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+
+pub const NOW: &str = "2026-11-23T00:00:00Z";
+
+/// What a run of the binary produced.
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+pub fn data(name: &str) -> String {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("testdata/cli");
+    dir.join(name).display().to_string()
+}
+
+pub fn read(name: &str) -> String {
+    std::fs::read_to_string(data(name)).unwrap()
+}
+
+/// Runs the binary with `args`, `stdin` fed in, colours left to anstream's own decision.
+pub fn run_with(args: &[&str], stdin: &[u8], env: &[(&str, &str)]) -> Run {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_cert-preflight"));
+    cmd.args(args)
+        .env_remove("CLICOLOR_FORCE")
+        .env_remove("NO_COLOR")
+        .env("RUST_BACKTRACE", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let mut child = cmd.spawn().unwrap();
+    // The binary may exit before reading stdin (an input error): a broken pipe is fine.
+    let _ = child.stdin.take().unwrap().write_all(stdin);
+    let out = child.wait_with_output().unwrap();
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+pub fn run(args: &[&str]) -> Run {
+    run_with(args, b"", &[])
+}
+
+/// Exit 2 with exactly one `cert-preflight: error:` line naming `context`, and no panic.
+pub fn assert_input_error(r: &Run, context: &str) {
+    assert_eq!(r.code, 2, "stderr: {}", r.stderr);
+    assert!(!r.stderr.contains("panicked"), "{}", r.stderr);
+    assert_eq!(r.stderr.lines().count(), 1, "one line: {:?}", r.stderr);
+    assert!(
+        r.stderr.starts_with("cert-preflight: error: "),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.trim_end().ends_with(&format!("({context})")),
+        "{}",
+        r.stderr
+    );
+}
+
+/// A temporary file holding `text`, removed on drop.
+pub struct Temp(PathBuf);
+
+impl Temp {
+    /// Writes `text` to a fresh file named after `tag` and the process id.
+    pub fn new(tag: &str, text: &str) -> Temp {
+        let name = format!("cert-preflight-{tag}-{}", std::process::id());
+        let path = std::env::temp_dir().join(name);
+        std::fs::write(&path, text).unwrap();
+        Temp(path)
+    }
+
+    /// The file's path as an argument.
+    pub fn path(&self) -> String {
+        self.0.display().to_string()
+    }
+}
+
+impl Drop for Temp {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
