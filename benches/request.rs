@@ -47,12 +47,14 @@ fn elb_update_with_chain(c: &mut Criterion) {
     }})
     .to_string();
     let mut context = RequestContext::new(now());
-    context
-        .path_params
-        .insert("project_id".into(), "99a3fff0d03c428eac3678da6a7d0f24".into());
-    context
-        .path_params
-        .insert("certificate_id".into(), "233a325e5e3e4ce8beeb320aa714cc12".into());
+    context.path_params.insert(
+        "project_id".into(),
+        "99a3fff0d03c428eac3678da6a7d0f24".into(),
+    );
+    context.path_params.insert(
+        "certificate_id".into(),
+        "233a325e5e3e4ce8beeb320aa714cc12".into(),
+    );
     c.bench_function("request/elb_update_3_certificate_chain", |b| {
         b.iter(|| validate_request("UpdateCertificate", black_box(&body), &context))
     });

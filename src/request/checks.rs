@@ -9,8 +9,9 @@ use std::net::IpAddr;
 
 use serde_json::Value;
 
-use super::engine::{child, edit_distance, quote, Walk};
+use super::engine::{child, Walk};
 use super::regions::{is_known_region, known_regions, region_suffix};
+use super::text::{edit_distance, quote};
 use crate::check::{check_material, CertificateInput};
 use crate::report::Severity;
 use crate::rules::catalog;

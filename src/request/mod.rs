@@ -40,6 +40,7 @@ mod decl;
 mod engine;
 mod operations;
 mod regions;
+mod text;
 
 /// Largest request body [`validate_request`] parses: 1 MiB. Larger bodies are refused with
 /// `request.malformed` before parsing.

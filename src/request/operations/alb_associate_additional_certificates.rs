@@ -17,7 +17,8 @@ use serde_json::Value;
 use super::common;
 use crate::request::checks;
 use crate::request::decl::{Kind, OperationDecl, Param};
-use crate::request::engine::{child, quote, Walk};
+use crate::request::engine::{child, Walk};
+use crate::request::text::quote;
 use crate::request::OperationInfo;
 use crate::rules::catalog;
 

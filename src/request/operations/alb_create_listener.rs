@@ -26,12 +26,7 @@ use crate::request::OperationInfo;
 /// Every valid `ListenerProtocol`.
 const PROTOCOLS: &[&str] = &["HTTP", "HTTPS", "QUIC"];
 
-const HTTPS_ONLY: &[Condition] = &[Condition::one_of(
-    "/ListenerProtocol",
-    &["HTTPS"],
-    PROTOCOLS,
-    "the listener protocol is HTTPS (this parameter is available only for HTTPS listeners)",
-)];
+const HTTPS_ONLY: &[Condition] = &[IS_HTTPS];
 const HTTP_OR_HTTPS: &[Condition] = &[Condition::one_of(
     "/ListenerProtocol",
     &["HTTP", "HTTPS"],
@@ -58,55 +53,55 @@ const HTTPS_QUIC_UPGRADE: &[Condition] = &[
     ),
 ];
 
-/// A client-certificate header: `…Enabled` (HTTPS only) and its `…Alias`, 1 to 40 characters
-/// of `[a-z0-9_-]`, which "takes effect only when" the flag is true.
-macro_rules! client_cert_header {
+/// The condition behind "This parameter is available only for HTTPS listeners".
+const IS_HTTPS: Condition = Condition::one_of(
+    "/ListenerProtocol",
+    &["HTTPS"],
+    PROTOCOLS,
+    "the listener protocol is HTTPS (this parameter is available only for HTTPS listeners)",
+);
+
+/// A client-certificate header name (`…Alias`): 1 to 40 characters of `[a-z0-9_-]`, HTTPS
+/// only, and it "takes effect only when" its `…Enabled` flag is true.
+macro_rules! client_cert_alias {
     ($alias:literal, $enabled:literal) => {
-        [
-            Param::string($alias)
-                .length(1, 40)
-                .chars(CharSet::HeaderName)
-                .only_when({
-                    const WHEN: &[Condition] = &[
-                        HTTPS_ONLY[0],
-                        Condition::is_true(
-                            concat!("/XForwardedForConfig/", $enabled),
-                            concat!($enabled, " is true"),
-                        ),
-                    ];
-                    WHEN
-                }),
-            Param::boolean($enabled).only_when(HTTPS_ONLY),
-        ]
+        Param::string($alias)
+            .length(1, 40)
+            .chars(CharSet::HeaderName)
+            .only_when({
+                const WHEN: &[Condition] = &[
+                    IS_HTTPS,
+                    Condition::is_true(
+                        concat!("/XForwardedForConfig/", $enabled),
+                        concat!($enabled, " is true"),
+                    ),
+                ];
+                WHEN
+            })
     };
 }
 
-const CLIENT_VERIFY: [Param; 2] = client_cert_header!(
-    "XForwardedForClientCertClientVerifyAlias",
-    "XForwardedForClientCertClientVerifyEnabled"
-);
-const FINGERPRINT: [Param; 2] = client_cert_header!(
-    "XForwardedForClientCertFingerprintAlias",
-    "XForwardedForClientCertFingerprintEnabled"
-);
-const ISSUER_DN: [Param; 2] = client_cert_header!(
-    "XForwardedForClientCertIssuerDNAlias",
-    "XForwardedForClientCertIssuerDNEnabled"
-);
-const SUBJECT_DN: [Param; 2] = client_cert_header!(
-    "XForwardedForClientCertSubjectDNAlias",
-    "XForwardedForClientCertSubjectDNEnabled"
-);
-
 const X_FORWARDED_FOR: &[Param] = &[
-    CLIENT_VERIFY[0],
-    CLIENT_VERIFY[1],
-    FINGERPRINT[0],
-    FINGERPRINT[1],
-    ISSUER_DN[0],
-    ISSUER_DN[1],
-    SUBJECT_DN[0],
-    SUBJECT_DN[1],
+    client_cert_alias!(
+        "XForwardedForClientCertClientVerifyAlias",
+        "XForwardedForClientCertClientVerifyEnabled"
+    ),
+    Param::boolean("XForwardedForClientCertClientVerifyEnabled").only_when(HTTPS_ONLY),
+    client_cert_alias!(
+        "XForwardedForClientCertFingerprintAlias",
+        "XForwardedForClientCertFingerprintEnabled"
+    ),
+    Param::boolean("XForwardedForClientCertFingerprintEnabled").only_when(HTTPS_ONLY),
+    client_cert_alias!(
+        "XForwardedForClientCertIssuerDNAlias",
+        "XForwardedForClientCertIssuerDNEnabled"
+    ),
+    Param::boolean("XForwardedForClientCertIssuerDNEnabled").only_when(HTTPS_ONLY),
+    client_cert_alias!(
+        "XForwardedForClientCertSubjectDNAlias",
+        "XForwardedForClientCertSubjectDNEnabled"
+    ),
+    Param::boolean("XForwardedForClientCertSubjectDNEnabled").only_when(HTTPS_ONLY),
     Param::boolean("XForwardedForClientSrcPortEnabled").only_when(HTTP_OR_HTTPS),
     Param::boolean("XForwardedForEnabled"),
     Param::string("XForwardedForProcessingMode"),
