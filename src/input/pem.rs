@@ -12,6 +12,8 @@ use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
 use zeroize::Zeroizing;
 
+use super::redact::safe_preview;
+
 const BEGIN: &str = "-----BEGIN ";
 const END: &str = "-----END ";
 const DASHES: &str = "-----";
@@ -272,43 +274,6 @@ fn note_between(
             inside: false,
         });
     }
-}
-
-/// True when `text` may hold PEM or base64 key material, so no message may quote it: it has a
-/// PEM boundary, or a run of 32 or more base64 characters mixing upper case, lower case and
-/// digits (no host name or label looks like that), or it is base64 alphabet through and through.
-pub(crate) fn may_be_secret(text: &str) -> bool {
-    if text.contains("-----") {
-        return true;
-    }
-    let is_b64 = |c: char| c.is_ascii_alphanumeric() || matches!(c, '+' | '/' | '=');
-    if !text.is_empty() && text.len() >= 16 && text.chars().all(is_b64) {
-        return true;
-    }
-    text.split(|c: char| !is_b64(c)).any(|run| {
-        run.len() >= 32
-            && run.bytes().any(|b| b.is_ascii_uppercase())
-            && run.bytes().any(|b| b.is_ascii_lowercase())
-            && run
-                .bytes()
-                .any(|b| b.is_ascii_digit() || b == b'+' || b == b'/')
-    })
-}
-
-/// A short quote of stray text, only when it cannot be a fragment of base64 key material.
-fn safe_preview(line: &str) -> Option<String> {
-    if may_be_secret(line)
-        || line
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '/' | '='))
-    {
-        return None;
-    }
-    let mut preview: String = line.chars().take(40).collect();
-    if line.chars().count() > 40 {
-        preview.push('…');
-    }
-    Some(preview)
 }
 
 /// Decodes a block body: headers, base64 lines (their widths and blank lines), the bytes.

@@ -313,7 +313,7 @@ fn list_names(names: &[&str]) -> String {
 /// once the quoted text would pass [`SHOWN_CHARS`] characters.
 /// Text that may be key material (a key pasted into the domain field) is never quoted.
 fn show(value: &str) -> String {
-    if crate::input::pem::may_be_secret(value) {
+    if crate::input::redact::may_be_secret(value) {
         return String::from("(text that looks like PEM or key material, not shown)");
     }
     let mut text = String::from("\"");
