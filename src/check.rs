@@ -53,8 +53,8 @@ impl Default for FieldPaths {
 }
 
 /// Everything [`check_certificate`] looks at. Build it with [`CertificateInput::new`] and set
-/// the optional fields.
-#[derive(Debug, Clone)]
+/// the optional fields. Its `Debug` redacts the private key.
+#[derive(Clone)]
 pub struct CertificateInput<'a> {
     /// The certificate field: one or more PEM blocks (leaf first).
     pub certificate: &'a str,
@@ -74,6 +74,27 @@ pub struct CertificateInput<'a> {
     pub expiry_warning_days: u32,
     /// Where each field is in the caller's input, for diagnostic paths.
     pub paths: FieldPaths,
+}
+
+impl std::fmt::Debug for CertificateInput<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CertificateInput")
+            .field("certificate", &self.certificate)
+            .field(
+                "private_key",
+                &self
+                    .private_key
+                    .map(|k| format!("<redacted, {} characters>", k.chars().count())),
+            )
+            .field("domains", &self.domains)
+            .field("key_required", &self.key_required)
+            .field("purpose", &self.purpose)
+            .field("profile", &self.profile)
+            .field("now", &self.now)
+            .field("expiry_warning_days", &self.expiry_warning_days)
+            .field("paths", &self.paths)
+            .finish()
+    }
 }
 
 impl<'a> CertificateInput<'a> {

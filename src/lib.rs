@@ -40,7 +40,7 @@ pub use report::{
 };
 pub use request::{
     find_operation, operations, validate_request, validate_request_value, OperationInfo,
-    RequestContext,
+    RequestContext, MAX_REQUEST_BYTES,
 };
 pub use rules::{find_rule, rules, Rule};
 pub use time::Timestamp;

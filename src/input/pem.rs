@@ -12,6 +12,8 @@ use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
 use zeroize::Zeroizing;
 
+use super::redact::safe_preview;
+
 const BEGIN: &str = "-----BEGIN ";
 const END: &str = "-----END ";
 const DASHES: &str = "-----";
@@ -274,21 +276,6 @@ fn note_between(
     }
 }
 
-/// A short quote of stray text, only when it cannot be a fragment of base64 key material.
-fn safe_preview(line: &str) -> Option<String> {
-    let looks_like_base64 = line
-        .chars()
-        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '/' | '='));
-    if looks_like_base64 {
-        return None;
-    }
-    let mut preview: String = line.chars().take(40).collect();
-    if line.chars().count() > 40 {
-        preview.push('…');
-    }
-    Some(preview)
-}
-
 /// Decodes a block body: headers, base64 lines (their widths and blank lines), the bytes.
 fn decode_body(
     body: &str,
@@ -301,7 +288,9 @@ fn decode_body(
 ) -> Option<PemBlock> {
     let one_line = !body.contains('\n');
     let mut headers = Vec::new();
-    let mut base64 = Zeroizing::new(String::with_capacity(body.len()));
+    // One pass: the base64 bytes (spaces and tabs dropped) and the first non-base64 character.
+    let mut base64 = Zeroizing::new(Vec::with_capacity(body.len()));
+    let mut first_bad: Option<(usize, char)> = None; // (line, character)
     let mut payload_lines: Vec<(usize, usize)> = Vec::new(); // (line, length)
     let mut in_headers = true;
     let mut offset = body_start;
@@ -334,7 +323,13 @@ fn decode_body(
         }
         in_headers = false;
         payload_lines.push((line_no, line.chars().count()));
-        base64.push_str(line);
+        for c in line.chars() {
+            if c.is_ascii_alphanumeric() || matches!(c, '+' | '/' | '=') {
+                base64.push(c as u8);
+            } else if !matches!(c, ' ' | '\t') && first_bad.is_none() {
+                first_bad = Some((line_no, c));
+            }
+        }
     }
     if !one_line {
         if let Some((&(last_line, last_len), rest)) = payload_lines.split_last() {
@@ -354,11 +349,7 @@ fn decode_body(
             }
         }
     }
-    if let Some((index, bad)) = base64
-        .char_indices()
-        .find(|(_, c)| !(c.is_ascii_alphanumeric() || matches!(c, '+' | '/' | '=' | ' ' | '\t')))
-    {
-        let line = locate_payload_char(&payload_lines, index).unwrap_or(begin_line);
+    if let Some((line, bad)) = first_bad {
         out.issues.push(PemIssue::Malformed {
             line,
             label: Some(label.to_string()),
@@ -369,9 +360,7 @@ fn decode_body(
         });
         return None;
     }
-    let compact: Zeroizing<String> =
-        Zeroizing::new(base64.chars().filter(|c| !c.is_whitespace()).collect());
-    match STANDARD.decode(compact.as_bytes()) {
+    match STANDARD.decode(base64.as_slice()) {
         Ok(der) if !der.is_empty() => Some(PemBlock {
             label: label.to_string(),
             begin_line,
@@ -398,18 +387,6 @@ fn decode_body(
             None
         }
     }
-}
-
-/// The line holding the `index`-th character of the concatenated payload.
-fn locate_payload_char(payload_lines: &[(usize, usize)], index: usize) -> Option<usize> {
-    let mut seen = 0;
-    for &(line, length) in payload_lines {
-        seen += length;
-        if index < seen {
-            return Some(line);
-        }
-    }
-    None
 }
 
 fn describe_char(c: char) -> String {

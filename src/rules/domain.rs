@@ -318,7 +318,11 @@ fn list_names(names: &[&str]) -> String {
 
 /// A user's value quoted for a message, control and unusual characters escaped, cut with `…`
 /// once the quoted text would pass [`SHOWN_CHARS`] characters.
+/// Text that may be key material (a key pasted into the domain field) is never quoted.
 fn show(value: &str) -> String {
+    if crate::input::redact::may_be_secret(value) {
+        return String::from("(text that looks like PEM or key material, not shown)");
+    }
     let mut text = String::from("\"");
     let mut shown = 0;
     for c in value.chars() {

@@ -49,30 +49,19 @@ pub(crate) fn run_material_rules(input: &CertificateInput<'_>) -> MaterialOutcom
             Some(0)
         });
         let summary_leaf = leaf_position.and_then(|p| field.certificates.get(p));
-        out.summary = (!field.certificates.is_empty()).then(|| CertificateSummary {
-            leaf: summary_leaf.map(|c| {
-                facts(
-                    c,
-                    chain
-                        .self_signed
-                        .get(leaf_position.unwrap_or(0))
-                        .copied()
-                        .unwrap_or(false),
-                    input.now,
-                )
-            }),
-            chain: field
-                .certificates
-                .iter()
-                .enumerate()
-                .map(|(pos, c)| {
-                    facts(
-                        c,
-                        chain.self_signed.get(pos).copied().unwrap_or(false),
-                        input.now,
-                    )
-                })
-                .collect(),
+        // Facts once per certificate; the leaf's are a copy of its chain entry.
+        let chain_facts: Vec<_> = field
+            .certificates
+            .iter()
+            .enumerate()
+            .map(|(pos, c)| {
+                let self_signed = chain.self_signed.get(pos).copied().unwrap_or(false);
+                facts(c, self_signed, input.now)
+            })
+            .collect();
+        out.summary = (!chain_facts.is_empty()).then(|| CertificateSummary {
+            leaf: leaf_position.and_then(|p| chain_facts.get(p)).cloned(),
+            chain: chain_facts,
         });
         out.leaf_names = summary_leaf.map(|c| CertificateNames {
             dns: c.dns_names.clone(),

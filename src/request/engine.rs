@@ -1,0 +1,453 @@
+//! The one engine: walks a JSON request against an operation's declaration and emits the
+//! generic `request.*` rules with RFC 6901 JSON pointer paths, then runs the operation's
+//! cross-field checks.
+//!
+//! Nothing here knows any particular operation: adding an operation is a declaration file
+//! under `operations/`. The walk only recurses into declared objects and lists, so its depth is
+//! bounded by the declaration, whatever the input.
+
+use serde_json::{Map, Value};
+
+use super::decl::{Condition, Kind, OperationDecl, Param};
+use super::text::{json_type_name, length_phrase, quote, suggestion, units};
+use super::RequestContext;
+use crate::report::{CertificateSummary, Diagnostic};
+use crate::rules::catalog;
+use crate::rules::Rule;
+
+/// The state of one validation: the request, the caller's context, and what was found.
+pub(crate) struct Walk<'a> {
+    /// The request body (an object).
+    pub root: &'a Value,
+    /// Path parameters and caller facts.
+    pub ctx: &'a RequestContext,
+    /// The operation being validated.
+    pub decl: &'a OperationDecl,
+    /// Every finding so far.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Facts of a certificate checked by a cross-field rule.
+    pub certificate: Option<CertificateSummary>,
+    /// The certificate field rewritten by the core, when it fixes something.
+    pub normalized: Option<String>,
+}
+
+impl<'a> Walk<'a> {
+    /// A walk of `root` for `decl` with nothing found yet.
+    pub(crate) fn new(decl: &'a OperationDecl, root: &'a Value, ctx: &'a RequestContext) -> Self {
+        Walk {
+            root,
+            ctx,
+            decl,
+            diagnostics: Vec::new(),
+            certificate: None,
+            normalized: None,
+        }
+    }
+
+    /// Records `rule` at `path`. Rules whose catalogue code is Alibaba's generic
+    /// `InvalidParameter` get this operation's own parameter error code instead (`APIG.2012`,
+    /// or none for Huawei ELB, whose seed names no code).
+    pub(crate) fn emit(&mut self, rule: &Rule, path: &str, message: impl Into<String>) {
+        let mut diagnostic = Diagnostic::new(rule, path, message);
+        if rule.api_error == Some("InvalidParameter") {
+            diagnostic.api_error = self.decl.parameter_error.map(str::to_string);
+        }
+        self.diagnostics.push(diagnostic);
+    }
+}
+
+/// Where path parameters are reported: `/path/<name>`.
+pub(crate) const PATH_BASE: &str = "/path";
+
+/// Validates path parameters and body against `decl`, then runs its cross-field checks.
+pub(crate) fn run<'a>(
+    decl: &'a OperationDecl,
+    body: &'a Value,
+    ctx: &'a RequestContext,
+) -> Walk<'a> {
+    let mut walk = Walk::new(decl, body, ctx);
+    if !decl.path.is_empty() || !ctx.path_params.is_empty() {
+        let path_object: Map<String, Value> = ctx
+            .path_params
+            .iter()
+            .map(|(k, v)| (k.clone(), Value::String(v.clone())))
+            .collect();
+        walk_members(&mut walk, decl.path, &path_object, PATH_BASE);
+    }
+    match body {
+        Value::Object(members) => walk_members(&mut walk, decl.body, members, ""),
+        other => walk.emit(
+            &catalog::REQUEST_MALFORMED,
+            "",
+            format!(
+                "the request body must be a JSON object, not {}",
+                json_type_name(other)
+            ),
+        ),
+    }
+    if body.is_object() {
+        for check in decl.checks {
+            check(&mut walk);
+        }
+    }
+    walk
+}
+
+/// Escapes one reference token per RFC 6901 (`~` as `~0`, `/` as `~1`).
+pub(crate) fn escape_token(token: &str) -> String {
+    token.replace('~', "~0").replace('/', "~1")
+}
+
+/// `base` + `/` + the escaped `token`.
+pub(crate) fn child(base: &str, token: &str) -> String {
+    format!("{base}/{}", escape_token(token))
+}
+
+fn walk_members(walk: &mut Walk<'_>, params: &[Param], members: &Map<String, Value>, base: &str) {
+    for param in params {
+        let path = child(base, param.name);
+        match members.get(param.name) {
+            None => missing(walk, param, &path, "is missing"),
+            Some(Value::Null) => {
+                if is_required(walk, param).is_some() {
+                    missing(walk, param, &path, "is null")
+                } else {
+                    walk.emit(
+                        &catalog::REQUEST_WRONG_TYPE,
+                        &path,
+                        format!(
+                            "`{}` is null; give {} or leave the parameter out",
+                            param.name,
+                            param.kind.describe()
+                        ),
+                    )
+                }
+            }
+            Some(value) => {
+                not_applicable(walk, param, &path);
+                walk_value(walk, param, value, &path);
+            }
+        }
+    }
+    for key in members.keys() {
+        if !params.iter().any(|p| p.name == key) {
+            let hint = suggestion(key, params);
+            let what = if base == PATH_BASE {
+                "a path parameter of this operation"
+            } else {
+                "a documented parameter here"
+            };
+            walk.emit(
+                &catalog::REQUEST_UNKNOWN_FIELD,
+                &child(base, key),
+                format!("{} is not {what}{hint}", quote(key)),
+            );
+        }
+    }
+}
+
+/// Why the parameter is required: `Some("")` always, `Some(" when ...")` by condition.
+fn is_required(walk: &Walk<'_>, param: &Param) -> Option<String> {
+    if param.required {
+        return Some(String::new());
+    }
+    if !param.required_when.is_empty()
+        && param
+            .required_when
+            .iter()
+            .all(|c| c.holds(walk.root) == Some(true))
+    {
+        let says: Vec<&str> = param.required_when.iter().map(|c| c.says).collect();
+        return Some(format!(" when {}", says.join(" and ")));
+    }
+    None
+}
+
+fn missing(walk: &mut Walk<'_>, param: &Param, path: &str, how: &str) {
+    if let Some(when) = is_required(walk, param) {
+        walk.emit(
+            &catalog::REQUEST_MISSING_FIELD,
+            path,
+            format!("`{}` {how}; it is required{when}", param.name),
+        );
+    }
+}
+
+fn not_applicable(walk: &mut Walk<'_>, param: &Param, path: &str) {
+    let failed: Vec<&Condition> = param
+        .only_when
+        .iter()
+        .filter(|c| c.holds(walk.root) == Some(false))
+        .collect();
+    if failed.is_empty() {
+        return;
+    }
+    let says: Vec<&str> = failed.iter().map(|c| c.says).collect();
+    walk.emit(
+        &catalog::REQUEST_NOT_APPLICABLE,
+        path,
+        format!(
+            "`{}` takes effect only when {}, which is not the case here; it is ignored",
+            param.name,
+            says.join(" and ")
+        ),
+    );
+}
+
+fn wrong_type(walk: &mut Walk<'_>, param: &Param, value: &Value, path: &str) {
+    let name = if param.name.is_empty() {
+        "each item".to_string()
+    } else {
+        format!("`{}`", param.name)
+    };
+    walk.emit(
+        &catalog::REQUEST_WRONG_TYPE,
+        path,
+        format!(
+            "{name} must be {}, not {}",
+            param.kind.describe(),
+            json_type_name(value)
+        ),
+    );
+}
+
+fn walk_value(walk: &mut Walk<'_>, param: &Param, value: &Value, path: &str) {
+    let type_ok = match (param.kind, value) {
+        (Kind::String, Value::String(text)) => {
+            string_rules(walk, param, text, path);
+            true
+        }
+        (Kind::Integer, Value::Number(number)) => integer_rules(walk, param, number, path),
+        (Kind::Boolean, Value::Bool(_)) => true,
+        (Kind::Object(members), Value::Object(map)) => {
+            walk_members(walk, members, map, path);
+            true
+        }
+        (Kind::Array(item), Value::Array(items)) => {
+            array_rules(walk, param, item, items, path);
+            true
+        }
+        _ => {
+            wrong_type(walk, param, value, path);
+            false
+        }
+    };
+    if type_ok {
+        if let Some(check) = param.check {
+            check(value, path, walk);
+        }
+    }
+}
+
+fn label(param: &Param) -> String {
+    if param.name.is_empty() {
+        "each item".to_string()
+    } else {
+        format!("`{}`", param.name)
+    }
+}
+
+fn string_rules(walk: &mut Walk<'_>, param: &Param, text: &str, path: &str) {
+    let name = label(param);
+    if text.is_empty() && param.required {
+        walk.emit(
+            &catalog::REQUEST_MISSING_FIELD,
+            path,
+            format!("{name} is empty; it is required"),
+        );
+        return;
+    }
+    let chars = text.chars().count();
+    let too_short = param.min_len.is_some_and(|min| chars < min);
+    let too_long = param.max_len.is_some_and(|max| chars > max);
+    if too_short || too_long {
+        walk.emit(
+            &catalog::REQUEST_LENGTH,
+            path,
+            format!(
+                "{name} is {} long; it must be {}",
+                units(chars, "characters"),
+                length_phrase(param.min_len, param.max_len, "characters")
+            ),
+        );
+    }
+    if !param.values.is_empty() && !param.values.contains(&text) {
+        let close = param
+            .values
+            .iter()
+            .find(|v| v.eq_ignore_ascii_case(text))
+            .map(|v| format!(" (did you mean `{v}`? values are case-sensitive)"))
+            .unwrap_or_default();
+        walk.emit(
+            &catalog::REQUEST_INVALID_VALUE,
+            path,
+            format!(
+                "{name} is {}; allowed values: {}{close}",
+                quote(text),
+                param.values.join(", ")
+            ),
+        );
+    }
+    if let Some(set) = param.chars {
+        if let Some((index, bad)) = text.chars().enumerate().find(|(_, c)| !set.allows(*c)) {
+            walk.emit(
+                &catalog::REQUEST_INVALID_VALUE,
+                path,
+                format!(
+                    "{name} contains {bad:?} (U+{:04X}) at character {}; only {} are allowed",
+                    u32::from(bad),
+                    index + 1,
+                    set.describe()
+                ),
+            );
+        }
+    }
+    if let Some(prefix) = param.id_prefix {
+        if !text.starts_with(prefix) || text.len() == prefix.len() {
+            walk.emit(
+                &catalog::ID_FORMAT,
+                path,
+                format!(
+                    "{name} is {}; IDs of this kind look like `{prefix}…`",
+                    quote(text)
+                ),
+            );
+        }
+    }
+}
+
+fn integer_rules(
+    walk: &mut Walk<'_>,
+    param: &Param,
+    number: &serde_json::Number,
+    path: &str,
+) -> bool {
+    let name = label(param);
+    let range = match (param.min, param.max) {
+        (Some(min), Some(max)) => format!("{min} to {max}"),
+        (Some(min), None) => format!("at least {min}"),
+        (None, Some(max)) => format!("at most {max}"),
+        (None, None) => String::from("any integer"),
+    };
+    let value = match number.as_i64() {
+        Some(v) => v,
+        None if number.is_u64() => i64::MAX,
+        None => {
+            let whole = number.as_f64().is_some_and(|f| f.fract() == 0.0);
+            if whole {
+                walk.emit(
+                    &catalog::REQUEST_WRONG_TYPE,
+                    path,
+                    format!("{name} must be an integer written without a fraction or exponent, not {number}"),
+                );
+            } else {
+                walk.emit(
+                    &catalog::REQUEST_WRONG_TYPE,
+                    path,
+                    format!("{name} must be an integer, not {number}"),
+                );
+            }
+            return false;
+        }
+    };
+    let below = param.min.is_some_and(|min| value < min);
+    let above = param.max.is_some_and(|max| value > max);
+    if below {
+        walk.emit(
+            &catalog::REQUEST_OUT_OF_RANGE,
+            path,
+            format!("{name} is {number}; valid values: {range}"),
+        );
+    } else if above {
+        match param.quota_max {
+            Some(quota) if value <= quota => walk.emit(
+                &catalog::REQUEST_QUOTA_REQUIRED,
+                path,
+                format!(
+                    "{name} is {number}, above the default range {range}; values up to {quota} need a quota increase"
+                ),
+            ),
+            Some(quota) => walk.emit(
+                &catalog::REQUEST_OUT_OF_RANGE,
+                path,
+                format!(
+                    "{name} is {number}; valid values: {range} (up to {quota} with a quota increase)"
+                ),
+            ),
+            None => walk.emit(
+                &catalog::REQUEST_OUT_OF_RANGE,
+                path,
+                format!("{name} is {number}; valid values: {range}"),
+            ),
+        }
+    }
+    true
+}
+
+fn array_rules(walk: &mut Walk<'_>, param: &Param, item: &Param, items: &[Value], path: &str) {
+    let name = label(param);
+    if items.is_empty() {
+        if let Some(when) = is_required(walk, param) {
+            walk.emit(
+                &catalog::REQUEST_MISSING_FIELD,
+                path,
+                format!(
+                    "{name} is an empty list; it is required{when} and needs at least one item"
+                ),
+            );
+            return;
+        }
+    }
+    let count = items.len();
+    let too_short = param.min_len.is_some_and(|min| count < min);
+    let too_long = param.max_len.is_some_and(|max| count > max);
+    if too_short || too_long {
+        walk.emit(
+            &catalog::REQUEST_LENGTH,
+            path,
+            format!(
+                "{name} has {}; it must have {}",
+                units(count, "items"),
+                length_phrase(param.min_len, param.max_len, "items")
+            ),
+        );
+    }
+    for (index, value) in items.iter().enumerate() {
+        let item_path = child(path, &index.to_string());
+        if kind_matches(item.kind, value) {
+            walk_value(walk, item, value, &item_path);
+        } else {
+            walk.emit(
+                &catalog::REQUEST_WRONG_TYPE,
+                &item_path,
+                format!(
+                    "{name} item {index} must be {}, not {}",
+                    item.kind.describe(),
+                    json_type_name(value)
+                ),
+            );
+        }
+    }
+}
+
+fn kind_matches(kind: Kind, value: &Value) -> bool {
+    matches!(
+        (kind, value),
+        (Kind::String, Value::String(_))
+            | (Kind::Integer, Value::Number(_))
+            | (Kind::Boolean, Value::Bool(_))
+            | (Kind::Object(_), Value::Object(_))
+            | (Kind::Array(_), Value::Array(_))
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pointer_tokens_are_escaped() {
+        assert_eq!(escape_token("a/b~c"), "a~1b~0c");
+        assert_eq!(child("/Tag", "0"), "/Tag/0");
+    }
+}

@@ -1,0 +1,97 @@
+//! Seed 002: Huawei APIG "Binding an SSL Certificate to a Domain Name",
+//! `POST /v2/{project_id}/apigw/certificates/{certificate_id}/domains/attach`.
+//!
+//! | Parameter | Mandatory | Type | Rule |
+//! | --- | --- | --- | --- |
+//! | path project_id | Yes | String | 32 hex digits (example) |
+//! | path certificate_id | Yes | String | 32 hex digits |
+//! | domains | Yes | Array of AttachOrDetachDomainInfo | at least one |
+//! | domains[].domain | Yes | String | one name, with the domain rules |
+//! | domains[].instance_ids | No | Array of strings | |
+//! | domains[].verified_client_certificate_enabled | No | Boolean | |
+//!
+//! The seed names no action; the Huawei Cloud SDKs call it `BatchAssociateDomainsV2`
+//! ("SSL证书绑定域名"), which is the alias, as is the method and URI. Bad values are answered with
+//! `APIG.2012` ("Invalid parameter value"), which every parameter and domain-syntax error
+//! carries. The caller may pass the certificate's PEM as context to check that it covers
+//! every domain; its facts are then reported and its own problems are reported at
+//! `/context/certificate`.
+
+use serde_json::Value;
+
+use crate::request::checks::{certificate_input, check_pem, huawei_id};
+use crate::request::decl::{Kind, OperationDecl, Param};
+use crate::request::engine::{child, Walk};
+use crate::request::OperationInfo;
+use crate::rules::domain::{check_coverage, check_domain_list, CheckedName};
+
+/// The code APIG answers a bad parameter value with.
+const APIG_INVALID_PARAMETER: &str = "APIG.2012";
+
+const PATH: &[Param] = &[
+    Param::string("project_id").required().check(huawei_id),
+    Param::string("certificate_id").required().check(huawei_id),
+];
+
+const INSTANCE_ID: Param = Param::item(Kind::String);
+const DOMAIN_INFO_MEMBERS: &[Param] = &[
+    Param::string("domain").required(),
+    Param::array("instance_ids", &INSTANCE_ID),
+    Param::boolean("verified_client_certificate_enabled"),
+];
+const DOMAIN_INFO: Param = Param::item(Kind::Object(DOMAIN_INFO_MEMBERS));
+
+const BODY: &[Param] = &[Param::array("domains", &DOMAIN_INFO).required()];
+
+/// The declaration.
+pub(crate) const OPERATION: OperationDecl = OperationDecl {
+    info: OperationInfo {
+        id: "huawei.apig.attach-certificate-domains",
+        action: "BatchAssociateDomainsV2",
+        aliases: &["POST /v2/{project_id}/apigw/certificates/{certificate_id}/domains/attach"],
+        seed: "002_9f770aef2ab7e79f.txt",
+        summary: "Binds an SSL certificate to API Gateway domain names",
+    },
+    parameter_error: Some(APIG_INVALID_PARAMETER),
+    path: PATH,
+    body: BODY,
+    checks: &[domains],
+};
+
+/// Each `domains/i/domain` with the domain rules, then coverage by the context certificate.
+fn domains(walk: &mut Walk<'_>) {
+    let names: Vec<CheckedName> = walk
+        .root
+        .get("domains")
+        .and_then(Value::as_array)
+        .map(|entries| {
+            entries
+                .iter()
+                .enumerate()
+                .filter_map(|(index, entry)| {
+                    let name = entry.get("domain").and_then(Value::as_str)?;
+                    (!name.is_empty()).then(|| CheckedName {
+                        name: name.trim().to_string(),
+                        path: child(&child("/domains", &index.to_string()), "domain"),
+                    })
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut found = Vec::new();
+    let valid_names = check_domain_list(&names, &mut found);
+    for mut diagnostic in found {
+        diagnostic.api_error = Some(APIG_INVALID_PARAMETER.to_string());
+        walk.diagnostics.push(diagnostic);
+    }
+    let Some(pem) = walk.ctx.certificate.clone() else {
+        return;
+    };
+    let mut input = certificate_input(walk, &pem);
+    input.paths.certificate = "/context/certificate".into();
+    input.paths.private_key = "/context/private_key".into();
+    input.paths.domains = "/domains".into();
+    if let Some(leaf_names) = check_pem(walk, &input) {
+        check_coverage(&valid_names, &leaf_names, &mut walk.diagnostics);
+    }
+}

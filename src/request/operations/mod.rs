@@ -1,0 +1,45 @@
+//! One declaration file per operation. To add an operation, write its file (a `pub(crate)
+//! const OPERATION: OperationDecl`) and name its module in the `operations!` list below; the
+//! engine needs no change.
+
+use super::decl::OperationDecl;
+use super::OperationInfo;
+
+/// Declares the operation modules and the two lists built from them, in this order.
+macro_rules! operations {
+    ($($module:ident),* $(,)?) => {
+        $(mod $module;)*
+
+        /// Every operation's declaration.
+        pub(crate) static DECLARATIONS: &[OperationDecl] = &[$($module::OPERATION),*];
+
+        /// Every operation's public description (what `operations()` returns).
+        pub(crate) static INFOS: &[OperationInfo] = &[$($module::OPERATION.info),*];
+    };
+}
+
+operations!(
+    alb_associate_additional_certificates,
+    alb_create_listener,
+    apig_attach_certificate_domains,
+    elb_update_certificate,
+    slb_upload_ca_certificate,
+);
+
+/// Shared rows: tags and the client token, worded as seeds 000, 001 and 004 word them.
+pub(crate) mod common {
+    use crate::request::checks;
+    use crate::request::decl::{Kind, Param};
+
+    const TAG_MEMBERS: &[Param] = &[Param::string("Key"), Param::string("Value")];
+    const TAG_ITEM: Param = Param::item(Kind::Object(TAG_MEMBERS));
+
+    /// `Tag`: array<object> of `{Key, Value}`; the tag rules are `checks::tag_list`.
+    pub(crate) const TAG: Param = Param::array("Tag", &TAG_ITEM).check(checks::tag_list);
+
+    /// `ClientToken`: string, ASCII only.
+    pub(crate) const CLIENT_TOKEN: Param = Param::string("ClientToken").check(checks::client_token);
+
+    /// `DryRun`: boolean.
+    pub(crate) const DRY_RUN: Param = Param::boolean("DryRun");
+}

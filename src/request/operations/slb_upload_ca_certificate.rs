@@ -1,0 +1,60 @@
+//! Seed 004: Alibaba SLB (CLB) UploadCACertificate.
+//!
+//! | Parameter | Type | Required | Rule |
+//! | --- | --- | --- | --- |
+//! | Tag | array<object> | No | the tag rules (20 tags, 128 characters, prefixes, URLs) |
+//! | RegionId | string | Yes | a known region (`id.unknown_region` is an error here) |
+//! | CACertificate | string | Yes | exactly one certificate, a CA (the certificate core) |
+//! | CACertificateName | string | No | |
+//! | ResourceGroupId | string | No | `rg-…` |
+//!
+//! The seed's Tag.Value says both "can be an empty string" and "must be 1 to 128 characters";
+//! SPEC resolves it: empty is allowed. The report's certificate facts preview the response
+//! (Fingerprint as colon pairs, CommonName, ExpireTime, ExpireTimeStamp).
+
+use serde_json::Value;
+
+use super::common;
+use crate::check::{CertificatePurpose, ProviderProfile};
+use crate::request::checks::{certificate_input, check_pem, region_id};
+use crate::request::decl::{OperationDecl, Param};
+use crate::request::engine::Walk;
+use crate::request::OperationInfo;
+
+const BODY: &[Param] = &[
+    common::TAG,
+    Param::string("RegionId").required().check(region_id),
+    Param::string("CACertificate").required(),
+    Param::string("CACertificateName"),
+    Param::string("ResourceGroupId").id_prefix("rg-"),
+];
+
+/// The declaration.
+pub(crate) const OPERATION: OperationDecl = OperationDecl {
+    info: OperationInfo {
+        id: "alibaba.slb.upload-ca-certificate",
+        action: "UploadCACertificate",
+        aliases: &[],
+        seed: "004_a17e1750540e20b9.txt",
+        summary: "Uploads one CA certificate to Classic Load Balancer (SLB)",
+    },
+    parameter_error: Some("InvalidParameter"),
+    path: &[],
+    body: BODY,
+    checks: &[ca_certificate],
+};
+
+/// `CACertificate` through the core: exactly one certificate, and a CA.
+fn ca_certificate(walk: &mut Walk<'_>) {
+    let Some(pem) = walk.root.get("CACertificate").and_then(Value::as_str) else {
+        return;
+    };
+    if pem.is_empty() {
+        return;
+    }
+    let mut input = certificate_input(walk, pem);
+    input.purpose = CertificatePurpose::CaUpload;
+    input.profile = ProviderProfile::AlibabaSlb;
+    input.paths.certificate = "/CACertificate".into();
+    check_pem(walk, &input);
+}
