@@ -6,6 +6,12 @@
 # the version of the wasm-bindgen crate in Cargo.lock, and npm's binaryen (Debian's wasm-opt 108
 # silently breaks the module). See ../shared/notes/wasm-toolchain.md.
 #
+# The module is compiled with the nightly toolchain, rebuilding the standard library for it
+# (-Zbuild-std) with panics that abort at once instead of formatting a message nobody can read
+# in wasm: that drops core's panic formatting and gives 14 KB gzipped, which keeps the package
+# within budget (docs/performance.md has the measurements). The library itself builds and is
+# tested on stable; only this packaging step needs nightly and its rust-src component.
+#
 # Then: cargo rustc --crate-type cdylib (so the wasm profile's LTO really applies), wasm-bindgen
 # for the browser (--target web) and Node (--target nodejs, CommonJS, synchronous), wasm-opt -Oz,
 # and the size check: fails when wasm + JS a browser loads is over the gzipped budget.
@@ -20,9 +26,28 @@ log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 # --- toolchain -------------------------------------------------------------------------------
-if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
-  log "rustup target add wasm32-unknown-unknown"
-  rustup target add wasm32-unknown-unknown
+TOOLCHAIN="${CERT_PREFLIGHT_WASM_TOOLCHAIN:-nightly}"
+if ! rustup run "$TOOLCHAIN" rustc --version >/dev/null 2>&1; then
+  log "rustup toolchain install $TOOLCHAIN"
+  rustup toolchain install "$TOOLCHAIN" --profile minimal
+fi
+if ! rustup target list --toolchain "$TOOLCHAIN" --installed | grep -qx wasm32-unknown-unknown; then
+  log "rustup target add wasm32-unknown-unknown --toolchain $TOOLCHAIN"
+  rustup target add wasm32-unknown-unknown --toolchain "$TOOLCHAIN"
+fi
+if ! rustup component list --toolchain "$TOOLCHAIN" --installed | grep -q '^rust-src'; then
+  log "rustup component add rust-src --toolchain $TOOLCHAIN (for -Zbuild-std)"
+  rustup component add rust-src --toolchain "$TOOLCHAIN"
+fi
+# Nightlies from late 2025 spell immediate abort as a panic strategy; older ones as a feature of
+# the standard library.
+if echo | rustup run "$TOOLCHAIN" rustc -Zunstable-options -Cpanic=immediate-abort \
+  --crate-type lib --emit metadata -o /dev/null - >/dev/null 2>&1; then
+  IMMEDIATE_ABORT=(-Zbuild-std=std,panic_abort)
+  WASM_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort"
+else
+  IMMEDIATE_ABORT=(-Zbuild-std=std,panic_abort -Zbuild-std-features=panic_immediate_abort)
+  WASM_RUSTFLAGS=""
 fi
 
 if ! command -v clang >/dev/null || ! command -v llvm-ar >/dev/null; then
@@ -56,9 +81,10 @@ if [ "$PKG_VERSION" != "$CRATE_VERSION" ]; then
 fi
 
 # --- build -----------------------------------------------------------------------------------
-log "cargo rustc --profile wasm --target wasm32-unknown-unknown --crate-type cdylib"
-(cd "$ROOT" && cargo rustc --quiet --lib --profile wasm --target wasm32-unknown-unknown \
-  --crate-type cdylib -p cert-preflight-wasm)
+log "cargo +$TOOLCHAIN rustc --profile wasm --target wasm32-unknown-unknown --crate-type cdylib ${IMMEDIATE_ABORT[*]}"
+(cd "$ROOT" && RUSTFLAGS="$WASM_RUSTFLAGS" rustup run "$TOOLCHAIN" cargo rustc --quiet --lib \
+  --profile wasm --target wasm32-unknown-unknown --crate-type cdylib -p cert-preflight-wasm \
+  "${IMMEDIATE_ABORT[@]}")
 TARGET_DIR="$(cd "$ROOT" && cargo metadata --format-version 1 --no-deps | node -e \
   'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).target_directory))')"
 RAW_WASM="$TARGET_DIR/wasm32-unknown-unknown/wasm/$NAME.wasm"

@@ -66,14 +66,12 @@ pub(crate) fn suggestion(key: &str, params: &[Param]) -> String {
     if key_chars > 100 {
         return String::new();
     }
+    // Documented names are ASCII; folding only ASCII keeps Unicode case tables out of the
+    // wasm module and changes no suggestion.
+    let lower_key = key.to_ascii_lowercase();
     let best = params
         .iter()
-        .map(|p| {
-            (
-                edit_distance(&key.to_lowercase(), &p.name.to_lowercase()),
-                p,
-            )
-        })
+        .map(|p| (edit_distance(&lower_key, &p.name.to_ascii_lowercase()), p))
         .filter(|(distance, p)| *distance <= allowed_distance(p.name.len()))
         .min_by_key(|(distance, _)| *distance);
     match best {

@@ -14,7 +14,7 @@
 //! `σ` rather than `ς` (such names are rejected as non-ASCII anyway). This keeps the standard
 //! library's case tables out of the wasm module.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use crate::report::{Diagnostic, Severity};
@@ -105,7 +105,7 @@ pub(crate) fn check_domain_field(
     }
 
     let last = entries.len().saturating_sub(1);
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     let mut passed = Vec::new();
     for (index, raw) in entries.iter().enumerate() {
         let number = index + 1;
@@ -181,7 +181,7 @@ pub(crate) fn check_domain_list(
         ));
     }
 
-    let mut seen: HashMap<String, (usize, &str)> = HashMap::new();
+    let mut seen: BTreeMap<String, (usize, &str)> = BTreeMap::new();
     let mut passed = Vec::new();
     for (index, entry) in names.iter().enumerate() {
         let path = entry.path.as_str();
