@@ -1,0 +1,189 @@
+//! RFC 6125 coverage: whether the leaf certificate's names cover each configured name.
+
+use crate::report::Diagnostic;
+use crate::rules::catalog;
+
+use super::{list_names, show, CertificateNames, CheckedName};
+
+/// Emits `domain.not_covered` for every name the certificate does not cover (RFC 6125).
+///
+/// Matching is ASCII case-insensitive and ignores one trailing dot on a certificate name. The
+/// certificate's DNS subjectAltNames are used, its commonName only when it has none. A
+/// certificate pattern `*.a.com` covers exactly one extra leftmost label (`x.a.com`, not
+/// `a.com` nor `y.x.a.com`); any other use of `*` (`f*.a.com`, `a.*.com`) matches only its
+/// own text. A configured wildcard name is covered only by the same wildcard. No public
+/// suffix list is consulted.
+pub(crate) fn check_coverage(
+    names: &[CheckedName],
+    certificate: &CertificateNames,
+    out: &mut Vec<Diagnostic>,
+) {
+    let (presented, from_cn): (Vec<&str>, bool) = if !certificate.dns.is_empty() {
+        (certificate.dns.iter().map(String::as_str).collect(), false)
+    } else if let Some(cn) = &certificate.common_name {
+        (vec![cn.as_str()], true)
+    } else {
+        (Vec::new(), false)
+    };
+    let has_wildcard = presented.iter().any(|p| wildcard_base(p).is_some());
+
+    for entry in names {
+        let name = entry.name.trim();
+        if presented.iter().any(|p| covers(p, name)) {
+            continue;
+        }
+        let what = if presented.is_empty() {
+            "which has no DNS name at all (no DNS subjectAltName and no commonName)".to_string()
+        } else if from_cn {
+            format!(
+                "which has no DNS subjectAltName and covers only its commonName {}",
+                list_names(&presented)
+            )
+        } else {
+            format!("which covers only {}", list_names(&presented))
+        };
+        let hint = if name.starts_with("*.") {
+            "; a wildcard name is covered only by the same wildcard in the certificate"
+        } else if has_wildcard {
+            "; a certificate wildcard covers exactly one label (*.a.com covers x.a.com, not \
+             a.com nor y.x.a.com)"
+        } else {
+            ""
+        };
+        out.push(Diagnostic::new(
+            &catalog::DOMAIN_NOT_COVERED,
+            entry.path.as_str(),
+            format!(
+                "{} is not covered by the certificate, {what}{hint}",
+                show(name)
+            ),
+        ));
+    }
+}
+
+/// Whether the certificate name `pattern` covers the configured `name` (RFC 6125 6.4).
+fn covers(pattern: &str, name: &str) -> bool {
+    let pattern = pattern.strip_suffix('.').unwrap_or(pattern);
+    if pattern.eq_ignore_ascii_case(name) {
+        return true;
+    }
+    let Some(base) = wildcard_base(pattern) else {
+        return false;
+    };
+    match name.split_once('.') {
+        Some((first, rest)) => {
+            !first.is_empty() && !first.contains('*') && rest.eq_ignore_ascii_case(base)
+        }
+        None => false,
+    }
+}
+
+/// For a certificate pattern `*.rest` whose only `*` is the whole leftmost label, `rest`.
+fn wildcard_base(pattern: &str) -> Option<&str> {
+    let pattern = pattern.strip_suffix('.').unwrap_or(pattern);
+    let rest = pattern.strip_prefix("*.")?;
+    if rest.is_empty() || rest.contains('*') || rest.split('.').any(str::is_empty) {
+        return None;
+    }
+    Some(rest)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::Severity;
+
+    fn listed(names: &[&str]) -> Vec<CheckedName> {
+        names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| CheckedName {
+                name: n.to_string(),
+                path: format!("/domains/{i}/domain"),
+            })
+            .collect()
+    }
+
+    fn cert(dns: &[&str], cn: Option<&str>) -> CertificateNames {
+        CertificateNames {
+            dns: dns.iter().map(|s| s.to_string()).collect(),
+            common_name: cn.map(str::to_string),
+        }
+    }
+
+    fn uncovered(names: &[&str], certificate: &CertificateNames) -> Vec<String> {
+        let mut out = Vec::new();
+        check_coverage(&listed(names), certificate, &mut out);
+        for d in &out {
+            assert_eq!(d.rule, "domain.not_covered");
+            assert_eq!(d.severity, Severity::Error);
+        }
+        out.iter().map(|d| d.path.clone()).collect()
+    }
+
+    #[test]
+    fn coverage_table() {
+        let wild = cert(&["*.a.com"], None);
+        let table: &[(&str, &CertificateNames, bool)] = &[
+            ("x.a.com", &wild, true),
+            ("X.A.COM", &wild, true),
+            ("a.com", &wild, false),
+            ("y.x.a.com", &wild, false),
+            ("*.a.com", &wild, true),
+            ("*.A.com", &wild, true),
+            ("x.b.com", &wild, false),
+        ];
+        for (name, certificate, covered) in table {
+            let missing = uncovered(&[name], certificate);
+            assert_eq!(missing.is_empty(), *covered, "{name} by {certificate:?}");
+        }
+
+        let exact = cert(&["a.com", "www.a.com"], None);
+        assert!(uncovered(&["A.com", "WWW.a.com"], &exact).is_empty());
+        // A configured wildcard is covered only by the same wildcard.
+        assert_eq!(uncovered(&["*.a.com"], &exact), vec!["/domains/0/domain"]);
+        // Partial or misplaced wildcards cover only their own text.
+        let partial = cert(&["f*.a.com", "x.*.com", "*"], None);
+        assert_eq!(uncovered(&["foo.a.com", "x.y.com", "b"], &partial).len(), 3);
+        assert!(uncovered(&["f*.a.com"], &partial).is_empty());
+        // A trailing dot on a certificate name is ignored.
+        assert!(uncovered(&["x.a.com"], &cert(&["*.a.com."], None)).is_empty());
+    }
+
+    #[test]
+    fn coverage_common_name() {
+        // CN only when there is no DNS SAN.
+        assert!(uncovered(&["cn.com"], &cert(&[], Some("CN.com"))).is_empty());
+        assert_eq!(
+            uncovered(&["cn.com"], &cert(&["san.com"], Some("cn.com"))),
+            vec!["/domains/0/domain"]
+        );
+        assert!(uncovered(&["x.cn.com"], &cert(&[], Some("*.cn.com"))).is_empty());
+        // Nothing at all.
+        let mut out = Vec::new();
+        check_coverage(&listed(&["a.com"]), &CertificateNames::default(), &mut out);
+        assert_eq!(out.len(), 1);
+        assert!(out[0].message.contains("no DNS name"), "{}", out[0].message);
+    }
+
+    #[test]
+    fn coverage_message_lists_names() {
+        let many: Vec<String> = (0..8).map(|i| format!("n{i}.a.com")).collect();
+        let refs: Vec<&str> = many.iter().map(String::as_str).collect();
+        let mut out = Vec::new();
+        check_coverage(&listed(&["z.com"]), &cert(&refs, None), &mut out);
+        let m = &out[0].message;
+        assert!(m.starts_with("\"z.com\" is not covered"), "{m}");
+        assert!(m.contains("\"n4.a.com\""), "{m}");
+        assert!(!m.contains("n5.a.com"), "{m}");
+        assert!(m.contains("and 3 more"), "{m}");
+
+        let mut out = Vec::new();
+        check_coverage(&listed(&["a.com"]), &cert(&["*.a.com"], None), &mut out);
+        assert!(
+            out[0].message.contains("exactly one label"),
+            "{}",
+            out[0].message
+        );
+    }
+}

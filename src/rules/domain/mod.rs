@@ -1,0 +1,478 @@
+//! Domain-name rules (seed 003's `domain` field, seed 002's `domains[].domain`) and RFC 6125
+//! coverage of each name by the leaf certificate.
+//!
+//! A name is checked as the seed describes it: labels of 1 to 63 ASCII letters, digits and
+//! hyphens that start and end with a letter or digit, or a wildcard name whose whole leftmost
+//! label is `*` (`*.test.com`). A Unicode name is an error; its punycode (`xn--`) form is
+//! suggested, computed per label after lowercasing with the RFC 3492 encoder below. Full
+//! UTS 46 mapping (width folding, `ß` and other deviations, disallowed code points) is not
+//! applied, so the suggestion is right for ordinary lowercase-able names only. A label with a
+//! capital sigma `Σ` gets the general punycode advice (see `punycode_name`).
+//!
+//! Duplicates compare names lower-cased by [`lowercase`]: character by character as
+//! `char::to_lowercase`, which is `str::to_lowercase` except that a word-final `Σ` lowers to
+//! `σ` rather than `ς` (such names are rejected as non-ASCII anyway). This keeps the standard
+//! library's case tables out of the wasm module.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use crate::report::{Diagnostic, Severity};
+use crate::rules::case::{has_capital_sigma, lowercase};
+use crate::rules::catalog;
+
+mod coverage;
+mod punycode;
+
+pub(crate) use coverage::check_coverage;
+use punycode::punycode_encode;
+
+/// The names a leaf certificate presents for matching.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct CertificateNames {
+    /// subjectAltName dNSName entries, as written in the certificate.
+    pub dns: Vec<String>,
+    /// The subject's commonName (used only when there is no DNS SAN).
+    pub common_name: Option<String>,
+}
+
+/// A domain name that passed the syntax rules, with the path it is reported at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct CheckedName {
+    /// The name as given, trimmed.
+    pub name: String,
+    /// JSON pointer for diagnostics about this name.
+    pub path: String,
+}
+
+/// Most names in one domain field or list (seed 003).
+const MAX_NAMES: usize = 30;
+/// The field length the seed's prose states (over it: a warning).
+const FIELD_PROSE_MAX: usize = 1_024;
+/// The field length the seed's schema states (over it: an error).
+const FIELD_SCHEMA_MAX: usize = 10_000;
+/// Most characters in one label (seed 003, RFC 1035).
+const MAX_LABEL: usize = 63;
+/// Most characters in one name (RFC 1035, without the root's trailing dot).
+const MAX_NAME: usize = 253;
+/// Characters of a user's value shown in a message before it is cut with `…`.
+const SHOWN_CHARS: usize = 80;
+/// Certificate names listed in a `domain.not_covered` message before "and N more".
+const SHOWN_CERT_NAMES: usize = 5;
+
+/// Checks a comma-separated domain field (ELB `domain`, CLI `--domains`): field length, count,
+/// empty entries, each name's syntax, duplicates. Every diagnostic uses `path`; messages name
+/// the entry. Returns the names that passed the syntax rules, for coverage.
+///
+/// An empty field (`""`) holds no names and is accepted. Entries are numbered from 1 in
+/// messages. A name that appears twice is reported once as `domain.duplicate` and returned
+/// once.
+pub(crate) fn check_domain_field(
+    field: &str,
+    path: &str,
+    out: &mut Vec<Diagnostic>,
+) -> Vec<CheckedName> {
+    let length = field.chars().count();
+    if length > FIELD_SCHEMA_MAX {
+        out.push(Diagnostic::new(
+            &catalog::DOMAIN_FIELD_TOO_LONG,
+            path,
+            format!(
+                "the domain field is {length} characters, over the 10,000 that the API schema \
+                 allows (its prose even says 0 to 1,024)"
+            ),
+        ));
+    } else if length > FIELD_PROSE_MAX {
+        out.push(
+            Diagnostic::new(
+                &catalog::DOMAIN_FIELD_TOO_LONG,
+                path,
+                format!(
+                    "the domain field is {length} characters, over the 1,024 that the API \
+                     description states (its schema says at most 10,000, so it may still be \
+                     accepted)"
+                ),
+            )
+            .with_severity(Severity::Warning),
+        );
+    }
+    if field.is_empty() {
+        return Vec::new();
+    }
+
+    let entries: Vec<&str> = field.split(',').collect();
+    let count = entries.iter().filter(|e| !e.trim().is_empty()).count();
+    if count > MAX_NAMES {
+        out.push(Diagnostic::new(
+            &catalog::DOMAIN_TOO_MANY,
+            path,
+            format!("the domain field holds {count} names; at most {MAX_NAMES} are allowed"),
+        ));
+    }
+
+    let last = entries.len().saturating_sub(1);
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    let mut passed = Vec::new();
+    for (index, raw) in entries.iter().enumerate() {
+        let number = index + 1;
+        if raw.trim().is_empty() {
+            let why = if !raw.is_empty() {
+                "holds only whitespace"
+            } else if entries.len() == 1 {
+                "is empty"
+            } else if index == 0 {
+                "is empty because the field starts with a comma"
+            } else if index == last {
+                "is empty because the field ends with a comma"
+            } else {
+                "is empty because two commas follow each other"
+            };
+            out.push(Diagnostic::new(
+                &catalog::DOMAIN_EMPTY_ENTRY,
+                path,
+                format!(
+                    "entry {number} {why}; separate names with single commas and nothing \
+                     else, as in a.com,b.com"
+                ),
+            ));
+            continue;
+        }
+        let subject = format!("entry {number}, {}", show(raw));
+        let name = raw.trim();
+        let ok = check_name(raw, path, &subject, out);
+        let key = lowercase(name);
+        if let Some(first) = seen.get(&key) {
+            out.push(Diagnostic::new(
+                &catalog::DOMAIN_DUPLICATE,
+                path,
+                format!(
+                    "{subject}: the same name as entry {first} (names compare \
+                     case-insensitively); give each name once"
+                ),
+            ));
+            continue;
+        }
+        seen.insert(key, number);
+        if ok {
+            passed.push(CheckedName {
+                name: name.to_string(),
+                path: path.to_string(),
+            });
+        }
+    }
+    passed
+}
+
+#[allow(dead_code)] // used by request validation (APIG)
+/// Checks a list of names that each have their own path (APIG `domains[i].domain`): count,
+/// each name's syntax, duplicates. Returns the names that passed the syntax rules.
+///
+/// `domain.too_many` is reported once, at the path of the first name over the limit. A
+/// duplicate is reported at the later entry's path, naming the earlier index, and returned
+/// once. An empty name is `domain.empty_entry` at its path.
+pub(crate) fn check_domain_list(
+    names: &[CheckedName],
+    out: &mut Vec<Diagnostic>,
+) -> Vec<CheckedName> {
+    if let Some(first_over) = names.get(MAX_NAMES) {
+        out.push(Diagnostic::new(
+            &catalog::DOMAIN_TOO_MANY,
+            first_over.path.as_str(),
+            format!(
+                "{} domain names are given and this is number {}; at most {MAX_NAMES} are \
+                 allowed",
+                names.len(),
+                MAX_NAMES + 1
+            ),
+        ));
+    }
+
+    let mut seen: BTreeMap<String, (usize, &str)> = BTreeMap::new();
+    let mut passed = Vec::new();
+    for (index, entry) in names.iter().enumerate() {
+        let path = entry.path.as_str();
+        let name = entry.name.trim();
+        if name.is_empty() {
+            out.push(Diagnostic::new(
+                &catalog::DOMAIN_EMPTY_ENTRY,
+                path,
+                "the domain name is empty; give one name such as www.test.com",
+            ));
+            continue;
+        }
+        let subject = show(&entry.name);
+        let ok = check_name(&entry.name, path, &subject, out);
+        let key = lowercase(name);
+        if let Some((first, first_path)) = seen.get(&key) {
+            out.push(Diagnostic::new(
+                &catalog::DOMAIN_DUPLICATE,
+                path,
+                format!(
+                    "{subject}: the same name as entry {first} (at {first_path}; names \
+                     compare case-insensitively); give each name once"
+                ),
+            ));
+            continue;
+        }
+        seen.insert(key, (index, path));
+        if ok {
+            passed.push(CheckedName {
+                name: name.to_string(),
+                path: path.to_string(),
+            });
+        }
+    }
+    passed
+}
+
+/// Lists certificate names for a message: up to [`SHOWN_CERT_NAMES`], then "and N more".
+fn list_names(names: &[&str]) -> String {
+    let shown: Vec<String> = names
+        .iter()
+        .take(SHOWN_CERT_NAMES)
+        .map(|n| show(n))
+        .collect();
+    let mut text = shown.join(", ");
+    if names.len() > SHOWN_CERT_NAMES {
+        let _ = write!(text, " and {} more", names.len() - SHOWN_CERT_NAMES);
+    }
+    text
+}
+
+/// A user's value quoted for a message, control and unusual characters escaped, cut with `…`
+/// once the quoted text would pass [`SHOWN_CHARS`] characters.
+/// Text that may be key material (a key pasted into the domain field) is never quoted.
+fn show(value: &str) -> String {
+    if crate::input::redact::may_be_secret(value) {
+        return String::from("(text that looks like PEM or key material, not shown)");
+    }
+    let mut text = String::from("\"");
+    let mut shown = 0;
+    for c in value.chars() {
+        let escaped: String = match c {
+            '\'' => "'".to_string(),
+            _ => c.escape_debug().collect(),
+        };
+        let width = escaped.chars().count();
+        if shown + width > SHOWN_CHARS {
+            text.push_str("\"…");
+            return text;
+        }
+        shown += width;
+        text.push_str(&escaped);
+    }
+    text.push('"');
+    text
+}
+
+/// How `*` is misused in a name, if it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum WildcardProblem {
+    /// `*` is part of the leftmost label (`a*.x.com`, `*com`).
+    Partial,
+    /// `*` in a label other than the leftmost (`a.*.com`, `*.*.com`); 1-based label number.
+    NotLeftmost(usize),
+    /// A `*` label with no domain after it (`*`, `*.`).
+    NothingAfter,
+}
+
+fn wildcard_problem(labels: &[&str]) -> Option<WildcardProblem> {
+    let first = labels.first().copied().unwrap_or("");
+    if first.contains('*') && first != "*" {
+        return Some(WildcardProblem::Partial);
+    }
+    if let Some(i) = labels.iter().skip(1).position(|l| l.contains('*')) {
+        return Some(WildcardProblem::NotLeftmost(i + 2));
+    }
+    if first == "*" && labels.iter().skip(1).all(|l| l.is_empty()) {
+        return Some(WildcardProblem::NothingAfter);
+    }
+    None
+}
+
+/// Runs the name rules over one entry (`raw`, possibly with whitespace around it), reporting
+/// at `path` with messages starting `subject: `. Returns whether the name passed every
+/// error-level name rule. Whitespace around the name is reported but does not fail it: the
+/// trimmed name is what the caller keeps.
+fn check_name(raw: &str, path: &str, subject: &str, out: &mut Vec<Diagnostic>) -> bool {
+    let name = raw.trim();
+    let mut ok = true;
+    let mut push = |rule: &crate::rules::Rule, message: String| {
+        out.push(Diagnostic::new(rule, path, format!("{subject}: {message}")));
+    };
+
+    if name.len() != raw.len() {
+        push(
+            &catalog::DOMAIN_LABEL_INVALID,
+            "whitespace around the name is not accepted; remove the space".to_string(),
+        );
+    }
+
+    let labels: Vec<&str> = name.split('.').collect();
+
+    if !name.is_ascii() {
+        ok = false;
+        let message = match punycode_name(&labels) {
+            Some(ascii) => format!(
+                "non-ASCII characters are not accepted; use the punycode form {} \
+                 (per-label RFC 3492 after lowercasing, without UTS 46 mapping)",
+                show(&ascii)
+            ),
+            None => "non-ASCII characters are not accepted; use the name's punycode (xn--) \
+                     form"
+                .to_string(),
+        };
+        push(&catalog::DOMAIN_NON_ASCII, message);
+    }
+
+    let wildcard = wildcard_problem(&labels);
+    if let Some(problem) = wildcard {
+        ok = false;
+        let message = match problem {
+            WildcardProblem::Partial => "* must be the whole leftmost label, as in \
+                                         *.test.com; partial wildcards are not allowed"
+                .to_string(),
+            WildcardProblem::NotLeftmost(n) => format!(
+                "* appears in label {n}; it is allowed only as the whole leftmost label, as \
+                 in *.test.com"
+            ),
+            WildcardProblem::NothingAfter => "* must be followed by a domain, as in \
+                                              *.test.com"
+                .to_string(),
+        };
+        push(&catalog::DOMAIN_WILDCARD_INVALID, message);
+    }
+
+    if wildcard != Some(WildcardProblem::NothingAfter) && labels.iter().any(|l| l.is_empty()) {
+        ok = false;
+        let mut why = Vec::new();
+        if name.starts_with('.') {
+            why.push("a dot at the start");
+        }
+        if name.contains("..") {
+            why.push("two dots in a row");
+        }
+        if name.ends_with('.') {
+            why.push("a dot at the end");
+        }
+        push(
+            &catalog::DOMAIN_LABEL_INVALID,
+            format!(
+                "empty label ({}); every label between dots needs 1 to 63 letters, digits or \
+                 hyphens",
+                why.join(" and ")
+            ),
+        );
+    }
+
+    let mut bad: Vec<char> = Vec::new();
+    for c in name.chars() {
+        let allowed = c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '*') || !c.is_ascii();
+        if !allowed && !bad.contains(&c) {
+            bad.push(c);
+        }
+    }
+    if !bad.is_empty() {
+        ok = false;
+        let shown: Vec<String> = bad.iter().take(5).map(|c| format!("{c:?}")).collect();
+        let more = if bad.len() > 5 { " and others" } else { "" };
+        push(
+            &catalog::DOMAIN_LABEL_INVALID,
+            format!(
+                "contains {}{more}; a label may hold only ASCII letters, digits and hyphens",
+                shown.join(", ")
+            ),
+        );
+    }
+
+    let hyphenated: Vec<&str> = labels
+        .iter()
+        .copied()
+        .filter(|l| l.starts_with('-') || l.ends_with('-'))
+        .collect();
+    if !hyphenated.is_empty() {
+        ok = false;
+        let shown: Vec<String> = hyphenated.iter().take(3).map(|l| show(l)).collect();
+        let more = if hyphenated.len() > 3 {
+            " and others"
+        } else {
+            ""
+        };
+        let (noun, verb) = if hyphenated.len() == 1 {
+            ("label", "starts or ends")
+        } else {
+            ("labels", "start or end")
+        };
+        push(
+            &catalog::DOMAIN_LABEL_INVALID,
+            format!(
+                "{noun} {}{more} {verb} with a hyphen; labels must start and end with a letter \
+                 or digit",
+                shown.join(", ")
+            ),
+        );
+    }
+
+    let long: Vec<(usize, usize)> = labels
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (i + 1, l.chars().count()))
+        .filter(|&(_, n)| n > MAX_LABEL)
+        .collect();
+    if let Some(&(number, chars)) = long.first() {
+        ok = false;
+        let others = match long.len() {
+            1 => String::new(),
+            2 => " (and 1 more label is too)".to_string(),
+            n => format!(" (and {} more labels are too)", n - 1),
+        };
+        push(
+            &catalog::DOMAIN_LABEL_TOO_LONG,
+            format!(
+                "label {number} is {chars} characters{others}; each label may have at most \
+                 {MAX_LABEL}"
+            ),
+        );
+    }
+
+    let chars = name.chars().count();
+    if chars > MAX_NAME {
+        out.push(Diagnostic::new(
+            &catalog::DOMAIN_TOO_LONG,
+            path,
+            format!(
+                "{subject}: the name is {chars} characters; DNS names have at most {MAX_NAME} \
+                 (RFC 1035), so it cannot be resolved"
+            ),
+        ));
+    }
+
+    ok
+}
+
+/// The punycode form of a name: each non-ASCII label lowercased and encoded as `xn--…`.
+/// `None` when a non-ASCII label is over 63 characters (its encoding could not be a label
+/// anyway, and the encoder's time grows with the square of the label's length) or cannot be
+/// encoded, or when a label holds a capital sigma `Σ`: its lower case depends on context
+/// (`σ` or final `ς`), which [`lowercase`] does not apply, so the caller gives the general
+/// punycode advice instead of a possibly wrong form.
+fn punycode_name(labels: &[&str]) -> Option<String> {
+    let mut encoded = Vec::with_capacity(labels.len());
+    for label in labels {
+        if has_capital_sigma(label) {
+            return None;
+        }
+        let lower = lowercase(label);
+        if lower.is_ascii() {
+            encoded.push(lower);
+        } else if lower.chars().count() > MAX_LABEL {
+            return None;
+        } else {
+            encoded.push(format!("xn--{}", punycode_encode(&lower)?));
+        }
+    }
+    Some(encoded.join("."))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,398 @@
+//! Tests of the domain field and list rules.
+
+use super::*;
+
+const PATH: &str = "/certificate/domain";
+
+/// `(rule, severity)` of each diagnostic, in emission order.
+fn kinds(diags: &[Diagnostic]) -> Vec<(String, Severity)> {
+    diags.iter().map(|d| (d.rule.clone(), d.severity)).collect()
+}
+
+fn field(text: &str) -> (Vec<Diagnostic>, Vec<String>) {
+    let mut out = Vec::new();
+    let names = check_domain_field(text, PATH, &mut out);
+    for d in &out {
+        assert_eq!(d.path, PATH);
+        assert!(!d.message.is_empty());
+    }
+    (out, names.into_iter().map(|n| n.name).collect())
+}
+
+fn rules_for(text: &str) -> Vec<&'static str> {
+    let (out, _) = field(text);
+    let mut ids: Vec<&'static str> = out
+        .iter()
+        .map(|d| {
+            crate::rules::find_rule(&d.rule)
+                .map(|r| r.id)
+                .unwrap_or("unknown")
+        })
+        .collect();
+    ids.sort_unstable();
+    ids
+}
+
+/// A name of `n` characters made of valid labels (63-character labels and a shorter last).
+fn name_of(n: usize) -> String {
+    let mut labels = Vec::new();
+    let mut left = n;
+    while left > 0 {
+        if left <= MAX_LABEL {
+            labels.push("b".repeat(left));
+            break;
+        }
+        // A 63-character label plus its dot; never leave a 0-character remainder.
+        let take = if left - 64 == 0 { 62 } else { 63 };
+        labels.push("a".repeat(take));
+        left -= take + 1;
+    }
+    let name = labels.join(".");
+    assert_eq!(name.chars().count(), n);
+    name
+}
+
+/// A field of `names` valid names joined by commas, exactly `len` characters long.
+fn field_of(len: usize, names: usize) -> String {
+    let commas = names - 1;
+    let each = (len - commas) / names;
+    let extra = (len - commas) % names;
+    let parts: Vec<String> = (0..names)
+        .map(|i| {
+            let n = each + usize::from(i < extra);
+            // Distinct names: vary the last label's first character.
+            let mut s = name_of(n);
+            let c = char::from(b'a' + u8::try_from(i % 26).unwrap_or(0));
+            s.replace_range(s.len() - 1.., &c.to_string());
+            s
+        })
+        .collect();
+    let text = parts.join(",");
+    assert_eq!(text.chars().count(), len);
+    text
+}
+
+#[test]
+fn name_rules_table() {
+    let table: &[(&str, &[&str])] = &[
+        ("www.test.com", &[]),
+        ("a.com,b.com", &[]),
+        ("x-1.test-2.com", &[]),
+        ("A.Example.COM", &[]),
+        ("", &[]),
+        // empty entries
+        ("a.com,,b.com", &["domain.empty_entry"]),
+        (",a.com", &["domain.empty_entry"]),
+        ("a.com,", &["domain.empty_entry"]),
+        ("a.com, ,b.com", &["domain.empty_entry"]),
+        (" ", &["domain.empty_entry"]),
+        (",", &["domain.empty_entry", "domain.empty_entry"]),
+        // whitespace around a name
+        ("a.com, b.com", &["domain.label_invalid"]),
+        ("a.com ", &["domain.label_invalid"]),
+        // labels
+        ("a..b.com", &["domain.label_invalid"]),
+        (".a.com", &["domain.label_invalid"]),
+        ("a.com.", &["domain.label_invalid"]),
+        ("a_b.com", &["domain.label_invalid"]),
+        ("a b.com", &["domain.label_invalid"]),
+        ("-a.com", &["domain.label_invalid"]),
+        ("a-.com", &["domain.label_invalid"]),
+        ("-a.b-.com", &["domain.label_invalid"]),
+        ("a_b.-c..com", &["domain.label_invalid"; 3]),
+        // wildcards
+        ("*.test.com", &[]),
+        ("*.com", &[]),
+        ("a*.x.com", &["domain.wildcard_invalid"]),
+        ("a.*.com", &["domain.wildcard_invalid"]),
+        ("*.*.com", &["domain.wildcard_invalid"]),
+        ("*", &["domain.wildcard_invalid"]),
+        ("*com", &["domain.wildcard_invalid"]),
+        ("*.", &["domain.wildcard_invalid"]),
+        ("**.a.com", &["domain.wildcard_invalid"]),
+        ("x.com.*", &["domain.wildcard_invalid"]),
+        // non-ASCII
+        ("bücher.example", &["domain.non_ascii"]),
+        (
+            "bü_cher.example",
+            &["domain.label_invalid", "domain.non_ascii"],
+        ),
+        // duplicates
+        ("a.com,A.COM", &["domain.duplicate"]),
+        ("a.com,b.com,a.com", &["domain.duplicate"]),
+        (
+            "a..com,a..com",
+            &[
+                "domain.duplicate",
+                "domain.label_invalid",
+                "domain.label_invalid",
+            ],
+        ),
+    ];
+    for (text, want) in table {
+        let mut want: Vec<&str> = want.to_vec();
+        want.sort_unstable();
+        assert_eq!(rules_for(text), want, "field {text:?}");
+    }
+}
+
+#[test]
+fn severities_and_returned_names() {
+    let (out, names) = field("a.com,A.com,b..com,c.com");
+    assert_eq!(names, vec!["a.com", "c.com"]);
+    assert_eq!(
+        kinds(&out),
+        vec![
+            ("domain.duplicate".to_string(), Severity::Warning),
+            ("domain.label_invalid".to_string(), Severity::Error),
+        ]
+    );
+    assert!(out[0].message.contains("entry 2"), "{}", out[0].message);
+    assert!(out[0].message.contains("entry 1"), "{}", out[0].message);
+    assert!(
+        out[1].message.starts_with("entry 3, \"b..com\": "),
+        "{}",
+        out[1].message
+    );
+
+    // Whitespace is reported, yet the trimmed name goes on to coverage.
+    let (out, names) = field("a.com, b.com");
+    assert_eq!(names, vec!["a.com", "b.com"]);
+    assert!(
+        out[0].message.contains("remove the space"),
+        "{}",
+        out[0].message
+    );
+
+    // Invalid names are not returned.
+    let (_, names) = field("*.a.com,a*.b.com,bücher.example,-x.com");
+    assert_eq!(names, vec!["*.a.com"]);
+}
+
+#[test]
+fn one_problem_one_diagnostic() {
+    // `*` is not also called a bad character; `*.` is not also an empty label.
+    for text in ["*", "*.", "a*.x.com", "*.*.com"] {
+        assert_eq!(rules_for(text), vec!["domain.wildcard_invalid"], "{text:?}");
+    }
+    // Two bad labels of the same kind: one diagnostic.
+    assert_eq!(rules_for("-a.-b.com"), vec!["domain.label_invalid"]);
+    assert_eq!(
+        rules_for(&format!("{0}.{0}.com", "a".repeat(64))),
+        vec!["domain.label_too_long"]
+    );
+    // Non-ASCII letters are not also bad characters.
+    assert_eq!(rules_for("bücher.example"), vec!["domain.non_ascii"]);
+}
+
+#[test]
+fn wildcard_messages() {
+    let (out, _) = field("a.*.com");
+    assert!(out[0].message.contains("label 2"), "{}", out[0].message);
+    assert!(out[0].message.contains("*.test.com"), "{}", out[0].message);
+}
+
+#[test]
+fn name_count_boundary() {
+    let names = |n: usize| {
+        (0..n)
+            .map(|i| format!("h{i}.test.com"))
+            .collect::<Vec<_>>()
+            .join(",")
+    };
+    assert_eq!(rules_for(&names(30)), Vec::<&str>::new());
+    assert_eq!(rules_for(&names(31)), vec!["domain.too_many"]);
+    let (out, got) = field(&names(31));
+    assert!(out[0].message.contains("31"), "{}", out[0].message);
+    assert_eq!(got.len(), 31);
+    // Empty entries do not count as names.
+    assert_eq!(
+        rules_for(&format!("{},", names(30))),
+        vec!["domain.empty_entry"]
+    );
+}
+
+#[test]
+fn label_length_boundary() {
+    let at = format!("{}.com", "a".repeat(63));
+    let over = format!("{}.com", "a".repeat(64));
+    assert_eq!(rules_for(&at), Vec::<&str>::new());
+    assert_eq!(rules_for(&over), vec!["domain.label_too_long"]);
+    let (out, names) = field(&over);
+    assert!(names.is_empty());
+    assert!(out[0].message.contains("64"), "{}", out[0].message);
+    // Characters, not bytes: 63 non-ASCII characters are not too long.
+    let wide = format!("{}.com", "é".repeat(63));
+    assert_eq!(rules_for(&wide), vec!["domain.non_ascii"]);
+    let wider = format!("{}.com", "é".repeat(64));
+    assert_eq!(
+        rules_for(&wider),
+        vec!["domain.label_too_long", "domain.non_ascii"]
+    );
+}
+
+#[test]
+fn name_length_boundary() {
+    assert_eq!(rules_for(&name_of(253)), Vec::<&str>::new());
+    let (out, names) = field(&name_of(254));
+    assert_eq!(
+        kinds(&out),
+        vec![("domain.too_long".to_string(), Severity::Warning)]
+    );
+    // A warning only: the name is still returned.
+    assert_eq!(names.len(), 1);
+}
+
+#[test]
+fn field_length_boundary() {
+    let table: &[(usize, usize, Option<Severity>)] = &[
+        (1_024, 4, None),
+        (1_025, 5, Some(Severity::Warning)),
+        (10_000, 30, Some(Severity::Warning)),
+        (10_001, 30, Some(Severity::Error)),
+    ];
+    for &(len, count, want) in table {
+        let text = field_of(len, count);
+        let (out, names) = field(&text);
+        let got: Vec<Severity> = out
+            .iter()
+            .filter(|d| d.rule == "domain.field_too_long")
+            .map(|d| d.severity)
+            .collect();
+        assert_eq!(got, want.into_iter().collect::<Vec<_>>(), "length {len}");
+        // Everything else is only the names' own length warning.
+        assert!(
+            out.iter()
+                .all(|d| d.rule == "domain.field_too_long" || d.rule == "domain.too_long"),
+            "length {len}: {out:?}"
+        );
+        assert_eq!(names.len(), count, "length {len}");
+    }
+    let (out, _) = field(&field_of(10_001, 30));
+    assert!(out[0].message.contains("10,000"), "{}", out[0].message);
+    assert!(out[0].message.contains("1,024"), "{}", out[0].message);
+    let (out, _) = field(&field_of(1_025, 5));
+    assert!(out[0].message.contains("10,000"), "{}", out[0].message);
+}
+
+fn listed(names: &[&str]) -> Vec<CheckedName> {
+    names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| CheckedName {
+            name: n.to_string(),
+            path: format!("/domains/{i}/domain"),
+        })
+        .collect()
+}
+
+#[test]
+fn list_form() {
+    let mut out = Vec::new();
+    let got = check_domain_list(
+        &listed(&["a.com", "b..com", "A.com", "", " c.com", "*.x.com"]),
+        &mut out,
+    );
+    let summary: Vec<(&str, &str)> = out
+        .iter()
+        .map(|d| (d.rule.as_str(), d.path.as_str()))
+        .collect();
+    assert_eq!(
+        summary,
+        vec![
+            ("domain.label_invalid", "/domains/1/domain"),
+            ("domain.duplicate", "/domains/2/domain"),
+            ("domain.empty_entry", "/domains/3/domain"),
+            ("domain.label_invalid", "/domains/4/domain"),
+        ]
+    );
+    assert!(out[1].message.contains("entry 0"), "{}", out[1].message);
+    assert!(
+        out[1].message.contains("/domains/0/domain"),
+        "{}",
+        out[1].message
+    );
+    let got: Vec<(&str, &str)> = got
+        .iter()
+        .map(|n| (n.name.as_str(), n.path.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("a.com", "/domains/0/domain"),
+            ("c.com", "/domains/4/domain"),
+            ("*.x.com", "/domains/5/domain"),
+        ]
+    );
+}
+
+#[test]
+fn list_count_boundary() {
+    let make = |n: usize| (0..n).map(|i| format!("h{i}.a.com")).collect::<Vec<_>>();
+    let thirty = make(30);
+    let refs: Vec<&str> = thirty.iter().map(String::as_str).collect();
+    let mut out = Vec::new();
+    check_domain_list(&listed(&refs), &mut out);
+    assert!(out.is_empty(), "{out:?}");
+
+    let many = make(33);
+    let refs: Vec<&str> = many.iter().map(String::as_str).collect();
+    let mut out = Vec::new();
+    check_domain_list(&listed(&refs), &mut out);
+    assert_eq!(out.len(), 1);
+    assert_eq!(out[0].rule, "domain.too_many");
+    assert_eq!(out[0].path, "/domains/30/domain");
+    assert!(out[0].message.contains("33"), "{}", out[0].message);
+}
+
+#[test]
+fn punycode_in_message() {
+    let (out, _) = field("Bücher.example");
+    assert_eq!(out.len(), 1);
+    assert!(
+        out[0].message.contains("\"xn--bcher-kva.example\""),
+        "{}",
+        out[0].message
+    );
+    assert_eq!(
+        punycode_name(&["bücher", "example"]).as_deref(),
+        Some("xn--bcher-kva.example")
+    );
+    assert_eq!(
+        punycode_name(&["MÜNCHEN", "de"]).as_deref(),
+        Some("xn--mnchen-3ya.de")
+    );
+}
+
+#[test]
+fn never_panics_on_odd_input() {
+    let odd = [
+        "\u{10FFFF}".repeat(3_000),
+        ('\u{80}'..='\u{D7FF}').collect::<String>(),
+        "\u{0}.\u{7F}.com".to_string(),
+        "é".repeat(20_000),
+        ",".repeat(50),
+        ".".repeat(300),
+        "*".repeat(100),
+        "a\u{301}.b\u{200D}.c".to_string(),
+        "\u{3000}a.com\u{3000}".to_string(),
+        "xn--.-.--.*-.-*".to_string(),
+    ];
+    for text in &odd {
+        let mut out = Vec::new();
+        let names = check_domain_field(text, PATH, &mut out);
+        let list = listed(&[text.as_str()]);
+        let more = check_domain_list(&list, &mut out);
+        check_coverage(
+            &names.into_iter().chain(more).collect::<Vec<_>>(),
+            &CertificateNames {
+                dns: [text.as_str(), "*", "", "*."].map(String::from).to_vec(),
+                common_name: Some(text.clone()),
+            },
+            &mut out,
+        );
+        for d in &out {
+            assert!(d.message.chars().count() < 1_000, "{}", d.message);
+        }
+    }
+}
