@@ -322,9 +322,19 @@ fn decode_body(
             continue;
         }
         in_headers = false;
-        payload_lines.push((line_no, line.chars().count()));
+        let length = if line.is_ascii() {
+            line.len()
+        } else {
+            line.chars().count()
+        };
+        payload_lines.push((line_no, length));
+        // Fast path: a line of base64 alone (nearly every line) is copied whole.
+        if line.bytes().all(is_base64_byte) {
+            base64.extend_from_slice(line.as_bytes());
+            continue;
+        }
         for c in line.chars() {
-            if c.is_ascii_alphanumeric() || matches!(c, '+' | '/' | '=') {
+            if c.is_ascii() && is_base64_byte(c as u8) {
                 base64.push(c as u8);
             } else if !matches!(c, ' ' | '\t') && first_bad.is_none() {
                 first_bad = Some((line_no, c));
@@ -388,6 +398,23 @@ fn decode_body(
         }
     }
 }
+
+/// A character of the standard base64 alphabet, or its padding.
+fn is_base64_byte(b: u8) -> bool {
+    BASE64_BYTES[usize::from(b)]
+}
+
+/// [`is_base64_byte`] as a table: one load per byte in the scanner's hot loop.
+const BASE64_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = c.is_ascii_alphanumeric() || c == b'+' || c == b'/' || c == b'=';
+        b += 1;
+    }
+    table
+};
 
 fn describe_char(c: char) -> String {
     if c.is_ascii_graphic() {

@@ -19,7 +19,8 @@ pub(crate) fn short_name(der: &[u8]) -> Option<&'static str> {
             return None;
         };
         let (name, tail) = tail.split_at(usize::from(*name_len));
-        if oid == der {
+        // The last byte first: it differs for nearly every entry, and skips a memcmp call.
+        if oid.last() == der.last() && oid == der {
             return std::str::from_utf8(name).ok();
         }
         rest = tail;
