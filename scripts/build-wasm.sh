@@ -9,7 +9,7 @@
 # The module is compiled with the nightly toolchain, rebuilding the standard library for it
 # (-Zbuild-std) with panics that abort at once instead of formatting a message nobody can read
 # in wasm: that drops core's panic formatting and gives 14 KB gzipped, which keeps the package
-# within budget (docs/performance.md has the measurements). The library itself builds and is
+# within budget (pkg/README.md "Size" has the measurements). The library itself builds and is
 # tested on stable; only this packaging step needs nightly and its rust-src component.
 #
 # Then: cargo rustc --crate-type cdylib (so the wasm profile's LTO really applies), wasm-bindgen
