@@ -174,32 +174,6 @@ pub struct Report {
     pub normalized: Option<String>,
 }
 
-/// A stable sort by `less`, the same order as `sort_by` gives (any stable sort does). Written
-/// out because the standard library's sort is several kilobytes of wasm per instance.
-fn merge_sort<T>(mut items: Vec<T>, less: &impl Fn(&T, &T) -> bool) -> Vec<T> {
-    if items.len() <= 1 {
-        return items;
-    }
-    let right = merge_sort(items.split_off(items.len() / 2), less);
-    let left = merge_sort(items, less);
-    let mut out = Vec::with_capacity(left.len() + right.len());
-    let mut left = left.into_iter().peekable();
-    let mut right = right.into_iter().peekable();
-    loop {
-        let take_right = match (left.peek(), right.peek()) {
-            (Some(l), Some(r)) => less(r, l),
-            (Some(_), None) => false,
-            (None, Some(_)) => true,
-            (None, None) => return out,
-        };
-        out.extend(if take_right {
-            right.next()
-        } else {
-            left.next()
-        });
-    }
-}
-
 impl Report {
     /// Builds a report: sorts the diagnostics (path, then rule) and counts them.
     pub fn new(
@@ -209,8 +183,9 @@ impl Report {
         normalized: Option<String>,
     ) -> Self {
         // Stable: findings of one rule at one path keep the order they were found in.
-        let mut diagnostics = merge_sort(diagnostics, &|a: &Diagnostic, b: &Diagnostic| {
-            (a.path.as_str(), a.rule.as_str()) < (b.path.as_str(), b.rule.as_str())
+        let mut diagnostics = diagnostics;
+        diagnostics.sort_by(|a, b| {
+            (a.path.as_str(), a.rule.as_str()).cmp(&(b.path.as_str(), b.rule.as_str()))
         });
         diagnostics.dedup();
         let errors = count(&diagnostics, Severity::Error);
@@ -284,29 +259,5 @@ mod tests {
         assert!(v["diagnostics"][0].get("api_error").is_none());
         assert!(v["diagnostics"][0].get("fixed").is_none());
         assert_eq!(v["diagnostics"][0]["severity"], "info");
-    }
-}
-
-#[cfg(test)]
-mod sort_tests {
-    use super::merge_sort;
-
-    #[test]
-    fn merge_sort_is_the_stable_sort() {
-        let mut state: u32 = 7;
-        for len in 0..200 {
-            let items: Vec<(u32, usize)> = (0..len)
-                .map(|i| {
-                    state = state.wrapping_mul(1_103_515_245).wrapping_add(12_345);
-                    ((state >> 16) % 7, i)
-                })
-                .collect();
-            let mut want = items.clone();
-            want.sort_by_key(|a| a.0);
-            assert_eq!(
-                merge_sort(items, &|a: &(u32, usize), b: &(u32, usize)| a.0 < b.0),
-                want
-            );
-        }
     }
 }

@@ -92,17 +92,7 @@ fn wildcard_base(pattern: &str) -> Option<&str> {
 mod tests {
     use super::*;
     use crate::report::Severity;
-
-    fn listed(names: &[&str]) -> Vec<CheckedName> {
-        names
-            .iter()
-            .enumerate()
-            .map(|(i, n)| CheckedName {
-                name: n.to_string(),
-                path: format!("/domains/{i}/domain"),
-            })
-            .collect()
-    }
+    use crate::rules::domain::tests::listed;
 
     fn cert(dns: &[&str], cn: Option<&str>) -> CertificateNames {
         CertificateNames {

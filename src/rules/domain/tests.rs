@@ -275,7 +275,8 @@ fn field_length_boundary() {
     assert!(out[0].message.contains("10,000"), "{}", out[0].message);
 }
 
-fn listed(names: &[&str]) -> Vec<CheckedName> {
+/// Names as a list with a path each (APIG form); shared with the coverage tests.
+pub(super) fn listed(names: &[&str]) -> Vec<CheckedName> {
     names
         .iter()
         .enumerate()

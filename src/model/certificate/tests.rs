@@ -1,0 +1,207 @@
+//! Tests of certificate parsing: facts against x509-parser's own accessors and formatting.
+
+use super::*;
+use x509_parser::extensions::{ParsedExtension, X509Extension};
+
+fn tlv(tag: u8, content: &[u8]) -> Vec<u8> {
+    let mut out = vec![tag];
+    match content.len() {
+        n if n < 0x80 => out.push(n as u8),
+        n if n < 0x100 => out.extend([0x81, n as u8]),
+        n => out.extend([0x82, (n >> 8) as u8, n as u8]),
+    }
+    out.extend_from_slice(content);
+    out
+}
+
+/// An attribute: OID content bytes, value tag, value content bytes.
+type Attr<'a> = (&'a [u8], u8, &'a [u8]);
+
+/// A Name from RDNs of attributes.
+fn name_der(rdns: &[&[Attr<'_>]]) -> Vec<u8> {
+    let mut seq = Vec::new();
+    for rdn in rdns {
+        let mut set = Vec::new();
+        for (oid, tag, value) in *rdn {
+            let mut atv = tlv(0x06, oid);
+            atv.extend(tlv(*tag, value));
+            set.extend(tlv(0x30, &atv));
+        }
+        seq.extend(tlv(0x31, &set));
+    }
+    tlv(0x30, &seq)
+}
+
+/// The deep-parsed extension as the `X509Certificate` accessors would return it.
+fn deep(ext_value: &[u8], oid: &[u8]) -> ParsedExtension<'static> {
+    let mut content = tlv(0x06, oid);
+    content.extend(tlv(0x04, ext_value));
+    let der = tlv(0x30, &content).leak();
+    let (_, ext) = X509Extension::from_der(der).unwrap();
+    ext.parsed_extension().clone()
+}
+
+#[test]
+fn shallow_extension_parsing_matches_deep_parsing() {
+    let (bc, eku, san) = (
+        OID_X509_EXT_BASIC_CONSTRAINTS,
+        OID_X509_EXT_EXTENDED_KEY_USAGE,
+        OID_X509_EXT_SUBJECT_ALT_NAME,
+    );
+    let (bc_oid, eku_oid, san_oid) = (bc.as_bytes(), eku.as_bytes(), san.as_bytes());
+    let server_auth: &[u8] = &[0x06, 8, 43, 6, 1, 5, 5, 7, 3, 1];
+    let values: Vec<Vec<u8>> = vec![
+        vec![],
+        vec![0x30, 0x00],
+        vec![0x30, 0x03, 0x01, 0x01, 0xff],
+        vec![0x30, 0x03, 0x01, 0x01, 0x00],
+        vec![0x30, 0x06, 0x01, 0x01, 0xff, 0x02, 0x01, 0x00],
+        vec![0x30, 0x03, 0x02, 0x01, 0x05],
+        vec![0x30, 0x03, 0x04, 0x01, 0x05],
+        vec![0x30, 0x03, 0x01, 0x01, 0xff, 0x00],
+        vec![0x30, 0x05, 0x01, 0x01],
+        vec![0x31, 0x00],
+        tlv(0x30, server_auth),
+        tlv(0x30, &[server_auth, server_auth].concat()),
+        tlv(0x30, &[0x06, 3, 0x55, 29, 37]),
+        tlv(0x30, &[0x06, 0]),
+        tlv(0x30, b"\x82\x0bexample.com"),
+        tlv(0x30, b"\x82\x0bexample.com\x87\x04\xc0\x00\x02\x01"),
+        tlv(0x30, b"\x82\x02\xff\xfe"),
+        tlv(0x30, b"\x82\x0bexample.com\x04\x00"),
+        tlv(0x30, b"\x82\x0bexample.com\x82"),
+        [tlv(0x30, b"\x82\x01a"), vec![0x05, 0x00]].concat(),
+        vec![0xff; 3],
+    ];
+    for value in &values {
+        let bc = match deep(value, bc_oid) {
+            ParsedExtension::BasicConstraints(bc) => Some(bc),
+            _ => None,
+        };
+        assert_eq!(parse_basic_constraints(value), bc, "{value:02x?}");
+        let eku = match deep(value, eku_oid) {
+            ParsedExtension::ExtendedKeyUsage(eku) => Ok(eku),
+            _ => Err(X509Error::InvalidExtensions),
+        };
+        assert_eq!(parse_extended_key_usage(value), eku, "{value:02x?}");
+        let san = match deep(value, san_oid) {
+            ParsedExtension::SubjectAlternativeName(san) => Ok(san),
+            _ => Err(X509Error::InvalidExtensions),
+        };
+        assert_eq!(parse_subject_alternative_name(value), san, "{value:02x?}");
+    }
+}
+
+#[test]
+fn pss_hash_matches_signature_algorithm_try_from() {
+    use x509_parser::signature_algorithm::SignatureAlgorithm;
+    let pss: &[u8] = &[42, 134, 72, 134, 247, 13, 1, 1, 10];
+    let sha256_alg = tlv(
+        0x30,
+        &[tlv(0x06, &[96, 134, 72, 1, 101, 3, 4, 2, 1]), vec![5, 0]].concat(),
+    );
+    let params: Vec<Option<Vec<u8>>> = vec![
+        None,
+        Some(vec![0x05, 0x00]),
+        Some(tlv(0x30, &[])),
+        Some(tlv(0x30, &tlv(0xa0, &sha256_alg))),
+        Some(tlv(0x30, &tlv(0xa0, &[0x30, 0x01]))),
+        Some(tlv(0x30, &tlv(0xa1, &sha256_alg))),
+        Some(tlv(0x31, &tlv(0xa0, &sha256_alg))),
+    ];
+    for p in params {
+        let mut content = tlv(0x06, pss);
+        content.extend(p.clone().unwrap_or_default());
+        let der = tlv(0x30, &content);
+        let (_, alg) = AlgorithmIdentifier::from_der(&der).unwrap();
+        let want = match SignatureAlgorithm::try_from(&alg) {
+            Ok(SignatureAlgorithm::RSASSA_PSS(params)) => {
+                SignatureKind::RsaPss(hash_of_oid(&params.hash_algorithm_oid().to_id_string()))
+            }
+            _ => SignatureKind::RsaPss(Hash::Other),
+        };
+        assert_eq!(signature_kind(&alg), want, "{p:02x?}");
+    }
+}
+
+#[test]
+fn ip_to_string_matches_std_display() {
+    use std::net::{Ipv4Addr, Ipv6Addr};
+    let mut cases: Vec<[u8; 16]> = vec![
+        [0; 16],
+        [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 192, 0, 2, 1],
+        [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 192, 0, 2, 1],
+        [0x20, 1, 0xd, 0xb8, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1],
+        [0x20, 1, 0xd, 0xb8, 0, 1, 0, 0, 0, 1, 0, 1, 0, 1, 0, 1],
+        [0xfe, 0x80, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+    ];
+    let mut state: u32 = 99;
+    for _ in 0..5000 {
+        let mut v6 = [0u8; 16];
+        for pair in v6.chunks_exact_mut(2) {
+            state = state.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            // Mostly zero groups, so that runs of every length occur.
+            if (state >> 16) % 3 != 0 {
+                pair.copy_from_slice(&((state >> 8) as u16 & 0x0fff).to_be_bytes());
+            }
+        }
+        cases.push(v6);
+    }
+    for v6 in cases {
+        assert_eq!(ip_to_string(&v6), Ipv6Addr::from(v6).to_string());
+        let v4 = [v6[0], v6[1], v6[15], v6[3]];
+        assert_eq!(ip_to_string(&v4), Ipv4Addr::from(v4).to_string());
+    }
+}
+
+#[test]
+fn name_to_string_matches_x509_parser_display() {
+    const CN: &[u8] = &[0x55, 4, 3];
+    const O: &[u8] = &[0x55, 4, 10];
+    const SERIAL: &[u8] = &[0x55, 4, 5];
+    const EMAIL: &[u8] = &[42, 134, 72, 134, 247, 13, 1, 9, 1];
+    const UID: &[u8] = &[9, 146, 38, 137, 147, 242, 44, 100, 1, 1];
+    const UNKNOWN: &[u8] = &[42, 3, 4];
+    const BIG_ARC: &[u8] = &[
+        42, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f,
+    ];
+    const PADDED_CN: &[u8] = &[0x55, 0x80, 4, 3];
+    const SIG_ALG: &[u8] = &[42, 134, 72, 134, 247, 13, 1, 1, 11];
+    let cases: Vec<Vec<u8>> = vec![
+        name_der(&[]),
+        name_der(&[&[(CN, 0x13, b"example.com")]]),
+        name_der(&[
+            &[(O, 0x0c, "Bücher GmbH".as_bytes())],
+            &[(CN, 0x0c, b"a, b")],
+        ]),
+        name_der(&[
+            &[(CN, 0x13, b"x"), (O, 0x13, b"y")],
+            &[(SERIAL, 0x13, b"42")],
+        ]),
+        name_der(&[&[(EMAIL, 0x16, b"a@b.c")], &[(UID, 0x0c, b"u1")]]),
+        name_der(&[&[(UNKNOWN, 0x0c, b"v")], &[(BIG_ARC, 0x0c, b"w")]]),
+        name_der(&[&[(PADDED_CN, 0x0c, b"v")], &[(SIG_ALG, 0x0c, b"w")]]),
+        name_der(&[&[(CN, 0x04, &[0x00, 0xab, 0xff])], &[(O, 0x02, &[1])]]),
+        name_der(&[&[(CN, 0x1e, &[0, 0x41, 0x00, 0xfc])]]),
+        name_der(&[&[(CN, 0x1e, &[0, 0x41, 0x42])]]),
+        name_der(&[&[(CN, 0x1e, &[0xd8, 0x00])]]),
+        name_der(&[&[(CN, 0x0c, &[0xff, 0xfe])]]),
+        name_der(&[&[(CN, 0x13, b"")], &[(O, 0x14, b"t61"), (O, 0x1a, b"vis")]]),
+        name_der(&[&[(O, 0x30, &[])]]),
+    ];
+    for der in &cases {
+        let (_, name) = X509Name::from_der(der).unwrap();
+        assert_eq!(name_to_string(&name), name.to_string(), "{der:02x?}");
+    }
+}
+
+#[test]
+fn helpers_never_panic_on_edge_bytes() {
+    assert_eq!(trim_leading_zeros(&[]), &[] as &[u8]);
+    assert_eq!(trim_leading_zeros(&[0, 0]), &[0]);
+    assert_eq!(trim_leading_zeros(&[0, 1, 2]), &[1, 2]);
+    assert_eq!(ip_to_string(&[192, 0, 2, 10]), "192.0.2.10");
+    assert_eq!(ip_to_string(&[1, 2, 3]), "IP:010203");
+    assert!(parse_certificate(0, 1, &[]).is_err());
+    assert!(parse_certificate(0, 1, &[0x30, 0x03, 0x02, 0x01, 0x05]).is_err());
+}
