@@ -37,7 +37,11 @@ if ! rustup target list --toolchain "$TOOLCHAIN" --installed | grep -qx wasm32-u
 fi
 if ! rustup component list --toolchain "$TOOLCHAIN" --installed | grep -q '^rust-src'; then
   log "rustup component add rust-src --toolchain $TOOLCHAIN (for -Zbuild-std)"
-  rustup component add rust-src --toolchain "$TOOLCHAIN"
+  rustup component add rust-src --toolchain "$TOOLCHAIN" || {
+    echo "error: could not install rust-src for $TOOLCHAIN; the wasm module is built with" \
+      "-Zbuild-std to stay within its size budget (pkg/README.md, \"Size\")" >&2
+    exit 1
+  }
 fi
 # Nightlies from late 2025 spell immediate abort as a panic strategy; older ones as a feature of
 # the standard library.
