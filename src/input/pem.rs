@@ -10,6 +10,7 @@
 
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
+use memchr::memmem::Finder;
 use zeroize::Zeroizing;
 
 use super::redact::safe_preview;
@@ -100,7 +101,7 @@ struct Lines {
 impl Lines {
     fn new(text: &str) -> Self {
         let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         Lines { starts }
     }
 
@@ -116,12 +117,13 @@ impl Lines {
 pub(crate) fn scan(text: &str) -> ScannedPem {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let lines = Lines::new(text);
+    let needles = Needles::new();
     let mut out = ScannedPem::default();
     let mut pos = 0;
     let mut previous_block_end: Option<usize> = None;
 
     while pos <= text.len() {
-        let Some(begin) = find_from(text, pos, BEGIN) else {
+        let Some(begin) = find_from(text, pos, &needles.begin) else {
             note_between(
                 text,
                 &lines,
@@ -144,7 +146,7 @@ pub(crate) fn scan(text: &str) -> ScannedPem {
         );
         let begin_line = lines.line_of(begin);
         let label_start = begin + BEGIN.len();
-        let Some(label_end) = boundary_label_end(text, label_start) else {
+        let Some(label_end) = boundary_label_end(text, label_start, &needles.dashes) else {
             out.issues.push(PemIssue::Malformed {
                 line: begin_line,
                 label: None,
@@ -158,8 +160,9 @@ pub(crate) fn scan(text: &str) -> ScannedPem {
         };
         let label = &text[label_start..label_end];
         let body_start = label_end + DASHES.len();
-        let next_begin = find_from(text, body_start, BEGIN);
-        let end = find_from(text, body_start, END).filter(|e| next_begin.is_none_or(|n| *e < n));
+        let next_begin = find_from(text, body_start, &needles.begin);
+        let end =
+            find_from(text, body_start, &needles.end).filter(|e| next_begin.is_none_or(|n| *e < n));
         let Some(end) = end else {
             out.issues.push(PemIssue::Malformed {
                 line: begin_line,
@@ -174,7 +177,7 @@ pub(crate) fn scan(text: &str) -> ScannedPem {
         };
         let end_line = lines.line_of(end);
         let end_label_start = end + END.len();
-        let Some(end_label_end) = boundary_label_end(text, end_label_start) else {
+        let Some(end_label_end) = boundary_label_end(text, end_label_start, &needles.dashes) else {
             out.issues.push(PemIssue::Malformed {
                 line: end_line,
                 label: Some(label.to_string()),
@@ -210,16 +213,35 @@ pub(crate) fn scan(text: &str) -> ScannedPem {
     out
 }
 
+/// The boundary strings, each prepared once per scan for memchr's substring search.
+struct Needles {
+    begin: Finder<'static>,
+    end: Finder<'static>,
+    dashes: Finder<'static>,
+}
+
+impl Needles {
+    fn new() -> Self {
+        Needles {
+            begin: Finder::new(BEGIN),
+            end: Finder::new(END),
+            dashes: Finder::new(DASHES),
+        }
+    }
+}
+
 /// Finds `needle` at or after byte `from` (returns an absolute offset).
-fn find_from(text: &str, from: usize, needle: &str) -> Option<usize> {
-    text.get(from..)?.find(needle).map(|i| i + from)
+fn find_from(text: &str, from: usize, needle: &Finder<'_>) -> Option<usize> {
+    let haystack = text.as_bytes().get(from..)?;
+    needle.find(haystack).map(|i| i + from)
 }
 
 /// The end of a boundary label that starts at `start`: the next five dashes on the same line,
 /// with a plausible label (printable ASCII, not too long).
-fn boundary_label_end(text: &str, start: usize) -> Option<usize> {
+fn boundary_label_end(text: &str, start: usize, dashes: &Finder<'_>) -> Option<usize> {
     let rest = text.get(start..)?;
-    let end = rest.find(DASHES)?;
+    let end = dashes.find(rest.as_bytes())?;
+    // The dashes are ASCII, so `end` is a character boundary.
     let label = &rest[..end];
     let plausible = label.len() <= MAX_LABEL && label.bytes().all(|b| (0x20..0x7f).contains(&b));
     plausible.then_some(start + end)
@@ -288,15 +310,14 @@ fn decode_body(
 ) -> Option<PemBlock> {
     let one_line = !body.contains('\n');
     let mut headers = Vec::new();
-    // One pass: the base64 bytes (spaces and tabs dropped) and the first non-base64 character.
+    // The payload lines, trimmed, copied as they are: nearly always pure base64, which the
+    // decoder checks byte by byte anyway. Only when it refuses them does the careful pass
+    // below drop spaces and tabs and look for the character to name.
     let mut base64 = Zeroizing::new(Vec::with_capacity(body.len()));
-    let mut first_bad: Option<(usize, char)> = None; // (line, character)
-    let mut payload_lines: Vec<(usize, usize)> = Vec::new(); // (line, length)
+    let mut payload_lines: Vec<(usize, &str)> = Vec::new();
     let mut in_headers = true;
-    let mut offset = body_start;
-    for piece in body.split('\n') {
-        let line_no = lines.line_of(offset);
-        offset += piece.len() + 1;
+    let first_line = lines.line_of(body_start);
+    for (line_no, piece) in (first_line..).zip(split_lines(body)) {
         let line = piece.trim_end_matches('\r').trim();
         // The empty remainder of the BEGIN line and the empty piece before END are not lines
         // of the body.
@@ -322,34 +343,22 @@ fn decode_body(
             continue;
         }
         in_headers = false;
-        let length = if line.is_ascii() {
-            line.len()
-        } else {
-            line.chars().count()
-        };
-        payload_lines.push((line_no, length));
-        // Fast path: a line of base64 alone (nearly every line) is copied whole.
-        if line.bytes().all(is_base64_byte) {
-            base64.extend_from_slice(line.as_bytes());
-            continue;
-        }
-        for c in line.chars() {
-            if c.is_ascii() && is_base64_byte(c as u8) {
-                base64.push(c as u8);
-            } else if !matches!(c, ' ' | '\t') && first_bad.is_none() {
-                first_bad = Some((line_no, c));
-            }
-        }
+        payload_lines.push((line_no, line));
+        base64.extend_from_slice(line.as_bytes());
     }
     if !one_line {
-        if let Some((&(last_line, last_len), rest)) = payload_lines.split_last() {
-            for &(line, length) in rest.iter().filter(|(_, len)| *len != 64) {
-                out.issues.push(PemIssue::LineLength {
-                    line,
-                    length,
-                    label: label.to_string(),
-                });
+        if let Some((&(last_line, last), rest)) = payload_lines.split_last() {
+            for &(line, text) in rest {
+                let length = char_count(text);
+                if length != 64 {
+                    out.issues.push(PemIssue::LineLength {
+                        line,
+                        length,
+                        label: label.to_string(),
+                    });
+                }
             }
+            let last_len = char_count(last);
             if last_len > 64 {
                 out.issues.push(PemIssue::LineLength {
                     line: last_line,
@@ -359,18 +368,37 @@ fn decode_body(
             }
         }
     }
-    if let Some((line, bad)) = first_bad {
-        out.issues.push(PemIssue::Malformed {
-            line,
-            label: Some(label.to_string()),
-            message: format!(
-                "the {label} block that begins on line {begin_line} has a character that is not base64 ({}) on line {line}",
-                describe_char(bad)
-            ),
-        });
-        return None;
-    }
-    match STANDARD.decode(base64.as_slice()) {
+    let decoded = match STANDARD.decode(base64.as_slice()) {
+        Ok(der) => Ok(der),
+        Err(_) => {
+            // The careful pass: spaces and tabs dropped, the first other character that is not
+            // base64 named.
+            base64.clear();
+            let mut first_bad: Option<(usize, char)> = None; // (line, character)
+            for &(line_no, line) in &payload_lines {
+                for c in line.chars() {
+                    if c.is_ascii() && is_base64_byte(c as u8) {
+                        base64.push(c as u8);
+                    } else if !matches!(c, ' ' | '\t') && first_bad.is_none() {
+                        first_bad = Some((line_no, c));
+                    }
+                }
+            }
+            if let Some((line, bad)) = first_bad {
+                out.issues.push(PemIssue::Malformed {
+                    line,
+                    label: Some(label.to_string()),
+                    message: format!(
+                        "the {label} block that begins on line {begin_line} has a character that is not base64 ({}) on line {line}",
+                        describe_char(bad)
+                    ),
+                });
+                return None;
+            }
+            STANDARD.decode(base64.as_slice())
+        }
+    };
+    match decoded {
         Ok(der) if !der.is_empty() => Some(PemBlock {
             label: label.to_string(),
             begin_line,
@@ -396,6 +424,28 @@ fn decode_body(
             });
             None
         }
+    }
+}
+
+/// `text.split('\n')`, with the line ends found by memchr (much faster on 64-column PEM).
+fn split_lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut start = 0;
+    memchr::memchr_iter(b'\n', text.as_bytes())
+        .chain(std::iter::once(text.len()))
+        .map(move |end| {
+            // `end` is a '\n' (ASCII) or the end of `text`: both are character boundaries.
+            let line = &text[start..end];
+            start = end + 1;
+            line
+        })
+}
+
+/// Characters in a line, counted cheaply when it is ASCII (nearly always).
+fn char_count(line: &str) -> usize {
+    if line.is_ascii() {
+        line.len()
+    } else {
+        line.chars().count()
     }
 }
 

@@ -25,21 +25,22 @@ pub(crate) fn hex(bytes: &[u8]) -> String {
 
 /// Uppercase hex pairs separated by colons.
 pub(crate) fn colon(bytes: &[u8]) -> String {
-    hex_digits(bytes, b"0123456789ABCDEF", Some(':'))
+    hex_digits(bytes, b"0123456789ABCDEF", Some(b':'))
 }
 
 /// Two digits per byte from `digits`, with `separator` between bytes. Written out rather than
 /// `format!("{b:02x}")` per byte, which is slower and larger in the wasm module.
-pub(crate) fn hex_digits(bytes: &[u8], digits: &[u8; 16], separator: Option<char>) -> String {
-    let mut out = String::with_capacity(bytes.len() * 3);
+pub(crate) fn hex_digits(bytes: &[u8], digits: &[u8; 16], separator: Option<u8>) -> String {
+    let mut out = Vec::with_capacity(bytes.len() * 3);
     for (i, b) in bytes.iter().enumerate() {
         if let (Some(separator), true) = (separator, i > 0) {
             out.push(separator);
         }
-        out.push(char::from(digits[usize::from(b >> 4)]));
-        out.push(char::from(digits[usize::from(b & 0x0f)]));
+        out.push(digits[usize::from(b >> 4)]);
+        out.push(digits[usize::from(b & 0x0f)]);
     }
-    out
+    // Every byte is an ASCII digit or separator, so this never falls back.
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// The outcome of checking that `issuer` signed `subject`.

@@ -12,6 +12,12 @@
 
 /// The short name x509-parser's registry gives the OID with DER contents `der`.
 pub(crate) fn short_name(der: &[u8]) -> Option<&'static str> {
+    // Name attributes are nearly always X.520 (2.5.4.n: CN, O, C, ...): indexed directly.
+    if let [0x55, 0x04, n] = der {
+        if let Some(&Some(name)) = X520_NAMES.get(usize::from(*n)) {
+            return Some(name);
+        }
+    }
     let mut rest: &'static [u8] = &PACKED;
     while let [oid_len, tail @ ..] = rest {
         let (oid, tail) = tail.split_at(usize::from(*oid_len));
@@ -27,6 +33,20 @@ pub(crate) fn short_name(der: &[u8]) -> Option<&'static str> {
     }
     None
 }
+
+/// The table's X.520 attribute types (2.5.4.n, DER `55 04 n`) indexed by `n`.
+const X520_NAMES: [Option<&str>; 128] = {
+    let mut out = [None; 128];
+    let mut i = 0;
+    while i < OID_SHORT_NAMES.len() {
+        let (oid, name) = OID_SHORT_NAMES[i];
+        if oid.len() == 3 && oid[0] == 0x55 && oid[1] == 0x04 && oid[2] < 128 {
+            out[oid[2] as usize] = Some(name);
+        }
+        i += 1;
+    }
+    out
+};
 
 const PACKED_LEN: usize = {
     let mut len = 0;

@@ -60,8 +60,8 @@ pub(crate) const OPERATION: OperationDecl = OperationDecl {
 
 /// Each `domains/i/domain` with the domain rules, then coverage by the context certificate.
 fn domains(walk: &mut Walk<'_>) {
-    let names: Vec<CheckedName> = walk
-        .root
+    let root = walk.root;
+    let names: Vec<CheckedName<'_>> = root
         .get("domains")
         .and_then(Value::as_array)
         .map(|entries| {
@@ -71,8 +71,8 @@ fn domains(walk: &mut Walk<'_>) {
                 .filter_map(|(index, entry)| {
                     let name = entry.get("domain").and_then(Value::as_str)?;
                     (!name.is_empty()).then(|| CheckedName {
-                        name: name.trim().to_string(),
-                        path: child(&child("/domains", &index.to_string()), "domain"),
+                        name: name.trim(),
+                        path: child(&child("/domains", &index.to_string()), "domain").into(),
                     })
                 })
                 .collect()

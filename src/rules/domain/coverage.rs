@@ -14,7 +14,7 @@ use super::{list_names, show, CertificateNames, CheckedName};
 /// own text. A configured wildcard name is covered only by the same wildcard. No public
 /// suffix list is consulted.
 pub(crate) fn check_coverage(
-    names: &[CheckedName],
+    names: &[CheckedName<'_>],
     certificate: &CertificateNames,
     out: &mut Vec<Diagnostic>,
 ) {
@@ -25,11 +25,12 @@ pub(crate) fn check_coverage(
     } else {
         (Vec::new(), false)
     };
-    let has_wildcard = presented.iter().any(|p| wildcard_base(p).is_some());
+    let patterns: Vec<Pattern<'_>> = presented.iter().map(|p| Pattern::new(p)).collect();
+    let has_wildcard = patterns.iter().any(|p| p.wildcard_base.is_some());
 
     for entry in names {
         let name = entry.name.trim();
-        if presented.iter().any(|p| covers(p, name)) {
+        if patterns.iter().any(|p| p.covers(name)) {
             continue;
         }
         let what = if presented.is_empty() {
@@ -52,7 +53,7 @@ pub(crate) fn check_coverage(
         };
         out.push(Diagnostic::new(
             &catalog::DOMAIN_NOT_COVERED,
-            entry.path.as_str(),
+            entry.path.as_ref(),
             format!(
                 "{} is not covered by the certificate, {what}{hint}",
                 show(name)
@@ -61,20 +62,36 @@ pub(crate) fn check_coverage(
     }
 }
 
-/// Whether the certificate name `pattern` covers the configured `name` (RFC 6125 6.4).
-fn covers(pattern: &str, name: &str) -> bool {
-    let pattern = pattern.strip_suffix('.').unwrap_or(pattern);
-    if pattern.eq_ignore_ascii_case(name) {
-        return true;
-    }
-    let Some(base) = wildcard_base(pattern) else {
-        return false;
-    };
-    match name.split_once('.') {
-        Some((first, rest)) => {
-            !first.is_empty() && !first.contains('*') && rest.eq_ignore_ascii_case(base)
+/// A certificate name prepared once for matching every configured name.
+struct Pattern<'a> {
+    /// The name without one trailing dot.
+    exact: &'a str,
+    /// For `*.rest` with `*` only as the whole leftmost label, `rest`.
+    wildcard_base: Option<&'a str>,
+}
+
+impl<'a> Pattern<'a> {
+    fn new(pattern: &'a str) -> Self {
+        Pattern {
+            exact: pattern.strip_suffix('.').unwrap_or(pattern),
+            wildcard_base: wildcard_base(pattern),
         }
-        None => false,
+    }
+
+    /// Whether this certificate name covers the configured `name` (RFC 6125 6.4).
+    fn covers(&self, name: &str) -> bool {
+        if self.exact.eq_ignore_ascii_case(name) {
+            return true;
+        }
+        let Some(base) = self.wildcard_base else {
+            return false;
+        };
+        match name.split_once('.') {
+            Some((first, rest)) => {
+                !first.is_empty() && !first.contains('*') && rest.eq_ignore_ascii_case(base)
+            }
+            None => false,
+        }
     }
 }
 

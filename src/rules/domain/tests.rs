@@ -16,7 +16,7 @@ fn field(text: &str) -> (Vec<Diagnostic>, Vec<String>) {
         assert_eq!(d.path, PATH);
         assert!(!d.message.is_empty());
     }
-    (out, names.into_iter().map(|n| n.name).collect())
+    (out, names.into_iter().map(|n| n.name.to_string()).collect())
 }
 
 fn rules_for(text: &str) -> Vec<&'static str> {
@@ -276,13 +276,13 @@ fn field_length_boundary() {
 }
 
 /// Names as a list with a path each (APIG form); shared with the coverage tests.
-pub(super) fn listed(names: &[&str]) -> Vec<CheckedName> {
+pub(super) fn listed<'a>(names: &[&'a str]) -> Vec<CheckedName<'a>> {
     names
         .iter()
         .enumerate()
         .map(|(i, n)| CheckedName {
-            name: n.to_string(),
-            path: format!("/domains/{i}/domain"),
+            name: n,
+            path: format!("/domains/{i}/domain").into(),
         })
         .collect()
 }
@@ -313,10 +313,7 @@ fn list_form() {
         "{}",
         out[1].message
     );
-    let got: Vec<(&str, &str)> = got
-        .iter()
-        .map(|n| (n.name.as_str(), n.path.as_str()))
-        .collect();
+    let got: Vec<(&str, &str)> = got.iter().map(|n| (n.name, n.path.as_ref())).collect();
     assert_eq!(
         got,
         vec![
@@ -396,4 +393,69 @@ fn never_panics_on_odd_input() {
             assert!(d.message.chars().count() < 1_000, "{}", d.message);
         }
     }
+}
+
+/// The fast path never hides a finding: every name it passes gets no diagnostic from the
+/// rules one by one. Names from a small alphabet that exercises every rule, plus boundaries.
+#[test]
+fn plain_host_names_pass_every_rule() {
+    let mut names: Vec<String> = [
+        "a",
+        "a.b",
+        "www.example.com",
+        "xn--bcher-kva.example",
+        "a-b.c",
+        "1.2.3.4",
+        "-a.com",
+        "a-.com",
+        "a..com",
+        ".a.com",
+        "a.com.",
+        "*.a.com",
+        "a b.com",
+        " a.com",
+        "ä.com",
+        "",
+    ]
+    .map(String::from)
+    .to_vec();
+    names.push(format!("{}.com", "a".repeat(63)));
+    names.push(format!("{}.com", "a".repeat(64)));
+    names.push(vec!["a".repeat(63); 4].join(".")); // 255 characters
+    names.push(format!(
+        "{}.{}",
+        "a".repeat(63),
+        vec!["b".repeat(63); 3].join(".")
+    )); // 255
+    names.push(format!(
+        "{}.{}",
+        "a".repeat(61),
+        vec!["b".repeat(63); 3].join(".")
+    )); // 253
+    let alphabet = b"ab-.*_ 0";
+    let mut state: u32 = 12_345;
+    for _ in 0..5_000 {
+        let mut name = String::new();
+        state = state.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+        for _ in 0..(state >> 16) % 9 {
+            state = state.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            name.push(char::from(alphabet[((state >> 16) % 8) as usize]));
+        }
+        names.push(name);
+    }
+    let mut plain = 0;
+    for name in &names {
+        if !is_plain_host_name(name) {
+            continue;
+        }
+        plain += 1;
+        let mut out = Vec::new();
+        let subject = Subject {
+            entry: None,
+            raw: name,
+        };
+        assert!(check_name_rules(name, PATH, &subject, &mut out), "{name:?}");
+        assert!(out.is_empty(), "{name:?}: {out:?}");
+    }
+    assert!(plain > 100, "only {plain} plain names were tried");
 }
