@@ -9,6 +9,7 @@ use der_parser::der::parse_der;
 use ring::signature::{Ed25519KeyPair, KeyPair};
 
 use super::certificate::{Curve, KeyKind, ParsedCertificate};
+use super::oid_names::dotted;
 
 /// How the key was encoded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -122,18 +123,18 @@ fn parse_pkcs8(der: &[u8]) -> Result<PrivateKeyInfo, String> {
     let oid = algorithm
         .first()
         .and_then(|o| o.as_oid().ok())
-        .map(|o| o.to_id_string())
+        .map(dotted)
         .ok_or_else(|| format!("the {what} has no algorithm OID"))?;
     let inner = private_key
         .as_slice()
         .map_err(|_| format!("the {what}'s privateKey is not an OCTET STRING"))?;
-    let public = match oid.as_str() {
+    let public = match &*oid {
         "1.2.840.113549.1.1.1" | "1.2.840.113549.1.1.10" => parse_pkcs1(inner)?,
         "1.2.840.10045.2.1" => {
             let curve = algorithm
                 .get(1)
                 .and_then(|p| p.as_oid().ok())
-                .map(|o| curve_of(&o.to_id_string()));
+                .map(|o| curve_of(&dotted(o)));
             parse_sec1(inner, curve)?
         }
         "1.3.101.112" => {
@@ -221,7 +222,7 @@ fn parse_sec1(der: &[u8], outer_curve: Option<Curve>) -> Result<PublicHalf, Stri
         match tag {
             0 => {
                 if let Ok(oid) = value.as_oid() {
-                    curve.get_or_insert_with(|| curve_of(&oid.to_id_string()));
+                    curve.get_or_insert_with(|| curve_of(&dotted(oid)));
                 }
             }
             1 => point = value.as_bitstring().ok().map(|b| b.data.to_vec()),

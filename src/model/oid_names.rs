@@ -10,6 +10,8 @@
 //! length-prefixed name, per entry), which is all the module holds: a slice of pairs would
 //! add 16 bytes of pointers per entry (about 1 KB gzipped).
 
+use std::borrow::Cow;
+
 /// The short name x509-parser's registry gives the OID with DER contents `der`.
 pub(crate) fn short_name(der: &[u8]) -> Option<&'static str> {
     // Name attributes are nearly always X.520 (2.5.4.n: CN, O, C, ...): indexed directly.
@@ -47,6 +49,47 @@ const X520_NAMES: [Option<&str>; 128] = {
     }
     out
 };
+
+/// The dotted form of an OID, exactly as asn1-rs's `to_id_string` writes it, looked up by DER
+/// bytes for the algorithms and curves nearly every certificate uses (formatting the arcs costs
+/// more than parsing the whole certificate), computed for any other.
+pub(crate) fn dotted(oid: &x509_parser::asn1_rs::Oid<'_>) -> Cow<'static, str> {
+    match COMMON_DOTTED.iter().find(|(der, _)| *der == oid.as_bytes()) {
+        Some((_, text)) => Cow::Borrowed(text),
+        None => Cow::Owned(oid.to_id_string()),
+    }
+}
+
+/// DER contents and dotted form; `tests::common_dotted_forms_match_asn1_rs` checks each pair.
+const COMMON_DOTTED: &[(&[u8], &str)] = &[
+    (
+        &[42, 134, 72, 134, 247, 13, 1, 1, 1],
+        "1.2.840.113549.1.1.1",
+    ), // rsaEncryption
+    (
+        &[42, 134, 72, 134, 247, 13, 1, 1, 11],
+        "1.2.840.113549.1.1.11",
+    ), // sha256WithRSA
+    (
+        &[42, 134, 72, 134, 247, 13, 1, 1, 12],
+        "1.2.840.113549.1.1.12",
+    ), // sha384WithRSA
+    (
+        &[42, 134, 72, 134, 247, 13, 1, 1, 13],
+        "1.2.840.113549.1.1.13",
+    ), // sha512WithRSA
+    (
+        &[42, 134, 72, 134, 247, 13, 1, 1, 10],
+        "1.2.840.113549.1.1.10",
+    ), // RSASSA-PSS
+    (&[42, 134, 72, 206, 61, 2, 1], "1.2.840.10045.2.1"), // ecPublicKey
+    (&[42, 134, 72, 206, 61, 3, 1, 7], "1.2.840.10045.3.1.7"), // P-256
+    (&[43, 129, 4, 0, 34], "1.3.132.0.34"),               // P-384
+    (&[43, 129, 4, 0, 35], "1.3.132.0.35"),               // P-521
+    (&[42, 134, 72, 206, 61, 4, 3, 2], "1.2.840.10045.4.3.2"), // ecdsa-with-SHA256
+    (&[42, 134, 72, 206, 61, 4, 3, 3], "1.2.840.10045.4.3.3"), // ecdsa-with-SHA384
+    (&[43, 101, 112], "1.3.101.112"),                     // Ed25519
+];
 
 const PACKED_LEN: usize = {
     let mut len = 0;
@@ -307,6 +350,19 @@ const OID_SHORT_NAMES: &[(&[u8], &str)] = &[
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn common_dotted_forms_match_asn1_rs() {
+        use std::borrow::Cow;
+        use x509_parser::asn1_rs::Oid;
+        for (der, text) in super::COMMON_DOTTED {
+            let oid = Oid::new(Cow::Borrowed(der));
+            assert_eq!(oid.to_id_string(), *text);
+            assert_eq!(super::dotted(&oid), *text);
+        }
+        let other = Oid::new(Cow::Borrowed(&[42, 134, 72, 134, 247, 13, 1, 1, 5][..]));
+        assert_eq!(super::dotted(&other), "1.2.840.113549.1.1.5");
+    }
+
     use super::{short_name, OID_SHORT_NAMES};
     use x509_parser::objects::{oid2abbrev, oid_registry};
 

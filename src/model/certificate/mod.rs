@@ -17,7 +17,7 @@ use x509_parser::signature_algorithm::RsaSsaPssParams;
 use x509_parser::x509::{AlgorithmIdentifier, X509Name};
 
 use super::crypto::hex;
-use super::oid_names::short_name;
+use super::oid_names::{dotted, short_name};
 
 /// A digest named by a signature algorithm.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -410,16 +410,16 @@ fn ipv6_to_string(octets: [u8; 16]) -> String {
 }
 
 fn key_kind(algorithm: &AlgorithmIdentifier<'_>, parsed: Option<PublicKey<'_>>) -> KeyKind {
-    let oid = algorithm.algorithm.to_id_string();
+    let oid = dotted(&algorithm.algorithm);
     let size = parsed.as_ref().map(|k| k.key_size() as u32).unwrap_or(0);
-    match oid.as_str() {
+    match &*oid {
         "1.2.840.113549.1.1.1" | "1.2.840.113549.1.1.10" => KeyKind::Rsa { bits: size },
         "1.2.840.10045.2.1" => {
             let curve_oid = algorithm
                 .parameters
                 .as_ref()
                 .and_then(|p| p.as_oid().ok())
-                .map(|o| o.to_id_string())
+                .map(|o| dotted(&o))
                 .unwrap_or_default();
             let curve = Curve::from_oid(&curve_oid);
             let bits = match curve {
@@ -433,7 +433,7 @@ fn key_kind(algorithm: &AlgorithmIdentifier<'_>, parsed: Option<PublicKey<'_>>) 
         "1.3.101.112" => KeyKind::Ed25519,
         "1.3.101.113" => KeyKind::Ed448,
         "1.2.840.10040.4.1" => KeyKind::Dsa { bits: size },
-        _ => KeyKind::Other(oid),
+        _ => KeyKind::Other(oid.into_owned()),
     }
 }
 
@@ -449,7 +449,7 @@ fn hash_of_oid(oid: &str) -> Hash {
 }
 
 fn signature_kind(algorithm: &AlgorithmIdentifier<'_>) -> SignatureKind {
-    match algorithm.algorithm.to_id_string().as_str() {
+    match &*dotted(&algorithm.algorithm) {
         "1.2.840.113549.1.1.4" => SignatureKind::RsaPkcs1(Hash::Md5),
         "1.2.840.113549.1.1.5" | "1.3.14.3.2.29" => SignatureKind::RsaPkcs1(Hash::Sha1),
         "1.2.840.113549.1.1.11" => SignatureKind::RsaPkcs1(Hash::Sha256),
@@ -476,8 +476,8 @@ fn signature_kind(algorithm: &AlgorithmIdentifier<'_>) -> SignatureKind {
 
 /// The conventional (OpenSSL) name of a signature algorithm, or its OID.
 fn signature_name(algorithm: &AlgorithmIdentifier<'_>) -> String {
-    let oid = algorithm.algorithm.to_id_string();
-    let name = match oid.as_str() {
+    let oid = dotted(&algorithm.algorithm);
+    let name = match &*oid {
         "1.2.840.113549.1.1.2" => "md2WithRSAEncryption",
         "1.2.840.113549.1.1.4" => "md5WithRSAEncryption",
         "1.2.840.113549.1.1.5" | "1.3.14.3.2.29" => "sha1WithRSAEncryption",
@@ -496,7 +496,7 @@ fn signature_name(algorithm: &AlgorithmIdentifier<'_>) -> String {
         "1.2.840.10040.4.3" => "dsa-with-SHA1",
         "2.16.840.1.101.3.4.3.2" => "dsa-with-SHA256",
         "1.2.156.10197.1.501" => "SM2-with-SM3",
-        _ => return oid,
+        _ => return oid.into_owned(),
     };
     name.to_string()
 }
