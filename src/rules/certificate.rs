@@ -42,16 +42,17 @@ pub(crate) fn check_certificates(
         if chain.duplicates.contains(&pos) {
             continue;
         }
-        let path = format!("{}/chain/{}", ctx.base, cert.index);
-        let who = describe(cert);
+        // Built only for a diagnostic: a certificate with nothing to report costs no formatting.
+        let path = || format!("{}/chain/{}", ctx.base, cert.index);
+        let who = || describe(cert);
         let is_leaf = pos == leaf;
         if cert.not_after < now {
             out.push(Diagnostic::new(
                 &CERT_EXPIRED,
-                &path,
+                path(),
                 format!(
                     "{} expired on {} ({}); renew it",
-                    capital(&who),
+                    capital(&who()),
                     format_rfc3339(cert.not_after),
                     ago(days_between(now, cert.not_after))
                 ),
@@ -59,10 +60,10 @@ pub(crate) fn check_certificates(
         } else if cert.not_before > now {
             out.push(Diagnostic::new(
                 &CERT_NOT_YET_VALID,
-                &path,
+                path(),
                 format!(
                     "{} is not valid until {}; its notBefore is in the future",
-                    capital(&who),
+                    capital(&who()),
                     format_rfc3339(cert.not_before)
                 ),
             ));
@@ -71,10 +72,10 @@ pub(crate) fn check_certificates(
             if days_left < i64::from(ctx.expiry_warning_days) {
                 out.push(Diagnostic::new(
                     &CERT_EXPIRES_SOON,
-                    &path,
+                    path(),
                     format!(
                         "{} expires on {}, in {days_left} day{}; renew it before then (warning threshold {} days)",
-                        capital(&who),
+                        capital(&who()),
                         format_rfc3339(cert.not_after),
                         crate::rules::pem::plural(days_left.unsigned_abs() as usize),
                         ctx.expiry_warning_days
@@ -94,10 +95,10 @@ pub(crate) fn check_certificates(
             };
             out.push(Diagnostic::new(
                 &CERT_NOT_CA,
-                &path,
+                path(),
                 format!(
                     "{} {role} but has no basicConstraints CA:TRUE ({}); a CA certificate is required",
-                    capital(&who),
+                    capital(&who()),
                     match cert.basic_constraints_ca {
                         Some(false) => "it says CA:FALSE",
                         _ => "the extension is absent",
@@ -109,20 +110,20 @@ pub(crate) fn check_certificates(
             if cert.basic_constraints_ca == Some(true) {
                 out.push(Diagnostic::new(
                     &CERT_LEAF_IS_CA,
-                    &path,
+                    path(),
                     format!(
                         "{} is the server certificate but is a CA (basicConstraints CA:TRUE); use an end-entity certificate",
-                        capital(&who)
+                        capital(&who())
                     ),
                 ));
             }
             if cert.eku_allows_server_auth == Some(false) {
                 out.push(Diagnostic::new(
                     &CERT_NO_SERVER_AUTH,
-                    &path,
+                    path(),
                     format!(
                         "{} has an extended key usage without serverAuth, so clients will reject it for TLS servers",
-                        capital(&who)
+                        capital(&who())
                     ),
                 ));
             }
@@ -130,8 +131,8 @@ pub(crate) fn check_certificates(
         if let Some(problem) = weak_key(&cert.key) {
             out.push(Diagnostic::new(
                 &CERT_WEAK_KEY,
-                &path,
-                format!("{} has {problem}", capital(&who)),
+                path(),
+                format!("{} has {problem}", capital(&who())),
             ));
         }
         let self_signed = chain.self_signed.get(pos).copied().unwrap_or(false);
@@ -139,10 +140,10 @@ pub(crate) fn check_certificates(
             if !self_signed {
                 out.push(Diagnostic::new(
                     &CERT_SHA1_SIGNATURE,
-                    &path,
+                    path(),
                     format!(
                         "{} is signed with {} ({digest}), which clients no longer trust; reissue it with SHA-256",
-                        capital(&who),
+                        capital(&who()),
                         cert.signature_name
                     ),
                 ));
@@ -152,10 +153,10 @@ pub(crate) fn check_certificates(
             if let Some(problem) = clb_unsupported(&cert.key) {
                 out.push(Diagnostic::new(
                     &CERT_ALGORITHM_UNSUPPORTED,
-                    &path,
+                    path(),
                     format!(
                         "{} has {problem}; Alibaba CLB documents RSA certificates of 1024, 2048 or 4096 bits",
-                        capital(&who)
+                        capital(&who())
                     ),
                 ));
             }

@@ -33,6 +33,10 @@ pub(crate) fn check_size(
         FieldKind::Certificate => (MAX_CERTIFICATE_CHARS, &PEM_TOO_LARGE, "certificate field"),
         FieldKind::PrivateKey => (MAX_KEY_CHARS, &PEM_KEY_TOO_LARGE, "private key field"),
     };
+    // A text of at most `limit` bytes has at most `limit` characters: count only longer ones.
+    if text.len() <= limit {
+        return false;
+    }
     let chars = text.chars().count();
     if chars <= limit {
         return false;

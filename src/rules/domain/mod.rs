@@ -15,6 +15,7 @@
 //! library's case tables out of the wasm module.
 
 use std::borrow::Cow;
+use std::collections::btree_map::Entry;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
@@ -144,19 +145,23 @@ pub(crate) fn check_domain_field<'a>(
         };
         let name = raw.trim();
         let ok = check_name(raw, path, &subject, out);
-        let key = duplicate_key(name);
-        if let Some(first) = seen.get(&key) {
-            out.push(Diagnostic::new(
-                &catalog::DOMAIN_DUPLICATE,
-                path,
-                format!(
-                    "{subject}: the same name as entry {first} (names compare \
-                     case-insensitively); give each name once"
-                ),
-            ));
-            continue;
+        match seen.entry(duplicate_key(name)) {
+            Entry::Occupied(first) => {
+                out.push(Diagnostic::new(
+                    &catalog::DOMAIN_DUPLICATE,
+                    path,
+                    format!(
+                        "{subject}: the same name as entry {} (names compare \
+                         case-insensitively); give each name once",
+                        first.get()
+                    ),
+                ));
+                continue;
+            }
+            Entry::Vacant(slot) => {
+                slot.insert(number);
+            }
         }
-        seen.insert(key, number);
         if ok {
             passed.push(CheckedName {
                 name,
@@ -209,19 +214,23 @@ pub(crate) fn check_domain_list<'a>(
             raw: entry.name,
         };
         let ok = check_name(entry.name, path, &subject, out);
-        let key = duplicate_key(name);
-        if let Some((first, first_path)) = seen.get(&key) {
-            out.push(Diagnostic::new(
-                &catalog::DOMAIN_DUPLICATE,
-                path,
-                format!(
-                    "{subject}: the same name as entry {first} (at {first_path}; names \
-                     compare case-insensitively); give each name once"
-                ),
-            ));
-            continue;
+        match seen.entry(duplicate_key(name)) {
+            Entry::Occupied(first) => {
+                let (first, first_path) = first.get();
+                out.push(Diagnostic::new(
+                    &catalog::DOMAIN_DUPLICATE,
+                    path,
+                    format!(
+                        "{subject}: the same name as entry {first} (at {first_path}; names \
+                         compare case-insensitively); give each name once"
+                    ),
+                ));
+                continue;
+            }
+            Entry::Vacant(slot) => {
+                slot.insert((index, path));
+            }
         }
-        seen.insert(key, (index, path));
         if ok {
             passed.push(CheckedName {
                 name,
@@ -305,21 +314,29 @@ fn show(value: &str) -> String {
 /// with a letter or digit, no wildcard and no whitespace. Most names are, and this one pass
 /// lets [`check_name`] skip its rule-by-rule checks for them (the tests check that both agree).
 fn is_plain_host_name(name: &str) -> bool {
-    name.len() <= MAX_NAME
-        && name.split('.').all(|label| {
-            let bytes = label.as_bytes();
-            match (bytes.first(), bytes.last()) {
-                (Some(first), Some(last)) => {
-                    bytes.len() <= MAX_LABEL
-                        && first.is_ascii_alphanumeric()
-                        && last.is_ascii_alphanumeric()
-                        && bytes
-                            .iter()
-                            .all(|b| b.is_ascii_alphanumeric() || *b == b'-')
-                }
-                _ => false,
+    if name.is_empty() || name.len() > MAX_NAME {
+        return false;
+    }
+    let mut label_len = 0;
+    let mut previous = b'.';
+    for &b in name.as_bytes() {
+        if b == b'.' {
+            // An empty label, or one ending with a hyphen.
+            if label_len == 0 || previous == b'-' {
+                return false;
             }
-        })
+            label_len = 0;
+        } else if b.is_ascii_alphanumeric() || (b == b'-' && label_len > 0) {
+            label_len += 1;
+            if label_len > MAX_LABEL {
+                return false;
+            }
+        } else {
+            return false;
+        }
+        previous = b;
+    }
+    label_len > 0 && previous != b'-'
 }
 
 /// How `*` is misused in a name, if it is.

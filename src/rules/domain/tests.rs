@@ -458,4 +458,17 @@ fn plain_host_names_pass_every_rule() {
         assert!(out.is_empty(), "{name:?}: {out:?}");
     }
     assert!(plain > 100, "only {plain} plain names were tried");
+    for name in [
+        "www.example.com",
+        "a1.apps.example.com",
+        "xn--bcher-kva.example",
+        "a",
+    ] {
+        assert!(is_plain_host_name(name), "{name}");
+    }
+    for name in [
+        "a-.com", "-a.com", "a..com", "a.com.", "*.a.com", " a.com", "a_b.com", "",
+    ] {
+        assert!(!is_plain_host_name(name), "{name}");
+    }
 }
