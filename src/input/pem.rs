@@ -318,7 +318,7 @@ fn decode_body(
     let mut in_headers = true;
     let first_line = lines.line_of(body_start);
     for (line_no, piece) in (first_line..).zip(split_lines(body)) {
-        let line = piece.trim_end_matches('\r').trim();
+        let line = trim_line(piece);
         // The empty remainder of the BEGIN line and the empty piece before END are not lines
         // of the body.
         if line.is_empty() && (line_no == begin_line || line_no == end_line) {
@@ -424,6 +424,19 @@ fn decode_body(
             });
             None
         }
+    }
+}
+
+/// `line.trim_end_matches('\r').trim()`, returning a base64 line as it is without walking it
+/// (it starts and ends with a character that is not whitespace).
+fn trim_line(line: &str) -> &str {
+    let line = line.strip_suffix('\r').unwrap_or(line);
+    let bytes = line.as_bytes();
+    let solid = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_alphanumeric() || b"+/=".contains(b));
+    if solid(bytes.first()) && solid(bytes.last()) {
+        line
+    } else {
+        line.trim_end_matches('\r').trim()
     }
 }
 

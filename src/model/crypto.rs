@@ -31,13 +31,11 @@ pub(crate) fn colon(bytes: &[u8]) -> String {
 /// Two digits per byte from `digits`, with `separator` between bytes. Written out rather than
 /// `format!("{b:02x}")` per byte, which is slower and larger in the wasm module.
 pub(crate) fn hex_digits(bytes: &[u8], digits: &[u8; 16], separator: Option<u8>) -> String {
-    let mut out = Vec::with_capacity(bytes.len() * 3);
-    for (i, b) in bytes.iter().enumerate() {
-        if let (Some(separator), true) = (separator, i > 0) {
-            out.push(separator);
-        }
-        out.push(digits[usize::from(b >> 4)]);
-        out.push(digits[usize::from(b & 0x0f)]);
+    let width = if separator.is_some() { 3 } else { 2 };
+    let mut out = vec![separator.unwrap_or(b'0'); (bytes.len() * width).saturating_sub(width - 2)];
+    for (pair, b) in out.chunks_mut(width).zip(bytes) {
+        pair[0] = digits[usize::from(b >> 4)];
+        pair[1] = digits[usize::from(b & 0x0f)];
     }
     // Every byte is an ASCII digit or separator, so this never falls back.
     String::from_utf8(out).unwrap_or_default()
