@@ -100,7 +100,9 @@ struct Lines {
 
 impl Lines {
     fn new(text: &str) -> Self {
-        let mut starts = vec![0];
+        // 64-column PEM: about one line per 65 bytes.
+        let mut starts = Vec::with_capacity(text.len() / 64 + 2);
+        starts.push(0);
         starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         Lines { starts }
     }
@@ -314,7 +316,7 @@ fn decode_body(
     // decoder checks byte by byte anyway. Only when it refuses them does the careful pass
     // below drop spaces and tabs and look for the character to name.
     let mut base64 = Zeroizing::new(Vec::with_capacity(body.len()));
-    let mut payload_lines: Vec<(usize, &str)> = Vec::new();
+    let mut payload_lines: Vec<(usize, &str)> = Vec::with_capacity(body.len() / 64 + 1);
     let mut in_headers = true;
     let first_line = lines.line_of(body_start);
     for (line_no, piece) in (first_line..).zip(split_lines(body)) {

@@ -283,7 +283,8 @@ fn describe_error(e: &x509_parser::nom::Err<x509_parser::error::X509Error>) -> S
 /// that are not strings in upper-case hex, `<X509Error: Invalid X.509 name>` when a string is
 /// not valid), with a table of short names instead of x509-parser's OID registry.
 fn name_to_string(name: &X509Name<'_>) -> String {
-    let mut out = String::new();
+    // The text is about as long as the DER (short names replace OIDs and headers).
+    let mut out = String::with_capacity(name.as_raw().len());
     for (i, rdn) in name.iter_rdn().enumerate() {
         if i > 0 {
             out.push_str(", ");

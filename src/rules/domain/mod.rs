@@ -114,7 +114,7 @@ pub(crate) fn check_domain_field<'a>(
 
     let last = entries.len().saturating_sub(1);
     let mut seen: BTreeMap<Cow<'_, str>, usize> = BTreeMap::new();
-    let mut passed = Vec::new();
+    let mut passed = Vec::with_capacity(entries.len());
     for (index, raw) in entries.iter().enumerate() {
         let number = index + 1;
         if raw.trim().is_empty() {
@@ -197,7 +197,7 @@ pub(crate) fn check_domain_list<'a>(
     }
 
     let mut seen: BTreeMap<Cow<'_, str>, (usize, &str)> = BTreeMap::new();
-    let mut passed = Vec::new();
+    let mut passed = Vec::with_capacity(names.len());
     for (index, entry) in names.iter().enumerate() {
         let path: &str = &entry.path;
         let name = entry.name.trim();
