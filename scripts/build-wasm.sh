@@ -44,15 +44,18 @@ if ! rustup component list --toolchain "$TOOLCHAIN" --installed | grep -q '^rust
   }
 fi
 # Nightlies from late 2025 spell immediate abort as a panic strategy; older ones as a feature of
-# the standard library.
+# the standard library. (The probe writes into a scratch directory: rustc replaces its output
+# file by renaming, so `-o /dev/null` would turn /dev/null into a regular file.)
+PROBE_DIR="$(mktemp -d)"
 if echo | rustup run "$TOOLCHAIN" rustc -Zunstable-options -Cpanic=immediate-abort \
-  --crate-type lib --emit metadata -o /dev/null - >/dev/null 2>&1; then
+  --crate-type lib --emit metadata --out-dir "$PROBE_DIR" - >/dev/null 2>&1; then
   IMMEDIATE_ABORT=(-Zbuild-std=std,panic_abort)
   WASM_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort"
 else
   IMMEDIATE_ABORT=(-Zbuild-std=std,panic_abort -Zbuild-std-features=panic_immediate_abort)
   WASM_RUSTFLAGS=""
 fi
+rm -rf "$PROBE_DIR"
 
 if ! command -v clang >/dev/null || ! command -v llvm-ar >/dev/null; then
   log "installing clang and llvm (ring compiles C for wasm32 with clang)"
