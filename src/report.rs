@@ -242,7 +242,7 @@ mod tests {
     }
 
     #[test]
-    fn json_omits_absent_optional_fields() {
+    fn json_omits_absent_optional_fields() -> Result<(), Box<dyn std::error::Error>> {
         let r = Report::new(
             "certificate",
             vec![Diagnostic::new(
@@ -253,11 +253,12 @@ mod tests {
             None,
             None,
         );
-        let v: serde_json::Value = serde_json::from_str(&r.to_json_pretty()).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&r.to_json_pretty())?;
         assert_eq!(v["valid"], true);
         assert!(v.get("certificate").is_none());
         assert!(v["diagnostics"][0].get("api_error").is_none());
         assert!(v["diagnostics"][0].get("fixed").is_none());
         assert_eq!(v["diagnostics"][0]["severity"], "info");
+        Ok(())
     }
 }

@@ -224,13 +224,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn rfc3339_round_trip_and_offsets() {
-        let t = Timestamp::parse_rfc3339("2045-11-17T13:25:47Z").unwrap();
+    fn rfc3339_round_trip_and_offsets() -> Result<(), Box<dyn std::error::Error>> {
+        let t = Timestamp::parse_rfc3339("2045-11-17T13:25:47Z")?;
         assert_eq!(t.unix_seconds(), 2_394_537_947);
         assert_eq!(t.to_rfc3339(), "2045-11-17T13:25:47Z");
-        let shifted = Timestamp::parse_rfc3339("2045-11-17T21:25:47+08:00").unwrap();
+        let shifted = Timestamp::parse_rfc3339("2045-11-17T21:25:47+08:00")?;
         assert_eq!(shifted, t);
         assert_eq!(Timestamp::from_unix_millis(2_394_537_947_999), t);
+        Ok(())
     }
 
     #[test]

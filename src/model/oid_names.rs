@@ -367,11 +367,11 @@ mod tests {
     use x509_parser::objects::{oid2abbrev, oid_registry};
 
     #[test]
-    fn table_matches_x509_parser_registry() {
+    fn table_matches_x509_parser_registry() -> Result<(), Box<dyn std::error::Error>> {
         let registry = oid_registry();
         let mut count = 0;
         for (oid, _) in registry.iter() {
-            let want = oid2abbrev(oid, registry).unwrap();
+            let want = oid2abbrev(oid, registry).map_err(|_| "an OID without a name")?;
             let got = short_name(oid.as_bytes());
             assert_eq!(got, Some(want), "{}", oid.to_id_string());
             count += 1;
@@ -379,5 +379,6 @@ mod tests {
         assert_eq!(count, OID_SHORT_NAMES.len());
         assert_eq!(short_name(&[42, 3, 4]), None);
         assert_eq!(short_name(&[]), None);
+        Ok(())
     }
 }

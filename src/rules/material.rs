@@ -6,7 +6,7 @@ use crate::check::{
     MaterialOutcome,
 };
 use crate::input::pem::{encode_block, PemIssue};
-use crate::model::{read_certificate_field, CertificateField};
+use crate::model::{read_certificate_field, CertificateField, MalformedCertificate};
 use crate::report::{CertificateSummary, Diagnostic, Severity};
 use crate::rules::catalog::{CA_SINGLE_CERTIFICATE, CERT_MALFORMED, CHAIN_EMPTY, CHAIN_TOO_DEEP};
 use crate::rules::certificate::{check_certificates, facts, CertificateContext};
@@ -119,14 +119,7 @@ fn check_field(
         out.push(unexpected_block(block, FieldKind::Certificate, base));
     }
     for bad in &field.malformed {
-        out.push(Diagnostic::new(
-            &CERT_MALFORMED,
-            format!("{base}/chain/{}", bad.index),
-            format!(
-                "Certificate {} (the block on line {}) is not a valid X.509 certificate: {}",
-                bad.index, bad.line, bad.reason
-            ),
-        ));
+        out.push(malformed_certificate(bad, base));
     }
     let count = field.certificate_blocks;
     if count == 0 {
@@ -216,14 +209,7 @@ pub(crate) fn fingerprint_field(
             &mut diagnostics,
         );
         for bad in &field.malformed {
-            diagnostics.push(Diagnostic::new(
-                &CERT_MALFORMED,
-                format!("{base}/chain/{}", bad.index),
-                format!(
-                    "Certificate {} (line {}) is not a valid X.509 certificate: {}",
-                    bad.index, bad.line, bad.reason
-                ),
-            ));
+            diagnostics.push(malformed_certificate(bad, base));
         }
         for block in &field.foreign {
             diagnostics.push(unexpected_block(block, FieldKind::Certificate, base));
@@ -259,4 +245,17 @@ pub(crate) fn fingerprint_field(
 #[allow(dead_code)]
 pub(crate) fn escalate(d: Diagnostic, to: Severity) -> Diagnostic {
     d.with_severity(to)
+}
+
+/// `cert.malformed` for a CERTIFICATE block that x509-parser could not read; the same words for
+/// the full check and for fingerprints.
+fn malformed_certificate(bad: &MalformedCertificate, base: &str) -> Diagnostic {
+    Diagnostic::new(
+        &CERT_MALFORMED,
+        format!("{base}/chain/{}", bad.index),
+        format!(
+            "Certificate {} (the block on line {}) is not a valid X.509 certificate: {}",
+            bad.index, bad.line, bad.reason
+        ),
+    )
 }

@@ -3,6 +3,8 @@
 use super::*;
 use x509_parser::extensions::{ParsedExtension, X509Extension};
 
+type TestResult = Result<(), Box<dyn std::error::Error>>;
+
 fn tlv(tag: u8, content: &[u8]) -> Vec<u8> {
     let mut out = vec![tag];
     match content.len() {
@@ -33,16 +35,19 @@ fn name_der(rdns: &[&[Attr<'_>]]) -> Vec<u8> {
 }
 
 /// The deep-parsed extension as the `X509Certificate` accessors would return it.
-fn deep(ext_value: &[u8], oid: &[u8]) -> ParsedExtension<'static> {
+fn deep(
+    ext_value: &[u8],
+    oid: &[u8],
+) -> Result<ParsedExtension<'static>, Box<dyn std::error::Error>> {
     let mut content = tlv(0x06, oid);
     content.extend(tlv(0x04, ext_value));
     let der = tlv(0x30, &content).leak();
-    let (_, ext) = X509Extension::from_der(der).unwrap();
-    ext.parsed_extension().clone()
+    let (_, ext) = X509Extension::from_der(der)?;
+    Ok(ext.parsed_extension().clone())
 }
 
 #[test]
-fn shallow_extension_parsing_matches_deep_parsing() {
+fn shallow_extension_parsing_matches_deep_parsing() -> TestResult {
     let (bc, eku, san) = (
         OID_X509_EXT_BASIC_CONSTRAINTS,
         OID_X509_EXT_EXTENDED_KEY_USAGE,
@@ -74,26 +79,27 @@ fn shallow_extension_parsing_matches_deep_parsing() {
         vec![0xff; 3],
     ];
     for value in &values {
-        let bc = match deep(value, bc_oid) {
+        let bc = match deep(value, bc_oid)? {
             ParsedExtension::BasicConstraints(bc) => Some(bc),
             _ => None,
         };
         assert_eq!(parse_basic_constraints(value), bc, "{value:02x?}");
-        let eku = match deep(value, eku_oid) {
+        let eku = match deep(value, eku_oid)? {
             ParsedExtension::ExtendedKeyUsage(eku) => Ok(eku),
             _ => Err(X509Error::InvalidExtensions),
         };
         assert_eq!(parse_extended_key_usage(value), eku, "{value:02x?}");
-        let san = match deep(value, san_oid) {
+        let san = match deep(value, san_oid)? {
             ParsedExtension::SubjectAlternativeName(san) => Ok(san),
             _ => Err(X509Error::InvalidExtensions),
         };
         assert_eq!(parse_subject_alternative_name(value), san, "{value:02x?}");
     }
+    Ok(())
 }
 
 #[test]
-fn pss_hash_matches_signature_algorithm_try_from() {
+fn pss_hash_matches_signature_algorithm_try_from() -> TestResult {
     use x509_parser::signature_algorithm::SignatureAlgorithm;
     let pss: &[u8] = &[42, 134, 72, 134, 247, 13, 1, 1, 10];
     let sha256_alg = tlv(
@@ -113,7 +119,7 @@ fn pss_hash_matches_signature_algorithm_try_from() {
         let mut content = tlv(0x06, pss);
         content.extend(p.clone().unwrap_or_default());
         let der = tlv(0x30, &content);
-        let (_, alg) = AlgorithmIdentifier::from_der(&der).unwrap();
+        let (_, alg) = AlgorithmIdentifier::from_der(&der)?;
         let want = match SignatureAlgorithm::try_from(&alg) {
             Ok(SignatureAlgorithm::RSASSA_PSS(params)) => {
                 SignatureKind::RsaPss(hash_of_oid(&params.hash_algorithm_oid().to_id_string()))
@@ -122,6 +128,7 @@ fn pss_hash_matches_signature_algorithm_try_from() {
         };
         assert_eq!(signature_kind(&alg), want, "{p:02x?}");
     }
+    Ok(())
 }
 
 #[test]
@@ -155,7 +162,7 @@ fn ip_to_string_matches_std_display() {
 }
 
 #[test]
-fn name_to_string_matches_x509_parser_display() {
+fn name_to_string_matches_x509_parser_display() -> TestResult {
     const CN: &[u8] = &[0x55, 4, 3];
     const O: &[u8] = &[0x55, 4, 10];
     const SERIAL: &[u8] = &[0x55, 4, 5];
@@ -190,9 +197,10 @@ fn name_to_string_matches_x509_parser_display() {
         name_der(&[&[(O, 0x30, &[])]]),
     ];
     for der in &cases {
-        let (_, name) = X509Name::from_der(der).unwrap();
+        let (_, name) = X509Name::from_der(der)?;
         assert_eq!(name_to_string(&name), name.to_string(), "{der:02x?}");
     }
+    Ok(())
 }
 
 #[test]
