@@ -2,6 +2,7 @@
 # Regenerate testdata/certs/ (the committed test certificates).
 #
 #   bash scripts/gen-testdata.sh        (from the repository root)
+#   bash scripts/gen-testdata.sh chains (only testdata/certs/chains/ and facts.json)
 #
 # Everything under testdata/certs/ except README.md is wiped and rebuilt with openssl
 # (tested with OpenSSL 3.0) and python3 (standard library only, scripts/gen-testdata.py).
@@ -184,6 +185,16 @@ keys_match() {
 }
 # first certificate of a PEM file
 first_cert() { openssl x509 -in "$1"; }
+
+# Chain scenarios (testdata/certs/chains/); `gen-testdata.sh chains` rebuilds only those.
+# shellcheck source=scripts/gen-testdata-chains.sh
+source scripts/gen-testdata-chains.sh
+if [ "${1:-}" = chains ]; then
+  gen_chains
+  $PY facts "$OUT" "$OUT/facts.json"
+  echo "gen-testdata: rebuilt $OUT/chains and facts.json; all openssl checks passed"
+  exit 0
+fi
 
 # ---------------------------------------------------------------------------------------
 find "$OUT" -mindepth 1 -maxdepth 1 ! -name README.md -exec rm -rf {} + 2>/dev/null || true
@@ -440,6 +451,9 @@ case ${fp#*=} in "A3:B9:B3:A2:31:1B:27:E4:"*) ;; *) die "seed003 fingerprint is 
 [ "$(openssl x509 -in "$WORK/seed-cert.pem" -noout -enddate)" = "notAfter=Nov 17 13:25:47 2045 GMT" ] \
   || die "seed003 notAfter differs"
 keys_match "$WORK/seed-cert.pem" "$WORK/seed-key.pem"
+
+# 12. chains/ (scripts/gen-testdata-chains.sh) --------------------------------------------
+gen_chains
 
 # ---------------------------------------------------------------------------------------
 # Keys that only served as issuers stay out of the tree, except the rsa/ CA keys (kept so

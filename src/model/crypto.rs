@@ -48,6 +48,9 @@ pub(crate) enum Verification {
     Invalid,
     /// ring cannot verify this combination; the string names it.
     Unsupported(String),
+    /// The signature algorithm belongs to another key type than the issuer's key (an RSA
+    /// signature under an EC key, ...): that key cannot have made it. The string names both.
+    WrongKeyType(String),
 }
 
 /// Verifies `subject`'s signature with `issuer`'s public key.
@@ -55,6 +58,9 @@ pub(crate) fn verify_signature(
     subject: &ParsedCertificate,
     issuer: &ParsedCertificate,
 ) -> Verification {
+    if let Some(mismatch) = key_type_mismatch(subject, &issuer.key) {
+        return Verification::WrongKeyType(mismatch);
+    }
     let algorithm = match verification_algorithm(subject.signature, &issuer.key) {
         Ok(algorithm) => algorithm,
         Err(reason) => return Verification::Unsupported(reason),
@@ -64,6 +70,31 @@ pub(crate) fn verify_signature(
         Ok(()) => Verification::Valid,
         Err(_) => Verification::Invalid,
     }
+}
+
+/// Names the mismatch when `subject`'s signature algorithm is made by another key type than
+/// `issuer_key`'s; None when the types fit or one of them is unknown to this tool.
+fn key_type_mismatch(subject: &ParsedCertificate, issuer_key: &KeyKind) -> Option<String> {
+    let needed = match subject.signature {
+        SignatureKind::RsaPkcs1(_) | SignatureKind::RsaPss(_) => "RSA",
+        SignatureKind::Ecdsa(_) => "EC",
+        SignatureKind::Ed25519 => "Ed25519",
+        SignatureKind::Other => return None,
+    };
+    let fits = match issuer_key {
+        KeyKind::Rsa { .. } => needed == "RSA",
+        KeyKind::Ec { .. } => needed == "EC",
+        KeyKind::Ed25519 => needed == "Ed25519",
+        KeyKind::Ed448 | KeyKind::Dsa { .. } => false,
+        KeyKind::Other(_) => return None,
+    };
+    (!fits).then(|| {
+        format!(
+            "{} needs an {needed} key, and the issuer's key is {}",
+            subject.signature_name,
+            issuer_key.algorithm_name()
+        )
+    })
 }
 
 fn verification_algorithm(
@@ -100,6 +131,10 @@ fn verification_algorithm(
         },
         (SignatureKind::Ed25519, KeyKind::Ed25519) => &signature::ED25519,
         (SignatureKind::Other, _) => return Err("an algorithm this tool does not know".into()),
+        (SignatureKind::RsaPss(_), KeyKind::Rsa { bits }) => {
+            return Err(format!("RSASSA-PSS with a {bits}-bit key (2048 bits or more are verifiable)"))
+        }
+        // Other pairs are caught by key_type_mismatch before this is called.
         (_, key) => {
             return Err(format!(
                 "a signature algorithm that does not fit the issuer's {} key",

@@ -47,7 +47,7 @@ catalogue! {
     CHAIN_MISORDERED = "chain.misordered", Error, "provider practice", None,
         "leaf not first, or certificate i+1 did not issue certificate i; the right order is reported";
     CHAIN_BAD_SIGNATURE = "chain.bad_signature", Error, "X.509", None,
-        "certificate i's signature does not verify with its issuer's public key";
+        "certificate i's signature does not verify with its issuer's public key, or its algorithm cannot come from that key's type (the wrong issuer)";
     CHAIN_UNRELATED = "chain.unrelated", Error, "X.509", None,
         "a certificate that belongs to no path from the leaf";
     CHAIN_DUPLICATE = "chain.duplicate", Warning, "X.509", None,

@@ -101,7 +101,7 @@ pub(crate) fn analyse(
             match verify_signature(c, c) {
                 Verification::Valid => analysis.self_signed[i] = true,
                 Verification::Unsupported(_) => analysis.self_signed[i] = true,
-                Verification::Invalid => out.push(Diagnostic::new(
+                Verification::Invalid | Verification::WrongKeyType(_) => out.push(Diagnostic::new(
                     &CHAIN_BAD_SIGNATURE,
                     path_of(base, c),
                     format!(
@@ -155,6 +155,15 @@ pub(crate) fn analyse(
                     "The signature of {} does not verify with the public key of {}, its issuer by name; one of them is corrupted or forged",
                     describe(&certs[child]),
                     describe(&certs[issuer])
+                ),
+            )),
+            Verification::WrongKeyType(why) => out.push(Diagnostic::new(
+                &CHAIN_BAD_SIGNATURE,
+                path_of(base, &certs[child]),
+                format!(
+                    "{} given as the issuer of {} cannot have signed it ({why}): it is usually the wrong intermediate (same name, another key); use the certificate your CA issued with this one",
+                    capital(&describe(&certs[issuer])),
+                    describe(&certs[child])
                 ),
             )),
             Verification::Unsupported(what) => out.push(Diagnostic::new(

@@ -18,6 +18,9 @@ use x509_parser::x509::{AlgorithmIdentifier, X509Name};
 
 use super::crypto::hex;
 use super::oid_names::{dotted, short_name};
+pub(crate) use links::IssuerLinks;
+
+mod links;
 
 /// A digest named by a signature algorithm.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -143,6 +146,10 @@ pub(crate) struct ParsedCertificate {
     pub basic_constraints_ca: Option<bool>,
     /// Extended key usage, or None when the extension is absent.
     pub eku_allows_server_auth: Option<bool>,
+    /// The whole SubjectPublicKeyInfo DER (trust anchors are matched by its hash).
+    pub spki: Vec<u8>,
+    /// Key identifiers and caIssuers URLs, to name a missing issuer and match anchors.
+    pub links: IssuerLinks,
 }
 
 /// Parses one certificate's DER. The error is a short reason for `cert.malformed`.
@@ -220,6 +227,8 @@ pub(crate) fn parse_certificate(
         signature_value: cert.signature_value.data.to_vec(),
         basic_constraints_ca,
         eku_allows_server_auth,
+        spki: spki.raw.to_vec(),
+        links: links::issuer_links(&cert),
     })
 }
 

@@ -1,0 +1,109 @@
+# Chain scenarios for testdata/certs/chains/ (issues 8 and 9): sourced by gen-testdata.sh,
+# which defines genkey, issue, verify_ok, verify_fails, keys_match, q, die, $CNF, $WORK, $PY
+# and the validity dates. `bash scripts/gen-testdata.sh chains` rebuilds only this directory
+# (and facts.json), so that the other fixtures and their goldens keep their bytes.
+
+gen_chains() {
+  local D=$OUT/chains
+  rm -rf "$D"
+  mkdir -p "$D"
+  local W=$WORK/chains
+  mkdir -p "$W"
+  export SAN="DNS:www.example.com, DNS:example.com" KU="digitalSignature, keyEncipherment" EKU=serverAuth
+
+  # Extensions only these scenarios need: a leaf that says where its issuer can be downloaded.
+  cat >>"$CNF" <<'EOF'
+
+[ v3_leaf_aia ]
+basicConstraints = critical, CA:FALSE
+keyUsage = critical, digitalSignature
+extendedKeyUsage = serverAuth
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid:always
+subjectAltName = DNS:www.example.com
+authorityInfoAccess = caIssuers;URI:http://pki.example.com/preflight-intermediate.crt
+EOF
+
+  # wrong-issuer-*: the leaf's issuer by name is a certificate whose key type cannot have made
+  # the leaf's signature (the wrong intermediate: same name, other key type). Both directions.
+  # The right intermediates are signed by one RSA root; the wrong ones by the same root.
+  genkey "$W/root.key" rsa
+  issue "$D/root.pem" "$W/root.key" "/O=Preflight Test/CN=Preflight Chains Root" self - \
+    "$CA_NB" "$CA_NA" v3_root
+  local sig key other
+  for spec in "rsa-sig-ec-key rsa p256" "ec-sig-rsa-key p256 rsa"; do
+    read -r sig key other <<<"$spec"
+    local name="/O=Preflight Test/CN=Preflight Chains Intermediate $sig"
+    genkey "$W/$sig.right.key" "$key"
+    genkey "$W/$sig.wrong.key" "$other"
+    issue "$W/$sig.right.pem" "$W/$sig.right.key" "$name" "$D/root.pem" "$W/root.key" \
+      "$CA_NB" "$CA_NA" v3_ca
+    issue "$W/$sig.wrong.pem" "$W/$sig.wrong.key" "$name" "$D/root.pem" "$W/root.key" \
+      "$CA_NB" "$CA_NA" v3_ca
+    genkey "$D/wrong-issuer-$sig.key" "$key"
+    issue "$W/$sig.leaf.pem" "$D/wrong-issuer-$sig.key" "/O=Preflight Test/CN=www.example.com" \
+      "$W/$sig.right.pem" "$W/$sig.right.key" "$NB" "$NA" v3_leaf
+    cat "$W/$sig.leaf.pem" "$W/$sig.wrong.pem" >"$D/wrong-issuer-$sig.pem"
+    verify_ok "$D/root.pem" "$W/$sig.right.pem" "$W/$sig.leaf.pem"
+    # openssl matches the issuer by key identifier too, so it finds none at all.
+    verify_fails "unable to get local issuer certificate" "$D/root.pem" "$W/$sig.wrong.pem" "$W/$sig.leaf.pem"
+  done
+  openssl x509 -in "$W/rsa-sig-ec-key.wrong.pem" -noout -text | grep -q 'ASN1 OID: prime256v1' \
+    || die "the wrong intermediate of rsa-sig-ec-key has no EC key"
+
+  # rollover-*: a CA key rollover (RFC 5280 "self-issued"). The old root (key 1) and the new
+  # root (key 2) share one name; the link certificate has that name and key 2, signed by key 1.
+  # The intermediate is signed by key 2, the leaf by the intermediate.
+  local rname="/O=Preflight Test/CN=Preflight Rollover Root"
+  genkey "$W/rollover-old.key" rsa
+  genkey "$W/rollover-new.key" rsa
+  genkey "$W/rollover-int.key" rsa
+  genkey "$D/rollover.key" rsa
+  issue "$D/rollover-old-root.pem" "$W/rollover-old.key" "$rname" self - "$CA_NB" "$CA_NA" v3_root
+  issue "$D/rollover-new-root.pem" "$W/rollover-new.key" "$rname" self - "$CA_NB" "$CA_NA" v3_root
+  issue "$W/rollover-link.pem" "$W/rollover-new.key" "$rname" "$D/rollover-old-root.pem" \
+    "$W/rollover-old.key" "$CA_NB" "$CA_NA" v3_ca
+  issue "$W/rollover-int.pem" "$W/rollover-int.key" "/O=Preflight Test/CN=Preflight Rollover Intermediate" \
+    "$D/rollover-new-root.pem" "$W/rollover-new.key" "$CA_NB" "$CA_NA" v3_ca
+  issue "$W/rollover-leaf.pem" "$D/rollover.key" "/O=Preflight Test/CN=www.example.com" \
+    "$W/rollover-int.pem" "$W/rollover-int.key" "$NB" "$NA" v3_leaf
+  # In order: leaf, intermediate, link (self-issued), old root. Then the same, shuffled.
+  cat "$W/rollover-leaf.pem" "$W/rollover-int.pem" "$W/rollover-link.pem" "$D/rollover-old-root.pem" \
+    >"$D/rollover.pem"
+  cat "$D/rollover-old-root.pem" "$W/rollover-link.pem" "$W/rollover-leaf.pem" "$W/rollover-int.pem" \
+    >"$D/rollover-shuffled.pem"
+  # Leaf, intermediate and the link only: the path ends at the link, whose issuer (the old
+  # root) is missing.
+  cat "$W/rollover-leaf.pem" "$W/rollover-int.pem" "$W/rollover-link.pem" >"$D/rollover-no-root.pem"
+  cp "$W/rollover-link.pem" "$D/rollover-link.pem"
+  [ "$(openssl x509 -in "$W/rollover-link.pem" -noout -subject)" = \
+    "$(openssl x509 -in "$W/rollover-link.pem" -noout -issuer | sed 's/^issuer/subject/')" ] \
+    || die "the rollover link is not self-issued"
+  cat "$W/rollover-int.pem" "$W/rollover-link.pem" >"$W/rollover-untrusted.pem"
+  verify_ok "$D/rollover-old-root.pem" "$W/rollover-untrusted.pem" "$W/rollover-leaf.pem"
+  verify_ok "$D/rollover-new-root.pem" "$W/rollover-int.pem" "$W/rollover-leaf.pem"
+  # Its authority key identifier is the old root's key, not its own.
+  local ski aki
+  ski=$(openssl x509 -in "$W/rollover-link.pem" -noout -ext subjectKeyIdentifier | tail -n 1 | tr -d ' ')
+  aki=$(openssl x509 -in "$W/rollover-link.pem" -noout -ext authorityKeyIdentifier | tail -n 1 | tr -d ' ')
+  [ -n "$ski" ] && [ "$aki" != "$ski" ] || die "the rollover link's AKI ($aki) is its own SKI ($ski)"
+  verify_fails "unable to get local issuer certificate" "$W/rollover-link.pem" - "$W/rollover-link.pem"
+
+  # missing-issuer-aia: a leaf alone whose AIA says where its intermediate is; its intermediate
+  # and root are kept for the --roots and complete-chain cases.
+  genkey "$W/aia-root.key" rsa
+  genkey "$W/aia-int.key" rsa
+  issue "$D/aia-root.pem" "$W/aia-root.key" "/O=Preflight Test/CN=Preflight AIA Root" self - \
+    "$CA_NB" "$CA_NA" v3_root
+  issue "$D/aia-intermediate.pem" "$W/aia-int.key" "/O=Preflight Test/CN=Preflight AIA Intermediate" \
+    "$D/aia-root.pem" "$W/aia-root.key" "$CA_NB" "$CA_NA" v3_ca
+  genkey "$D/missing-issuer-aia.key" p256
+  issue "$D/missing-issuer-aia.pem" "$D/missing-issuer-aia.key" "/O=Preflight Test/CN=www.example.com" \
+    "$D/aia-intermediate.pem" "$W/aia-int.key" "$NB" "$NA" v3_leaf_aia
+  cat "$D/missing-issuer-aia.pem" "$D/aia-intermediate.pem" >"$D/aia-fullchain.pem"
+  verify_ok "$D/aia-root.pem" "$D/aia-intermediate.pem" "$D/missing-issuer-aia.pem"
+  openssl x509 -in "$D/missing-issuer-aia.pem" -noout -ext authorityInfoAccess \
+    | grep -q 'CA Issuers - URI:http://pki.example.com/preflight-intermediate.crt' \
+    || die "missing-issuer-aia.pem has no caIssuers URL"
+  keys_match "$D/missing-issuer-aia.pem" "$D/missing-issuer-aia.key"
+}

@@ -1,0 +1,101 @@
+//! Chain verdicts on the generated scenarios of testdata/certs/chains (scripts/
+//! gen-testdata-chains.sh): which rules fire, at which certificate, and the order the chain
+//! is put in. Table-driven; the full reports are in the golden files.
+
+use std::fs;
+use std::path::Path;
+
+use cert_preflight::{check_certificate, CertificateInput, Report, Severity, Timestamp};
+
+const NOW: &str = "2026-11-23T00:00:00Z";
+
+fn read(file: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("testdata")
+        .join(file);
+    fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn check(file: &str) -> Report {
+    let pem = read(file);
+    let now = Timestamp::parse_rfc3339(NOW).expect("NOW is RFC 3339");
+    check_certificate(&CertificateInput::new(&pem, now))
+}
+
+/// (rule, severity, path) of every diagnostic.
+fn findings(report: &Report) -> Vec<(String, Severity, String)> {
+    report
+        .diagnostics
+        .iter()
+        .map(|d| (d.rule.clone(), d.severity, d.path.clone()))
+        .collect()
+}
+
+struct Case {
+    file: &'static str,
+    /// Rules that must fire, with their path.
+    fires: &'static [(&'static str, &'static str)],
+    /// Rules that must not fire anywhere.
+    silent: &'static [&'static str],
+    valid: bool,
+}
+
+const CASES: &[Case] = &[
+    // Issue 8 item 1: an RSA signature under an EC issuer key (and the reverse) is a bad
+    // signature by the wrong intermediate, not an unverifiable one.
+    Case {
+        file: "certs/chains/wrong-issuer-rsa-sig-ec-key.pem",
+        fires: &[("chain.bad_signature", "/certificate/chain/0")],
+        silent: &["chain.unsupported_signature"],
+        valid: false,
+    },
+    Case {
+        file: "certs/chains/wrong-issuer-ec-sig-rsa-key.pem",
+        fires: &[("chain.bad_signature", "/certificate/chain/0")],
+        silent: &["chain.unsupported_signature"],
+        valid: false,
+    },
+];
+
+#[test]
+fn chain_scenarios_get_their_verdicts() {
+    let mut failures = Vec::new();
+    for case in CASES {
+        let report = check(case.file);
+        let found = findings(&report);
+        for (rule, path) in case.fires {
+            if !found.iter().any(|(r, _, p)| r == rule && p == path) {
+                failures.push(format!("{}: no {rule} at {path}: {found:?}", case.file));
+            }
+        }
+        for rule in case.silent {
+            if found.iter().any(|(r, _, _)| r == rule) {
+                failures.push(format!("{}: {rule} fired: {found:?}", case.file));
+            }
+        }
+        if report.valid != case.valid {
+            failures.push(format!(
+                "{}: valid is {}, expected {}: {found:?}",
+                case.file, report.valid, case.valid
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn wrong_key_type_message_names_the_wrong_issuer() {
+    for file in [
+        "certs/chains/wrong-issuer-rsa-sig-ec-key.pem",
+        "certs/chains/wrong-issuer-ec-sig-rsa-key.pem",
+    ] {
+        let report = check(file);
+        let bad: Vec<_> = report.by_rule("chain.bad_signature").collect();
+        assert_eq!(bad.len(), 1, "{file}: {:?}", report.diagnostics);
+        let message = &bad[0].message;
+        assert!(
+            message.contains("cannot have signed it") && message.contains("wrong intermediate"),
+            "{file}: {message}"
+        );
+    }
+}
