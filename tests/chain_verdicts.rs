@@ -55,6 +55,33 @@ const CASES: &[Case] = &[
         silent: &["chain.unsupported_signature"],
         valid: false,
     },
+    // Issue 8 item 2: a self-issued CA (key rollover: same name, signed by the old key) is an
+    // intermediate, not a self-signed certificate with a bad signature.
+    Case {
+        file: "certs/chains/rollover.pem",
+        fires: &[("chain.root_included", "/certificate/chain/3")],
+        silent: &["chain.bad_signature", "chain.misordered", "chain.unrelated"],
+        valid: true,
+    },
+    Case {
+        file: "certs/chains/rollover-shuffled.pem",
+        fires: &[
+            ("chain.misordered", "/certificate"),
+            ("chain.root_included", "/certificate/chain/0"),
+        ],
+        silent: &["chain.bad_signature", "chain.unrelated"],
+        valid: false,
+    },
+    Case {
+        file: "certs/chains/rollover-no-root.pem",
+        fires: &[],
+        silent: &[
+            "chain.bad_signature",
+            "chain.misordered",
+            "chain.root_included",
+        ],
+        valid: true,
+    },
 ];
 
 #[test]
@@ -98,4 +125,17 @@ fn wrong_key_type_message_names_the_wrong_issuer() {
             "{file}: {message}"
         );
     }
+}
+
+#[test]
+fn a_chain_through_a_self_issued_ca_is_ordered_through_it() {
+    let shuffled = check("certs/chains/rollover-shuffled.pem");
+    let ordered = check("certs/chains/rollover.pem");
+    // Both normalize to leaf, intermediate, link (the root left out).
+    let expected = ordered.normalized.clone().expect("the root is left out");
+    assert_eq!(shuffled.normalized.as_deref(), Some(expected.as_str()));
+    assert_eq!(expected.matches("BEGIN CERTIFICATE").count(), 3);
+    let facts = ordered.certificate.expect("facts");
+    let self_signed: Vec<bool> = facts.chain.iter().map(|c| c.is_self_signed).collect();
+    assert_eq!(self_signed, [false, false, false, true]);
 }

@@ -21,7 +21,8 @@ pub(crate) struct ChainAnalysis {
     pub duplicates: Vec<usize>,
     /// Positions on no path from the leaf.
     pub unrelated: Vec<usize>,
-    /// Per position: subject equals issuer and the signature verifies with its own key.
+    /// Per position: the signature verifies with the certificate's own key (subject equals
+    /// issuer, and the own key made the signature: self-issued alone is not self-signed).
     pub self_signed: Vec<bool>,
     /// The path ends in a self-signed root that clients already have.
     pub root_included: bool,
@@ -97,18 +98,32 @@ pub(crate) fn analyse(
         .collect();
     for &i in &unique {
         let c = &certs[i];
-        if c.subject_raw == c.issuer_raw {
-            match verify_signature(c, c) {
-                Verification::Valid => analysis.self_signed[i] = true,
-                Verification::Unsupported(_) => analysis.self_signed[i] = true,
-                Verification::Invalid | Verification::WrongKeyType(_) => out.push(Diagnostic::new(
-                    &CHAIN_BAD_SIGNATURE,
-                    path_of(base, c),
-                    format!(
-                        "{} names itself as issuer but its signature does not verify with its own public key",
-                        capital(&describe(c))
-                    ),
-                )),
+        if c.subject_raw != c.issuer_raw {
+            continue;
+        }
+        // Self-signed is decided by the certificate's own key: the same name alone is only
+        // "self-issued" (RFC 5280 6.1), as in a CA key rollover, and such a CA certificate is
+        // an intermediate like any other.
+        match verify_signature(c, c) {
+            Verification::Valid => analysis.self_signed[i] = true,
+            // Cannot check: trust the key identifiers, else the names (as before).
+            Verification::Unsupported(_) => analysis.self_signed[i] = claims_own_key(c),
+            Verification::Invalid | Verification::WrongKeyType(_) => {
+                let issued_by_another = unique.iter().any(|&j| {
+                    j != i
+                        && certs[j].subject_raw == c.issuer_raw
+                        && verify_signature(c, &certs[j]) == Verification::Valid
+                });
+                if claims_own_key(c) && !issued_by_another {
+                    out.push(Diagnostic::new(
+                        &CHAIN_BAD_SIGNATURE,
+                        path_of(base, c),
+                        format!(
+                            "{} names itself as issuer but its signature does not verify with its own public key",
+                            capital(&describe(c))
+                        ),
+                    ));
+                }
             }
         }
     }
@@ -233,6 +248,15 @@ pub(crate) fn analyse(
         ));
     }
     analysis
+}
+
+/// True unless the certificate's Authority Key Identifier names another key than its own
+/// (a self-issued certificate signed by a previous CA key says so there).
+fn claims_own_key(cert: &ParsedCertificate) -> bool {
+    match (&cert.links.authority_key_id, &cert.links.subject_key_id) {
+        (Some(authority), Some(own)) => authority == own,
+        _ => true,
+    }
 }
 
 /// A path walked up from a leaf, with the verdict of each link.
