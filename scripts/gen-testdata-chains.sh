@@ -106,4 +106,9 @@ EOF
     | grep -q 'CA Issuers - URI:http://pki.example.com/preflight-intermediate.crt' \
     || die "missing-issuer-aia.pem has no caIssuers URL"
   keys_match "$D/missing-issuer-aia.pem" "$D/missing-issuer-aia.key"
+  # What openssl says the leaf names as its issuer's key identifier (AKI keyid), for the tests.
+  openssl x509 -in "$D/missing-issuer-aia.pem" -noout -ext authorityKeyIdentifier | tail -n 1 \
+    | tr -d ' ' | sed 's/^keyid://' >"$D/missing-issuer-aia.aki.txt"
+  [ "$(openssl x509 -in "$D/aia-intermediate.pem" -noout -ext subjectKeyIdentifier | tail -n 1 | tr -d ' ')" \
+    = "$(cat "$D/missing-issuer-aia.aki.txt")" ] || die "the leaf's AKI is not its intermediate's SKI"
 }

@@ -36,7 +36,7 @@ pub use check::{
 };
 pub use error::InputError;
 pub use report::{
-    CertificateFacts, CertificateSummary, Diagnostic, Fingerprints, Report, Severity,
+    CertificateFacts, CertificateSummary, Diagnostic, Fingerprints, MissingIssuer, Report, Severity,
 };
 pub use request::{
     find_operation, operations, validate_request, validate_request_value, OperationInfo,

@@ -151,6 +151,27 @@ pub struct CertificateSummary {
     pub leaf: Option<CertificateFacts>,
     /// Facts of every parsed certificate, in the order they appear in the input.
     pub chain: Vec<CertificateFacts>,
+    /// The issuer that the path from the leaf lacks, when it stops short of a trust anchor
+    /// and of a self-signed root (`chain.incomplete`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub missing_issuer: Option<MissingIssuer>,
+}
+
+/// Who issued the last certificate of an incomplete path, as that certificate names it:
+/// enough to find the missing certificate (the core never fetches it).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MissingIssuer {
+    /// Input position of the certificate whose issuer is missing.
+    pub certificate: usize,
+    /// The issuer's distinguished name, as the certificate's issuer field gives it.
+    pub name: String,
+    /// The issuer's key identifier from the certificate's Authority Key Identifier,
+    /// uppercase colon-separated hex as openssl prints it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key_id: Option<String>,
+    /// Where the certificate says its issuer can be downloaded (AIA caIssuers URLs).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ca_issuers: Vec<String>,
 }
 
 /// The result of a check: valid or not, every diagnostic, and the facts.

@@ -5,7 +5,9 @@
 use std::fs;
 use std::path::Path;
 
-use cert_preflight::{check_certificate, CertificateInput, Report, Severity, Timestamp};
+use cert_preflight::{
+    check_certificate, CertificateInput, MissingIssuer, Report, Severity, Timestamp,
+};
 
 const NOW: &str = "2026-11-23T00:00:00Z";
 
@@ -138,4 +140,37 @@ fn a_chain_through_a_self_issued_ca_is_ordered_through_it() {
     let facts = ordered.certificate.expect("facts");
     let self_signed: Vec<bool> = facts.chain.iter().map(|c| c.is_self_signed).collect();
     assert_eq!(self_signed, [false, false, false, true]);
+}
+
+#[test]
+fn a_missing_issuer_is_named_with_its_key_identifier_and_download_url() {
+    let report = check("certs/chains/missing-issuer-aia.pem");
+    let key_id = read("certs/chains/missing-issuer-aia.aki.txt")
+        .trim()
+        .to_string();
+    let url = "http://pki.example.com/preflight-intermediate.crt";
+    let facts = report.certificate.expect("facts");
+    let leaf = facts.leaf.expect("leaf");
+    assert_eq!(
+        facts.missing_issuer,
+        Some(MissingIssuer {
+            certificate: 0,
+            name: leaf.issuer.clone(),
+            key_id: Some(key_id.clone()),
+            ca_issuers: vec![url.to_string()],
+        })
+    );
+    let incomplete: Vec<_> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.rule == "chain.incomplete")
+        .collect();
+    assert_eq!(incomplete.len(), 1, "{:?}", report.diagnostics);
+    let message = &incomplete[0].message;
+    for part in [leaf.issuer.as_str(), key_id.as_str(), url] {
+        assert!(message.contains(part), "{part:?} not in {message}");
+    }
+    // A complete chain has no missing issuer in its facts.
+    let complete = check("certs/chains/aia-fullchain.pem");
+    assert_eq!(complete.certificate.expect("facts").missing_issuer, None);
 }

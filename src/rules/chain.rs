@@ -4,11 +4,12 @@
 use crate::check::CertificatePurpose;
 use crate::model::certificate::ParsedCertificate;
 use crate::model::crypto::{verify_signature, Verification};
-use crate::report::Diagnostic;
+use crate::report::{Diagnostic, MissingIssuer};
 use crate::rules::catalog::{
-    CHAIN_BAD_SIGNATURE, CHAIN_DUPLICATE, CHAIN_INCOMPLETE, CHAIN_MISORDERED, CHAIN_ROOT_INCLUDED,
-    CHAIN_UNRELATED, CHAIN_UNSUPPORTED_SIGNATURE,
+    CHAIN_BAD_SIGNATURE, CHAIN_DUPLICATE, CHAIN_MISORDERED, CHAIN_UNRELATED,
+    CHAIN_UNSUPPORTED_SIGNATURE,
 };
+use crate::rules::chain_end::judge_path_end;
 
 /// What the chain analysis found, by position in the parsed-certificate list.
 #[derive(Debug, Default)]
@@ -28,6 +29,8 @@ pub(crate) struct ChainAnalysis {
     pub root_included: bool,
     /// The input order differs from the path order.
     pub misordered: bool,
+    /// Who issued the path's last certificate, when that issuer is missing.
+    pub missing_issuer: Option<MissingIssuer>,
 }
 
 impl ChainAnalysis {
@@ -57,7 +60,7 @@ pub(crate) fn describe(cert: &ParsedCertificate) -> String {
     }
 }
 
-fn path_of(base: &str, cert: &ParsedCertificate) -> String {
+pub(crate) fn path_of(base: &str, cert: &ParsedCertificate) -> String {
     format!("{base}/chain/{}", cert.index)
 }
 
@@ -192,20 +195,6 @@ pub(crate) fn analyse(
             )),
         }
     }
-    // A path ending in a CA is taken to end below a root that clients trust (the usual
-    // leaf+intermediate bundle); a path ending in an end-entity certificate lacks its issuer.
-    let last = analysis.path.last().copied().unwrap_or(leaf);
-    if !analysis.self_signed[last] && certs[last].basic_constraints_ca != Some(true) {
-        out.push(Diagnostic::new(
-            &CHAIN_INCOMPLETE,
-            path_of(base, &certs[last]),
-            format!(
-                "{} was issued by \"{}\", which is not in the bundle; add the intermediate certificate(s) after it",
-                capital(&describe(&certs[last])),
-                certs[last].issuer
-            ),
-        ));
-    }
     analysis.unrelated = unique
         .iter()
         .copied()
@@ -222,17 +211,7 @@ pub(crate) fn analyse(
             ),
         ));
     }
-    analysis.root_included = analysis.path.len() > 1 && analysis.self_signed[last];
-    if analysis.root_included {
-        out.push(Diagnostic::new(
-            &CHAIN_ROOT_INCLUDED,
-            path_of(base, &certs[last]),
-            format!(
-                "{} is a self-signed root; clients already have their roots, so it can be left out",
-                capital(&describe(&certs[last]))
-            ),
-        ));
-    }
+    judge_path_end(certs, &mut analysis, base, out);
     // Misordered: the path members do not appear in path order, or the leaf is not first.
     let input_order: Vec<usize> = (0..n).filter(|i| analysis.path.contains(i)).collect();
     analysis.misordered = input_order != analysis.path || leaf != 0;

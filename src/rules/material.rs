@@ -62,6 +62,7 @@ pub(crate) fn run_material_rules(input: &CertificateInput<'_>) -> MaterialOutcom
         out.summary = (!chain_facts.is_empty()).then(|| CertificateSummary {
             leaf: leaf_position.and_then(|p| chain_facts.get(p)).cloned(),
             chain: chain_facts,
+            missing_issuer: chain.missing_issuer.clone(),
         });
         out.leaf_names = summary_leaf.map(|c| CertificateNames {
             dns: c.dns_names.clone(),

@@ -15,6 +15,7 @@ pub(crate) mod case;
 pub(crate) mod catalog;
 pub(crate) mod certificate;
 pub(crate) mod chain;
+pub(crate) mod chain_end;
 pub(crate) mod domain;
 pub(crate) mod key;
 pub(crate) mod material;
