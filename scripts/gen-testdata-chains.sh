@@ -112,3 +112,61 @@ EOF
   [ "$(openssl x509 -in "$D/aia-intermediate.pem" -noout -ext subjectKeyIdentifier | tail -n 1 | tr -d ' ')" \
     = "$(cat "$D/missing-issuer-aia.aki.txt")" ] || die "the leaf's AKI is not its intermediate's SKI"
 }
+
+# public/: real certificates from pinned registry packages, for the trust-store tests.
+#   store-roots.pem      three roots of Mozilla's store, copied from certifi's cacert.pem
+#                        (the wheel pinned in scripts/gen-roots.requirements.txt): ISRG Root
+#                        X1, DigiCert Global Root G3, TWCA Global Root CA (no subjectKeyIdentifier)
+#   digicert-g3.pem      DigiCert Global Root G3 as cryptography-vectors ships it (x509/ecdsa_root.pem)
+#   cryptography-io.pem  a real leaf + RapidSSL SHA256 CA - G3, whose issuer GeoTrust Global CA
+#                        has left Mozilla's store (cryptography-vectors x509/cryptography.io.chain.pem)
+#   lookalike-isrg/      a leaf and intermediate under a made-up key that carries ISRG Root X1's
+#                        name and key identifier: the store is matched by name and key identifier
+#                        only (its keys are not shipped), so this chain counts as anchored
+CRYPTOGRAPHY_VECTORS=cryptography-vectors==50.0.2
+gen_public() {
+  local D=$OUT/public
+  rm -rf "$D"
+  mkdir -p "$D"
+  local W=$WORK/public
+  mkdir -p "$W"
+  local certifi_pem=$W/cacert.pem
+  q python3 scripts/gen-roots.py --cacert "$certifi_pem"
+  python3 - "$certifi_pem" "$D/store-roots.pem" <<'PY' || die "cannot copy roots from certifi"
+import re, sys
+from pathlib import Path
+text = Path(sys.argv[1]).read_text()
+out = []
+for label in ["ISRG Root X1", "DigiCert Global Root G3", "TWCA Global Root CA"]:
+    m = re.search(r'# Label: "' + re.escape(label) + r'"\n(?:#[^\n]*\n)*(-----BEGIN CERTIFICATE-----\n[^-]*-----END CERTIFICATE-----\n)', text)
+    out.append(m.group(1))
+Path(sys.argv[2]).write_text("".join(out))
+PY
+  q pip download --quiet --no-deps "$CRYPTOGRAPHY_VECTORS" -d "$W/wheel"
+  (cd "$W" && unzip -q -o wheel/*.whl 'cryptography_vectors/x509/ecdsa_root.pem' \
+    'cryptography_vectors/x509/cryptography.io.chain.pem') || die "cannot unpack $CRYPTOGRAPHY_VECTORS"
+  cp "$W/cryptography_vectors/x509/ecdsa_root.pem" "$D/digicert-g3.pem"
+  $PY rewrap "$W/cryptography_vectors/x509/cryptography.io.chain.pem" "$D/cryptography-io.pem"
+  q openssl verify -CAfile "$certifi_pem" "$D/digicert-g3.pem"
+  if openssl verify -CAfile "$certifi_pem" -untrusted "$D/cryptography-io.pem" "$D/cryptography-io.pem" >"$LOG" 2>&1; then
+    die "the cryptography.io chain verifies against certifi: its root is back in the store?"
+  fi
+  # The lookalike: ISRG Root X1 re-signed with a made-up key (openssl keeps its subject and
+  # subjectKeyIdentifier), an intermediate and a leaf under it.
+  openssl x509 -in "$D/store-roots.pem" >"$W/isrg.pem"
+  genkey "$W/lookalike.key" rsa
+  q openssl x509 -in "$W/isrg.pem" -signkey "$W/lookalike.key" -days 3650 -out "$W/lookalike-root.pem"
+  genkey "$W/lookalike-int.key" rsa
+  mkdir -p "$D/lookalike-isrg"
+  issue "$W/lookalike-int.pem" "$W/lookalike-int.key" "/O=Preflight Test/CN=Preflight Lookalike Intermediate" \
+    "$W/lookalike-root.pem" "$W/lookalike.key" "$CA_NB" "$CA_NA" v3_ca
+  genkey "$D/lookalike-isrg/leaf.key" rsa
+  issue "$W/lookalike-leaf.pem" "$D/lookalike-isrg/leaf.key" "/O=Preflight Test/CN=www.example.com" \
+    "$W/lookalike-int.pem" "$W/lookalike-int.key" "$NB" "$NA" v3_leaf
+  cat "$W/lookalike-leaf.pem" "$W/lookalike-int.pem" >"$D/lookalike-isrg/fullchain.pem"
+  [ "$(openssl x509 -in "$W/lookalike-int.pem" -noout -ext authorityKeyIdentifier | tail -n 1 | tr -d ' ')" \
+    = "$(openssl x509 -in "$W/isrg.pem" -noout -ext subjectKeyIdentifier | tail -n 1 | tr -d ' ')" ] \
+    || die "the lookalike intermediate's AKI is not ISRG Root X1's key identifier"
+  # -signkey dates the lookalike root from today, so this one is verified at the current time.
+  q openssl verify -CAfile "$W/lookalike-root.pem" -untrusted "$W/lookalike-int.pem" "$W/lookalike-leaf.pem"
+}

@@ -2,7 +2,7 @@
 # Regenerate testdata/certs/ (the committed test certificates).
 #
 #   bash scripts/gen-testdata.sh        (from the repository root)
-#   bash scripts/gen-testdata.sh chains (only testdata/certs/chains/ and facts.json)
+#   bash scripts/gen-testdata.sh chains (only testdata/certs/chains/, public/ and facts.json)
 #
 # Everything under testdata/certs/ except README.md is wiped and rebuilt with openssl
 # (tested with OpenSSL 3.0) and python3 (standard library only, scripts/gen-testdata.py).
@@ -191,6 +191,7 @@ first_cert() { openssl x509 -in "$1"; }
 source scripts/gen-testdata-chains.sh
 if [ "${1:-}" = chains ]; then
   gen_chains
+  gen_public
   $PY facts "$OUT" "$OUT/facts.json"
   echo "gen-testdata: rebuilt $OUT/chains and facts.json; all openssl checks passed"
   exit 0
@@ -452,8 +453,9 @@ case ${fp#*=} in "A3:B9:B3:A2:31:1B:27:E4:"*) ;; *) die "seed003 fingerprint is 
   || die "seed003 notAfter differs"
 keys_match "$WORK/seed-cert.pem" "$WORK/seed-key.pem"
 
-# 12. chains/ (scripts/gen-testdata-chains.sh) --------------------------------------------
+# 12. chains/ and public/ (scripts/gen-testdata-chains.sh) -------------------------------
 gen_chains
+gen_public
 
 # ---------------------------------------------------------------------------------------
 # Keys that only served as issuers stay out of the tree, except the rsa/ CA keys (kept so

@@ -14,6 +14,13 @@ command -v openssl >/dev/null || {
 }
 rustup component list --installed 2>/dev/null | grep -q '^rustfmt' || rustup component add rustfmt clippy
 
+# --- Mozilla root table (issue 9) -------------------------------------------------------
+# src/trust/mozilla_roots.rs must be exactly what scripts/gen-roots.py makes from the pinned
+# certifi wheel (scripts/gen-roots.requirements.txt, fetched from PyPI with its hash).
+step "Mozilla root table is current (scripts/gen-roots.py --check)"
+python3 scripts/gen-roots.py --check
+# ----------------------------------------------------------------------------------------
+
 step "cargo fmt --check"
 cargo fmt --all -- --check
 

@@ -40,6 +40,8 @@ pub struct FieldPaths {
     pub private_key: String,
     /// The comma-separated domain field.
     pub domains: String,
+    /// The caller's trust anchors (`roots`).
+    pub roots: String,
 }
 
 impl Default for FieldPaths {
@@ -48,6 +50,7 @@ impl Default for FieldPaths {
             certificate: "/certificate".into(),
             private_key: "/private_key".into(),
             domains: "/domains".into(),
+            roots: "/roots".into(),
         }
     }
 }
@@ -74,6 +77,12 @@ pub struct CertificateInput<'a> {
     pub expiry_warning_days: u32,
     /// Where each field is in the caller's input, for diagnostic paths.
     pub paths: FieldPaths,
+    /// Extra trust anchors: PEM text of the caller's (private) roots. A chain that ends at
+    /// or below one of them is complete and trusted.
+    pub roots: Option<&'a str>,
+    /// Whether Mozilla's root store (shipped as a generated table) counts as trust anchors;
+    /// false trusts only `roots`.
+    pub public_roots: bool,
 }
 
 impl std::fmt::Debug for CertificateInput<'_> {
@@ -93,12 +102,15 @@ impl std::fmt::Debug for CertificateInput<'_> {
             .field("now", &self.now)
             .field("expiry_warning_days", &self.expiry_warning_days)
             .field("paths", &self.paths)
+            .field("roots", &self.roots)
+            .field("public_roots", &self.public_roots)
             .finish()
     }
 }
 
 impl<'a> CertificateInput<'a> {
-    /// A server-certificate check of `certificate` at `now`, with no key and no domains.
+    /// A server-certificate check of `certificate` at `now`, with no key and no domains,
+    /// trusting Mozilla's root store.
     pub fn new(certificate: &'a str, now: Timestamp) -> Self {
         CertificateInput {
             certificate,
@@ -110,6 +122,8 @@ impl<'a> CertificateInput<'a> {
             now,
             expiry_warning_days: DEFAULT_EXPIRY_WARNING_DAYS,
             paths: FieldPaths::default(),
+            roots: None,
+            public_roots: true,
         }
     }
 }

@@ -29,6 +29,7 @@ mod report;
 mod request;
 mod rules;
 mod time;
+mod trust;
 
 pub use check::{
     check_certificate, fingerprint, CertificateInput, CertificatePurpose, DigestAlgorithm,
@@ -36,7 +37,8 @@ pub use check::{
 };
 pub use error::InputError;
 pub use report::{
-    CertificateFacts, CertificateSummary, Diagnostic, Fingerprints, MissingIssuer, Report, Severity,
+    CertificateFacts, CertificateSummary, Diagnostic, Fingerprints, MissingIssuer, Report,
+    Severity, TrustFacts,
 };
 pub use request::{
     find_operation, operations, validate_request, validate_request_value, OperationInfo,

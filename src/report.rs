@@ -155,6 +155,36 @@ pub struct CertificateSummary {
     /// and of a self-signed root (`chain.incomplete`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub missing_issuer: Option<MissingIssuer>,
+    /// Which trust anchors the chain was judged against, and where it meets one (server
+    /// certificates only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trust: Option<TrustFacts>,
+}
+
+/// The trust anchors of a check and how the path from the leaf meets them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TrustFacts {
+    /// The public root store consulted (`Mozilla root store (certifi 2026.05.20)`); absent
+    /// when public roots are off.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub store: Option<String>,
+    /// The date of that store, `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub store_date: Option<String>,
+    /// How many roots the caller added (`roots`).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub caller_roots: usize,
+    /// How the path meets an anchor: `store_root`, `issued_by_store_root`, `caller_root` or
+    /// `issued_by_caller_root`; absent when it meets none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub anchored: Option<String>,
+    /// Input position of the certificate that is, or was issued by, that anchor.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub anchored_at: Option<usize>,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// Who issued the last certificate of an incomplete path, as that certificate names it:

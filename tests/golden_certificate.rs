@@ -33,6 +33,10 @@ struct Case {
     key_required: bool,
     now: String,
     expiry_warning_days: Option<u32>,
+    /// Trust anchors: a PEM file under testdata/.
+    roots: Option<String>,
+    /// Mozilla's root store counts (default true).
+    public_roots: Option<bool>,
 }
 
 #[derive(Deserialize, Default, Clone, Copy)]
@@ -97,6 +101,9 @@ fn run_case(case: &Case) -> String {
         Profile::Generic => ProviderProfile::Generic,
         Profile::AlibabaSlb => ProviderProfile::AlibabaSlb,
     };
+    let roots = case.roots.as_deref().map(read);
+    input.roots = roots.as_deref();
+    input.public_roots = case.public_roots.unwrap_or(true);
     if let Some(days) = case.expiry_warning_days {
         input.expiry_warning_days = days;
     }

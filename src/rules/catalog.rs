@@ -53,9 +53,11 @@ catalogue! {
     CHAIN_DUPLICATE = "chain.duplicate", Warning, "X.509", None,
         "the same certificate twice";
     CHAIN_INCOMPLETE = "chain.incomplete", Warning, "X.509", None,
-        "the chain ends in an end-entity certificate whose issuer is not present (a missing intermediate)";
+        "the path stops at a certificate whose issuer is neither in the bundle, nor a trust anchor, nor itself; the missing issuer is named (name, key identifier, caIssuers URL)";
+    CHAIN_UNTRUSTED_ROOT = "chain.untrusted_root", Warning, "Mozilla root store", None,
+        "the path ends at a self-signed root that is neither in Mozilla's root store nor among the caller's roots (a private CA)";
     CHAIN_ROOT_INCLUDED = "chain.root_included", Info, "X.509", None,
-        "a self-signed root at the end (clients already have it)";
+        "a self-signed root at the end (clients already have it, when it is in their store)";
     CHAIN_UNSUPPORTED_SIGNATURE = "chain.unsupported_signature", Warning, "X.509", None,
         "a signature algorithm that cannot be verified (named)";
     CERT_MALFORMED = "cert.malformed", Error, "X.509", None,

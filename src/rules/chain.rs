@@ -10,6 +10,7 @@ use crate::rules::catalog::{
     CHAIN_UNSUPPORTED_SIGNATURE,
 };
 use crate::rules::chain_end::judge_path_end;
+use crate::trust::{Anchoring, TrustAnchors};
 
 /// What the chain analysis found, by position in the parsed-certificate list.
 #[derive(Debug, Default)]
@@ -31,6 +32,8 @@ pub(crate) struct ChainAnalysis {
     pub misordered: bool,
     /// Who issued the path's last certificate, when that issuer is missing.
     pub missing_issuer: Option<MissingIssuer>,
+    /// The first certificate of the path that is, or was issued by, a trust anchor.
+    pub anchoring: Option<(usize, Anchoring)>,
 }
 
 impl ChainAnalysis {
@@ -68,6 +71,7 @@ pub(crate) fn path_of(base: &str, cert: &ParsedCertificate) -> String {
 pub(crate) fn analyse(
     certs: &[ParsedCertificate],
     purpose: CertificatePurpose,
+    anchors: &TrustAnchors<'_>,
     base: &str,
     out: &mut Vec<Diagnostic>,
 ) -> ChainAnalysis {
@@ -211,7 +215,7 @@ pub(crate) fn analyse(
             ),
         ));
     }
-    judge_path_end(certs, &mut analysis, base, out);
+    judge_path_end(certs, anchors, &mut analysis, base, out);
     // Misordered: the path members do not appear in path order, or the leaf is not first.
     let input_order: Vec<usize> = (0..n).filter(|i| analysis.path.contains(i)).collect();
     analysis.misordered = input_order != analysis.path || leaf != 0;

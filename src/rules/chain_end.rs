@@ -1,16 +1,20 @@
-//! Where the path from the leaf ends: at a self-signed root (`chain.root_included`), or at a
-//! certificate whose issuer is missing (`chain.incomplete`, naming that issuer: its name, the
-//! key identifier from the Authority Key Identifier, the AIA caIssuers URLs).
+//! Where the path from the leaf ends, judged against the trust anchors (Mozilla's root store
+//! and the caller's roots): at or below an anchor (trusted), at a self-signed root that is no
+//! anchor (`chain.untrusted_root`), or at a certificate whose issuer is missing
+//! (`chain.incomplete`, naming that issuer: its name, the key identifier from the Authority
+//! Key Identifier, the AIA caIssuers URLs). A root at the end is `chain.root_included`.
 
 use crate::model::certificate::ParsedCertificate;
 use crate::model::crypto::colon;
 use crate::report::{Diagnostic, MissingIssuer};
-use crate::rules::catalog::{CHAIN_INCOMPLETE, CHAIN_ROOT_INCLUDED};
+use crate::rules::catalog::{CHAIN_INCOMPLETE, CHAIN_ROOT_INCLUDED, CHAIN_UNTRUSTED_ROOT};
 use crate::rules::chain::{capital, describe, path_of, ChainAnalysis};
+use crate::trust::{TrustAnchors, STORE_DATE};
 
-/// Judges the last certificate of `analysis.path` and records what it found in `analysis`.
+/// Judges the path's end and records what it found in `analysis`.
 pub(crate) fn judge_path_end(
     certs: &[ParsedCertificate],
+    anchors: &TrustAnchors<'_>,
     analysis: &mut ChainAnalysis,
     base: &str,
     out: &mut Vec<Diagnostic>,
@@ -19,23 +23,43 @@ pub(crate) fn judge_path_end(
         return;
     };
     let end = &certs[last];
+    // Clients stop at the first certificate they can anchor.
+    analysis.anchoring = analysis
+        .path
+        .iter()
+        .find_map(|&i| anchors.anchoring(&certs[i]).map(|a| (i, a)));
+    let root_is_anchor = analysis.self_signed[last] && anchors.is_anchor(end);
     if analysis.self_signed[last] {
         analysis.root_included = analysis.path.len() > 1;
         if analysis.root_included {
+            let why = if root_is_anchor {
+                "clients already have their roots, so it can be left out".to_string()
+            } else {
+                format!(
+                    "it is not in {}, so clients have it only where it was installed, and sending it does not change that: it can be left out",
+                    store_words(anchors)
+                )
+            };
             out.push(Diagnostic::new(
                 &CHAIN_ROOT_INCLUDED,
                 path_of(base, end),
-                format!(
-                    "{} is a self-signed root; clients already have their roots, so it can be left out",
-                    capital(&describe(end))
-                ),
+                format!("{} is a self-signed root; {why}", capital(&describe(end))),
             ));
         }
+    }
+    if analysis.anchoring.is_some() {
         return;
     }
-    // A path ending in a CA is taken to end below a root that clients trust (the usual
-    // leaf+intermediate bundle); a path ending in an end-entity certificate lacks its issuer.
-    if end.basic_constraints_ca == Some(true) {
+    if analysis.self_signed[last] {
+        out.push(Diagnostic::new(
+            &CHAIN_UNTRUSTED_ROOT,
+            path_of(base, end),
+            format!(
+                "The chain ends at {}, a self-signed root (its own issuer) that is not in {}: clients will not trust it unless it is installed on them; a private CA is fine if that is intended (give its root as a trust anchor to say so)",
+                describe(end),
+                store_words(anchors)
+            ),
+        ));
         return;
     }
     let missing = missing_issuer(end);
@@ -43,12 +67,22 @@ pub(crate) fn judge_path_end(
         &CHAIN_INCOMPLETE,
         path_of(base, end),
         format!(
-            "{} was issued by {}, which is not in the bundle; add that intermediate certificate after it",
+            "{} was issued by {}, which is neither in the bundle nor in {}; add that certificate after it (or, for a private CA, give its root as a trust anchor)",
             capital(&describe(end)),
-            name_missing(&missing)
+            name_missing(&missing),
+            store_words(anchors)
         ),
     ));
     analysis.missing_issuer = Some(missing);
+}
+
+/// The anchors in words: `Mozilla's root store (2026-05-20)`, `the given roots`, or both.
+fn store_words(anchors: &TrustAnchors<'_>) -> String {
+    match (anchors.public, anchors.caller.is_empty()) {
+        (true, true) => format!("Mozilla's root store ({STORE_DATE})"),
+        (true, false) => format!("Mozilla's root store ({STORE_DATE}) nor among the given roots"),
+        (false, _) => "the given roots (public roots are off)".to_string(),
+    }
 }
 
 /// The issuer of `cert` as `cert` names it.

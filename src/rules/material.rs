@@ -6,14 +6,16 @@ use crate::check::{
     MaterialOutcome,
 };
 use crate::input::pem::{encode_block, PemIssue};
+use crate::model::certificate::ParsedCertificate;
 use crate::model::{read_certificate_field, CertificateField, MalformedCertificate};
-use crate::report::{CertificateSummary, Diagnostic, Severity};
+use crate::report::{CertificateSummary, Diagnostic, Severity, TrustFacts};
 use crate::rules::catalog::{CA_SINGLE_CERTIFICATE, CERT_MALFORMED, CHAIN_EMPTY, CHAIN_TOO_DEEP};
 use crate::rules::certificate::{check_certificates, facts, CertificateContext};
 use crate::rules::chain::{analyse, ChainAnalysis};
 use crate::rules::domain::{check_coverage, check_domain_field, CertificateNames};
 use crate::rules::key::{check_key, KeyContext};
 use crate::rules::pem::{check_size, issues_to_diagnostics, unexpected_block, FieldKind};
+use crate::trust::{TrustAnchors, STORE_DATE, STORE_SOURCE};
 
 /// Seed 003: "supports certificate chains with a maximum of 11 layers".
 pub(crate) const MAX_CHAIN_CERTIFICATES: usize = 11;
@@ -40,9 +42,14 @@ pub(crate) fn run_material_rules(input: &CertificateInput<'_>) -> MaterialOutcom
         Some(read_certificate_field(input.certificate))
     };
     let mut leaf_position = None;
+    let roots = read_roots(input, diags);
+    let anchors = TrustAnchors {
+        public: input.public_roots,
+        caller: &roots,
+    };
     if let Some(field) = &field {
         let first_own = diags.len();
-        let chain = check_field(field, input, diags);
+        let chain = check_field(field, input, &anchors, diags);
         leaf_position = chain.leaf.or(if field.certificates.is_empty() {
             None
         } else {
@@ -63,6 +70,8 @@ pub(crate) fn run_material_rules(input: &CertificateInput<'_>) -> MaterialOutcom
             leaf: leaf_position.and_then(|p| chain_facts.get(p)).cloned(),
             chain: chain_facts,
             missing_issuer: chain.missing_issuer.clone(),
+            trust: (input.purpose == CertificatePurpose::Server)
+                .then(|| trust_facts(&anchors, &chain, &field.certificates)),
         });
         out.leaf_names = summary_leaf.map(|c| CertificateNames {
             dns: c.dns_names.clone(),
@@ -112,6 +121,7 @@ pub(crate) fn run_material_rules(input: &CertificateInput<'_>) -> MaterialOutcom
 fn check_field(
     field: &CertificateField,
     input: &CertificateInput<'_>,
+    anchors: &TrustAnchors<'_>,
     out: &mut Vec<Diagnostic>,
 ) -> ChainAnalysis {
     let base = input.paths.certificate.as_str();
@@ -155,7 +165,7 @@ fn check_field(
             format!("UploadCACertificate takes exactly one CA certificate; this field has {count}: upload them one at a time"),
         ));
     }
-    let chain = analyse(&field.certificates, input.purpose, base, out);
+    let chain = analyse(&field.certificates, input.purpose, anchors, base, out);
     let ctx = CertificateContext {
         purpose: input.purpose,
         profile: input.profile,
@@ -165,6 +175,51 @@ fn check_field(
     };
     check_certificates(&field.certificates, &chain, &ctx, out);
     chain
+}
+
+/// The caller's trust anchors, parsed; problems reading them are reported at their path.
+fn read_roots(input: &CertificateInput<'_>, out: &mut Vec<Diagnostic>) -> Vec<ParsedCertificate> {
+    let Some(text) = input.roots else {
+        return Vec::new();
+    };
+    let base = input.paths.roots.as_str();
+    if check_size(text, FieldKind::Certificate, base, out) {
+        return Vec::new();
+    }
+    let field = read_certificate_field(text);
+    issues_to_diagnostics(&field.issues, FieldKind::Certificate, base, out);
+    for block in &field.foreign {
+        out.push(unexpected_block(block, FieldKind::Certificate, base));
+    }
+    for bad in &field.malformed {
+        out.push(malformed_certificate(bad, base));
+    }
+    if field.certificate_blocks == 0 {
+        out.push(Diagnostic::new(
+            &CHAIN_EMPTY,
+            base,
+            "No certificate in the roots: give the trust anchors as PEM certificates",
+        ));
+    }
+    field.certificates
+}
+
+/// The report's trust facts: the anchors used and where the path meets one.
+fn trust_facts(
+    anchors: &TrustAnchors<'_>,
+    chain: &ChainAnalysis,
+    certs: &[ParsedCertificate],
+) -> TrustFacts {
+    TrustFacts {
+        store: anchors.public.then(|| STORE_SOURCE.to_string()),
+        store_date: anchors.public.then(|| STORE_DATE.to_string()),
+        caller_roots: anchors.caller.len(),
+        anchored: chain.anchoring.map(|(_, a)| a.as_str().to_string()),
+        anchored_at: chain
+            .anchoring
+            .and_then(|(pos, _)| certs.get(pos))
+            .map(|c| c.index),
+    }
 }
 
 /// The field rewritten as the providers want it, when that differs from the input and every

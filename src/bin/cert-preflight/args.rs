@@ -59,6 +59,13 @@ pub struct CertArgs {
     /// The file is a CA certificate to upload (exactly one CA), not a server certificate.
     #[arg(long)]
     pub ca: bool,
+    /// PEM file of extra trust anchors (your private roots): a chain that ends at or below
+    /// one of them is complete and trusted.
+    #[arg(long, value_name = "FILE")]
+    pub roots: Option<PathBuf>,
+    /// Trust only the --roots, not Mozilla's root store.
+    #[arg(long)]
+    pub no_public_roots: bool,
     #[command(flatten)]
     pub clock: ClockArgs,
     /// Provider documentation to apply beyond the seeds.

@@ -28,11 +28,18 @@ pub fn run_cert(args: &CertArgs, format: Format) -> Result<u8, CliError> {
         note(text);
     }
     let key = args.key.as_deref().map(input::read_key).transpose()?;
+    let roots = args
+        .roots
+        .as_deref()
+        .map(input::read_certificate)
+        .transpose()?;
 
     let mut request = CertificateInput::new(&cert.pem, now);
     request.private_key = key.as_ref().map(|k| k.as_str());
     request.domains = args.domains.as_deref();
     request.key_required = false;
+    request.roots = roots.as_ref().map(|r| r.pem.as_str());
+    request.public_roots = !args.no_public_roots;
     request.expiry_warning_days = args.clock.expiry_days;
     request.purpose = if args.ca {
         CertificatePurpose::CaUpload

@@ -1,0 +1,142 @@
+//! Trust anchors: Mozilla's root store (a generated table of match keys, see
+//! `scripts/gen-roots.py`) and the roots a caller adds. The chain rules ask whether a
+//! certificate is an anchor, or was issued by one.
+
+mod mozilla_roots;
+
+use ring::digest;
+
+use crate::model::certificate::ParsedCertificate;
+use crate::model::crypto::{verify_signature, Verification};
+
+pub(crate) use mozilla_roots::{STORE_DATE, STORE_SOURCE};
+
+/// Where a trust anchor comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum AnchorSource {
+    /// Mozilla's root store (the generated table).
+    PublicStore,
+    /// A root the caller gave (`roots`).
+    CallerRoots,
+}
+
+/// How a certificate meets a trust anchor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Anchoring {
+    /// The certificate is the anchor (the same name and key).
+    IsAnchor(AnchorSource),
+    /// An anchor issued it.
+    IssuedByAnchor(AnchorSource),
+}
+
+impl Anchoring {
+    /// The stable word the report uses.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Anchoring::IsAnchor(AnchorSource::PublicStore) => "store_root",
+            Anchoring::IssuedByAnchor(AnchorSource::PublicStore) => "issued_by_store_root",
+            Anchoring::IsAnchor(AnchorSource::CallerRoots) => "caller_root",
+            Anchoring::IssuedByAnchor(AnchorSource::CallerRoots) => "issued_by_caller_root",
+        }
+    }
+}
+
+/// The anchors one check trusts.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct TrustAnchors<'a> {
+    /// Whether Mozilla's root store counts.
+    pub public: bool,
+    /// Roots the caller gave, parsed.
+    pub caller: &'a [ParsedCertificate],
+}
+
+impl TrustAnchors<'_> {
+    /// How `cert` meets an anchor, if it does. The caller's roots are checked first (by name
+    /// and by verifying the signature with the root's key); the store by name and key
+    /// identifier only, since its keys are not shipped.
+    pub fn anchoring(&self, cert: &ParsedCertificate) -> Option<Anchoring> {
+        if self
+            .caller
+            .iter()
+            .any(|root| root.subject_raw == cert.subject_raw && root.spki == cert.spki)
+        {
+            return Some(Anchoring::IsAnchor(AnchorSource::CallerRoots));
+        }
+        if self
+            .caller
+            .iter()
+            .any(|root| root.subject_raw == cert.issuer_raw && signed_by(cert, root))
+        {
+            return Some(Anchoring::IssuedByAnchor(AnchorSource::CallerRoots));
+        }
+        if !self.public {
+            return None;
+        }
+        let own_id = cert.links.subject_key_id.as_deref().unwrap_or_default();
+        if in_store(&cert.subject_raw, own_id) {
+            return Some(Anchoring::IsAnchor(AnchorSource::PublicStore));
+        }
+        let issuer_id = cert.links.authority_key_id.as_deref().unwrap_or_default();
+        if in_store(&cert.issuer_raw, issuer_id) {
+            return Some(Anchoring::IssuedByAnchor(AnchorSource::PublicStore));
+        }
+        None
+    }
+
+    /// True when `cert` is itself an anchor (a root of the store or one the caller gave).
+    pub fn is_anchor(&self, cert: &ParsedCertificate) -> bool {
+        matches!(self.anchoring(cert), Some(Anchoring::IsAnchor(_)))
+    }
+}
+
+/// `root`'s key made `cert`'s signature; when the algorithm cannot be verified here, the key
+/// identifiers must agree instead.
+fn signed_by(cert: &ParsedCertificate, root: &ParsedCertificate) -> bool {
+    match verify_signature(cert, root) {
+        Verification::Valid => true,
+        Verification::Unsupported(_) => {
+            match (&cert.links.authority_key_id, &root.links.subject_key_id) {
+                (Some(authority), Some(own)) => authority == own,
+                _ => true,
+            }
+        }
+        Verification::Invalid | Verification::WrongKeyType(_) => false,
+    }
+}
+
+/// The store's match key: the first 8 bytes of SHA-256 over a name's DER and a key identifier.
+fn store_key(name: &[u8], key_id: &[u8]) -> u64 {
+    let mut context = digest::Context::new(&digest::SHA256);
+    context.update(name);
+    context.update(key_id);
+    let hash = context.finish();
+    let mut first = [0u8; 8];
+    first.copy_from_slice(&hash.as_ref()[..8]);
+    u64::from_be_bytes(first)
+}
+
+fn in_store(name: &[u8], key_id: &[u8]) -> bool {
+    mozilla_roots::ROOT_KEYS
+        .binary_search(&store_key(name, key_id))
+        .is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_table_is_sorted_and_has_every_root() {
+        let keys = &mozilla_roots::ROOT_KEYS;
+        assert!(keys.windows(2).all(|pair| pair[0] < pair[1]));
+        assert!(keys.len() > 100, "{}", keys.len());
+        assert_eq!(STORE_DATE.len(), "2026-05-20".len());
+    }
+
+    #[test]
+    fn store_key_is_sha256_of_name_then_key_id() {
+        // SHA-256("abc") = ba7816bf8f01cfea...
+        assert_eq!(store_key(b"ab", b"c"), 0xba78_16bf_8f01_cfea);
+        assert_eq!(store_key(b"abc", b""), 0xba78_16bf_8f01_cfea);
+    }
+}
