@@ -106,6 +106,22 @@ EOF
     | grep -q 'CA Issuers - URI:http://pki.example.com/preflight-intermediate.crt' \
     || die "missing-issuer-aia.pem has no caIssuers URL"
   keys_match "$D/missing-issuer-aia.pem" "$D/missing-issuer-aia.key"
+  # pkcs7-*.p7b: the rsa/ full chain (and the shuffled bundle) as PKCS#7, PEM and DER forms.
+  q openssl crl2pkcs7 -nocrl -certfile "$OUT/rsa/fullchain.pem" -out "$D/pkcs7-fullchain.p7b"
+  q openssl crl2pkcs7 -nocrl -certfile "$OUT/rsa/fullchain.pem" -outform DER -out "$D/pkcs7-fullchain-der.p7b"
+  q openssl crl2pkcs7 -nocrl -certfile "$OUT/broken/shuffled.pem" -out "$D/pkcs7-shuffled.p7b"
+  grep -q '^-----BEGIN PKCS7-----$' "$D/pkcs7-fullchain.p7b" || die "pkcs7-fullchain.p7b is not PEM PKCS7"
+  local form src p7b
+  for spec in "fullchain.p7b rsa/fullchain.pem PEM" "fullchain-der.p7b rsa/fullchain.pem DER" \
+    "shuffled.p7b broken/shuffled.pem PEM"; do
+    read -r p7b src form <<<"$spec"
+    # openssl reads the same certificates back, in the same order.
+    q openssl pkcs7 -inform "$form" -in "$D/pkcs7-$p7b" -print_certs -out "$W/printed.pem"
+    $PY rewrap "$W/printed.pem" "$W/printed-rewrapped.pem"
+    $PY rewrap "$OUT/$src" "$W/source-rewrapped.pem"
+    cmp -s "$W/printed-rewrapped.pem" "$W/source-rewrapped.pem" || die "pkcs7-$p7b does not hold $src in order"
+  done
+
   # What openssl says the leaf names as its issuer's key identifier (AKI keyid), for the tests.
   openssl x509 -in "$D/missing-issuer-aia.pem" -noout -ext authorityKeyIdentifier | tail -n 1 \
     | tr -d ' ' | sed 's/^keyid://' >"$D/missing-issuer-aia.aki.txt"

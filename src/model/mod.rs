@@ -7,10 +7,23 @@ pub(crate) mod key;
 mod oid_names;
 
 use crate::input::pem::{self, PemBlock, PemIssue};
+use crate::input::pkcs7;
 use certificate::{parse_certificate, ParsedCertificate};
 
 /// PEM labels that hold a certificate.
 const CERTIFICATE_LABELS: &[&str] = &["CERTIFICATE", "X509 CERTIFICATE"];
+
+/// PEM labels of a PKCS#7 bundle (RFC 7468 section 8; `CERTIFICATE CHAIN` is not standard).
+const PKCS7_LABELS: &[&str] = &["PKCS7", "PKCS #7 SIGNED DATA"];
+
+/// A PKCS#7 bundle that the field held instead of PEM certificates.
+#[derive(Debug, Clone)]
+pub(crate) struct Pkcs7Bundle {
+    /// 1-based line of the block's BEGIN boundary.
+    pub line: usize,
+    /// How many certificates it carried.
+    pub certificates: usize,
+}
 
 /// A certificate block that did not parse as X.509.
 #[derive(Debug, Clone)]
@@ -40,8 +53,11 @@ pub(crate) struct CertificateField {
     pub malformed: Vec<MalformedCertificate>,
     /// Blocks of other kinds (keys, requests...).
     pub foreign: Vec<ForeignBlock>,
-    /// Number of certificate blocks (parsed or not).
+    /// Number of certificate blocks (parsed or not), counting each certificate of a PKCS#7
+    /// bundle as one.
     pub certificate_blocks: usize,
+    /// PKCS#7 bundles read (their certificates are in `certificates`).
+    pub pkcs7: Vec<Pkcs7Bundle>,
 }
 
 /// Scans and parses a certificate field.
@@ -52,22 +68,54 @@ pub(crate) fn read_certificate_field(text: &str) -> CertificateField {
         ..CertificateField::default()
     };
     for block in scanned.blocks {
-        if CERTIFICATE_LABELS.contains(&block.label.as_str()) {
-            let index = field.certificate_blocks;
-            field.certificate_blocks += 1;
-            match parse_certificate(index, block.begin_line, &block.der) {
-                Ok(cert) => field.certificates.push(cert),
-                Err(reason) => field.malformed.push(MalformedCertificate {
-                    index,
-                    line: block.begin_line,
-                    reason,
-                }),
+        let label = block.label.as_str();
+        // A DER .p7b given where a certificate is read arrives wrapped as a CERTIFICATE block.
+        if PKCS7_LABELS.contains(&label)
+            || (CERTIFICATE_LABELS.contains(&label) && pkcs7::is_signed_data(&block.der))
+        {
+            match pkcs7::certificates(&block.der) {
+                Ok(ders) => {
+                    field.pkcs7.push(Pkcs7Bundle {
+                        line: block.begin_line,
+                        certificates: ders.len(),
+                    });
+                    for der in ders {
+                        field.add_certificate(block.begin_line, der);
+                    }
+                }
+                Err(reason) => {
+                    let index = field.certificate_blocks;
+                    field.certificate_blocks += 1;
+                    field.malformed.push(MalformedCertificate {
+                        index,
+                        line: block.begin_line,
+                        reason,
+                    });
+                }
             }
+        } else if CERTIFICATE_LABELS.contains(&label) {
+            field.add_certificate(block.begin_line, &block.der);
         } else {
             field.foreign.push(foreign(&block));
         }
     }
     field
+}
+
+impl CertificateField {
+    /// Parses one certificate's DER as the next certificate of the field.
+    fn add_certificate(&mut self, line: usize, der: &[u8]) {
+        let index = self.certificate_blocks;
+        self.certificate_blocks += 1;
+        match parse_certificate(index, line, der) {
+            Ok(cert) => self.certificates.push(cert),
+            Err(reason) => self.malformed.push(MalformedCertificate {
+                index,
+                line,
+                reason,
+            }),
+        }
+    }
 }
 
 /// Describes a block without its content.

@@ -38,6 +38,8 @@ catalogue! {
         "text outside PEM blocks (e.g. \"Bag Attributes\" from a PKCS#12 export)";
     PEM_LINE_LENGTH = "pem.line_length", Warning, "provider certificate guides", None,
         "base64 lines other than 64 characters (the last line up to 64)";
+    PEM_PKCS7 = "pem.pkcs7", Warning, "seeds 003, 004 (PEM certificates)", None,
+        "the certificates came as a PKCS#7 bundle (.p7b/.p7c); every provider takes PEM certificates";
     PEM_BLANK_LINE = "pem.blank_line", Warning, "provider certificate guides", None,
         "blank lines inside or between PEM blocks";
     CHAIN_TOO_DEEP = "chain.too_deep", Error, "seed 003 (\"maximum of 11 layers\")", None,

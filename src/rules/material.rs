@@ -9,7 +9,9 @@ use crate::input::pem::{encode_block, PemIssue};
 use crate::model::certificate::ParsedCertificate;
 use crate::model::{read_certificate_field, CertificateField, MalformedCertificate};
 use crate::report::{CertificateSummary, Diagnostic, Severity, TrustFacts};
-use crate::rules::catalog::{CA_SINGLE_CERTIFICATE, CERT_MALFORMED, CHAIN_EMPTY, CHAIN_TOO_DEEP};
+use crate::rules::catalog::{
+    CA_SINGLE_CERTIFICATE, CERT_MALFORMED, CHAIN_EMPTY, CHAIN_TOO_DEEP, PEM_PKCS7,
+};
 use crate::rules::certificate::{check_certificates, facts, CertificateContext};
 use crate::rules::chain::{analyse, ChainAnalysis};
 use crate::rules::domain::{check_coverage, check_domain_field, CertificateNames};
@@ -25,6 +27,7 @@ const FIXED_BY_NORMALIZING: &[&str] = &[
     "pem.stray_text",
     "pem.line_length",
     "pem.blank_line",
+    "pem.pkcs7",
     "chain.misordered",
     "chain.duplicate",
     "chain.root_included",
@@ -131,6 +134,16 @@ fn check_field(
     }
     for bad in &field.malformed {
         out.push(malformed_certificate(bad, base));
+    }
+    for bundle in &field.pkcs7 {
+        out.push(Diagnostic::new(
+            &PEM_PKCS7,
+            base,
+            format!(
+                "The block on line {} is a PKCS#7 bundle (.p7b/.p7c) of {} certificate(s); the providers take PEM certificates: use the normalized output (cert --fix), or `openssl pkcs7 -print_certs -in FILE.p7b` and drop its subject/issuer lines",
+                bundle.line, bundle.certificates
+            ),
+        ));
     }
     let count = field.certificate_blocks;
     if count == 0 {
