@@ -4,7 +4,7 @@
 use crate::check::ProviderProfile;
 use crate::input::pem;
 use crate::model::certificate::ParsedCertificate;
-use crate::model::key::{match_certificate, parse_private_key, KeyFormat, KeyMatch};
+use crate::model::key::{match_certificate, parse_private_key, KeyMatch};
 use crate::model::{foreign, is_private_key_label};
 use crate::report::{Diagnostic, Severity};
 use crate::rules::catalog::{
@@ -12,6 +12,7 @@ use crate::rules::catalog::{
     PEM_MALFORMED,
 };
 use crate::rules::chain::describe;
+use crate::rules::key_hints;
 use crate::rules::pem::{check_size, issues_to_diagnostics, unexpected_block, FieldKind};
 
 /// Labels the providers accept for an unencrypted private key.
@@ -101,7 +102,8 @@ pub(crate) fn check_key(
             &KEY_ENCRYPTED,
             path,
             format!(
-                "The private key ({lines}) is encrypted ({how}); the providers need it unencrypted: run `openssl pkey -in key.pem -out key-plain.pem` and enter the passphrase"
+                "The private key ({lines}) is encrypted ({how}); the providers need it unencrypted: run {}",
+                key_hints::decrypt(ctx.profile)
             ),
         ));
         return;
@@ -111,7 +113,8 @@ pub(crate) fn check_key(
             &KEY_UNSUPPORTED,
             path,
             format!(
-                "The {label} block ({lines}) is not a supported key format; use PKCS#8 (BEGIN PRIVATE KEY), PKCS#1 RSA or SEC1 EC, e.g. `openssl pkcs8 -topk8 -nocrypt -in key.pem`"
+                "The {label} block ({lines}) is not a supported key format; {}",
+                key_hints::from_label(label)
             ),
         ));
         return;
@@ -127,13 +130,14 @@ pub(crate) fn check_key(
             return;
         }
     };
-    if ctx.profile == ProviderProfile::AlibabaSlb && info.format != KeyFormat::Pkcs1 {
+    if ctx.profile == ProviderProfile::AlibabaSlb && !key_hints::is_pkcs1(&info) {
         out.push(Diagnostic::new(
             &KEY_FORMAT_PKCS8,
             path,
             format!(
-                "The key is {}; Alibaba CLB documents unencrypted PKCS#1 keys (BEGIN RSA PRIVATE KEY): convert with `openssl rsa -in key.pem -traditional -out key-pkcs1.pem`",
-                info.describe()
+                "The key is {}; Alibaba CLB documents unencrypted PKCS#1 keys (BEGIN RSA PRIVATE KEY): {}",
+                info.describe(),
+                key_hints::to_pkcs1(&info)
             ),
         ));
     }

@@ -18,6 +18,7 @@ pub(crate) mod chain;
 pub(crate) mod chain_end;
 pub(crate) mod domain;
 pub(crate) mod key;
+pub(crate) mod key_hints;
 pub(crate) mod material;
 pub(crate) mod pem;
 
