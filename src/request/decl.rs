@@ -13,8 +13,9 @@
 
 use serde_json::Value;
 
-use super::engine::Walk;
+use super::walk::Walk;
 use super::OperationInfo;
+use crate::findings::ErrorCodes;
 
 /// A rule that a table cannot say, run on a value once its JSON type is right.
 /// Arguments: the value, its JSON pointer, and the walk (context, output).
@@ -308,9 +309,10 @@ impl Param {
 pub(crate) struct OperationDecl {
     /// Id, action name, aliases, seed, summary.
     pub info: OperationInfo,
-    /// The provider's error code for a bad parameter (`InvalidParameter`, `APIG.2012`), put on
-    /// the generic `request.*` errors; `None` when the seed names none.
-    pub parameter_error: Option<&'static str>,
+    /// The codes the provider answers: for a bad parameter (`InvalidParameter`, `APIG.2012`,
+    /// none where the seed names none), and for particular rules. Applied when the report is
+    /// built; `cert-preflight rules --operation` shows them.
+    pub error_codes: ErrorCodes,
     /// Path parameters, validated from `RequestContext::path_params` at `/path/<name>`.
     pub path: &'static [Param],
     /// The body's top-level members.

@@ -31,7 +31,8 @@
 use std::collections::BTreeMap;
 
 use crate::error::InputError;
-use crate::report::{Diagnostic, Report};
+use crate::findings::Findings;
+use crate::report::Report;
 use crate::rules::catalog;
 use crate::time::Timestamp;
 
@@ -40,7 +41,8 @@ mod decl;
 mod engine;
 mod operations;
 mod regions;
-mod text;
+mod suggest;
+mod walk;
 
 /// Largest request body [`validate_request`] parses: 1 MiB. Larger bodies are refused with
 /// `request.malformed` before parsing.
@@ -75,7 +77,7 @@ impl RequestContext {
             default_certificate_id: None,
             in_use: None,
             now,
-            expiry_warning_days: crate::check::DEFAULT_EXPIRY_WARNING_DAYS,
+            expiry_warning_days: crate::context::DEFAULT_EXPIRY_WARNING_DAYS,
         }
     }
 }
@@ -130,10 +132,9 @@ pub fn validate_request(
     context: &RequestContext,
 ) -> Result<Report, InputError> {
     let declaration = find_declaration(operation)?;
-    let id = declaration.info.id;
     if body.len() > MAX_REQUEST_BYTES {
         return Ok(malformed(
-            id,
+            declaration,
             format!(
                 "the request body is {} bytes; bodies over 1 MiB ({MAX_REQUEST_BYTES} bytes) are refused without parsing",
                 body.len()
@@ -143,7 +144,7 @@ pub fn validate_request(
     let text = body.strip_prefix('\u{feff}').unwrap_or(body);
     match serde_json::from_str::<serde_json::Value>(text) {
         Ok(value) => Ok(validate_declared(declaration, &value, context)),
-        Err(error) => Ok(malformed(id, parse_error_message(&error))),
+        Err(error) => Ok(malformed(declaration, parse_error_message(&error))),
     }
 }
 
@@ -165,7 +166,7 @@ fn validate_declared(
     let walk = engine::run(declaration, body, context);
     Report::new(
         declaration.info.id,
-        walk.diagnostics,
+        walk.findings.into_diagnostics(&declaration.error_codes),
         walk.certificate,
         walk.normalized,
     )
@@ -190,10 +191,12 @@ fn parse_error_message(error: &serde_json::Error) -> String {
     }
 }
 
-fn malformed(operation: &str, message: String) -> Report {
+fn malformed(declaration: &decl::OperationDecl, message: String) -> Report {
+    let mut findings = Findings::new();
+    findings.emit(&catalog::REQUEST_MALFORMED, "", message);
     Report::new(
-        operation,
-        vec![Diagnostic::new(&catalog::REQUEST_MALFORMED, "", message)],
+        declaration.info.id,
+        findings.into_diagnostics(&declaration.error_codes),
         None,
         None,
     )

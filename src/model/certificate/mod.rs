@@ -16,8 +16,8 @@ use x509_parser::public_key::PublicKey;
 use x509_parser::signature_algorithm::RsaSsaPssParams;
 use x509_parser::x509::{AlgorithmIdentifier, X509Name};
 
-use super::crypto::hex;
 use super::oid_names::{dotted, short_name};
+use crate::text::hex::hex;
 
 /// A digest named by a signature algorithm.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,38 +1,20 @@
-//! The certificate-material entry points: [`check_certificate`] and [`fingerprint`].
+//! The certificate-material entry points, [`check_certificate`] and [`fingerprint`], and the
+//! driver behind them (`material`).
 //!
-//! Both scan the PEM text once, parse each certificate once into the model, and run the rules
-//! over it. Request validation reuses [`check_material`] for its certificate-bearing fields.
+//! Both read the certificate field once (`material::read_certificate_field`: size, PEM scan,
+//! each certificate parsed once into the model) and run the rules over the model. Request
+//! validation reuses [`check_material`] for its certificate-bearing fields.
 
-use crate::report::{CertificateSummary, Diagnostic, Report};
+use crate::context::{CertificatePurpose, ProviderProfile, DEFAULT_EXPIRY_WARNING_DAYS};
+use crate::findings::{ErrorCodes, Findings};
+use crate::report::{CertificateSummary, Report};
 use crate::time::Timestamp;
 
-/// Days before expiry at which `cert.expires_soon` warns, unless the caller says otherwise.
-pub const DEFAULT_EXPIRY_WARNING_DAYS: u32 = 30;
-
-/// What the certificate field is for; decides which rules apply.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum CertificatePurpose {
-    /// A server certificate with its chain: leaf first, key matching the leaf, domains covered.
-    #[default]
-    Server,
-    /// CA certificates that verify client certificates (Huawei ELB `type: client`).
-    ClientCa,
-    /// Exactly one CA certificate (Alibaba SLB UploadCACertificate, `cert --ca`).
-    CaUpload,
-}
-
-/// Provider-specific documentation beyond the seeds that adds warnings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum ProviderProfile {
-    /// Only the rules that hold everywhere.
-    #[default]
-    Generic,
-    /// Alibaba Cloud CLB (SLB): RSA certificates and PKCS#1 keys are what it documents.
-    AlibabaSlb,
-}
+mod material;
 
 /// JSON pointers used for the diagnostics of each input field.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct FieldPaths {
     /// The certificate field; certificate `i` is reported at `{certificate}/chain/{i}`.
     pub certificate: String,
@@ -55,6 +37,7 @@ impl Default for FieldPaths {
 /// Everything [`check_certificate`] looks at. Build it with [`CertificateInput::new`] and set
 /// the optional fields. Its `Debug` redacts the private key.
 #[derive(Clone)]
+#[non_exhaustive]
 pub struct CertificateInput<'a> {
     /// The certificate field: one or more PEM blocks (leaf first).
     pub certificate: &'a str,
@@ -114,11 +97,11 @@ impl<'a> CertificateInput<'a> {
     }
 }
 
-/// What the core found in a certificate field: diagnostics, facts, the fix, and the leaf's
+/// What the core found in a certificate field: findings, facts, the fix, and the leaf's
 /// names (for domain coverage checks done by the caller).
 #[derive(Debug, Clone, Default)]
 pub(crate) struct MaterialOutcome {
-    pub diagnostics: Vec<Diagnostic>,
+    pub findings: Findings,
     pub summary: Option<CertificateSummary>,
     pub normalized: Option<String>,
     /// DNS subject alternative names and common name of the leaf, when a leaf was parsed.
@@ -127,16 +110,28 @@ pub(crate) struct MaterialOutcome {
 
 /// Runs every certificate-material rule over one input.
 pub(crate) fn check_material(input: &CertificateInput<'_>) -> MaterialOutcome {
-    crate::rules::run_material_rules(input)
+    material::run(input)
 }
 
 /// Checks a certificate bundle, its private key and its domain names; the report's operation
 /// is `certificate`.
+///
+/// ```
+/// use cert_preflight::{check_certificate, CertificateInput, Timestamp};
+/// let now = Timestamp::parse_rfc3339("2026-11-23T00:00:00Z").unwrap();
+/// let mut input = CertificateInput::new("-----BEGIN CERTIFICATE-----\nMIIB\n", now);
+/// input.domains = Some("www.example.com,,example.com");
+/// let report = check_certificate(&input);
+/// assert!(!report.valid);
+/// let rules: Vec<&str> = report.diagnostics.iter().map(|d| d.rule.as_str()).collect();
+/// assert!(rules.contains(&"pem.malformed"));
+/// assert!(rules.contains(&"domain.empty_entry"));
+/// ```
 pub fn check_certificate(input: &CertificateInput<'_>) -> Report {
     let outcome = check_material(input);
     Report::new(
         "certificate",
-        outcome.diagnostics,
+        outcome.findings.into_diagnostics(&ErrorCodes::CATALOGUE),
         outcome.summary,
         outcome.normalized,
     )
@@ -144,6 +139,7 @@ pub fn check_certificate(input: &CertificateInput<'_>) -> Report {
 
 /// Which digest [`fingerprint`] computes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
 pub enum DigestAlgorithm {
     /// SHA-1 (what Huawei ELB and Alibaba SLB show).
     #[default]
@@ -154,6 +150,7 @@ pub enum DigestAlgorithm {
 
 /// How [`fingerprint`] formats a digest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
 pub enum FingerprintStyle {
     /// Lowercase hex without separators (`a3b9b3a2...`), as Huawei ELB shows it.
     #[default]
@@ -162,26 +159,30 @@ pub enum FingerprintStyle {
     Colon,
 }
 
-/// Fingerprints of every certificate in a PEM field, with any problems reading it.
+/// Fingerprints of every certificate in a PEM field, beside the report of reading it (the
+/// PEM and parsing rules only; its operation is `fingerprint`).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct FingerprintReport {
-    /// False when the field could not be read as certificates.
-    pub valid: bool,
-    /// Number of error diagnostics.
-    pub errors: usize,
-    /// Number of warning diagnostics.
-    pub warnings: usize,
-    /// Problems found while reading the field (PEM and parsing rules only).
-    pub diagnostics: Vec<Diagnostic>,
+    /// Problems found while reading the field; `valid` is false when it could not be read.
+    #[serde(flatten)]
+    pub report: Report,
     /// One fingerprint per certificate, in input order.
     pub fingerprints: Vec<String>,
 }
 
 /// Fingerprints of every certificate in `pem`, computed over each certificate's DER.
+///
+/// ```
+/// use cert_preflight::{fingerprint, DigestAlgorithm, FingerprintStyle};
+/// let result = fingerprint("no certificate here", DigestAlgorithm::Sha256, FingerprintStyle::Colon);
+/// assert!(!result.report.valid);
+/// assert!(result.fingerprints.is_empty());
+/// ```
 pub fn fingerprint(
     pem: &str,
     algorithm: DigestAlgorithm,
     style: FingerprintStyle,
 ) -> FingerprintReport {
-    crate::rules::fingerprint_field(pem, algorithm, style)
+    material::fingerprint_field(pem, algorithm, style)
 }
