@@ -2,20 +2,29 @@
 //! certificate-material rules over it in order, and builds the normalized bundle (the
 //! mechanical fix).
 
-use super::{
-    CertificateInput, DigestAlgorithm, FingerprintReport, FingerprintStyle, MaterialOutcome,
-};
+use super::input::CertificateInput;
 use crate::context::CertificatePurpose;
-use crate::findings::{ErrorCodes, Findings};
+use crate::findings::Findings;
 use crate::input::pem::{encode_block, PemIssue};
 use crate::model::{read_certificate_field, CertificateField, MalformedCertificate};
-use crate::report::{CertificateSummary, Report};
+use crate::report::CertificateSummary;
 use crate::rules::catalog::{CA_SINGLE_CERTIFICATE, CERT_MALFORMED, CHAIN_EMPTY, CHAIN_TOO_DEEP};
 use crate::rules::certificate::{check_certificates, facts, CertificateContext};
 use crate::rules::chain::{analyse, ChainAnalysis};
 use crate::rules::domain::{check_coverage, check_domain_field, CertificateNames};
 use crate::rules::key::{check_key, KeyContext};
 use crate::rules::pem::{check_size, issues_to_diagnostics, unexpected_block, FieldKind};
+
+/// What the core found in a certificate field: findings, facts, the fix, and the leaf's
+/// names (for domain coverage checks done by the caller).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct MaterialOutcome {
+    pub findings: Findings,
+    pub summary: Option<CertificateSummary>,
+    pub normalized: Option<String>,
+    /// DNS subject alternative names and common name of the leaf, when a leaf was parsed.
+    pub leaf_names: Option<crate::rules::domain::CertificateNames>,
+}
 
 /// Seed 003: "supports certificate chains with a maximum of 11 layers".
 pub(crate) const MAX_CHAIN_CERTIFICATES: usize = 11;
@@ -91,9 +100,9 @@ pub(super) fn run(input: &CertificateInput<'_>) -> MaterialOutcome {
 
 /// Reads the certificate field into the model once, with the rules about reading it: size,
 /// PEM text, blocks of another kind, certificates that do not parse, no certificate at all.
-/// `None` when the field is too large to read. The full check and [`fingerprint_field`] both
+/// `None` when the field is too large to read. The full check and `fingerprint_field` both
 /// start here.
-fn read_field(text: &str, base: &str, out: &mut Findings) -> Option<CertificateField> {
+pub(super) fn read_field(text: &str, base: &str, out: &mut Findings) -> Option<CertificateField> {
     if check_size(text, FieldKind::Certificate, base, out) {
         return None;
     }
@@ -178,34 +187,6 @@ fn normalize(
         .map(|c| encode_block("CERTIFICATE", &c.der))
         .collect();
     (text != input.certificate && !text.is_empty()).then_some(text)
-}
-
-/// Fingerprints of every certificate in a PEM field, with the reading problems.
-pub(super) fn fingerprint_field(
-    pem: &str,
-    algorithm: DigestAlgorithm,
-    style: FingerprintStyle,
-) -> FingerprintReport {
-    let mut findings = Findings::new();
-    let field = read_field(pem, "/certificate", &mut findings);
-    let fingerprints = field
-        .iter()
-        .flat_map(|f| &f.certificates)
-        .map(|cert| {
-            let f = crate::model::crypto::fingerprints(&cert.der);
-            match (algorithm, style) {
-                (DigestAlgorithm::Sha1, FingerprintStyle::Hex) => f.sha1_hex,
-                (DigestAlgorithm::Sha1, FingerprintStyle::Colon) => f.sha1_colon,
-                (DigestAlgorithm::Sha256, FingerprintStyle::Hex) => f.sha256_hex,
-                (DigestAlgorithm::Sha256, FingerprintStyle::Colon) => f.sha256_colon,
-            }
-        })
-        .collect();
-    let diagnostics = findings.into_diagnostics(&ErrorCodes::CATALOGUE);
-    FingerprintReport {
-        report: Report::new("fingerprint", diagnostics, None, None),
-        fingerprints,
-    }
 }
 
 /// `cert.malformed` for a CERTIFICATE block that x509-parser could not read.

@@ -14,7 +14,6 @@
 use serde_json::Value;
 
 use super::walk::Walk;
-use super::OperationInfo;
 use crate::findings::ErrorCodes;
 
 /// A rule that a table cannot say, run on a value once its JSON type is right.
@@ -302,6 +301,21 @@ impl Param {
             ..self
         }
     }
+}
+
+/// One supported operation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct OperationInfo {
+    /// Stable id, e.g. `alibaba.alb.create-listener`.
+    pub id: &'static str,
+    /// The provider's action name, accepted as an alias, e.g. `CreateListener`.
+    pub action: &'static str,
+    /// Other accepted names, such as Huawei's `METHOD /uri` form.
+    pub aliases: &'static [&'static str],
+    /// The seed document the operation's rules come from.
+    pub seed: &'static str,
+    /// One line saying what the operation does.
+    pub summary: &'static str,
 }
 
 /// Everything the engine needs to validate one operation.

@@ -8,10 +8,10 @@
 
 use serde_json::{Map, Value};
 
+use super::context::RequestContext;
 use super::decl::{Condition, Kind, OperationDecl, Param};
 use super::suggest::suggestion;
 use super::walk::{child, Walk, PATH_BASE};
-use super::RequestContext;
 use crate::rules::catalog;
 use crate::text::{json_type_name, length_phrase, quote, units, QUOTE_CHARS};
 

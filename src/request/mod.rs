@@ -28,15 +28,13 @@
 //! assert_eq!(report.diagnostics[0].rule, "request.out_of_range");
 //! ```
 
-use std::collections::BTreeMap;
-
 use crate::error::InputError;
 use crate::findings::Findings;
 use crate::report::Report;
 use crate::rules::catalog;
-use crate::time::Timestamp;
 
 mod checks;
+mod context;
 mod decl;
 mod engine;
 mod operations;
@@ -44,58 +42,12 @@ mod regions;
 mod suggest;
 mod walk;
 
+pub use context::RequestContext;
+pub use decl::OperationInfo;
+
 /// Largest request body [`validate_request`] parses: 1 MiB. Larger bodies are refused with
 /// `request.malformed` before parsing.
 pub const MAX_REQUEST_BYTES: usize = 1024 * 1024;
-
-/// Caller context for a request: path parameters and facts the body does not carry.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RequestContext {
-    /// Path parameters such as `project_id` and `certificate_id`.
-    pub path_params: BTreeMap<String, String>,
-    /// PEM of the certificate the request refers to (APIG: to check domain coverage).
-    pub certificate: Option<String>,
-    /// The listener's protocol (`HTTP`, `HTTPS`, `QUIC`).
-    pub listener_protocol: Option<String>,
-    /// The listener's default certificate id.
-    pub default_certificate_id: Option<String>,
-    /// Whether a listener uses the certificate (ELB: clearing its domain then fails with 409).
-    pub in_use: Option<bool>,
-    /// The instant at which certificate validity is judged.
-    pub now: Timestamp,
-    /// `cert.expires_soon` fires when the leaf expires within this many days.
-    pub expiry_warning_days: u32,
-}
-
-impl RequestContext {
-    /// A context with no path parameters and no caller facts, judged at `now`.
-    pub fn new(now: Timestamp) -> Self {
-        RequestContext {
-            path_params: BTreeMap::new(),
-            certificate: None,
-            listener_protocol: None,
-            default_certificate_id: None,
-            in_use: None,
-            now,
-            expiry_warning_days: crate::context::DEFAULT_EXPIRY_WARNING_DAYS,
-        }
-    }
-}
-
-/// One supported operation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-pub struct OperationInfo {
-    /// Stable id, e.g. `alibaba.alb.create-listener`.
-    pub id: &'static str,
-    /// The provider's action name, accepted as an alias, e.g. `CreateListener`.
-    pub action: &'static str,
-    /// Other accepted names, such as Huawei's `METHOD /uri` form.
-    pub aliases: &'static [&'static str],
-    /// The seed document the operation's rules come from.
-    pub seed: &'static str,
-    /// One line saying what the operation does.
-    pub summary: &'static str,
-}
 
 /// Every supported operation, in seed order.
 pub fn operations() -> &'static [OperationInfo] {

@@ -5,7 +5,7 @@
 
 use serde_json::Value;
 
-use super::RequestContext;
+use super::context::RequestContext;
 use crate::findings::{Finding, Findings};
 use crate::report::CertificateSummary;
 use crate::rules::Rule;

@@ -19,7 +19,7 @@ use crate::request::checks;
 use crate::request::decl::{Kind, OperationDecl, Param};
 use crate::request::walk::{child, Walk};
 use crate::findings::ErrorCodes;
-use crate::request::OperationInfo;
+use crate::request::decl::OperationInfo;
 use crate::text::{quote, QUOTE_CHARS};
 use crate::rules::catalog;
 

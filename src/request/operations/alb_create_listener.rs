@@ -22,7 +22,7 @@ use super::common;
 use crate::request::checks;
 use crate::request::decl::{CharSet, Condition, Kind, OperationDecl, Param};
 use crate::findings::ErrorCodes;
-use crate::request::OperationInfo;
+use crate::request::decl::OperationInfo;
 
 /// Every valid `ListenerProtocol`.
 const PROTOCOLS: &[&str] = &["HTTP", "HTTPS", "QUIC"];

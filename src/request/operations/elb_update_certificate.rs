@@ -35,7 +35,7 @@ use crate::request::checks::{certificate_input, check_pem, huawei_id};
 use crate::request::decl::{Condition, OperationDecl, Param};
 use crate::request::walk::Walk;
 use crate::findings::ErrorCodes;
-use crate::request::OperationInfo;
+use crate::request::decl::OperationInfo;
 use crate::rules::catalog;
 use crate::rules::domain::{check_coverage, check_domain_field};
 

@@ -20,7 +20,7 @@ use crate::request::checks::{certificate_input, check_pem, region_id};
 use crate::request::decl::{OperationDecl, Param};
 use crate::request::walk::Walk;
 use crate::findings::ErrorCodes;
-use crate::request::OperationInfo;
+use crate::request::decl::OperationInfo;
 
 const BODY: &[Param] = &[
     common::TAG,
