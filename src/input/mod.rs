@@ -1,4 +1,3 @@
 //! Input scanning: PEM text into blocks with positions.
 pub(crate) mod pem;
 pub(crate) mod pkcs7;
-pub(crate) mod redact;

@@ -1,16 +1,17 @@
 //! Chain rules: order, linkage (by name and by verifying each signature), duplicates,
 //! unrelated certificates, an incomplete chain, a root included.
 
-use crate::check::CertificatePurpose;
+use crate::context::CertificatePurpose;
+use crate::findings::Findings;
 use crate::model::certificate::ParsedCertificate;
 use crate::model::crypto::{verify_signature, Verification};
-use crate::report::{Diagnostic, MissingIssuer};
+use crate::report::MissingIssuer;
 use crate::rules::catalog::{
     CHAIN_BAD_SIGNATURE, CHAIN_DUPLICATE, CHAIN_MISORDERED, CHAIN_UNRELATED,
     CHAIN_UNSUPPORTED_SIGNATURE,
 };
-use crate::rules::chain_end::judge_path_end;
-use crate::trust::{Anchoring, TrustAnchors};
+use crate::text::capital;
+use crate::trust::Anchoring;
 
 /// What the chain analysis found, by position in the parsed-certificate list.
 #[derive(Debug, Default)]
@@ -67,13 +68,13 @@ pub(crate) fn path_of(base: &str, cert: &ParsedCertificate) -> String {
     format!("{base}/chain/{}", cert.index)
 }
 
-/// Analyses the parsed certificates of one field and emits the chain rules.
+/// Analyses the parsed certificates of one field and emits the chain rules; where the path
+/// ends is judged after, against the trust anchors (`chain_end::judge_path_end`).
 pub(crate) fn analyse(
     certs: &[ParsedCertificate],
     purpose: CertificatePurpose,
-    anchors: &TrustAnchors<'_>,
     base: &str,
-    out: &mut Vec<Diagnostic>,
+    out: &mut Findings,
 ) -> ChainAnalysis {
     let n = certs.len();
     let mut analysis = ChainAnalysis {
@@ -88,7 +89,7 @@ pub(crate) fn analyse(
         if let Some(first) = certs[..j].iter().position(|c| c.der == cert.der) {
             if !analysis.duplicates.contains(&first) {
                 analysis.duplicates.push(j);
-                out.push(Diagnostic::new(
+                out.emit(
                     &CHAIN_DUPLICATE,
                     path_of(base, cert),
                     format!(
@@ -96,7 +97,7 @@ pub(crate) fn analyse(
                         capital(&describe(cert)),
                         certs[first].index
                     ),
-                ));
+                );
             }
         }
     }
@@ -122,14 +123,14 @@ pub(crate) fn analyse(
                         && verify_signature(c, &certs[j]) == Verification::Valid
                 });
                 if claims_own_key(c) && !issued_by_another {
-                    out.push(Diagnostic::new(
+                    out.emit(
                         &CHAIN_BAD_SIGNATURE,
                         path_of(base, c),
                         format!(
                             "{} names itself as issuer but its signature does not verify with its own public key",
                             capital(&describe(c))
                         ),
-                    ));
+                    );
                 }
             }
         }
@@ -170,7 +171,8 @@ pub(crate) fn analyse(
     for (child, issuer, verdict) in walk.links {
         match verdict {
             Verification::Valid => {}
-            Verification::Invalid => out.push(Diagnostic::new(
+            Verification::Invalid => {
+                out.emit(
                 &CHAIN_BAD_SIGNATURE,
                 path_of(base, &certs[child]),
                 format!(
@@ -178,8 +180,10 @@ pub(crate) fn analyse(
                     describe(&certs[child]),
                     describe(&certs[issuer])
                 ),
-            )),
-            Verification::WrongKeyType(why) => out.push(Diagnostic::new(
+            );
+            }
+            Verification::WrongKeyType(why) => {
+                out.emit(
                 &CHAIN_BAD_SIGNATURE,
                 path_of(base, &certs[child]),
                 format!(
@@ -187,8 +191,10 @@ pub(crate) fn analyse(
                     capital(&describe(&certs[issuer])),
                     describe(&certs[child])
                 ),
-            )),
-            Verification::Unsupported(what) => out.push(Diagnostic::new(
+            );
+            }
+            Verification::Unsupported(what) => {
+                out.emit(
                 &CHAIN_UNSUPPORTED_SIGNATURE,
                 path_of(base, &certs[child]),
                 format!(
@@ -196,7 +202,8 @@ pub(crate) fn analyse(
                     describe(&certs[child]),
                     certs[child].signature_name
                 ),
-            )),
+            );
+            }
         }
     }
     analysis.unrelated = unique
@@ -205,7 +212,7 @@ pub(crate) fn analyse(
         .filter(|i| !analysis.path.contains(i))
         .collect();
     for &i in &analysis.unrelated {
-        out.push(Diagnostic::new(
+        out.emit(
             &CHAIN_UNRELATED,
             path_of(base, &certs[i]),
             format!(
@@ -213,22 +220,21 @@ pub(crate) fn analyse(
                 capital(&describe(&certs[i])),
                 describe(&certs[leaf])
             ),
-        ));
+        );
     }
-    judge_path_end(certs, anchors, &mut analysis, base, out);
     // Misordered: the path members do not appear in path order, or the leaf is not first.
     let input_order: Vec<usize> = (0..n).filter(|i| analysis.path.contains(i)).collect();
     analysis.misordered = input_order != analysis.path || leaf != 0;
     if analysis.misordered {
         let order: Vec<String> = analysis.path.iter().map(|&i| describe(&certs[i])).collect();
-        out.push(Diagnostic::new(
+        out.emit(
             &CHAIN_MISORDERED,
             base,
             format!(
                 "The certificates are out of order: the leaf must come first and each issuer right after the certificate it issued; the right order is {}",
                 order.join(", then ")
             ),
-        ));
+        );
     }
     analysis
 }
@@ -286,29 +292,4 @@ fn walk_up(
         current = issuer;
     }
     walk
-}
-
-/// `text` with its first letter in upper case. Callers pass text that starts with an ASCII word
-/// (`certificate 2 (CN=…)`), so only ASCII is upper-cased: that keeps the Unicode case tables
-/// (about 5 KB gzipped) out of the wasm module.
-pub(crate) fn capital(text: &str) -> String {
-    let mut out = text.to_string();
-    if let Some(first) = out.get_mut(..1) {
-        first.make_ascii_uppercase();
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::capital;
-
-    #[test]
-    fn capital_upper_cases_a_leading_ascii_letter_only() {
-        assert_eq!(capital("certificate 1 (CN=ü)"), "Certificate 1 (CN=ü)");
-        assert_eq!(capital("the END boundary"), "The END boundary");
-        assert_eq!(capital("1 block"), "1 block");
-        assert_eq!(capital("über"), "über");
-        assert_eq!(capital(""), "");
-    }
 }

@@ -4,11 +4,13 @@
 //! (`chain.incomplete`, naming that issuer: its name, the key identifier from the Authority
 //! Key Identifier, the AIA caIssuers URLs). A root at the end is `chain.root_included`.
 
+use crate::findings::Findings;
 use crate::model::certificate::ParsedCertificate;
-use crate::model::crypto::colon;
-use crate::report::{Diagnostic, MissingIssuer};
+use crate::report::MissingIssuer;
 use crate::rules::catalog::{CHAIN_INCOMPLETE, CHAIN_ROOT_INCLUDED, CHAIN_UNTRUSTED_ROOT};
-use crate::rules::chain::{capital, describe, path_of, ChainAnalysis};
+use crate::rules::chain::{describe, path_of, ChainAnalysis};
+use crate::text::capital;
+use crate::text::hex::colon;
 use crate::trust::{TrustAnchors, STORE_DATE};
 
 /// Judges the path's end and records what it found in `analysis`.
@@ -17,7 +19,7 @@ pub(crate) fn judge_path_end(
     anchors: &TrustAnchors<'_>,
     analysis: &mut ChainAnalysis,
     base: &str,
-    out: &mut Vec<Diagnostic>,
+    out: &mut Findings,
 ) {
     let Some(&last) = analysis.path.last() else {
         return;
@@ -40,18 +42,18 @@ pub(crate) fn judge_path_end(
                     store_words(anchors)
                 )
             };
-            out.push(Diagnostic::new(
+            out.emit(
                 &CHAIN_ROOT_INCLUDED,
                 path_of(base, end),
                 format!("{} is a self-signed root; {why}", capital(&describe(end))),
-            ));
+            );
         }
     }
     if analysis.anchoring.is_some() {
         return;
     }
     if analysis.self_signed[last] {
-        out.push(Diagnostic::new(
+        out.emit(
             &CHAIN_UNTRUSTED_ROOT,
             path_of(base, end),
             format!(
@@ -59,11 +61,11 @@ pub(crate) fn judge_path_end(
                 describe(end),
                 store_words(anchors)
             ),
-        ));
+        );
         return;
     }
     let missing = missing_issuer(end);
-    out.push(Diagnostic::new(
+    out.emit(
         &CHAIN_INCOMPLETE,
         path_of(base, end),
         format!(
@@ -72,7 +74,7 @@ pub(crate) fn judge_path_end(
             name_missing(&missing),
             store_words(anchors)
         ),
-    ));
+    );
     analysis.missing_issuer = Some(missing);
 }
 

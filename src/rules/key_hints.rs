@@ -6,7 +6,7 @@
 //! PKCS#1 for an RSA key (SEC1 for EC); OpenSSL 3.0's `openssl rsa` writes PKCS#8 unless told
 //! otherwise, so it is not used. ssh-keygen reads OpenSSH keys, which openssl cannot.
 
-use crate::check::ProviderProfile;
+use crate::context::ProviderProfile;
 use crate::model::key::{KeyFormat, PrivateKeyInfo, PublicHalf};
 
 /// `key.format_pkcs8` (Alibaba CLB wants PKCS#1 RSA): the command for an RSA key, or why no
