@@ -1,6 +1,13 @@
 //! Chain verdicts on the generated scenarios of testdata/certs/chains (scripts/
 //! gen-testdata-chains.sh): which rules fire, at which certificate, and the order the chain
 //! is put in. Table-driven; the full reports are in the golden files.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test code: a broken expectation should stop the test loudly"
+)]
 
 use std::fs;
 use std::path::Path;

@@ -1,4 +1,11 @@
 //! `cert --roots FILE` and `--no-public-roots` (issue 9 item 2), run as a real process.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test code: a broken expectation should stop the test loudly"
+)]
 
 mod cli_support;
 

@@ -2,6 +2,13 @@
 //! gives the exact command that converts the key. Each command is taken from the message and
 //! run with openssl on the generated keys, and its output must pass the same check. Without
 //! `openssl` on PATH this is skipped, except in CI (`CI=true`), where it fails.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test code: a broken expectation should stop the test loudly"
+)]
 
 use std::path::PathBuf;
 use std::process::Command;

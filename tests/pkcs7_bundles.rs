@@ -2,6 +2,13 @@
 //! which reads DER where a certificate is read) gives the same facts as the PEM bundle it was
 //! made from (`openssl crl2pkcs7 -nocrl -certfile`, scripts/gen-testdata-chains.sh), a
 //! `pem.pkcs7` warning, and the PEM bundle in the right order as the normalized output.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test code: a broken expectation should stop the test loudly"
+)]
 
 mod cli_support;
 

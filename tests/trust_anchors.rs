@@ -2,6 +2,13 @@
 //! roots. Real public certificates from testdata/certs/public (copied from the pinned certifi
 //! wheel and cryptography-vectors by scripts/gen-testdata-chains.sh) and the generated private
 //! hierarchies. Table-driven: file, roots, public roots on or off -> what fires, how anchored.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test code: a broken expectation should stop the test loudly"
+)]
 
 use std::fs;
 use std::path::Path;

@@ -1,3 +1,4 @@
 //! Input scanning: PEM text into blocks with positions.
+pub(crate) mod decode;
 pub(crate) mod pem;
 pub(crate) mod pkcs7;

@@ -49,7 +49,8 @@ pub(crate) fn certificates(der: &[u8]) -> Result<Vec<&[u8]>, String> {
     let mut remaining = set.data;
     while !remaining.is_empty() {
         let (after, _) = Any::from_der(remaining).map_err(|_| bad("certificates"))?;
-        out.push(&remaining[..remaining.len() - after.len()]);
+        let used = remaining.len().saturating_sub(after.len());
+        out.push(remaining.get(..used).ok_or_else(|| bad("certificates"))?);
         remaining = after;
     }
     Ok(out)

@@ -1,5 +1,9 @@
 //! Chain rules: order, linkage (by name and by verifying each signature), duplicates,
 //! unrelated certificates, an incomplete chain, a root included.
+#![allow(
+    clippy::indexing_slicing,
+    reason = "positions index `certs` and the per-position vectors built from it with the same length"
+)]
 
 use crate::context::CertificatePurpose;
 use crate::findings::Findings;
@@ -10,7 +14,6 @@ use crate::rules::catalog::{
     CHAIN_BAD_SIGNATURE, CHAIN_DUPLICATE, CHAIN_MISORDERED, CHAIN_UNRELATED,
     CHAIN_UNSUPPORTED_SIGNATURE,
 };
-use crate::text::capital;
 use crate::trust::Anchoring;
 
 /// What the chain analysis found, by position in the parsed-certificate list.
@@ -39,7 +42,7 @@ pub(crate) struct ChainAnalysis {
 
 impl ChainAnalysis {
     /// The certificates the normalized bundle keeps, in order.
-    pub fn normalized_order(&self, purpose: CertificatePurpose) -> Vec<usize> {
+    pub(crate) fn normalized_order(&self, purpose: CertificatePurpose) -> Vec<usize> {
         match purpose {
             CertificatePurpose::Server => {
                 let keep = if self.root_included {
@@ -94,7 +97,7 @@ pub(crate) fn analyse(
                     path_of(base, cert),
                     format!(
                         "{} is the same certificate as certificate {}; remove the repeat",
-                        capital(&describe(cert)),
+                        describe(cert),
                         certs[first].index
                     ),
                 );
@@ -128,7 +131,7 @@ pub(crate) fn analyse(
                         path_of(base, c),
                         format!(
                             "{} names itself as issuer but its signature does not verify with its own public key",
-                            capital(&describe(c))
+                            describe(c)
                         ),
                     );
                 }
@@ -188,7 +191,7 @@ pub(crate) fn analyse(
                 path_of(base, &certs[child]),
                 format!(
                     "{} given as the issuer of {} cannot have signed it ({why}): it is usually the wrong intermediate (same name, another key); use the certificate your CA issued with this one",
-                    capital(&describe(&certs[issuer])),
+                    describe(&certs[issuer]),
                     describe(&certs[child])
                 ),
             );
@@ -217,7 +220,7 @@ pub(crate) fn analyse(
             path_of(base, &certs[i]),
             format!(
                 "{} is not on the path from the leaf ({}) to its root: it neither issued nor was issued by the chain's certificates; remove it",
-                capital(&describe(&certs[i])),
+                describe(&certs[i]),
                 describe(&certs[leaf])
             ),
         );

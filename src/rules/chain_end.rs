@@ -9,7 +9,6 @@ use crate::model::certificate::ParsedCertificate;
 use crate::report::MissingIssuer;
 use crate::rules::catalog::{CHAIN_INCOMPLETE, CHAIN_ROOT_INCLUDED, CHAIN_UNTRUSTED_ROOT};
 use crate::rules::chain::{describe, path_of, ChainAnalysis};
-use crate::text::capital;
 use crate::text::hex::colon;
 use crate::trust::{TrustAnchors, STORE_DATE};
 
@@ -24,14 +23,19 @@ pub(crate) fn judge_path_end(
     let Some(&last) = analysis.path.last() else {
         return;
     };
-    let end = &certs[last];
+    let Some(end) = certs.get(last) else {
+        return;
+    };
     // Clients stop at the first certificate they can anchor.
-    analysis.anchoring = analysis
-        .path
-        .iter()
-        .find_map(|&i| anchors.anchoring(&certs[i]).map(|a| (i, a)));
-    let root_is_anchor = analysis.self_signed[last] && anchors.is_anchor(end);
-    if analysis.self_signed[last] {
+    analysis.anchoring = analysis.path.iter().find_map(|&i| {
+        certs
+            .get(i)
+            .and_then(|c| anchors.anchoring(c))
+            .map(|a| (i, a))
+    });
+    let self_signed = analysis.self_signed.get(last).copied().unwrap_or(false);
+    let root_is_anchor = self_signed && anchors.is_anchor(end);
+    if self_signed {
         analysis.root_included = analysis.path.len() > 1;
         if analysis.root_included {
             let why = if root_is_anchor {
@@ -45,14 +49,14 @@ pub(crate) fn judge_path_end(
             out.emit(
                 &CHAIN_ROOT_INCLUDED,
                 path_of(base, end),
-                format!("{} is a self-signed root; {why}", capital(&describe(end))),
+                format!("{} is a self-signed root; {why}", describe(end)),
             );
         }
     }
     if analysis.anchoring.is_some() {
         return;
     }
-    if analysis.self_signed[last] {
+    if self_signed {
         out.emit(
             &CHAIN_UNTRUSTED_ROOT,
             path_of(base, end),
@@ -70,7 +74,7 @@ pub(crate) fn judge_path_end(
         path_of(base, end),
         format!(
             "{} was issued by {}, which is neither in the bundle nor in {}; add that certificate after it (or, for a private CA, give its root as a trust anchor)",
-            capital(&describe(end)),
+            describe(end),
             name_missing(&missing),
             store_words(anchors)
         ),

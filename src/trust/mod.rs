@@ -31,7 +31,7 @@ pub(crate) enum Anchoring {
 
 impl Anchoring {
     /// The stable word the report uses.
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Anchoring::IsAnchor(AnchorSource::PublicStore) => "store_root",
             Anchoring::IssuedByAnchor(AnchorSource::PublicStore) => "issued_by_store_root",
@@ -45,16 +45,16 @@ impl Anchoring {
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct TrustAnchors<'a> {
     /// Whether Mozilla's root store counts.
-    pub public: bool,
+    pub(crate) public: bool,
     /// Roots the caller gave, parsed.
-    pub caller: &'a [ParsedCertificate],
+    pub(crate) caller: &'a [ParsedCertificate],
 }
 
 impl TrustAnchors<'_> {
     /// How `cert` meets an anchor, if it does. The caller's roots are checked first (by name
     /// and by verifying the signature with the root's key); the store by name and key
     /// identifier only, since its keys are not shipped.
-    pub fn anchoring(&self, cert: &ParsedCertificate) -> Option<Anchoring> {
+    pub(crate) fn anchoring(&self, cert: &ParsedCertificate) -> Option<Anchoring> {
         if self
             .caller
             .iter()
@@ -84,7 +84,7 @@ impl TrustAnchors<'_> {
     }
 
     /// True when `cert` is itself an anchor (a root of the store or one the caller gave).
-    pub fn is_anchor(&self, cert: &ParsedCertificate) -> bool {
+    pub(crate) fn is_anchor(&self, cert: &ParsedCertificate) -> bool {
         matches!(self.anchoring(cert), Some(Anchoring::IsAnchor(_)))
     }
 }
@@ -111,7 +111,9 @@ fn store_key(name: &[u8], key_id: &[u8]) -> u64 {
     context.update(key_id);
     let hash = context.finish();
     let mut first = [0u8; 8];
-    first.copy_from_slice(&hash.as_ref()[..8]);
+    for (to, from) in first.iter_mut().zip(hash.as_ref()) {
+        *to = *from;
+    }
     u64::from_be_bytes(first)
 }
 
