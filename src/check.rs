@@ -74,6 +74,9 @@ pub struct CertificateInput<'a> {
     pub expiry_warning_days: u32,
     /// Where each field is in the caller's input, for diagnostic paths.
     pub paths: FieldPaths,
+    /// Who verifies signatures; `None` is ring ([`crate::RingVerifier`]). The rules decide
+    /// the same way whatever the verifier.
+    pub verifier: Option<crate::SharedVerifier>,
 }
 
 impl std::fmt::Debug for CertificateInput<'_> {
@@ -93,6 +96,7 @@ impl std::fmt::Debug for CertificateInput<'_> {
             .field("now", &self.now)
             .field("expiry_warning_days", &self.expiry_warning_days)
             .field("paths", &self.paths)
+            .field("verifier", &self.verifier)
             .finish()
     }
 }
@@ -110,6 +114,7 @@ impl<'a> CertificateInput<'a> {
             now,
             expiry_warning_days: DEFAULT_EXPIRY_WARNING_DAYS,
             paths: FieldPaths::default(),
+            verifier: None,
         }
     }
 }

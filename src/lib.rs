@@ -29,6 +29,7 @@ mod report;
 mod request;
 mod rules;
 mod time;
+mod verifier;
 
 pub use check::{
     check_certificate, fingerprint, CertificateInput, CertificatePurpose, DigestAlgorithm,
@@ -44,3 +45,7 @@ pub use request::{
 };
 pub use rules::{find_rule, rules, Rule};
 pub use time::Timestamp;
+pub use verifier::{
+    PublicKeyInfo, RingVerifier, SharedVerifier, SignatureAlgorithm, SignatureVerifier,
+    VerifyOutcome,
+};

@@ -63,6 +63,8 @@ pub struct RequestContext {
     pub now: Timestamp,
     /// `cert.expires_soon` fires when the leaf expires within this many days.
     pub expiry_warning_days: u32,
+    /// Who verifies the signatures of certificates in the body; `None` is ring.
+    pub verifier: Option<crate::SharedVerifier>,
 }
 
 impl RequestContext {
@@ -76,6 +78,7 @@ impl RequestContext {
             in_use: None,
             now,
             expiry_warning_days: crate::check::DEFAULT_EXPIRY_WARNING_DAYS,
+            verifier: None,
         }
     }
 }

@@ -9,6 +9,7 @@ use crate::rules::catalog::{
     CHAIN_BAD_SIGNATURE, CHAIN_DUPLICATE, CHAIN_INCOMPLETE, CHAIN_MISORDERED, CHAIN_ROOT_INCLUDED,
     CHAIN_UNRELATED, CHAIN_UNSUPPORTED_SIGNATURE,
 };
+use crate::verifier::SignatureVerifier;
 
 /// What the chain analysis found, by position in the parsed-certificate list.
 #[derive(Debug, Default)]
@@ -65,6 +66,7 @@ pub(crate) fn analyse(
     certs: &[ParsedCertificate],
     purpose: CertificatePurpose,
     base: &str,
+    verifier: &dyn SignatureVerifier,
     out: &mut Vec<Diagnostic>,
 ) -> ChainAnalysis {
     let n = certs.len();
@@ -98,7 +100,7 @@ pub(crate) fn analyse(
     for &i in &unique {
         let c = &certs[i];
         if c.subject_raw == c.issuer_raw {
-            match verify_signature(c, c) {
+            match verify_signature(c, c, verifier) {
                 Verification::Valid => analysis.self_signed[i] = true,
                 Verification::Unsupported(_) => analysis.self_signed[i] = true,
                 Verification::Invalid => out.push(Diagnostic::new(
@@ -125,7 +127,14 @@ pub(crate) fn analyse(
         .iter()
         .filter(|&&i| !unique.iter().any(|&j| issued_by(j, i)))
     {
-        let walk = walk_up(certs, &unique, &analysis.self_signed, candidate, &issued_by);
+        let walk = walk_up(
+            certs,
+            &unique,
+            &analysis.self_signed,
+            candidate,
+            &issued_by,
+            verifier,
+        );
         if best
             .as_ref()
             .is_none_or(|(_, b)| walk.path.len() > b.path.len())
@@ -139,7 +148,14 @@ pub(crate) fn analyse(
             let first = unique.first().copied().unwrap_or(0);
             (
                 first,
-                walk_up(certs, &unique, &analysis.self_signed, first, &issued_by),
+                walk_up(
+                    certs,
+                    &unique,
+                    &analysis.self_signed,
+                    first,
+                    &issued_by,
+                    verifier,
+                ),
             )
         }
     };
@@ -240,6 +256,7 @@ fn walk_up(
     self_signed: &[bool],
     leaf: usize,
     issued_by: &dyn Fn(usize, usize) -> bool,
+    verifier: &dyn SignatureVerifier,
 ) -> Walk {
     let mut walk = Walk {
         path: vec![leaf],
@@ -251,7 +268,7 @@ fn walk_up(
             .iter()
             .copied()
             .filter(|&j| issued_by(current, j) && !walk.path.contains(&j))
-            .map(|j| (j, verify_signature(&certs[current], &certs[j])))
+            .map(|j| (j, verify_signature(&certs[current], &certs[j], verifier)))
             .collect();
         let chosen = verdicts
             .iter()

@@ -154,7 +154,8 @@ fn check_field(
             format!("UploadCACertificate takes exactly one CA certificate; this field has {count}: upload them one at a time"),
         ));
     }
-    let chain = analyse(&field.certificates, input.purpose, base, out);
+    let verifier = crate::verifier::chosen(input.verifier.as_ref());
+    let chain = analyse(&field.certificates, input.purpose, base, verifier, out);
     let ctx = CertificateContext {
         purpose: input.purpose,
         profile: input.profile,

@@ -134,6 +134,8 @@ pub(crate) struct ParsedCertificate {
     pub not_before: i64,
     pub not_after: i64,
     pub key: KeyKind,
+    /// The whole SubjectPublicKeyInfo DER (for signature verifiers that take it).
+    pub spki: Vec<u8>,
     /// The subjectPublicKey bits (RSAPublicKey DER, EC point, raw Ed25519 key).
     pub public_key: Vec<u8>,
     pub signature: SignatureKind,
@@ -214,6 +216,7 @@ pub(crate) fn parse_certificate(
         not_before: tbs.validity().not_before.timestamp(),
         not_after: tbs.validity().not_after.timestamp(),
         key,
+        spki: spki.raw.to_vec(),
         public_key: spki.subject_public_key.data.to_vec(),
         signature,
         signature_name: sig_name,
