@@ -140,7 +140,15 @@ export interface CheckCertificateOptions {
   now?: TimeInput;
   /** `cert.expires_soon` fires when the leaf expires within this many days (default 30). */
   expiryDays?: number;
+  /**
+   * Provider documentation to apply beyond the seeds, like the CLI's `--profile`:
+   * `"generic"` (default) or `"alibaba-slb"` (Alibaba Cloud CLB: RSA certificates, PKCS#1 keys).
+   */
+  profile?: Profile;
 }
+
+/** The CLI's `--profile` values. */
+export type Profile = "generic" | "alibaba-slb";
 
 /** Facts about the request that its body does not carry (the CLI's `--context` file). */
 export interface RequestContextOptions {
@@ -169,11 +177,43 @@ export interface ValidateRequestOptions {
   expiryDays?: number;
 }
 
-export interface FingerprintOptions {
-  /** Default `"sha1"`. */
-  algorithm?: "sha1" | "sha256";
+/** A digest {@link fingerprint} computes. */
+export type DigestName = "sha1" | "sha256";
+
+export interface FingerprintOptions<A extends DigestName | readonly DigestName[] = DigestName> {
+  /**
+   * Default `"sha1"`. An array (e.g. `["sha1", "sha256"]`) computes several in one call: each
+   * entry of `fingerprints` is then an object keyed by digest.
+   */
+  algorithm?: A;
   /** `"hex"` (lowercase, no separators; default) or `"colon"` (uppercase pairs). */
   style?: "hex" | "colon";
+}
+
+/** Fingerprints of every certificate, several digests at once. */
+export interface MultiFingerprintReport<D extends DigestName = DigestName>
+  extends Omit<FingerprintReport, "fingerprints"> {
+  /** One per certificate, in input order: each digest requested, by name. */
+  fingerprints: Array<Record<D, string>>;
+}
+
+/** The stable codes of {@link CertPreflightError}. */
+export type CertPreflightErrorCode = "UNKNOWN_OPERATION" | "INVALID_OPTION_VALUE";
+
+/**
+ * Thrown when an argument has the right type but a value cert-preflight cannot use: an
+ * operation it does not know (`code: "UNKNOWN_OPERATION"`, `operation` set) or an option value
+ * it cannot read, such as `now: "yesterday"` or `profile: "aws"` (`code:
+ * "INVALID_OPTION_VALUE"`, `option` set). A wrong type is a `TypeError`; a bad certificate or
+ * request is never thrown, it gives a report with errors.
+ */
+export class CertPreflightError extends Error {
+  readonly name: "CertPreflightError";
+  readonly code: CertPreflightErrorCode;
+  /** The option concerned (`INVALID_OPTION_VALUE`). */
+  readonly option?: string;
+  /** The operation name that was given (`UNKNOWN_OPERATION`). */
+  readonly operation?: string;
 }
 
 /** A JSON value, as a request body may be given. */
@@ -188,8 +228,8 @@ export type JsonValue =
 /**
  * Validates a request body for an operation (id such as `"huawei.elb.update-certificate"` or
  * provider action such as `"CreateListener"`). `body` is an object or JSON text; text that is
- * not JSON gives a report with `request.malformed`. Throws a TypeError for an unknown operation
- * or wrong argument types.
+ * not JSON gives a report with `request.malformed`. Throws a {@link CertPreflightError} with
+ * `code: "UNKNOWN_OPERATION"` for an unknown operation, a TypeError for wrong argument types.
  */
 export function validateRequest(
   operation: string,
@@ -201,7 +241,12 @@ export function validateRequest(
 export function checkCertificate(pem: string, options?: CheckCertificateOptions): Report;
 
 /** Fingerprints of every certificate in `pem`, computed over each certificate's DER. */
-export function fingerprint(pem: string, options?: FingerprintOptions): FingerprintReport;
+export function fingerprint(pem: string, options?: FingerprintOptions<DigestName>): FingerprintReport;
+/** Several digests of every certificate in one call, e.g. `{ algorithm: ["sha1", "sha256"] }`. */
+export function fingerprint<D extends DigestName>(
+  pem: string,
+  options: FingerprintOptions<readonly D[]> & { algorithm: readonly D[] },
+): MultiFingerprintReport<D>;
 
 /** Every rule the package checks. */
 export function rules(): Rule[];
