@@ -6,7 +6,7 @@
 import test, { before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync, spawn } from "node:child_process";
-import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -49,6 +49,8 @@ before(async () => {
   await viteBuild({
     root: app,
     configFile: false,
+    // Served from /vite/, not the server root: asset URLs relative to the page.
+    base: "./",
     logLevel: "warn",
     build: { outDir: join(work, "www/vite"), emptyOutDir: true, rollupOptions: { input: join(app, "vite.html") } },
   });
@@ -59,7 +61,9 @@ before(async () => {
     format: "esm",
     platform: "browser",
     loader: { ".wasm": "file" },
-    outdir: join(work, "www/esbuild/esbuild"),
+    // The file loader's URL ("./cert_preflight_wasm_bg-HASH.wasm") is resolved against the page,
+    // so the page sits next to the bundle (or set esbuild's publicPath).
+    outdir: join(work, "www/esbuild"),
     logLevel: "warning",
   });
   copyFileSync(join(app, "esbuild.html"), join(work, "www/esbuild/esbuild.html"));
@@ -98,8 +102,13 @@ async function open(path) {
   page.on("console", (m) => {
     if (m.type() === "error" || m.type() === "warning") errors.push(m.text());
   });
+  page.on("response", (r) => {
+    if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`);
+  });
   await page.goto(`${base}/${path}`);
-  await page.waitForFunction(() => document.body.dataset.ready === "true" || document.body.dataset.error);
+  await page
+    .waitForFunction(() => document.body.dataset.ready === "true" || document.body.dataset.error)
+    .catch((e) => assert.fail(`${path}: ${e.message}; page errors: ${errors.join(" | ")}`));
   const failure = await page.evaluate(() => document.body.dataset.error);
   assert.equal(failure, undefined, `${path}: init failed`);
   return { page, errors };
@@ -136,5 +145,5 @@ for (const [bundler, path] of [
 test("the Vite build emitted the .wasm as an asset", () => {
   const assets = readdirSync(join(work, "www/vite/assets"));
   assert.ok(assets.some((f) => f.endsWith(".wasm")), assets.join(", "));
-  assert.ok(existsSync(join(work, "www/esbuild/esbuild")));
+  assert.ok(readdirSync(join(work, "www/esbuild")).some((f) => f.endsWith(".wasm")));
 });
