@@ -22,19 +22,23 @@
 #![warn(missing_docs)]
 
 mod check;
+mod context;
 mod error;
+mod findings;
 mod input;
 mod model;
 mod report;
 mod request;
 mod rules;
+mod text;
 mod time;
 mod verifier;
 
 pub use check::{
-    check_certificate, fingerprint, CertificateInput, CertificatePurpose, DigestAlgorithm,
-    FieldPaths, FingerprintReport, FingerprintStyle, ProviderProfile, DEFAULT_EXPIRY_WARNING_DAYS,
+    check_certificate, fingerprint, CertificateInput, DigestAlgorithm, FieldPaths,
+    FingerprintReport, FingerprintStyle,
 };
+pub use context::{CertificatePurpose, ProviderProfile, DEFAULT_EXPIRY_WARNING_DAYS};
 pub use error::InputError;
 pub use report::{
     CertificateFacts, CertificateSummary, Diagnostic, Fingerprints, Report, Severity,
@@ -43,7 +47,7 @@ pub use request::{
     find_operation, operations, validate_request, validate_request_value, OperationInfo,
     RequestContext, MAX_REQUEST_BYTES,
 };
-pub use rules::{find_rule, rules, Rule};
+pub use rules::{find_rule, rules, Rule, GENERIC_PARAMETER_ERROR};
 pub use time::Timestamp;
 pub use verifier::{
     PublicKeyInfo, RingVerifier, SharedVerifier, SignatureAlgorithm, SignatureVerifier,

@@ -156,7 +156,10 @@ fn parse_pkcs8(der: &[u8]) -> Result<PrivateKeyInfo, String> {
     let public = match &*oid {
         "1.2.840.113549.1.1.1" | "1.2.840.113549.1.1.10" => parse_pkcs1(inner)?,
         "1.2.840.10045.2.1" => {
-            let curve = algorithm.get(1).and_then(oid_text).map(|o| curve_of(&o));
+            let curve = algorithm
+                .get(1)
+                .and_then(oid_text)
+                .map(|o| Curve::from_oid(&o));
             parse_sec1(inner, curve)?
         }
         "1.3.101.112" => {
@@ -211,16 +214,6 @@ fn parse_pkcs1(der: &[u8]) -> Result<PublicHalf, String> {
     Ok(PublicHalf::Rsa { modulus, exponent })
 }
 
-fn curve_of(oid: &str) -> Curve {
-    match oid {
-        "1.2.840.10045.3.1.7" => Curve::P256,
-        "1.3.132.0.34" => Curve::P384,
-        "1.3.132.0.35" => Curve::P521,
-        "1.3.132.0.10" => Curve::Other("secp256k1".into()),
-        other => Curve::Other(other.to_string()),
-    }
-}
-
 fn parse_sec1(der: &[u8], outer_curve: Option<Curve>) -> Result<PublicHalf, String> {
     let what = "EC private key";
     let obj = parse_whole(der, what)?;
@@ -244,7 +237,7 @@ fn parse_sec1(der: &[u8], outer_curve: Option<Curve>) -> Result<PublicHalf, Stri
         match tag {
             0 => {
                 if let Some(oid) = oid_text(&value) {
-                    curve.get_or_insert_with(|| curve_of(&oid));
+                    curve.get_or_insert_with(|| Curve::from_oid(&oid));
                 }
             }
             // A BIT STRING: one byte of unused bits, then the point.
