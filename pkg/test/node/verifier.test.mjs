@@ -56,7 +56,7 @@ const withRing = createApi(raw, () => {}, undefined);
 test("the JavaScript algorithm table matches the module's", () => {
   assert.deepEqual(
     SCHEMES.map(([name]) => name),
-    JSON.parse(raw.signature_algorithms()),
+    raw.signature_algorithms().split(","),
   );
 });
 
