@@ -28,12 +28,13 @@ impl SignatureVerifier for CountingVerifier {
         signature: &[u8],
     ) -> VerifyOutcome {
         let out = RingVerifier.verify(algorithm, key, message, signature);
-        let slot = match out {
-            VerifyOutcome::Verified => 0,
-            VerifyOutcome::Bad => 1,
-            VerifyOutcome::Unsupported => 2,
-        };
-        self.seen.borrow_mut().entry(algorithm.name()).or_default()[slot] += 1;
+        let mut seen = self.seen.borrow_mut();
+        let [verified, bad, unsupported] = seen.entry(algorithm.name()).or_default();
+        match out {
+            VerifyOutcome::Verified => *verified += 1,
+            VerifyOutcome::Bad => *bad += 1,
+            VerifyOutcome::Unsupported => *unsupported += 1,
+        }
         out
     }
 }

@@ -68,8 +68,8 @@ fn key_within_limits(algorithm: SignatureAlgorithm, key: &[u8]) -> bool {
     let min_rsa_bits = match algorithm {
         RsaPkcs1Sha1 | RsaPkcs1Sha256 | RsaPkcs1Sha512 => 1024,
         RsaPkcs1Sha384 | RsaPssSha256 | RsaPssSha384 | RsaPssSha512 => 2048,
-        EcdsaP256Sha256 | EcdsaP256Sha384 => return key.len() == 65 && key[0] == 4,
-        EcdsaP384Sha256 | EcdsaP384Sha384 => return key.len() == 97 && key[0] == 4,
+        EcdsaP256Sha256 | EcdsaP256Sha384 => return key.len() == 65 && key.first() == Some(&4),
+        EcdsaP384Sha256 | EcdsaP384Sha384 => return key.len() == 97 && key.first() == Some(&4),
         Ed25519 => return true,
     };
     let Some((modulus, exponent)) = rsa_public_key(key) else {

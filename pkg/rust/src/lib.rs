@@ -63,7 +63,8 @@ impl From<InputError> for Failure {
         let (code, subject) = match &error {
             InputError::UnknownOperation { name, .. } => (UNKNOWN_OPERATION, name.clone()),
             InputError::InvalidTime { .. } => (INVALID_OPTION_VALUE, "now".to_string()),
-            InputError::InvalidOption { option, .. } => (INVALID_OPTION_VALUE, option.clone()),
+            // InputError is non-exhaustive: a future variant is an option value too.
+            _ => (INVALID_OPTION_VALUE, String::new()),
         };
         Failure {
             code,
