@@ -72,6 +72,36 @@ export interface CertificateSummary {
   leaf?: CertificateFacts;
   /** Every parsed certificate, in input order. */
   chain: CertificateFacts[];
+  /** The issuer the chain stops short of, when it is not in the bundle (no network: named only). */
+  missing_issuer?: MissingIssuer;
+  /** The trust anchors used and where the path meets one (server certificates). */
+  trust?: TrustFacts;
+}
+
+/** The certificate a chain is missing: who it is and where the leaf says to download it. */
+export interface MissingIssuer {
+  /** Input position of the certificate whose issuer is missing. */
+  certificate: number;
+  /** The issuer's distinguished name. */
+  name: string;
+  /** The issuer's key identifier (Authority Key Identifier), colon-separated hex. */
+  key_id?: string;
+  /** AIA caIssuers URLs. */
+  ca_issuers: string[];
+}
+
+/** The trust anchors of a check. */
+export interface TrustFacts {
+  /** The public root store consulted; absent with `noPublicRoots`. */
+  store?: string;
+  /** The store's date, `YYYY-MM-DD`. */
+  store_date?: string;
+  /** How many roots the caller added (`roots`). */
+  caller_roots: number;
+  /** `store_root`, `issued_by_store_root`, `caller_root` or `issued_by_caller_root`. */
+  anchored?: string;
+  /** Input position of the certificate that is, or was issued by, that anchor. */
+  anchored_at?: number;
 }
 
 /** The result of a check: identical to the CLI's `--format json`. */
@@ -140,7 +170,22 @@ export interface CheckCertificateOptions {
   now?: TimeInput;
   /** `cert.expires_soon` fires when the leaf expires within this many days (default 30). */
   expiryDays?: number;
+  /**
+   * Provider documentation to apply beyond the seeds, like the CLI's `--profile`:
+   * `"generic"` (default) or `"alibaba-slb"` (Alibaba Cloud CLB: RSA certificates, PKCS#1 keys).
+   */
+  profile?: Profile;
+  /**
+   * Extra trust anchors, like the CLI's `--roots FILE`: PEM text of private roots. A chain that
+   * ends at or below one of them is complete (no `chain.untrusted_root`).
+   */
+  roots?: string;
+  /** Trust only `roots`, not Mozilla's root store, like the CLI's `--no-public-roots`. */
+  noPublicRoots?: boolean;
 }
+
+/** The CLI's `--profile` values. */
+export type Profile = "generic" | "alibaba-slb";
 
 /** Facts about the request that its body does not carry (the CLI's `--context` file). */
 export interface RequestContextOptions {
@@ -169,11 +214,43 @@ export interface ValidateRequestOptions {
   expiryDays?: number;
 }
 
-export interface FingerprintOptions {
-  /** Default `"sha1"`. */
-  algorithm?: "sha1" | "sha256";
+/** A digest {@link fingerprint} computes. */
+export type DigestName = "sha1" | "sha256";
+
+export interface FingerprintOptions<A extends DigestName | readonly DigestName[] = DigestName> {
+  /**
+   * Default `"sha1"`. An array (e.g. `["sha1", "sha256"]`) computes several in one call: each
+   * entry of `fingerprints` is then an object keyed by digest.
+   */
+  algorithm?: A;
   /** `"hex"` (lowercase, no separators; default) or `"colon"` (uppercase pairs). */
   style?: "hex" | "colon";
+}
+
+/** Fingerprints of every certificate, several digests at once. */
+export interface MultiFingerprintReport<D extends DigestName = DigestName>
+  extends Omit<FingerprintReport, "fingerprints"> {
+  /** One per certificate, in input order: each digest requested, by name. */
+  fingerprints: Array<Record<D, string>>;
+}
+
+/** The stable codes of {@link CertPreflightError}. */
+export type CertPreflightErrorCode = "UNKNOWN_OPERATION" | "INVALID_OPTION_VALUE";
+
+/**
+ * Thrown when an argument has the right type but a value cert-preflight cannot use: an
+ * operation it does not know (`code: "UNKNOWN_OPERATION"`, `operation` set) or an option value
+ * it cannot read, such as `now: "yesterday"` or `profile: "aws"` (`code:
+ * "INVALID_OPTION_VALUE"`, `option` set). A wrong type is a `TypeError`; a bad certificate or
+ * request is never thrown, it gives a report with errors.
+ */
+export class CertPreflightError extends Error {
+  readonly name: "CertPreflightError";
+  readonly code: CertPreflightErrorCode;
+  /** The option concerned (`INVALID_OPTION_VALUE`). */
+  readonly option?: string;
+  /** The operation name that was given (`UNKNOWN_OPERATION`). */
+  readonly operation?: string;
 }
 
 /** A JSON value, as a request body may be given. */
@@ -188,8 +265,8 @@ export type JsonValue =
 /**
  * Validates a request body for an operation (id such as `"huawei.elb.update-certificate"` or
  * provider action such as `"CreateListener"`). `body` is an object or JSON text; text that is
- * not JSON gives a report with `request.malformed`. Throws a TypeError for an unknown operation
- * or wrong argument types.
+ * not JSON gives a report with `request.malformed`. Throws a {@link CertPreflightError} with
+ * `code: "UNKNOWN_OPERATION"` for an unknown operation, a TypeError for wrong argument types.
  */
 export function validateRequest(
   operation: string,
@@ -201,7 +278,12 @@ export function validateRequest(
 export function checkCertificate(pem: string, options?: CheckCertificateOptions): Report;
 
 /** Fingerprints of every certificate in `pem`, computed over each certificate's DER. */
-export function fingerprint(pem: string, options?: FingerprintOptions): FingerprintReport;
+export function fingerprint(pem: string, options?: FingerprintOptions<DigestName>): FingerprintReport;
+/** Several digests of every certificate in one call, e.g. `{ algorithm: ["sha1", "sha256"] }`. */
+export function fingerprint<D extends DigestName>(
+  pem: string,
+  options: FingerprintOptions<readonly D[]> & { algorithm: readonly D[] },
+): MultiFingerprintReport<D>;
 
 /** Every rule the package checks. */
 export function rules(): Rule[];

@@ -8,6 +8,8 @@
 #   3. node --test over the built package: import, require, misuse, 10,000 bad calls, CLI identity
 #   4. the demo form in headless Chromium (playwright-core), served on 127.0.0.1
 #   5. npm pack; install the tarball in an empty directory; import and require it there
+#   6. real bundlers: a page importing that tarball, built with Vite and with esbuild, served on
+#      127.0.0.1 and run in headless Chromium (pkg/test/bundlers)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -33,6 +35,10 @@ if [ "${CI:-}" = true ] || [ ! -d "$PKG/node_modules" ]; then
   log "npm ci in pkg/"
   (cd "$PKG" && npm ci --no-audit --no-fund)
 fi
+if [ "${CI:-}" = true ] || [ ! -d "$PKG/test/bundlers/node_modules" ]; then
+  log "npm ci in pkg/test/bundlers/ (vite 7, esbuild)"
+  (cd "$PKG/test/bundlers" && npm ci --no-audit --no-fund)
+fi
 
 log "build"
 # Over the size budget, the build fails; here the tests still run first, then the script fails.
@@ -45,7 +51,8 @@ node_modules/.bin/tsc -p test/types/tsconfig.json
 
 log "node --test: the package via import and require ($(node --version))"
 node --test test/node/api.test.mjs test/node/misuse.test.mjs test/node/stress.test.mjs \
-  test/node/require.test.cjs test/node/cli.test.mjs test/node/verdicts.test.mjs
+  test/node/require.test.cjs test/node/cli.test.mjs test/node/verdicts.test.mjs \
+  test/node/verifier.test.mjs
 
 log "node --test: the demo form in $("$CHROMIUM" --version 2>/dev/null || echo chromium)"
 node --test test/browser/demo.test.mjs
@@ -69,6 +76,9 @@ cp test/fixtures/chain.pem "$tmp/app/"
   node smoke.mjs
   node smoke.cjs
 )
+
+log "node --test: the tarball bundled by Vite and by esbuild, in $("$CHROMIUM" --version 2>/dev/null || echo chromium)"
+CERT_PREFLIGHT_TARBALL="$tmp/$tarball" node --test test/bundlers/bundlers.test.mjs
 if [ "$size_gz" -gt "$size_budget" ]; then
   echo "error: tests passed, but the package is $size_gz bytes gzipped (wasm + JS), over the budget of $size_budget" >&2
   exit 1

@@ -33,6 +33,7 @@ mod rules;
 mod text;
 mod time;
 mod trust;
+mod verifier;
 
 pub use check::{
     check_certificate, fingerprint, CertificateInput, DigestAlgorithm, FieldPaths,
@@ -50,3 +51,7 @@ pub use request::{
 };
 pub use rules::{find_rule, rules, Rule, GENERIC_PARAMETER_ERROR};
 pub use time::Timestamp;
+pub use verifier::{
+    PublicKeyInfo, RingVerifier, SharedVerifier, SignatureAlgorithm, SignatureVerifier,
+    VerifyOutcome,
+};

@@ -5,8 +5,28 @@
 // epoch milliseconds or RFC 3339 text (the core never reads a clock), and parse the JSON so
 // callers get plain objects, identical to the command line's `--format json`.
 // Bad certificates or requests are not misuse: they give a report with errors.
+//
+// What throws: a TypeError when an argument or option has the wrong JavaScript type (or an
+// option name is unknown); a CertPreflightError with a stable `code` when the type is right but
+// the value cannot be used: "UNKNOWN_OPERATION" (validateRequest's operation) or
+// "INVALID_OPTION_VALUE" (e.g. `now: "yesterday"`, `profile: "aws"`).
 
 const ERROR_MARK = 33; // "!": the wasm side's error results start with it; JSON never does.
+
+/** The error a caller can catch by `code`: a value cert-preflight cannot use (not a type error). */
+export class CertPreflightError extends Error {
+  constructor(code, message, details) {
+    super(message);
+    this.name = "CertPreflightError";
+    /** "UNKNOWN_OPERATION" or "INVALID_OPTION_VALUE". */
+    this.code = code;
+    if (details) Object.assign(this, details);
+  }
+}
+
+function invalidValue(fn, option, message) {
+  return new CertPreflightError("INVALID_OPTION_VALUE", `${fn}: ${message}`, { option });
+}
 
 function describe(value) {
   if (value === null) return "null";
@@ -61,12 +81,12 @@ function timeOf(fn, value) {
   if (value === undefined || value === null) return Date.now();
   if (isDate(value)) {
     const ms = value.getTime();
-    if (Number.isNaN(ms)) throw new TypeError(`${fn}: now is an invalid Date`);
+    if (Number.isNaN(ms)) throw invalidValue(fn, "now", "now is an invalid Date");
     return ms;
   }
   if (typeof value === "number") {
     if (!Number.isFinite(value)) {
-      throw new TypeError(`${fn}: now must be a finite number of epoch milliseconds, got ${value}`);
+      throw invalidValue(fn, "now", `now must be a finite number of epoch milliseconds, got ${value}`);
     }
     return Math.floor(value); // whole milliseconds; the core judges validity in seconds
   }
@@ -79,10 +99,21 @@ function timeOf(fn, value) {
 
 function expiryDays(fn, value) {
   if (value === undefined || value === null) return undefined;
+  if (typeof value !== "number") {
+    throw new TypeError(`${fn}: expiryDays must be a non-negative integer, got ${describe(value)}`);
+  }
   if (!Number.isInteger(value) || value < 0 || value > 4294967295) {
-    throw new TypeError(`${fn}: expiryDays must be a non-negative integer, got ${String(value)}`);
+    throw invalidValue(fn, "expiryDays", `expiryDays must be a non-negative integer, got ${value}`);
   }
   return value;
+}
+
+function oneOf(fn, name, value, allowed) {
+  const text = optionalString(fn, name, value);
+  if (text !== undefined && !allowed.includes(text)) {
+    throw invalidValue(fn, name, `${name} must be ${allowed.map((a) => `"${a}"`).join(" or ")}, got "${text}"`);
+  }
+  return text;
 }
 
 function domainsOf(fn, value) {
@@ -97,6 +128,9 @@ function domainsOf(fn, value) {
   );
 }
 
+const PROFILES = ["generic", "alibaba-slb"];
+const DIGESTS = ["sha1", "sha256"];
+
 function pick(object, camel, snake) {
   return object[camel] !== undefined ? object[camel] : object[snake];
 }
@@ -105,12 +139,17 @@ function pick(object, camel, snake) {
  * Builds the public functions over the wasm-bindgen exports `raw`. `ready()` throws when the
  * module has not been instantiated yet (browser build before `init()`).
  */
-export function createApi(raw, ready) {
+export function createApi(raw, ready, verifier) {
+  // The wasm side's errors are "!CODE\tSUBJECT\tmessage" (pkg/rust/src/lib.rs), SUBJECT the
+  // option or operation concerned; the glue has already checked types, so these are values the
+  // core could not use.
   function call(fn, thunk) {
     ready(fn);
     const out = thunk();
     if (typeof out === "string" && out.charCodeAt(0) === ERROR_MARK) {
-      throw new TypeError(`${fn}: ${out.slice(1)}`);
+      const [code, subject, message] = out.slice(1).split("\t");
+      const details = code === "UNKNOWN_OPERATION" ? { operation: subject } : { option: subject };
+      throw new CertPreflightError(code, `${fn}: ${message}`, details);
     }
     return JSON.parse(out);
   }
@@ -118,15 +157,18 @@ export function createApi(raw, ready) {
   function checkCertificate(pem, opts) {
     const fn = "checkCertificate";
     string(fn, "pem", pem);
-    const o = options(fn, opts, ["key", "domains", "ca", "now", "expiryDays"]);
+    const o = options(fn, opts, ["key", "domains", "ca", "now", "expiryDays", "profile", "roots", "noPublicRoots"]);
     const payload = JSON.stringify({
       key: optionalString(fn, "key", o.key),
       domains: domainsOf(fn, o.domains),
       ca: optionalBoolean(fn, "ca", o.ca),
       now: timeOf(fn, o.now),
       expiry_days: expiryDays(fn, o.expiryDays),
+      profile: oneOf(fn, "profile", o.profile, PROFILES),
+      roots: optionalString(fn, "roots", o.roots),
+      no_public_roots: optionalBoolean(fn, "noPublicRoots", o.noPublicRoots),
     });
-    return call(fn, () => raw.check_certificate(pem, payload));
+    return call(fn, () => raw.check_certificate(pem, payload, verifier));
   }
 
   function validateRequest(operation, body, opts) {
@@ -174,23 +216,36 @@ export function createApi(raw, ready) {
       now: timeOf(fn, o.now),
       expiry_days: expiryDays(fn, o.expiryDays),
     });
-    return call(fn, () => raw.validate_request(operation, text, payload));
+    return call(fn, () => raw.validate_request(operation, text, payload, verifier));
   }
 
   function fingerprint(pem, opts) {
     const fn = "fingerprint";
     string(fn, "pem", pem);
     const o = options(fn, opts, ["algorithm", "style"]);
-    const algorithm = optionalString(fn, "algorithm", o.algorithm);
-    const style = optionalString(fn, "style", o.style);
-    if (algorithm !== undefined && algorithm !== "sha1" && algorithm !== "sha256") {
-      throw new TypeError(`${fn}: algorithm must be "sha1" or "sha256", got "${algorithm}"`);
+    let algorithm = o.algorithm;
+    if (Array.isArray(algorithm)) {
+      if (algorithm.length === 0) {
+        throw invalidValue(fn, "algorithm", "algorithm must name at least one digest");
+      }
+      algorithm.forEach((a, i) => oneOf(fn, `algorithm[${i}]`, a, DIGESTS));
+      algorithm = [...new Set(algorithm)];
+    } else {
+      algorithm = oneOf(fn, "algorithm", algorithm, DIGESTS);
     }
-    if (style !== undefined && style !== "hex" && style !== "colon") {
-      throw new TypeError(`${fn}: style must be "hex" or "colon", got "${style}"`);
+    const style = oneOf(fn, "style", o.style, ["hex", "colon"]);
+    if (!Array.isArray(algorithm)) {
+      const payload = JSON.stringify({ algorithm, style });
+      return call(fn, () => raw.fingerprint(pem, payload));
     }
-    const payload = JSON.stringify({ algorithm, style });
-    return call(fn, () => raw.fingerprint(pem, payload));
+    // Several digests: one report, `fingerprints` per certificate an object keyed by digest.
+    // The PEM is read once per digest; the diagnostics are the same each time.
+    const reports = algorithm.map((a) => call(fn, () => raw.fingerprint(pem, JSON.stringify({ algorithm: a, style }))));
+    const [first] = reports;
+    first.fingerprints = first.fingerprints.map((_, i) =>
+      Object.fromEntries(algorithm.map((a, k) => [a, reports[k].fingerprints[i]])),
+    );
+    return first;
   }
 
   function rules() {

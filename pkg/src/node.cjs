@@ -2,12 +2,16 @@
 // The ESM entry (index.mjs) re-exports this one, so `import` and `require` share one instance.
 "use strict";
 const raw = require("./cert_preflight_wasm.cjs");
-const { createApi } = require("./api.cjs");
+const { createApi, CertPreflightError } = require("./api.cjs");
+// Signatures are verified by node:crypto (OpenSSL), about 20 times faster than ring in wasm;
+// the reports are the same (pkg/test/node/verifier.test.mjs).
+const { nodeVerifier } = require("./node-verify.cjs");
 
-const api = createApi(raw, () => {});
+const api = createApi(raw, () => {}, nodeVerifier);
 
 module.exports = {
   ...api,
+  CertPreflightError,
   version: "__VERSION__",
   // Already initialized in Node: these exist so that code written for the browser runs as is.
   init: () => Promise.resolve(),

@@ -10,6 +10,7 @@ export const {
   fingerprint,
   rules,
   operations,
+  CertPreflightError,
   version,
   init,
   initSync,

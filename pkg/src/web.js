@@ -1,7 +1,7 @@
 // Browser (and bundler) entry: ES module. Call `await init()` once (or `initSync(bytes)`),
 // then every function is synchronous.
 import wbInit, * as raw from "./cert_preflight_wasm.js";
-import { createApi } from "./api.js";
+import { createApi, CertPreflightError } from "./api.js";
 
 let ready = false;
 let pending;
@@ -58,6 +58,8 @@ export const { checkCertificate, validateRequest, fingerprint, rules, operations
   raw,
   assertReady,
 );
+
+export { CertPreflightError };
 
 export const version = "__VERSION__";
 

@@ -10,12 +10,13 @@ use crate::trust::{TrustAnchors, STORE_DATE, STORE_SOURCE};
 
 /// The anchors `input` asks for, over the roots read by [`read_roots`].
 pub(super) fn anchors<'a>(
-    input: &CertificateInput<'_>,
+    input: &'a CertificateInput<'_>,
     roots: &'a [ParsedCertificate],
 ) -> TrustAnchors<'a> {
     TrustAnchors {
         public: input.public_roots,
         caller: roots,
+        verifier: crate::verifier::chosen(input.verifier.as_ref()),
     }
 }
 

@@ -57,6 +57,9 @@ pub struct CertificateInput<'a> {
     /// Whether Mozilla's root store (shipped as a generated table) counts as trust anchors;
     /// false trusts only `roots`.
     pub public_roots: bool,
+    /// Who verifies signatures; `None` is ring ([`crate::RingVerifier`]). The rules decide
+    /// the same way whatever the verifier.
+    pub verifier: Option<crate::SharedVerifier>,
 }
 
 impl std::fmt::Debug for CertificateInput<'_> {
@@ -78,6 +81,7 @@ impl std::fmt::Debug for CertificateInput<'_> {
             .field("paths", &self.paths)
             .field("roots", &self.roots)
             .field("public_roots", &self.public_roots)
+            .field("verifier", &self.verifier)
             .finish()
     }
 }
@@ -97,6 +101,7 @@ impl<'a> CertificateInput<'a> {
             paths: FieldPaths::default(),
             roots: None,
             public_roots: true,
+            verifier: None,
         }
     }
 }

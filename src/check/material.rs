@@ -181,7 +181,8 @@ fn check_field(
             format!("UploadCACertificate takes exactly one CA certificate; this field has {count}: upload them one at a time"),
         );
     }
-    let mut chain = analyse(&field.certificates, input.purpose, base, out);
+    let verifier = crate::verifier::chosen(input.verifier.as_ref());
+    let mut chain = analyse(&field.certificates, input.purpose, base, verifier, out);
     if input.purpose == CertificatePurpose::Server {
         judge_path_end(&field.certificates, anchors, &mut chain, base, out);
     }

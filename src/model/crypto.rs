@@ -1,11 +1,13 @@
-//! Digests and signature verification with ring.
+//! Digests (ring), and which signature algorithm and key limits apply when verifying (the
+//! arithmetic is a [`SignatureVerifier`]'s).
 
 use ring::digest;
-use ring::signature::{self, UnparsedPublicKey, VerificationAlgorithm};
 
 use super::certificate::{Curve, Hash, KeyKind, ParsedCertificate, SignatureKind};
+use super::key::rsa_public_key;
 use crate::report::Fingerprints;
 use crate::text::hex::{colon, hex};
+use crate::verifier::{PublicKeyInfo, SignatureAlgorithm, SignatureVerifier, VerifyOutcome};
 
 /// SHA-1 and SHA-256 of `der` in both provider styles.
 pub(crate) fn fingerprints(der: &[u8]) -> Fingerprints {
@@ -24,29 +26,41 @@ pub(crate) fn fingerprints(der: &[u8]) -> Fingerprints {
 pub(crate) enum Verification {
     Valid,
     Invalid,
-    /// ring cannot verify this combination; the string names it.
+    /// This combination cannot be verified; the string names it.
     Unsupported(String),
     /// The signature algorithm belongs to another key type than the issuer's key (an RSA
     /// signature under an EC key, ...): that key cannot have made it. The string names both.
     WrongKeyType(String),
 }
 
-/// Verifies `subject`'s signature with `issuer`'s public key.
+/// Verifies `subject`'s signature with `issuer`'s public key. The core picks the algorithm and
+/// applies the key limits; `verifier` only does the arithmetic (see [`crate::verifier`]).
 pub(crate) fn verify_signature(
     subject: &ParsedCertificate,
     issuer: &ParsedCertificate,
+    verifier: &dyn SignatureVerifier,
 ) -> Verification {
     if let Some(mismatch) = key_type_mismatch(subject, &issuer.key) {
         return Verification::WrongKeyType(mismatch);
     }
-    let algorithm = match verification_algorithm(subject.signature, &issuer.key) {
+    let algorithm = match signature_algorithm(subject.signature, &issuer.key) {
         Ok(algorithm) => algorithm,
         Err(reason) => return Verification::Unsupported(reason),
     };
-    let key = UnparsedPublicKey::new(algorithm, &issuer.public_key);
-    match key.verify(&subject.tbs, &subject.signature_value) {
-        Ok(()) => Verification::Valid,
-        Err(_) => Verification::Invalid,
+    if !key_within_limits(algorithm, &issuer.public_key) {
+        return Verification::Invalid;
+    }
+    let key = PublicKeyInfo {
+        spki: &issuer.spki,
+        key: &issuer.public_key,
+    };
+    match verifier.verify(algorithm, key, &subject.tbs, &subject.signature_value) {
+        VerifyOutcome::Verified => Verification::Valid,
+        VerifyOutcome::Bad => Verification::Invalid,
+        VerifyOutcome::Unsupported => Verification::Unsupported(format!(
+            "{} (the signature verifier in use cannot check it)",
+            algorithm.name()
+        )),
     }
 }
 
@@ -75,31 +89,66 @@ fn key_type_mismatch(subject: &ParsedCertificate, issuer_key: &KeyKind) -> Optio
     })
 }
 
-fn verification_algorithm(
+/// ring's limits on the keys it verifies with, applied before any verifier is asked so that
+/// every verifier judges the same keys (OpenSSL alone would accept some of these; ring 0.17,
+/// `rsa::public_key` and `ec::suite_b::public_key`): an odd RSA modulus of 1024 to 8192 bits
+/// (2048 for PSS and for PKCS#1 with SHA-384) and an odd public exponent from 3 to 2^33 - 1; an EC
+/// point in uncompressed form. A key outside them makes the signature invalid, as ring says.
+fn key_within_limits(algorithm: SignatureAlgorithm, key: &[u8]) -> bool {
+    use SignatureAlgorithm::*;
+    let min_rsa_bits = match algorithm {
+        RsaPkcs1Sha1 | RsaPkcs1Sha256 | RsaPkcs1Sha512 => 1024,
+        RsaPkcs1Sha384 | RsaPssSha256 | RsaPssSha384 | RsaPssSha512 => 2048,
+        EcdsaP256Sha256 | EcdsaP256Sha384 => return key.len() == 65 && key.first() == Some(&4),
+        EcdsaP384Sha256 | EcdsaP384Sha384 => return key.len() == 97 && key.first() == Some(&4),
+        Ed25519 => return true,
+    };
+    let Some((modulus, exponent)) = rsa_public_key(key) else {
+        return false;
+    };
+    let odd = |value: &[u8]| value.last().is_some_and(|low| low & 1 == 1);
+    (min_rsa_bits..=8192).contains(&significant_bits(&modulus))
+        && odd(&modulus)
+        && (2..=33).contains(&significant_bits(&exponent))
+        && odd(&exponent)
+}
+
+/// Number of significant bits of a big-endian unsigned integer without leading zero bytes.
+pub(crate) fn significant_bits(value: &[u8]) -> u32 {
+    match value.first() {
+        Some(first) => (value.len() as u32 - 1) * 8 + (8 - first.leading_zeros()),
+        None => 0,
+    }
+}
+
+/// The algorithm `signature` calls for with an issuer key of `issuer_key`'s kind, or why it
+/// cannot be verified.
+fn signature_algorithm(
     signature: SignatureKind,
     issuer_key: &KeyKind,
-) -> Result<&'static dyn VerificationAlgorithm, String> {
+) -> Result<SignatureAlgorithm, String> {
     use Hash::*;
-    let alg: &'static dyn VerificationAlgorithm = match (signature, issuer_key) {
+    use SignatureAlgorithm::*;
+    let alg = match (signature, issuer_key) {
         (SignatureKind::RsaPkcs1(hash), KeyKind::Rsa { bits }) => match hash {
-            Sha1 => &signature::RSA_PKCS1_1024_8192_SHA1_FOR_LEGACY_USE_ONLY,
-            Sha256 => &signature::RSA_PKCS1_1024_8192_SHA256_FOR_LEGACY_USE_ONLY,
-            Sha384 if *bits >= 2048 => &signature::RSA_PKCS1_2048_8192_SHA384,
-            Sha512 => &signature::RSA_PKCS1_1024_8192_SHA512_FOR_LEGACY_USE_ONLY,
+            Sha1 => RsaPkcs1Sha1,
+            Sha256 => RsaPkcs1Sha256,
+            Sha384 if *bits >= 2048 => RsaPkcs1Sha384,
+            Sha512 => RsaPkcs1Sha512,
             Md5 => return Err("md5WithRSAEncryption (MD5 signatures cannot be verified safely)".into()),
             _ => return Err(format!("RSA PKCS#1 v1.5 with this digest and a {bits}-bit key")),
         },
         (SignatureKind::RsaPss(hash), KeyKind::Rsa { bits }) if *bits >= 2048 => match hash {
-            Sha256 => &signature::RSA_PSS_2048_8192_SHA256,
-            Sha384 => &signature::RSA_PSS_2048_8192_SHA384,
-            Sha512 => &signature::RSA_PSS_2048_8192_SHA512,
+            Sha256 => RsaPssSha256,
+            Sha384 => RsaPssSha384,
+            Sha512 => RsaPssSha512,
             _ => return Err("RSASSA-PSS with a digest other than SHA-256/384/512".into()),
         },
         (SignatureKind::Ecdsa(hash), KeyKind::Ec { curve, .. }) => match (curve, hash) {
-            (Curve::P256, Sha256) => &signature::ECDSA_P256_SHA256_ASN1,
-            (Curve::P256, Sha384) => &signature::ECDSA_P256_SHA384_ASN1,
-            (Curve::P384, Sha256) => &signature::ECDSA_P384_SHA256_ASN1,
-            (Curve::P384, Sha384) => &signature::ECDSA_P384_SHA384_ASN1,
+            (Curve::P256, Sha256) => EcdsaP256Sha256,
+            (Curve::P256, Sha384) => EcdsaP256Sha384,
+            (Curve::P384, Sha256) => EcdsaP384Sha256,
+            (Curve::P384, Sha384) => EcdsaP384Sha384,
             (curve, _) => {
                 return Err(format!(
                     "ECDSA on {} with this digest (P-256 and P-384 with SHA-256 or SHA-384 are verifiable)",
@@ -107,7 +156,7 @@ fn verification_algorithm(
                 ))
             }
         },
-        (SignatureKind::Ed25519, KeyKind::Ed25519) => &signature::ED25519,
+        (SignatureKind::Ed25519, KeyKind::Ed25519) => Ed25519,
         (SignatureKind::Other, _) => return Err("an algorithm this tool does not know".into()),
         (SignatureKind::RsaPss(_), KeyKind::Rsa { bits }) => {
             return Err(format!("RSASSA-PSS with a {bits}-bit key (2048 bits or more are verifiable)"))

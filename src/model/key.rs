@@ -4,9 +4,10 @@
 //! exponent, the EC point the key carries, the Ed25519 public key computed by ring) and the
 //! decoded block is zeroized by its owner. No type here prints key material in `Debug`.
 
-use der_parser::ber::{BerObject, BerObjectContent};
-use der_parser::der::parse_der;
+use std::borrow::Cow;
+
 use ring::signature::{Ed25519KeyPair, KeyPair};
+use x509_parser::asn1_rs::{Any, Class, FromDer, Oid, Tag};
 
 use super::certificate::{Curve, KeyKind, ParsedCertificate};
 use super::oid_names::dotted;
@@ -98,18 +99,44 @@ pub(crate) fn parse_private_key(label: &str, der: &[u8]) -> Result<PrivateKeyInf
     }
 }
 
-fn sequence<'a, 'b>(obj: &'b BerObject<'a>, what: &str) -> Result<&'b [BerObject<'a>], String> {
-    obj.as_sequence()
-        .map(Vec::as_slice)
-        .map_err(|_| format!("the {what} is not a DER SEQUENCE"))
-}
-
-fn parse_whole<'a>(der: &'a [u8], what: &str) -> Result<BerObject<'a>, String> {
-    match parse_der(der) {
+/// One whole DER element: `der` must hold exactly one, with nothing after it. The private key
+/// structures are read with asn1-rs's untyped [`Any`] (already linked through x509-parser)
+/// rather than der-parser's generic BER objects, which cost about 4 KB gzipped in the wasm
+/// module (pkg/README.md, "Size").
+fn parse_whole<'a>(der: &'a [u8], what: &str) -> Result<Any<'a>, String> {
+    match Any::from_der(der) {
         Ok(([], obj)) => Ok(obj),
         Ok(_) => Err(format!("the {what} has trailing bytes after its DER")),
         Err(_) => Err(format!("the {what} is not valid DER")),
     }
+}
+
+/// The elements of a universal SEQUENCE, each read as one DER element.
+fn sequence<'a>(obj: &Any<'a>, what: &str) -> Result<Vec<Any<'a>>, String> {
+    if obj.class() != Class::Universal || obj.tag() != Tag::Sequence {
+        return Err(format!("the {what} is not a DER SEQUENCE"));
+    }
+    let mut rest = obj.data;
+    let mut fields = Vec::new();
+    while !rest.is_empty() {
+        let (after, field) =
+            Any::from_der(rest).map_err(|_| format!("the {what} is not valid DER"))?;
+        fields.push(field);
+        rest = after;
+    }
+    Ok(fields)
+}
+
+/// The content of a universal element with tag `tag` (an INTEGER's, OCTET STRING's or OID's
+/// bytes), or None.
+fn content<'a>(obj: &Any<'a>, tag: Tag) -> Option<&'a [u8]> {
+    (obj.class() == Class::Universal && obj.tag() == tag && !obj.data.is_empty())
+        .then_some(obj.data)
+}
+
+/// The dotted form of an OBJECT IDENTIFIER element.
+fn oid_text(obj: &Any<'_>) -> Option<Cow<'static, str>> {
+    content(obj, Tag::Oid).map(|bytes| dotted(&Oid::new(Cow::Borrowed(bytes))))
 }
 
 fn parse_pkcs8(der: &[u8]) -> Result<PrivateKeyInfo, String> {
@@ -122,26 +149,23 @@ fn parse_pkcs8(der: &[u8]) -> Result<PrivateKeyInfo, String> {
     let algorithm = sequence(algorithm, "PKCS#8 algorithm identifier")?;
     let oid = algorithm
         .first()
-        .and_then(|o| o.as_oid().ok())
-        .map(dotted)
+        .and_then(oid_text)
         .ok_or_else(|| format!("the {what} has no algorithm OID"))?;
-    let inner = private_key
-        .as_slice()
-        .map_err(|_| format!("the {what}'s privateKey is not an OCTET STRING"))?;
+    let inner = content(private_key, Tag::OctetString)
+        .ok_or_else(|| format!("the {what}'s privateKey is not an OCTET STRING"))?;
     let public = match &*oid {
         "1.2.840.113549.1.1.1" | "1.2.840.113549.1.1.10" => parse_pkcs1(inner)?,
         "1.2.840.10045.2.1" => {
             let curve = algorithm
                 .get(1)
-                .and_then(|p| p.as_oid().ok())
-                .map(|o| Curve::from_oid(&dotted(o)));
+                .and_then(oid_text)
+                .map(|o| Curve::from_oid(&o));
             parse_sec1(inner, curve)?
         }
         "1.3.101.112" => {
             let seed_obj = parse_whole(inner, "Ed25519 private key")?;
-            let seed = seed_obj
-                .as_slice()
-                .map_err(|_| "the Ed25519 private key is not an OCTET STRING".to_string())?;
+            let seed = content(&seed_obj, Tag::OctetString)
+                .ok_or_else(|| "the Ed25519 private key is not an OCTET STRING".to_string())?;
             let pair = Ed25519KeyPair::from_seed_unchecked(seed)
                 .map_err(|_| "the Ed25519 private key is not 32 bytes".to_string())?;
             PublicHalf::Ed25519(pair.public_key().as_ref().to_vec())
@@ -178,9 +202,9 @@ fn parse_pkcs1(der: &[u8]) -> Result<PublicHalf, String> {
             fields.len()
         ));
     }
-    let integer = |i: usize| match fields.get(i).map(|f| &f.content) {
-        Some(BerObjectContent::Integer(bytes)) => Ok(unsigned(bytes)),
-        _ => Err(format!("field {i} of the {what} is not an INTEGER")),
+    let integer = |i: usize| match fields.get(i).and_then(|f| content(f, Tag::Integer)) {
+        Some(bytes) => Ok(unsigned(bytes)),
+        None => Err(format!("field {i} of the {what} is not an INTEGER")),
     };
     let modulus = integer(1)?;
     let exponent = integer(2)?;
@@ -200,22 +224,28 @@ fn parse_sec1(der: &[u8], outer_curve: Option<Curve>) -> Result<PublicHalf, Stri
     let mut curve = outer_curve;
     let mut point = None;
     for field in fields.iter().skip(2) {
-        let tag = field.header.tag().0;
-        let Ok(inner) = field.as_slice() else {
+        // The optional fields are explicitly tagged: [0] parameters, [1] publicKey.
+        if field.class() != Class::ContextSpecific {
             continue;
-        };
-        let Ok((_, value)) = parse_der(inner) else {
+        }
+        let tag = field.tag().0;
+        let Ok((_, value)) = Any::from_der(field.data) else {
             return Err(format!(
                 "the {what}'s optional field [{tag}] is not valid DER"
             ));
         };
         match tag {
             0 => {
-                if let Ok(oid) = value.as_oid() {
-                    curve.get_or_insert_with(|| Curve::from_oid(&dotted(oid)));
+                if let Some(oid) = oid_text(&value) {
+                    curve.get_or_insert_with(|| Curve::from_oid(&oid));
                 }
             }
-            1 => point = value.as_bitstring().ok().map(|b| b.data.to_vec()),
+            // A BIT STRING: one byte of unused bits, then the point.
+            1 => {
+                point = content(&value, Tag::BitString)
+                    .and_then(|b| b.get(1..))
+                    .map(<[u8]>::to_vec)
+            }
             _ => {}
         }
     }
@@ -235,7 +265,7 @@ fn rsa_bits(modulus: &[u8]) -> u32 {
 pub(crate) fn match_certificate(key: &PrivateKeyInfo, cert: &ParsedCertificate) -> KeyMatch {
     match (&key.public, &cert.key) {
         (PublicHalf::Rsa { modulus, exponent }, KeyKind::Rsa { .. }) => {
-            match rsa_public_from_spki(&cert.public_key) {
+            match rsa_public_key(&cert.public_key) {
                 Some((n, e)) if &n == modulus && &e == exponent => KeyMatch::Matches,
                 Some((n, _)) if rsa_bits(&n) != rsa_bits(modulus) => KeyMatch::Differs(format!(
                     "the key is {} bits, the certificate's key {} bits",
@@ -282,17 +312,11 @@ pub(crate) fn match_certificate(key: &PrivateKeyInfo, cert: &ParsedCertificate) 
 }
 
 /// Modulus and exponent from an RSAPublicKey DER (the SPKI bit string of an RSA key).
-fn rsa_public_from_spki(der: &[u8]) -> Option<(Vec<u8>, Vec<u8>)> {
-    let obj = parse_der(der).ok()?.1;
-    let fields = obj.as_sequence().ok()?;
-    let n = match &fields.first()?.content {
-        BerObjectContent::Integer(b) => unsigned(b),
-        _ => return None,
-    };
-    let e = match &fields.get(1)?.content {
-        BerObjectContent::Integer(b) => unsigned(b),
-        _ => return None,
-    };
+pub(crate) fn rsa_public_key(der: &[u8]) -> Option<(Vec<u8>, Vec<u8>)> {
+    let obj = Any::from_der(der).ok()?.1;
+    let fields = sequence(&obj, "RSA public key").ok()?;
+    let n = unsigned(content(fields.first()?, Tag::Integer)?);
+    let e = unsigned(content(fields.get(1)?, Tag::Integer)?);
     Some((n, e))
 }
 

@@ -342,5 +342,6 @@ pub(crate) fn check_pem(
 pub(crate) fn certificate_input<'p>(walk: &Walk<'_>, pem: &'p str) -> CertificateInput<'p> {
     let mut input = CertificateInput::new(pem, walk.ctx.now);
     input.expiry_warning_days = walk.ctx.expiry_warning_days;
+    input.verifier = walk.ctx.verifier.clone();
     input
 }

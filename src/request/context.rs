@@ -21,6 +21,8 @@ pub struct RequestContext {
     pub now: Timestamp,
     /// `cert.expires_soon` fires when the leaf expires within this many days.
     pub expiry_warning_days: u32,
+    /// Who verifies the signatures of certificates in the body; `None` is ring.
+    pub verifier: Option<crate::SharedVerifier>,
 }
 
 impl RequestContext {
@@ -34,6 +36,7 @@ impl RequestContext {
             in_use: None,
             now,
             expiry_warning_days: crate::context::DEFAULT_EXPIRY_WARNING_DAYS,
+            verifier: None,
         }
     }
 }

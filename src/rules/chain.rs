@@ -15,6 +15,7 @@ use crate::rules::catalog::{
     CHAIN_UNSUPPORTED_SIGNATURE,
 };
 use crate::trust::Anchoring;
+use crate::verifier::SignatureVerifier;
 
 /// What the chain analysis found, by position in the parsed-certificate list.
 #[derive(Debug, Default)]
@@ -77,6 +78,7 @@ pub(crate) fn analyse(
     certs: &[ParsedCertificate],
     purpose: CertificatePurpose,
     base: &str,
+    verifier: &dyn SignatureVerifier,
     out: &mut Findings,
 ) -> ChainAnalysis {
     let n = certs.len();
@@ -115,7 +117,7 @@ pub(crate) fn analyse(
         // Self-signed is decided by the certificate's own key: the same name alone is only
         // "self-issued" (RFC 5280 6.1), as in a CA key rollover, and such a CA certificate is
         // an intermediate like any other.
-        match verify_signature(c, c) {
+        match verify_signature(c, c, verifier) {
             Verification::Valid => analysis.self_signed[i] = true,
             // Cannot check: trust the key identifiers, else the names (as before).
             Verification::Unsupported(_) => analysis.self_signed[i] = claims_own_key(c),
@@ -123,7 +125,7 @@ pub(crate) fn analyse(
                 let issued_by_another = unique.iter().any(|&j| {
                     j != i
                         && certs[j].subject_raw == c.issuer_raw
-                        && verify_signature(c, &certs[j]) == Verification::Valid
+                        && verify_signature(c, &certs[j], verifier) == Verification::Valid
                 });
                 if claims_own_key(c) && !issued_by_another {
                     out.emit(
@@ -151,7 +153,14 @@ pub(crate) fn analyse(
         .iter()
         .filter(|&&i| !unique.iter().any(|&j| issued_by(j, i)))
     {
-        let walk = walk_up(certs, &unique, &analysis.self_signed, candidate, &issued_by);
+        let walk = walk_up(
+            certs,
+            &unique,
+            &analysis.self_signed,
+            candidate,
+            &issued_by,
+            verifier,
+        );
         if best
             .as_ref()
             .is_none_or(|(_, b)| walk.path.len() > b.path.len())
@@ -165,7 +174,14 @@ pub(crate) fn analyse(
             let first = unique.first().copied().unwrap_or(0);
             (
                 first,
-                walk_up(certs, &unique, &analysis.self_signed, first, &issued_by),
+                walk_up(
+                    certs,
+                    &unique,
+                    &analysis.self_signed,
+                    first,
+                    &issued_by,
+                    verifier,
+                ),
             )
         }
     };
@@ -265,6 +281,7 @@ fn walk_up(
     self_signed: &[bool],
     leaf: usize,
     issued_by: &dyn Fn(usize, usize) -> bool,
+    verifier: &dyn SignatureVerifier,
 ) -> Walk {
     let mut walk = Walk {
         path: vec![leaf],
@@ -276,7 +293,7 @@ fn walk_up(
             .iter()
             .copied()
             .filter(|&j| issued_by(current, j) && !walk.path.contains(&j))
-            .map(|j| (j, verify_signature(&certs[current], &certs[j])))
+            .map(|j| (j, verify_signature(&certs[current], &certs[j], verifier)))
             .collect();
         let chosen = verdicts
             .iter()

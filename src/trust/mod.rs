@@ -8,6 +8,7 @@ use ring::digest;
 
 use crate::model::certificate::ParsedCertificate;
 use crate::model::crypto::{verify_signature, Verification};
+use crate::verifier::SignatureVerifier;
 
 pub(crate) use mozilla_roots::{STORE_DATE, STORE_SOURCE};
 
@@ -48,6 +49,8 @@ pub(crate) struct TrustAnchors<'a> {
     pub(crate) public: bool,
     /// Roots the caller gave, parsed.
     pub(crate) caller: &'a [ParsedCertificate],
+    /// Who verifies a signature by a caller's root (the check's own verifier).
+    pub(crate) verifier: &'a dyn SignatureVerifier,
 }
 
 impl TrustAnchors<'_> {
@@ -65,7 +68,7 @@ impl TrustAnchors<'_> {
         if self
             .caller
             .iter()
-            .any(|root| root.subject_raw == cert.issuer_raw && signed_by(cert, root))
+            .any(|root| root.subject_raw == cert.issuer_raw && signed_by(cert, root, self.verifier))
         {
             return Some(Anchoring::IssuedByAnchor(AnchorSource::CallerRoots));
         }
@@ -91,8 +94,12 @@ impl TrustAnchors<'_> {
 
 /// `root`'s key made `cert`'s signature; when the algorithm cannot be verified here, the key
 /// identifiers must agree instead.
-fn signed_by(cert: &ParsedCertificate, root: &ParsedCertificate) -> bool {
-    match verify_signature(cert, root) {
+fn signed_by(
+    cert: &ParsedCertificate,
+    root: &ParsedCertificate,
+    verifier: &dyn SignatureVerifier,
+) -> bool {
+    match verify_signature(cert, root, verifier) {
         Verification::Valid => true,
         Verification::Unsupported(_) => {
             match (&cert.links.authority_key_id, &root.links.subject_key_id) {

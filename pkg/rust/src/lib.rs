@@ -6,17 +6,25 @@
 //! the result, so callers get plain objects identical to the CLI's `--format json`.
 //!
 //! Nothing here may panic: with `panic = "abort"` a panic is a wasm trap that leaves the
-//! module unusable for the whole page. Every fallible step returns an error string instead.
-//! An error is returned as text starting with `!` (a JSON document never does); the glue
-//! throws it as a `TypeError`.
+//! module unusable for the whole page. Every fallible step returns an error string instead:
+//! `!CODE\tSUBJECT\tmessage` (a JSON document never starts with `!`), CODE one of
+//! [`UNKNOWN_OPERATION`] and [`INVALID_OPTION_VALUE`], SUBJECT the operation or option
+//! concerned; the glue throws it as a `CertPreflightError` with that `code`.
+//!
+//! Each checking function takes an optional JavaScript signature verifier ([`verifier`]): the
+//! Node entry passes `node:crypto`'s, the browser entry none (ring in the module).
 #![forbid(unsafe_code)]
+
+mod verifier;
 
 use cert_preflight::{
     check_certificate as core_check_certificate, fingerprint as core_fingerprint,
     validate_request as core_validate_request, CertificateInput, CertificatePurpose,
-    DigestAlgorithm, FingerprintStyle, RequestContext, Timestamp, DEFAULT_EXPIRY_WARNING_DAYS,
+    DigestAlgorithm, FingerprintStyle, InputError, ProviderProfile, RequestContext, Timestamp,
+    DEFAULT_EXPIRY_WARNING_DAYS,
 };
 use serde_json::Value;
+use verifier::{from_js, JsVerifier};
 use wasm_bindgen::prelude::wasm_bindgen;
 
 /// Options arrive as one JSON object (the glue has already checked their types). They are read
@@ -24,54 +32,113 @@ use wasm_bindgen::prelude::wasm_bindgen;
 /// derived structs: that keeps serde's derive and untagged-enum code out of the module.
 struct Options(serde_json::Map<String, Value>);
 
-impl Options {
-    fn parse(json: &str) -> Result<Options, String> {
-        match serde_json::from_str::<Value>(json) {
-            Ok(Value::Object(map)) => Ok(Options(map)),
-            Ok(_) => Err("invalid options: expected a JSON object".into()),
-            Err(e) => Err(format!("invalid options: {e}")),
+/// Error code: the operation is not one the core knows.
+pub const UNKNOWN_OPERATION: &str = "UNKNOWN_OPERATION";
+/// Error code: an option has the right type but a value the core cannot use.
+pub const INVALID_OPTION_VALUE: &str = "INVALID_OPTION_VALUE";
+
+/// An error for JavaScript: its code, what it concerns, and the message.
+struct Failure {
+    code: &'static str,
+    subject: String,
+    message: String,
+}
+
+impl Failure {
+    fn option(name: &str, message: impl Into<String>) -> Failure {
+        Failure {
+            code: INVALID_OPTION_VALUE,
+            subject: name.to_string(),
+            message: message.into(),
         }
     }
 
-    fn string(&self, name: &str) -> Result<Option<&str>, String> {
+    fn encode(self) -> String {
+        format!("!{}\t{}\t{}", self.code, self.subject, self.message)
+    }
+}
+
+impl From<InputError> for Failure {
+    fn from(error: InputError) -> Failure {
+        let (code, subject) = match &error {
+            InputError::UnknownOperation { name, .. } => (UNKNOWN_OPERATION, name.clone()),
+            InputError::InvalidTime { .. } => (INVALID_OPTION_VALUE, "now".to_string()),
+            // InputError is non-exhaustive: a future variant is an option value too.
+            _ => (INVALID_OPTION_VALUE, String::new()),
+        };
+        Failure {
+            code,
+            subject,
+            message: error.to_string(),
+        }
+    }
+}
+
+impl Options {
+    fn parse(json: &str) -> Result<Options, Failure> {
+        match serde_json::from_str::<Value>(json) {
+            Ok(Value::Object(map)) => Ok(Options(map)),
+            _ => Err(Failure::option(
+                "options",
+                "invalid options: expected a JSON object",
+            )),
+        }
+    }
+
+    fn string(&self, name: &str) -> Result<Option<&str>, Failure> {
         match self.0.get(name) {
             None | Some(Value::Null) => Ok(None),
             Some(Value::String(s)) => Ok(Some(s)),
-            Some(_) => Err(format!("{name} must be a string")),
+            Some(_) => Err(Failure::option(name, format!("{name} must be a string"))),
         }
     }
 
-    fn boolean(&self, name: &str) -> Result<Option<bool>, String> {
+    fn boolean(&self, name: &str) -> Result<Option<bool>, Failure> {
         match self.0.get(name) {
             None | Some(Value::Null) => Ok(None),
             Some(Value::Bool(b)) => Ok(Some(*b)),
-            Some(_) => Err(format!("{name} must be a boolean")),
+            Some(_) => Err(Failure::option(name, format!("{name} must be a boolean"))),
         }
     }
 
-    fn expiry_days(&self) -> Result<u32, String> {
+    fn expiry_days(&self) -> Result<u32, Failure> {
         match self.0.get("expiry_days") {
             None | Some(Value::Null) => Ok(DEFAULT_EXPIRY_WARNING_DAYS),
             Some(v) => v
                 .as_u64()
                 .and_then(|d| u32::try_from(d).ok())
-                .ok_or_else(|| "expiryDays must be a non-negative integer".to_string()),
+                .ok_or_else(|| {
+                    Failure::option("expiryDays", "expiryDays must be a non-negative integer")
+                }),
         }
     }
 
     /// `now`: epoch milliseconds (an integer), or RFC 3339 text parsed by the core (the same
     /// parser as the CLI's `--now`). The glue always passes it: the core never reads a clock.
-    fn now(&self) -> Result<Timestamp, String> {
+    fn now(&self) -> Result<Timestamp, Failure> {
         match self.0.get("now") {
-            Some(Value::String(text)) => {
-                Timestamp::parse_rfc3339(text).map_err(|e| format!("now: {e}"))
-            }
+            Some(Value::String(text)) => Timestamp::parse_rfc3339(text)
+                .map_err(|e| Failure::option("now", format!("now: {e}"))),
             Some(Value::Number(n)) => n
                 .as_i64()
                 .filter(|ms| ms.unsigned_abs() <= MAX_TIME_MS)
                 .map(Timestamp::from_unix_millis)
-                .ok_or_else(|| "now is not a valid time in epoch milliseconds".to_string()),
-            _ => Err("now is required".into()),
+                .ok_or_else(|| {
+                    Failure::option("now", "now is not a valid time in epoch milliseconds")
+                }),
+            _ => Err(Failure::option("now", "now is required")),
+        }
+    }
+
+    /// `profile`: the CLI's `--profile` values.
+    fn profile(&self) -> Result<ProviderProfile, Failure> {
+        match self.string("profile")? {
+            None | Some("generic") => Ok(ProviderProfile::Generic),
+            Some("alibaba-slb") => Ok(ProviderProfile::AlibabaSlb),
+            Some(other) => Err(Failure::option(
+                "profile",
+                format!("profile: \"{other}\" is not \"generic\" or \"alibaba-slb\""),
+            )),
         }
     }
 }
@@ -79,19 +146,17 @@ impl Options {
 /// The ECMAScript Date range, ±100,000,000 days.
 const MAX_TIME_MS: u64 = 8_640_000_000_000_000;
 
-fn fail(message: impl std::fmt::Display) -> String {
-    format!("!{message}")
-}
-
 fn to_json<T: serde::Serialize>(value: &T) -> String {
-    serde_json::to_string(value).unwrap_or_else(|e| fail(format!("could not serialize: {e}")))
+    serde_json::to_string(value)
+        .unwrap_or_else(|e| Failure::option("result", format!("could not serialize: {e}")).encode())
 }
 
 /// Checks a certificate bundle, its key and its domains; `options` is JSON
-/// `{key, domains, ca, now, expiry_days}`. Returns the report as JSON, or `!message`.
+/// `{key, domains, ca, now, expiry_days, profile, roots, no_public_roots}`. Returns the report
+/// as JSON, or an error.
 #[wasm_bindgen]
-pub fn check_certificate(pem: &str, options: &str) -> String {
-    let run = || -> Result<String, String> {
+pub fn check_certificate(pem: &str, options: &str, verifier: Option<JsVerifier>) -> String {
+    let run = || -> Result<String, Failure> {
         let o = Options::parse(options)?;
         let mut input = CertificateInput::new(pem, o.now()?);
         input.private_key = o.string("key")?;
@@ -100,23 +165,32 @@ pub fn check_certificate(pem: &str, options: &str) -> String {
             input.purpose = CertificatePurpose::CaUpload;
         }
         input.expiry_warning_days = o.expiry_days()?;
+        input.profile = o.profile()?;
+        input.roots = o.string("roots")?;
+        input.public_roots = o.boolean("no_public_roots")? != Some(true);
+        input.verifier = from_js(verifier);
         Ok(to_json(&core_check_certificate(&input)))
     };
-    run().unwrap_or_else(fail)
+    run().unwrap_or_else(Failure::encode)
 }
 
 /// Validates a request body (JSON text) for an operation; `options` is JSON
 /// `{path, certificate, listener_protocol, default_certificate_id, in_use, now, expiry_days}`.
 #[wasm_bindgen]
-pub fn validate_request(operation: &str, body: &str, options: &str) -> String {
-    let run = || -> Result<String, String> {
+pub fn validate_request(
+    operation: &str,
+    body: &str,
+    options: &str,
+    verifier: Option<JsVerifier>,
+) -> String {
+    let run = || -> Result<String, Failure> {
         let o = Options::parse(options)?;
         let mut context = RequestContext::new(o.now()?);
         if let Some(Value::Object(path)) = o.0.get("path") {
             for (name, value) in path {
-                let value = value
-                    .as_str()
-                    .ok_or_else(|| format!("path.{name} must be a string"))?;
+                let value = value.as_str().ok_or_else(|| {
+                    Failure::option("path", format!("path.{name} must be a string"))
+                })?;
                 context.path_params.insert(name.clone(), value.to_string());
             }
         }
@@ -125,35 +199,42 @@ pub fn validate_request(operation: &str, body: &str, options: &str) -> String {
         context.default_certificate_id = o.string("default_certificate_id")?.map(str::to_string);
         context.in_use = o.boolean("in_use")?;
         context.expiry_warning_days = o.expiry_days()?;
+        context.verifier = from_js(verifier);
         core_validate_request(operation, body, &context)
             .map(|report| to_json(&report))
-            .map_err(|e| e.to_string())
+            .map_err(Failure::from)
     };
-    run().unwrap_or_else(fail)
+    run().unwrap_or_else(Failure::encode)
 }
 
 /// Fingerprints of every certificate in `pem`; `options` is JSON `{algorithm, style}`.
 #[wasm_bindgen]
 pub fn fingerprint(pem: &str, options: &str) -> String {
-    let run = || -> Result<String, String> {
+    let run = || -> Result<String, Failure> {
         let o = Options::parse(options)?;
         let algorithm = match o.string("algorithm")? {
             None | Some("sha1") => DigestAlgorithm::Sha1,
             Some("sha256") => DigestAlgorithm::Sha256,
             Some(other) => {
-                return Err(format!(
-                    "algorithm: \"{other}\" is not \"sha1\" or \"sha256\""
+                return Err(Failure::option(
+                    "algorithm",
+                    format!("algorithm: \"{other}\" is not \"sha1\" or \"sha256\""),
                 ))
             }
         };
         let style = match o.string("style")? {
             None | Some("hex") => FingerprintStyle::Hex,
             Some("colon") => FingerprintStyle::Colon,
-            Some(other) => return Err(format!("style: \"{other}\" is not \"hex\" or \"colon\"")),
+            Some(other) => {
+                return Err(Failure::option(
+                    "style",
+                    format!("style: \"{other}\" is not \"hex\" or \"colon\""),
+                ))
+            }
         };
         Ok(to_json(&core_fingerprint(pem, algorithm, style)))
     };
-    run().unwrap_or_else(fail)
+    run().unwrap_or_else(Failure::encode)
 }
 
 /// Every rule, as a JSON array.

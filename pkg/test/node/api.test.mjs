@@ -163,3 +163,20 @@ test("validateRequest: path parameters and context are passed through", () => {
   );
   assert.deepEqual(snake, alb);
 });
+
+test("roots: the caller's private root anchors the chain, as the CLI's --roots does", () => {
+  const chain = fixture("chain.pem");
+  const without = cp.checkCertificate(chain, { now: NOW });
+  const rulesOf = (r) => r.diagnostics.map((d) => d.rule);
+  assert.ok(
+    rulesOf(without).some((r) => r === "chain.incomplete" || r === "chain.untrusted_root"),
+    JSON.stringify(without.diagnostics),
+  );
+  const withRoot = cp.checkCertificate(chain, { now: NOW, roots: fixture("root.pem"), noPublicRoots: true });
+  assert.ok(!rulesOf(withRoot).includes("chain.incomplete"), JSON.stringify(withRoot.diagnostics));
+  assert.ok(!rulesOf(withRoot).includes("chain.untrusted_root"), JSON.stringify(withRoot.diagnostics));
+  assert.equal(withRoot.certificate.trust.caller_roots, 1);
+  assert.equal(withRoot.certificate.trust.store, undefined);
+  assert.match(withRoot.certificate.trust.anchored, /caller_root/);
+  assert.throws(() => cp.checkCertificate(chain, { roots: 42 }), TypeError);
+});

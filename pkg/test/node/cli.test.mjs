@@ -42,6 +42,10 @@ const certCases = [
   ["mismatched key", ["chain.pem", "--key", F("other.key")], ["chain.pem", { key: fixture("other.key") }]],
   ["CA upload", ["root.pem", "--ca"], ["root.pem", { ca: true }]],
   ["CA upload of a leaf", ["leaf.pem", "--ca"], ["leaf.pem", { ca: true }]],
+  ["Alibaba SLB profile with a PKCS#8 key", ["chain.pem", "--key", F("leaf.key"), "--profile", "alibaba-slb"],
+    ["chain.pem", { key: fixture("leaf.key"), profile: "alibaba-slb" }]],
+  ["generic profile", ["chain.pem", "--key", F("leaf.key"), "--profile", "generic"],
+    ["chain.pem", { key: fixture("leaf.key"), profile: "generic" }]],
 ];
 
 for (const [name, [file, ...flags], [jsFile, opts]] of certCases) {

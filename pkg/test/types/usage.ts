@@ -1,6 +1,7 @@
 // Typed usage of the package: `tsc --noEmit -p test/types` must accept this file, and the
 // expect-error comments below prove misuse is rejected at compile time.
 import init, {
+  CertPreflightError,
   checkCertificate,
   fingerprint,
   initSync,
@@ -11,6 +12,7 @@ import init, {
   type CertificateFacts,
   type Diagnostic,
   type FingerprintReport,
+  type MultiFingerprintReport,
   type OperationInfo,
   type Report,
   type Rule,
@@ -35,6 +37,7 @@ async function main(pem: string, key: string, bytes: ArrayBuffer): Promise<void>
   checkCertificate(pem, { domains: "a.com,b.com", now: Date.now() });
   checkCertificate(pem, { now: "2027-06-01T00:00:00Z" });
   checkCertificate(pem);
+  checkCertificate(pem, { profile: "alibaba-slb" });
 
   const valid: boolean = report.valid;
   const counts: number = report.errors + report.warnings;
@@ -73,6 +76,18 @@ async function main(pem: string, key: string, bytes: ArrayBuffer): Promise<void>
 
   const fp: FingerprintReport = fingerprint(pem, { algorithm: "sha256", style: "colon" });
   const prints: string[] = fp.fingerprints;
+  const both: MultiFingerprintReport<"sha1" | "sha256"> = fingerprint(pem, { algorithm: ["sha1", "sha256"] });
+  const sha256: string | undefined = both.fingerprints[0]?.sha256;
+  void sha256;
+  try {
+    validateRequest("NoSuchAction", {});
+  } catch (e) {
+    if (e instanceof CertPreflightError) {
+      const code: "UNKNOWN_OPERATION" | "INVALID_OPTION_VALUE" = e.code;
+      const op: string | undefined = e.operation;
+      void [code, op];
+    }
+  }
   const allRules: Rule[] = rules();
   const ops: OperationInfo[] = operations();
   const v: string = version;
@@ -84,6 +99,8 @@ async function main(pem: string, key: string, bytes: ArrayBuffer): Promise<void>
   checkCertificate(pem, { keys: key });
   // @ts-expect-error algorithm is "sha1" | "sha256"
   fingerprint(pem, { algorithm: "md5" });
+  // @ts-expect-error profile is "generic" | "alibaba-slb"
+  checkCertificate(pem, { profile: "aws" });
   // @ts-expect-error style is "hex" | "colon"
   fingerprint(pem, { style: "base64" });
   // @ts-expect-error path values are strings

@@ -139,6 +139,9 @@ pub(crate) struct ParsedCertificate {
     pub not_before: i64,
     pub not_after: i64,
     pub key: KeyKind,
+    /// The whole SubjectPublicKeyInfo DER: for signature verifiers that take it, and trust
+    /// anchors are matched by its hash.
+    pub spki: Vec<u8>,
     /// The subjectPublicKey bits (RSAPublicKey DER, EC point, raw Ed25519 key).
     pub public_key: Vec<u8>,
     pub signature: SignatureKind,
@@ -148,8 +151,6 @@ pub(crate) struct ParsedCertificate {
     pub basic_constraints_ca: Option<bool>,
     /// Extended key usage, or None when the extension is absent.
     pub eku_allows_server_auth: Option<bool>,
-    /// The whole SubjectPublicKeyInfo DER (trust anchors are matched by its hash).
-    pub spki: Vec<u8>,
     /// Key identifiers and caIssuers URLs, to name a missing issuer and match anchors.
     pub links: IssuerLinks,
 }
@@ -223,13 +224,13 @@ pub(crate) fn parse_certificate(
         not_before: tbs.validity().not_before.timestamp(),
         not_after: tbs.validity().not_after.timestamp(),
         key,
+        spki: spki.raw.to_vec(),
         public_key: spki.subject_public_key.data.to_vec(),
         signature,
         signature_name: sig_name,
         signature_value: cert.signature_value.data.to_vec(),
         basic_constraints_ca,
         eku_allows_server_auth,
-        spki: spki.raw.to_vec(),
         links: links::issuer_links(&cert),
     })
 }

@@ -1,0 +1,149 @@
+// Real bundlers: a page importing the package from the `npm pack` tarball, built with Vite and
+// with esbuild, served on 127.0.0.1 and run in headless Chromium. The report the page computes
+// (ring in wasm) must equal the Node entry's (node:crypto) for the same input.
+//
+// Run by scripts/test-npm.sh after `npm ci` here: CERT_PREFLIGHT_TARBALL names the tarball.
+import test, { before, after } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync, spawn } from "node:child_process";
+import { copyFileSync, cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build as viteBuild } from "vite";
+import { build as esbuild } from "esbuild";
+import { chromium } from "playwright-core";
+
+const HERE = fileURLToPath(new URL("./", import.meta.url));
+const PKG = fileURLToPath(new URL("../../", import.meta.url));
+const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
+const FLAGS = [
+  "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+  "--disable-background-networking", "--disable-component-update", "--disable-sync",
+];
+const NOW = "2026-11-23T00:00:00Z";
+const fixture = (name) => readFileSync(join(PKG, "test/fixtures", name), "utf8");
+
+let work;
+let app;
+let server;
+let base;
+let context;
+let profile;
+let node;
+
+before(async () => {
+  work = mkdtempSync(join(tmpdir(), "cert-preflight-bundlers-"));
+  let tarball = process.env.CERT_PREFLIGHT_TARBALL;
+  if (!tarball) {
+    const name = execFileSync("npm", ["pack", "--silent", "--pack-destination", work], { cwd: PKG, encoding: "utf8" }).trim();
+    tarball = join(work, name);
+  }
+  app = join(work, "app");
+  cpSync(join(HERE, "app"), app, { recursive: true });
+  writeFileSync(join(app, "package.json"), '{"name":"app","version":"1.0.0","private":true,"type":"module"}\n');
+  execFileSync("npm", ["install", "--no-audit", "--no-fund", "--silent", "--no-package-lock", tarball], { cwd: app, stdio: "inherit" });
+  // The same package, in Node, for the expected reports (its node:crypto verifier).
+  node = await import(join(app, "node_modules/cert-preflight/dist/node/index.mjs"));
+
+  await viteBuild({
+    root: app,
+    configFile: false,
+    // Served from /vite/, not the server root: asset URLs relative to the page.
+    base: "./",
+    logLevel: "warn",
+    build: { outDir: join(work, "www/vite"), emptyOutDir: true, rollupOptions: { input: join(app, "vite.html") } },
+  });
+  await esbuild({
+    entryPoints: [join(app, "main-esbuild.js")],
+    absWorkingDir: app,
+    bundle: true,
+    format: "esm",
+    platform: "browser",
+    loader: { ".wasm": "file" },
+    // The file loader's URL ("./cert_preflight_wasm_bg-HASH.wasm") is resolved against the page,
+    // so the page sits next to the bundle (or set esbuild's publicPath).
+    outdir: join(work, "www/esbuild"),
+    logLevel: "warning",
+  });
+  copyFileSync(join(app, "esbuild.html"), join(work, "www/esbuild/esbuild.html"));
+
+  server = spawn("python3", ["-u", "-m", "http.server", "0", "--bind", "127.0.0.1", "--directory", join(work, "www")], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  base = await new Promise((resolve, reject) => {
+    let seen = "";
+    const timer = setTimeout(() => reject(new Error(`http.server did not start: ${seen}`)), 10000);
+    server.stdout.on("data", (chunk) => {
+      seen += chunk;
+      const m = /port (\d+)/.exec(seen);
+      if (m) {
+        clearTimeout(timer);
+        resolve(`http://127.0.0.1:${m[1]}`);
+      }
+    });
+    server.on("exit", (code) => reject(new Error(`http.server exited ${code}: ${seen}`)));
+  });
+  profile = mkdtempSync(join(tmpdir(), "cert-preflight-chromium-"));
+  context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: FLAGS });
+});
+
+after(async () => {
+  await context?.close();
+  server?.kill();
+  for (const dir of [profile, work]) if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+async function open(path) {
+  const errors = [];
+  const page = await context.newPage();
+  page.setDefaultTimeout(15000);
+  page.on("pageerror", (e) => errors.push(String(e)));
+  page.on("console", (m) => {
+    if (m.type() === "error" || m.type() === "warning") errors.push(m.text());
+  });
+  page.on("response", (r) => {
+    if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`);
+  });
+  await page.goto(`${base}/${path}`);
+  await page
+    .waitForFunction(() => document.body.dataset.ready === "true" || document.body.dataset.error)
+    .catch((e) => assert.fail(`${path}: ${e.message}; page errors: ${errors.join(" | ")}`));
+  const failure = await page.evaluate(() => document.body.dataset.error);
+  assert.equal(failure, undefined, `${path}: init failed`);
+  return { page, errors };
+}
+
+for (const [bundler, path] of [
+  ["Vite 7 (init() with no argument)", "vite/vite.html"],
+  ["esbuild (the .wasm subpath imported as a file URL)", "esbuild/esbuild.html"],
+]) {
+  test(`${bundler}: the built page checks a chain like Node does`, async () => {
+    const { page, errors } = await open(path);
+    const pem = fixture("chain.pem");
+    const key = fixture("leaf.key");
+    const options = { key, domains: "www.example.com,nope.example.org", now: NOW };
+    const inBrowser = await page.evaluate(([p, o]) => window.cp.checkCertificate(p, o), [pem, options]);
+    assert.deepEqual(inBrowser, node.checkCertificate(pem, options));
+    assert.ok(inBrowser.diagnostics.some((d) => d.rule === "domain.not_covered"));
+    const prints = await page.evaluate((p) => window.cp.fingerprint(p, { algorithm: ["sha1", "sha256"] }), pem);
+    assert.deepEqual(prints, node.fingerprint(pem, { algorithm: ["sha1", "sha256"] }));
+    const thrown = await page.evaluate(() => {
+      try {
+        window.cp.checkCertificate("", { now: "yesterday" });
+        return null;
+      } catch (e) {
+        return { isClass: e instanceof window.cp.CertPreflightError, code: e.code, option: e.option };
+      }
+    });
+    assert.deepEqual(thrown, { isClass: true, code: "INVALID_OPTION_VALUE", option: "now" });
+    await page.close();
+    assert.deepEqual(errors, []);
+  });
+}
+
+test("the Vite build emitted the .wasm as an asset", () => {
+  const assets = readdirSync(join(work, "www/vite/assets"));
+  assert.ok(assets.some((f) => f.endsWith(".wasm")), assets.join(", "));
+  assert.ok(readdirSync(join(work, "www/esbuild")).some((f) => f.endsWith(".wasm")));
+});
