@@ -25,6 +25,9 @@ The cases (all files, sorted; nothing is sampled):
 - every other key-like file (encrypted, public, OpenSSH, broken) as the key field of a
   testdata certificate: no crash, exit status 0, 1 or 2 only, JSON for 0 and 1.
 
+The npm half also requires each report to equal the CLI's for the same input (when the CLI
+half ran before it in the same work directory, as in CI).
+
 A failure names the file and the check. Known wrong verdicts that issue 8 items 1-6 fix are
 in EXCEPTIONS below; a failure outside it fails the test, and so does an exception that no
 longer matches any failure (delete it when its fix lands).
@@ -73,8 +76,13 @@ EXCEPTIONS = [
     ("x509/custom/two_basic_constraints.pem", "fingerprint", None, "new"),
 ]
 
+# The checks a failure names: crash (signal, panic, wasm trap or throw), exit (a status other
+# than 0/1/2, or one that disagrees with `valid`), json (no report), refused (exit 2 for input
+# openssl reads), missing (a certificate openssl reads is not in the report), fingerprint,
+# not_after, san (differ from openssl), key.mismatch (a key with its own certificate), identity
+# (the npm report differs from the CLI's).
 CHECKS = ("crash", "exit", "json", "refused", "missing", "fingerprint", "not_after", "san",
-          "key.mismatch")
+          "key.mismatch", "identity")
 
 
 def log(*args):
@@ -302,16 +310,16 @@ def check_call(name, r, readable):
     if status == "threw":
         # The npm package returns a report for any string; a throw (a wasm trap is a
         # RuntimeError) is its crash.
-        problems.append(("crash", f"{name} threw: {r['stderr'][:1]}"))
+        problems.append(("crash", f"{name} threw: {' '.join(r['stderr'])}"))
         return problems
     if status not in (0, 1, 2):
         what = f"killed by signal {-status}" if status < 0 else f"exit status {status}"
         problems.append(("crash" if status < 0 or status == 101 else "exit",
-                         f"{name}: {what} {r['stderr'][:1]}"))
+                         f"{name}: {what} {' '.join(r['stderr'])}"))
         return problems
     if status == 2:
         if readable:
-            problems.append(("refused", f"{name}: exit 2 for input openssl reads: {r['stderr'][:1]}"))
+            problems.append(("refused", f"{name}: exit 2 for input openssl reads: {' '.join(r['stderr'])}"))
         return problems
     if not isinstance(r["report"], dict):
         problems.append(("json", f"{name}: exit {status} without a JSON report on stdout"))
@@ -361,13 +369,28 @@ def check_case(case, result):
     return problems
 
 
-def verdict(cases, results, front):
-    """Prints every failure (file, check, detail), applies EXCEPTIONS; returns the exit code."""
+def check_identity(npm, cli):
+    """The npm package's report equals the CLI's `--format json` for the same input (README:
+    "the same as the npm package"), wherever the CLI read the input."""
+    problems = []
+    for call, r in npm.items():
+        c = (cli or {}).get(call)
+        if c and c["status"] in (0, 1) and r["status"] in (0, 1) and c["report"] != r["report"]:
+            problems.append(("identity", f"{call}: the npm report differs from the CLI's"))
+    return problems
+
+
+def verdict(cases, results, front, cli_results=None):
+    """Prints every failure (file, check, detail), applies EXCEPTIONS; returns the exit code.
+    With `cli_results` (the CLI half's, same cases), the npm reports must equal them."""
     failures, excused, used, failed_ids = [], [], set(), set()
-    for case, result in zip(cases, results):
+    for i, (case, result) in enumerate(zip(cases, results)):
         if result is None:
             continue
-        for check, detail in check_case(case, result):
+        problems = check_case(case, result)
+        if cli_results is not None:
+            problems += check_identity(result, cli_results[i])
+        for check, detail in problems:
             rule = next((i for i, (pattern, chk, fr, _item) in enumerate(EXCEPTIONS)
                          if chk == check and fr in (None, front) and fnmatch.fnmatch(case["id"], pattern)), None)
             (failures if rule is None else excused).append(f"{case['id']}: [{check}] {detail}")
@@ -418,7 +441,14 @@ def main():
     with open(os.path.join(work, mode + "-results.json"), "w") as f:
         json.dump(results, f)  # for a look at the verdicts beyond the checks
     log(f"ran the {mode} half in {time.monotonic() - started:.0f} s")
-    return verdict(cases, results, mode)
+    cli_results = None
+    cli_file = os.path.join(work, "cli-results.json")
+    if mode == "npm" and os.path.exists(cli_file):
+        with open(cli_file) as f:
+            cli_results = json.load(f)
+        if len(cli_results) != len(cases):
+            cli_results = None
+    return verdict(cases, results, mode, cli_results)
 
 
 if __name__ == "__main__":

@@ -20,8 +20,11 @@ use cert_preflight::{
 
 pub use request_value::request_value;
 
+/// A target's body: the fuzzer's bytes in, a panic when an invariant breaks.
+pub type Target = fn(&[u8]);
+
 /// Every target by name: the name is the cargo-fuzz binary and the corpus folder.
-pub const TARGETS: &[(&str, fn(&[u8]))] = &[
+pub const TARGETS: &[(&str, Target)] = &[
     ("certificate_field", certificate_field),
     ("key_field", key_field),
     ("domain_field", domain_field),
