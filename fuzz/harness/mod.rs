@@ -170,27 +170,30 @@ pub fn key_field(data: &[u8]) {
 const LEAK_WINDOW: usize = 40;
 
 /// `text` with every `-----BEGIN …-----` and `-----END …-----` marker (label included)
-/// replaced by a line break: the labels are not key material, the rest may be.
+/// replaced by line breaks: labels are not key material, the rest may be. Markers are found
+/// the way the PEM scanner finds them, each `-----BEGIN ` on its own, so one marker's closing
+/// dashes can also open the next (`-----BEGIN A-----BEGIN B-----`: labels `A` and `B`).
 fn without_markers(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(start) = rest.find("-----") {
-        out.push_str(&rest[..start]);
-        let after = &rest[start + 5..];
-        let marker = after.starts_with("BEGIN") || after.starts_with("END");
-        match after.find("-----") {
-            Some(end) if marker && !after[..end].contains('\n') => {
-                out.push('\n');
-                rest = &after[end + 5..];
+    let bytes = text.as_bytes();
+    let mut is_marker = vec![false; bytes.len()];
+    for opener in ["-----BEGIN ", "-----END "] {
+        let mut from = 0;
+        while let Some(found) = text[from..].find(opener) {
+            let start = from + found;
+            let label = start + opener.len();
+            let line_end = text[label..].find('\n').map_or(text.len(), |e| label + e);
+            if let Some(close) = text[label..line_end].find("-----") {
+                is_marker[start..label + close + 5].fill(true);
             }
-            _ => {
-                out.push_str("-----");
-                rest = after;
-            }
+            from = start + 1;
         }
     }
-    out.push_str(rest);
-    out
+    let kept: Vec<u8> = bytes
+        .iter()
+        .zip(&is_marker)
+        .map(|(b, marker)| if *marker { b'\n' } else { *b })
+        .collect();
+    String::from_utf8_lossy(&kept).into_owned()
 }
 
 fn assert_no_key_text(shown: &str, key: &str, public: &str) {
