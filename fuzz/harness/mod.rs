@@ -156,7 +156,8 @@ pub fn key_field(data: &[u8]) {
         shown.push('\n');
     }
     shown.push_str(report.normalized.as_deref().unwrap_or_default());
-    assert_no_key_text(&shown, &without_markers(&key), certificate);
+    let (secret, labels) = split_markers(&key);
+    assert_no_key_text(&shown, &secret, &format!("{certificate}\n{labels}"));
 }
 
 /// Length of a base64 run whose appearance in an output counts as leaked key text (the
@@ -164,10 +165,12 @@ pub fn key_field(data: &[u8]) {
 const LEAK_WINDOW: usize = 40;
 
 /// `text` with every `-----BEGIN …-----` and `-----END …-----` marker (label included)
-/// replaced by line breaks: labels are not key material, the rest may be. Markers are found
+/// replaced by line breaks, and the markers themselves: labels are not key material (they
+/// count as public even where the same characters also occur outside a marker), the rest
+/// may be. Markers are found
 /// the way the PEM scanner finds them, each `-----BEGIN ` on its own, so one marker's closing
 /// dashes can also open the next (`-----BEGIN A-----BEGIN B-----`: labels `A` and `B`).
-fn without_markers(text: &str) -> String {
+fn split_markers(text: &str) -> (String, String) {
     let bytes = text.as_bytes();
     let mut is_marker = vec![false; bytes.len()];
     for opener in ["-----BEGIN ", "-----END "] {
@@ -182,12 +185,15 @@ fn without_markers(text: &str) -> String {
             from = start + 1;
         }
     }
-    let kept: Vec<u8> = bytes
-        .iter()
-        .zip(&is_marker)
-        .map(|(b, marker)| if *marker { b'\n' } else { *b })
-        .collect();
-    String::from_utf8_lossy(&kept).into_owned()
+    let (mut kept, mut markers) = (Vec::new(), Vec::new());
+    for (b, marker) in bytes.iter().zip(&is_marker) {
+        kept.push(if *marker { b'\n' } else { *b });
+        markers.push(if *marker { *b } else { b'\n' });
+    }
+    (
+        String::from_utf8_lossy(&kept).into_owned(),
+        String::from_utf8_lossy(&markers).into_owned(),
+    )
 }
 
 fn assert_no_key_text(shown: &str, key: &str, public: &str) {
