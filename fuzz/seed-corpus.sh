@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Writes starting inputs for every fuzz target into OUT/<target>/ (default: a scratch
-# directory printed at the end). The committed corpus, fuzz/corpus/<target>/, is what
-# `cargo fuzz cmin` kept after fuzzing from these seeds (see docs/performance.md).
+# directory printed at the end). The committed corpus, fuzz/corpus/<target>/, is the edge
+# set cover of what fuzzing from these seeds reached (see docs/performance.md).
 #
 #   certificate_field  every file under testdata/ + combined inputs (cert 0xFF key 0xFF domains)
 #   key_field          selector byte (the certificate: 0 RSA, 1 EC P-256, 2 Ed25519, 3 RSA-PSS)
