@@ -23,6 +23,18 @@ cargo clippy --workspace --all-targets -- -D warnings
 step "cargo test (library, goldens, CLI, robustness, openssl differential)"
 cargo test --workspace
 
+step "cargo doc (warnings are errors)"
+RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --workspace
+
+step "cargo package (the crate a user downloads builds on its own)"
+cargo package --allow-dirty --no-verify -q
+cargo package --allow-dirty --list | sort >target/package-files.txt
+if grep -vE '^(src/.*|Cargo\.toml|Cargo\.toml\.orig|Cargo\.lock|README\.md|CHANGELOG\.md|\.cargo_vcs_info\.json)$' target/package-files.txt; then
+  echo "error: unexpected files in the crate package (above)" >&2
+  exit 1
+fi
+cargo package --allow-dirty -q
+
 # ---- foreign corpus (issue 8, item 8) ------------------------------------------------------
 # PyPI's cryptography-vectors (pinned; pip) through the CLI, checked against openssl: no crash,
 # exit 0/1/2 only, JSON, fingerprints / not_after / SANs equal to openssl's, a key with its own

@@ -54,23 +54,11 @@ pub(crate) fn run<'a>(
 fn walk_members(walk: &mut Walk<'_>, params: &[Param], members: &Map<String, Value>, base: &str) {
     for param in params {
         let path = child(base, param.name);
+        // Null is absence, for every parameter, required or not: a body copied from a GET
+        // response (seed 003's example prints `"domain" : null`) must not fail.
         match members.get(param.name) {
             None => missing(walk, param, &path, "is missing"),
-            Some(Value::Null) => {
-                if is_required(walk, param).is_some() {
-                    missing(walk, param, &path, "is null")
-                } else {
-                    walk.emit(
-                        &catalog::REQUEST_WRONG_TYPE,
-                        &path,
-                        format!(
-                            "`{}` is null; give {} or leave the parameter out",
-                            param.name,
-                            param.kind.describe()
-                        ),
-                    );
-                }
-            }
+            Some(Value::Null) => missing(walk, param, &path, "is null"),
             Some(value) => {
                 not_applicable(walk, param, &path);
                 walk_value(walk, param, value, &path);
@@ -277,24 +265,17 @@ fn integer_rules(
         (None, Some(max)) => format!("at most {max}"),
         (None, None) => String::from("any integer"),
     };
-    let value = match number.as_i64() {
-        Some(v) => v,
-        None if number.is_u64() => i64::MAX,
+    // Judged by value, the same from every front: an integral number is an integer however it
+    // is written (443, 443.0, 4.43e2), as JavaScript and most SDK serializers see it. The number
+    // is quoted as written (serde_json's arbitrary_precision keeps the text).
+    let value = match integral_value(number) {
+        Some(value) => value,
         None => {
-            let whole = number.as_f64().is_some_and(|f| f.fract() == 0.0);
-            if whole {
-                walk.emit(
-                    &catalog::REQUEST_WRONG_TYPE,
-                    path,
-                    format!("{name} must be an integer written without a fraction or exponent, not {number}"),
-                );
-            } else {
-                walk.emit(
-                    &catalog::REQUEST_WRONG_TYPE,
-                    path,
-                    format!("{name} must be an integer, not {number}"),
-                );
-            }
+            walk.emit(
+                &catalog::REQUEST_WRONG_TYPE,
+                path,
+                format!("{name} must be an integer, not {number}"),
+            );
             return false;
         }
     };
@@ -336,6 +317,79 @@ fn integer_rules(
         }
     }
     true
+}
+
+/// The value of an integral number, saturated to the `i64` range (a limit check then reports
+/// it out of range, quoting the number as written); `None` for a number with a fraction.
+///
+/// Read from the number's text (serde_json's arbitrary_precision keeps it), not through `f64`:
+/// exact for any length, and it keeps the float parser's tables out of the wasm module.
+fn integral_value(number: &serde_json::Number) -> Option<i64> {
+    if let Some(value) = number.as_i64() {
+        return Some(value);
+    }
+    integral_value_of_text(&number.to_string())
+}
+
+/// `-12.50e1` -> `Some(-125)`; `1.5` -> `None`; `1e30` -> `Some(i64::MAX)`. The text is a JSON
+/// number (RFC 8259 grammar), as the parser accepted it.
+fn integral_value_of_text(text: &str) -> Option<i64> {
+    let (negative, rest) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let (mantissa, exponent) = match rest.find(['e', 'E']) {
+        Some(at) => (rest.get(..at)?, rest.get(at + 1..)?),
+        None => (rest, "0"),
+    };
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    // A huge exponent only saturates; clamping keeps the arithmetic small.
+    let exponent: i64 = exponent
+        .trim_start_matches('+')
+        .parse::<i64>()
+        .unwrap_or(if exponent.starts_with('-') {
+            i64::MIN
+        } else {
+            i64::MAX
+        })
+        .clamp(-100_000, 100_000);
+    let digits: Vec<u8> = whole
+        .bytes()
+        .chain(fraction.bytes())
+        .map(|b| b - b'0')
+        .collect();
+    // The value is digits x 10^shift.
+    let shift = exponent - i64::try_from(fraction.len()).ok()?;
+    let kept = if shift >= 0 {
+        digits.len()
+    } else {
+        // The last -shift digits are after the decimal point: they must all be zero.
+        let cut = digits.len().saturating_sub(usize::try_from(-shift).ok()?);
+        if digits
+            .get(cut..)
+            .is_some_and(|after| after.iter().any(|d| *d != 0))
+        {
+            return None;
+        }
+        cut
+    };
+    let mut value: i64 = 0;
+    for digit in digits.iter().take(kept) {
+        value = value.saturating_mul(10).saturating_add(i64::from(*digit));
+    }
+    if value != 0 {
+        for _ in 0..shift.max(0) {
+            value = value.saturating_mul(10);
+            if value == i64::MAX {
+                break;
+            }
+        }
+    }
+    Some(if negative {
+        value.saturating_neg()
+    } else {
+        value
+    })
 }
 
 fn array_rules(walk: &mut Walk<'_>, param: &Param, item: &Param, items: &[Value], path: &str) {
@@ -393,4 +447,38 @@ fn kind_matches(kind: Kind, value: &Value) -> bool {
             | (Kind::Object(_), Value::Object(_))
             | (Kind::Array(_), Value::Array(_))
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::integral_value_of_text;
+
+    #[test]
+    fn integral_values_read_from_the_text() {
+        let cases: &[(&str, Option<i64>)] = &[
+            ("443", Some(443)),
+            ("443.0", Some(443)),
+            ("443.000", Some(443)),
+            ("4.43e2", Some(443)),
+            ("44300e-2", Some(443)),
+            ("1e2", Some(100)),
+            ("1E+2", Some(100)),
+            ("0.0", Some(0)),
+            ("-0", Some(0)),
+            ("0e999999999999999999999", Some(0)),
+            ("-12.50e1", Some(-125)),
+            ("443.5", None),
+            ("1e-1", None),
+            ("4435e-1", None),
+            ("99999999999999999999", Some(i64::MAX)),
+            ("-99999999999999999999", Some(-i64::MAX)),
+            ("1e300", Some(i64::MAX)),
+            ("-1e300", Some(-i64::MAX)),
+            ("1e999999999999999999999", Some(i64::MAX)),
+            ("1.5e999999999999999999999", Some(i64::MAX)),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(integral_value_of_text(text), *expected, "{text}");
+        }
+    }
 }

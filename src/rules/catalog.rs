@@ -15,8 +15,9 @@ use crate::report::Severity;
 /// own code for them (`APIG.2012`) or none.
 pub const GENERIC_PARAMETER_ERROR: &str = "InvalidParameter";
 
-/// A rule's constant metadata: one row of the catalogue. Rows exist only in [`RULES`]; the
-/// check that emits a rule is a pure function over the model.
+/// A rule's constant metadata: one row of the catalogue. Rows exist only in the catalogue
+/// ([`rules()`](crate::rules) lists them); the check that emits a rule is a pure function over
+/// the model.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct Rule {
@@ -52,7 +53,7 @@ macro_rules! catalogue {
     ($($name:ident = $id:literal, $sev:ident, $source:literal, $api:expr, $fix:ident, $summary:literal;)*) => {
         $(
             #[doc = concat!("`", $id, "`: ", $summary, ".")]
-            pub const $name: Rule = Rule {
+            pub(crate) const $name: Rule = Rule {
                 id: $id,
                 severity: Severity::$sev,
                 source: $source,
@@ -62,7 +63,7 @@ macro_rules! catalogue {
             };
         )*
         /// Every rule, in catalogue order.
-        pub static RULES: &[Rule] = &[$($name),*];
+        pub(crate) static RULES: &[Rule] = &[$($name),*];
     };
 }
 
@@ -113,6 +114,8 @@ catalogue! {
         "a server certificate that is a CA";
     CERT_NO_SERVER_AUTH = "cert.no_server_auth", Warning, "RFC 5280", None, Manual,
         "the leaf has an extended key usage without serverAuth";
+    CERT_NO_SAN = "cert.no_san", Warning, "CA/Browser Forum Baseline Requirements", None, Manual,
+        "the leaf has no subjectAltName: browsers (Chrome 58+) and Go 1.15+ ignore the common name, so it covers no name for them";
     CERT_WEAK_KEY = "cert.weak_key", Warning, "CA/Browser Forum", None, Manual,
         "RSA under 2048 bits, or an EC curve other than P-256/P-384/P-521";
     CERT_SHA1_SIGNATURE = "cert.sha1_signature", Warning, "CA/Browser Forum", None, Manual,

@@ -31,12 +31,12 @@ impl CliError {
 }
 
 /// Whether `path` means stdin.
-pub fn is_stdin(path: &Path) -> bool {
+pub(crate) fn is_stdin(path: &Path) -> bool {
     path.as_os_str() == "-"
 }
 
 /// A path as the user wrote it, for messages.
-pub fn shown(path: &Path) -> String {
+pub(crate) fn shown(path: &Path) -> String {
     if is_stdin(path) {
         "stdin".to_string()
     } else {
@@ -45,7 +45,7 @@ pub fn shown(path: &Path) -> String {
 }
 
 /// Describes an I/O error without the `(os error N)` noise.
-pub fn describe(err: &io::Error) -> String {
+pub(crate) fn describe(err: &io::Error) -> String {
     match err.kind() {
         io::ErrorKind::NotFound => "no such file".to_string(),
         io::ErrorKind::PermissionDenied => "permission denied".to_string(),
@@ -63,7 +63,7 @@ pub fn describe(err: &io::Error) -> String {
 const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Reads all bytes of `path` (stdin for `-`); `what` names the file in errors ("certificate file").
-fn read_bytes(path: &Path, what: &str) -> Result<Zeroizing<Vec<u8>>, CliError> {
+pub(crate) fn read_bytes(path: &Path, what: &str) -> Result<Zeroizing<Vec<u8>>, CliError> {
     let bytes = read_capped(path, what)?;
     if bytes.len() as u64 > MAX_INPUT_BYTES {
         return Err(CliError::new(
@@ -102,30 +102,74 @@ fn read_capped(path: &Path, what: &str) -> Result<Zeroizing<Vec<u8>>, CliError> 
 }
 
 /// Reads a UTF-8 text file (a request body, a context file).
-pub fn read_text(path: &Path, what: &str) -> Result<String, CliError> {
+pub(crate) fn read_text(path: &Path, what: &str) -> Result<String, CliError> {
     let mut bytes = read_bytes(path, what)?;
     String::from_utf8(std::mem::take(&mut *bytes))
         .map_err(|_| CliError::new(format!("{what} is not UTF-8 text"), shown(path)))
 }
 
 /// Reads a private key file. The text stays in a buffer that is wiped when dropped, and no
-/// error message quotes it.
-pub fn read_key(path: &Path) -> Result<Zeroizing<String>, CliError> {
+/// error message quotes it. A binary DER key (PKCS#8, encrypted PKCS#8, PKCS#1 RSA or SEC1 EC,
+/// told apart by the shape of its outer SEQUENCE) is wrapped into the PEM block of its kind, as
+/// a DER certificate is; other bytes that are not UTF-8 are read lossily, so the core reports
+/// them (as stray text or a malformed block) without the CLI quoting them.
+pub(crate) fn read_key(path: &Path) -> Result<Zeroizing<String>, CliError> {
     let mut bytes = read_bytes(path, "private key file")?;
-    match String::from_utf8(std::mem::take(&mut *bytes)) {
-        Ok(text) => Ok(Zeroizing::new(text)),
-        Err(err) => {
-            drop(Zeroizing::new(err.into_bytes()));
-            Err(CliError::new(
-                "private key file is not PEM text (convert a DER key with `openssl pkey -inform DER`)",
-                shown(path),
-            ))
-        }
+    let raw = Zeroizing::new(std::mem::take(&mut *bytes));
+    if let Ok(text) = std::str::from_utf8(&raw) {
+        return Ok(Zeroizing::new(text.to_string()));
+    }
+    if let Some(label) = der_key_label(&raw) {
+        return Ok(Zeroizing::new(der_to_pem(&raw, label)));
+    }
+    Ok(Zeroizing::new(String::from_utf8_lossy(&raw).into_owned()))
+}
+
+/// The PEM label of a DER private key, from the tags of its outer SEQUENCE's first two
+/// elements: `INTEGER, SEQUENCE` is PKCS#8 (version, algorithm); `SEQUENCE, OCTET STRING`
+/// encrypted PKCS#8 (algorithm, data); `INTEGER, INTEGER` PKCS#1 RSA (version, modulus);
+/// `INTEGER, OCTET STRING` SEC1 EC (version, private key). Anything else is not a DER key.
+fn der_key_label(der: &[u8]) -> Option<&'static str> {
+    let (0x30, body, _) = der_parts(der)? else {
+        return None;
+    };
+    let (first, _, rest) = der_parts(body)?;
+    let (second, _, _) = der_parts(rest)?;
+    match (first, second) {
+        (0x02, 0x30) => Some("PRIVATE KEY"),
+        (0x30, 0x04) => Some("ENCRYPTED PRIVATE KEY"),
+        (0x02, 0x02) => Some("RSA PRIVATE KEY"),
+        (0x02, 0x04) => Some("EC PRIVATE KEY"),
+        _ => None,
     }
 }
 
+/// Tag, content and what follows, for one DER element with a definite length.
+fn der_parts(bytes: &[u8]) -> Option<(u8, &[u8], &[u8])> {
+    let (&tag, rest) = bytes.split_first()?;
+    let (&first, rest) = rest.split_first()?;
+    let (length, rest) = if first < 0x80 {
+        (usize::from(first), rest)
+    } else {
+        let count = usize::from(first & 0x7f);
+        if count == 0 || count > 4 || rest.len() < count {
+            return None;
+        }
+        let (digits, rest) = rest.split_at(count);
+        let length = digits
+            .iter()
+            .fold(0usize, |n, d| (n << 8) | usize::from(*d));
+        (length, rest)
+    };
+    if rest.len() < length {
+        return None;
+    }
+    let (content, after) = rest.split_at(length);
+    Some((tag, content, after))
+}
+
 /// A certificate file as PEM text, plus a note when it was DER and had to be wrapped.
-pub struct CertificateText {
+pub(crate) struct CertificateText {
     /// The PEM text to check.
     pub pem: String,
     /// Set when the file was binary DER and was wrapped into one CERTIFICATE block.
@@ -133,40 +177,45 @@ pub struct CertificateText {
 }
 
 /// Reads a certificate file: UTF-8 PEM as is; binary DER (first byte 0x30, an ASN.1
-/// SEQUENCE) wrapped into one `CERTIFICATE` block; anything else is an error.
-pub fn read_certificate(path: &Path) -> Result<CertificateText, CliError> {
+/// SEQUENCE) wrapped into one `CERTIFICATE` block; any other bytes that are not UTF-8 (an
+/// `openssl x509 -text` dump or PKCS#12 "Bag Attributes" around clean PEM blocks) read lossily,
+/// so the text around the blocks is the core's `pem.stray_text` and the blocks are checked.
+pub(crate) fn read_certificate(path: &Path) -> Result<CertificateText, CliError> {
     let mut bytes = read_bytes(path, "certificate file")?;
     let raw = std::mem::take(&mut *bytes);
     match String::from_utf8(raw) {
         Ok(pem) => Ok(CertificateText { pem, note: None }),
         Err(err) if err.as_bytes().first() == Some(&0x30) => Ok(CertificateText {
-            pem: der_to_pem(err.as_bytes()),
+            pem: der_to_pem(err.as_bytes(), "CERTIFICATE"),
             note: Some(format!(
                 "{} is binary DER, not PEM; checking it as one CERTIFICATE block",
                 shown(path)
             )),
         }),
-        Err(_) => Err(CliError::new(
-            "certificate file is neither PEM text (not UTF-8) nor DER",
-            shown(path),
-        )),
+        Err(err) => Ok(CertificateText {
+            pem: String::from_utf8_lossy(err.as_bytes()).into_owned(),
+            note: Some(format!(
+                "{} is not all UTF-8; bytes that are not were read as U+FFFD",
+                shown(path)
+            )),
+        }),
     }
 }
 
-/// Wraps DER bytes into a 64-column `CERTIFICATE` PEM block.
-fn der_to_pem(der: &[u8]) -> String {
-    let b64 = base64::engine::general_purpose::STANDARD.encode(der);
-    let mut pem = String::from("-----BEGIN CERTIFICATE-----\n");
+/// Wraps DER bytes into a 64-column PEM block with `label`.
+fn der_to_pem(der: &[u8], label: &str) -> String {
+    let b64 = Zeroizing::new(base64::engine::general_purpose::STANDARD.encode(der));
+    let mut pem = format!("-----BEGIN {label}-----\n");
     for line in b64.as_bytes().chunks(64) {
         pem.push_str(&String::from_utf8_lossy(line));
         pem.push('\n');
     }
-    pem.push_str("-----END CERTIFICATE-----\n");
+    pem.push_str(&format!("-----END {label}-----\n"));
     pem
 }
 
 /// `--now` if given (RFC 3339), else the system clock.
-pub fn now(arg: Option<&str>) -> Result<Timestamp, CliError> {
+pub(crate) fn now(arg: Option<&str>) -> Result<Timestamp, CliError> {
     match arg {
         Some(text) => {
             Timestamp::parse_rfc3339(text).map_err(|e| CliError::new(e.to_string(), "--now"))
@@ -182,7 +231,7 @@ pub fn now(arg: Option<&str>) -> Result<Timestamp, CliError> {
 }
 
 /// Parses repeated `--path key=value` arguments.
-pub fn path_params(pairs: &[String]) -> Result<BTreeMap<String, String>, CliError> {
+pub(crate) fn path_params(pairs: &[String]) -> Result<BTreeMap<String, String>, CliError> {
     let mut params = BTreeMap::new();
     for pair in pairs {
         let Some((key, value)) = pair.split_once('=') else {
@@ -207,7 +256,7 @@ pub fn path_params(pairs: &[String]) -> Result<BTreeMap<String, String>, CliErro
 
 /// The caller context file's contents (SPEC: a JSON object with these keys only).
 #[derive(Debug, Default)]
-pub struct ContextFile {
+pub(crate) struct ContextFile {
     /// PEM of the certificate the request refers to.
     pub certificate: Option<String>,
     /// The listener's protocol.
@@ -221,7 +270,7 @@ pub struct ContextFile {
 const CONTEXT_KEYS: &str = "certificate, listener_protocol, default_certificate_id, in_use";
 
 /// Reads and checks `--context FILE`. A `null` value counts as absent.
-pub fn read_context(path: &Path) -> Result<ContextFile, CliError> {
+pub(crate) fn read_context(path: &Path) -> Result<ContextFile, CliError> {
     let text = read_text(path, "context file")?;
     let fail = |what: String| CliError::new(what, shown(path));
     let value: serde_json::Value =
