@@ -60,9 +60,7 @@ PKITS_PASSWORD = "password"  # PKITS_data/pkcs12: the password NIST's PKITS docu
 # (self-signed certificate made by openssl), "+corpus-cert" or, for PKITS PKCS#12 files, the
 # .p12 path plus "+p12".
 EXCEPTIONS = [
-    # Item 5, DER keys like DER certificates: the CLI refuses a DER private key with exit 2.
-    ("asymmetric/*.der+own-cert", "refused", "cli", "item 5"),
-    ("asymmetric/*.der+corpus-cert", "refused", "cli", "item 5"),
+    # (Item 5, DER keys refused with exit 2: 12 entries, deleted when main fixed it.)
     # NEW, not one of items 1-6 (reported to the lead; nearest is item 3): a PKCS#8 EC key
     # whose outer algorithm names P-384 while its inner ECPrivateKey names P-256 (and holds a
     # P-256 point). openssl uses the inner curve; the tool the outer one and says key.mismatch
@@ -404,7 +402,7 @@ def verdict(cases, results, front, cli_results=None):
     for line in failures:
         log(f"FAIL ({front}): {line}")
     for pattern, check, fr, item in stale:
-        log(f"FAIL ({front}): exception ({pattern!r}, {check!r}, issue 8 item {item}) matched nothing: delete it")
+        log(f"FAIL ({front}): exception ({pattern!r}, {check!r}, {item}) matched nothing: delete it")
     ran = sum(1 for r in results if r is not None)
     counts = {k: sum(1 for c, r in zip(cases, results) if r is not None and c["kind"] == k) for k in ("cert", "pair", "key")}
     log(f"foreign corpus ({front}): {ran} cases ({counts['cert']} files as certificate field, "
