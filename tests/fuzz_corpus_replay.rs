@@ -6,6 +6,9 @@
 //! `fuzz/regressions/<target>/` (inputs that once broke an invariant) goes through the target
 //! of its folder name. A file that panics fails the test, which names it and the message.
 
+// Helpers outside #[test] functions stop the test loudly when the corpus cannot be read.
+#![allow(clippy::expect_used)]
+
 #[path = "../fuzz/harness/mod.rs"]
 mod harness;
 

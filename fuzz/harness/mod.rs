@@ -6,7 +6,17 @@
 //! panics when an invariant breaks. Besides "no panic" (the core promises that no input makes
 //! it panic), every report must be self-consistent ([`check_report`]) and serialize to JSON.
 #![forbid(unsafe_code)]
-#![allow(dead_code)] // the replay test and each fuzz binary use different parts
+#![allow(dead_code)]
+// the replay test and each fuzz binary use different parts
+// The harness reports a broken invariant by panicking: that is what the fuzzer and the replay
+// test catch (the library itself may not panic; Cargo.toml [lints]).
+#![allow(
+    unreachable_pub, // a private module of each fuzz binary and of the replay test
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 mod request_value;
 
