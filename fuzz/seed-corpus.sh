@@ -1,22 +1,31 @@
 #!/usr/bin/env bash
-# Seeds fuzz/corpus/certificate_field/ from every file under testdata/, plus combined inputs
-# (certificate, 0xFF, key, 0xFF, domains) so the fuzzer starts with all three fields in use.
-# The corpus is generated, not committed (see fuzz/.gitignore). Run from anywhere.
+# Writes starting inputs for every fuzz target into OUT/<target>/ (default: a scratch
+# directory printed at the end). The committed corpus, fuzz/corpus/<target>/, is the edge
+# set cover of what fuzzing from these seeds reached (see docs/performance.md).
+#
+#   certificate_field  every file under testdata/ + combined inputs (cert 0xFF key 0xFF domains)
+#   key_field          selector byte (the certificate: 0 RSA, 1 EC P-256, 2 Ed25519, 3 RSA-PSS)
+#                      + every .key file under testdata/certs/
+#   domain_field       testdata/certs/rsa/domains.txt and every domain field of the request cases
+#   fingerprint        every .pem file under testdata/
+#   request_json       operation byte (index in `operations()`) + each request case's body
+#   request_value      none: libFuzzer starts from the empty input (the bytes are `arbitrary`'s)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
-out="$here/corpus/certificate_field"
-mkdir -p "$out"
-n=0
-while IFS= read -r -d '' f; do
-  cp "$f" "$out/$(echo "$f" | sed "s|$root/||; s|/|_|g")"
-  n=$((n + 1))
-done < <(find "$root/testdata" -type f -print0)
-combine() { # cert key domains name
-  { cat "$1"; printf '\377'; cat "$2"; printf '\377'; printf '%s' "$3"; } > "$out/combined-$4"
-  n=$((n + 1))
-}
+out="${1:-$(mktemp -d)}"
+mkdir -p "$out"/{certificate_field,key_field,domain_field,fingerprint,request_json,request_value}
 t="$root/testdata/certs"
+flat() { echo "$1" | sed "s|$root/||; s|/|_|g"; }
+
+while IFS= read -r -d '' f; do
+  cp "$f" "$out/certificate_field/$(flat "$f")"
+  case "$f" in *.pem) cp "$f" "$out/fingerprint/$(flat "$f")" ;; esac
+done < <(find "$root/testdata" -type f -print0)
+
+combine() { # cert key domains name
+  { cat "$1"; printf '\377'; cat "$2"; printf '\377'; printf '%s' "$3"; } >"$out/certificate_field/combined-$4"
+}
 combine "$t/rsa/fullchain.pem" "$t/rsa/leaf.key" "www.example.com,example.com,x.apps.example.com" rsa
 combine "$t/ec-p256/fullchain.pem" "$t/ec-p256/leaf.sec1.key" "www.example.com" ec-p256
 combine "$t/ec-p384/fullchain-with-root.pem" "$t/ec-p384/other.key" "*.example.com,a..b" ec-p384
@@ -25,4 +34,45 @@ combine "$t/rsa-pss/fullchain.pem" "$t/rsa-pss/leaf.key" "x.apps.example.com" rs
 combine "$t/seed003/cert.pem" "$t/seed003/key.pem" "domain.com" seed003
 combine "$t/broken/shuffled.pem" "$t/rsa/leaf.encrypted-pkcs1.key" "example.com" shuffled
 combine "$t/profiles/ca-single.pem" "$t/rsa/leaf.pkcs1.key" "" ca-single
-echo "seeded $n inputs into $out"
+
+while IFS= read -r -d '' f; do
+  case "$f" in
+    */ec-p256/*) sel='\001' ;;
+    */ed25519/*) sel='\002' ;;
+    */rsa-pss/*) sel='\003' ;;
+    *) sel='\000' ;;
+  esac
+  { printf "$sel"; cat "$f"; } >"$out/key_field/$(flat "$f")"
+done < <(find "$t" -name '*.key' -print0)
+
+python3 - "$root" "$out" <<'EOF'
+import glob, json, os, sys
+root, out = sys.argv[1], sys.argv[2]
+# The order of `operations()`: src/request/operations/mod.rs, `operations!(...)`.
+ops = ["alibaba.alb.associate-additional-certificates", "alibaba.alb.create-listener",
+       "huawei.apig.attach-certificate-domains", "huawei.elb.update-certificate",
+       "alibaba.slb.upload-ca-certificate"]
+domains = set(open(os.path.join(root, "testdata/certs/rsa/domains.txt")).read().split("\n"))
+def collect(value):
+    if isinstance(value, dict):
+        for k, v in value.items():
+            if k in ("domain", "domains") and isinstance(v, str):
+                domains.add(v)
+            collect(v)
+    elif isinstance(value, list):
+        for v in value:
+            collect(v)
+for path in sorted(glob.glob(os.path.join(root, "testdata/requests/*/*.case.json"))):
+    case = json.load(open(path))
+    if case["operation"] not in ops:
+        continue
+    text = case["body_text"] if "body_text" in case else json.dumps(case["body"], ensure_ascii=False)
+    name = os.path.basename(os.path.dirname(path)) + "_" + os.path.basename(path)
+    with open(os.path.join(out, "request_json", name), "wb") as f:
+        f.write(bytes([ops.index(case["operation"])]) + text.encode())
+    collect(case.get("body"))
+for i, d in enumerate(sorted(d for d in domains if d)):
+    with open(os.path.join(out, "domain_field", f"seed-{i:03}"), "w") as f:
+        f.write(d)
+EOF
+for d in "$out"/*/; do echo "$(ls "$d" | wc -l) seeds in $d"; done

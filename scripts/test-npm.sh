@@ -45,6 +45,9 @@ log "build"
 CERT_PREFLIGHT_SIZE_DEFER=1 "$ROOT/scripts/build-wasm.sh"
 read -r size_gz size_budget <"$PKG/wasm-build/size-gzip"
 
+log "foreign corpus: cryptography-vectors through pkg/dist in Node, against openssl (issue 8, item 8)"
+"$ROOT/scripts/foreign-corpus.sh" npm
+
 cd "$PKG"
 log "tsc --noEmit (test/types/usage.ts, usage.cts)"
 node_modules/.bin/tsc -p test/types/tsconfig.json
