@@ -91,3 +91,17 @@ impl Drop for Temp {
         let _ = std::fs::remove_file(&self.0);
     }
 }
+
+/// A path under testdata/scan (made by testdata/scan/gen.sh).
+pub fn scan_data(name: &str) -> String {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("testdata/scan");
+    dir.join(name).display().to_string()
+}
+
+/// Parses JSON Lines output: one JSON value per line.
+pub fn json_lines(stdout: &str) -> Vec<serde_json::Value> {
+    stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON ({e}): {l}")))
+        .collect()
+}

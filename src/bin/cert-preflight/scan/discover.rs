@@ -56,14 +56,18 @@ impl Selection {
 
     /// Whether the walk enters (directory) or considers (file) this entry at all.
     fn keeps(&self, entry: &DirEntry, root: &Path) -> bool {
-        if entry.depth() == 0 {
-            return true;
-        }
-        let hidden = entry.file_name().to_string_lossy().starts_with('.');
+        entry.depth() == 0 || self.keeps_path(entry.path(), root)
+    }
+
+    /// [`Selection::keeps`] for a path below `root` (walk errors come without an entry).
+    fn keeps_path(&self, path: &Path, root: &Path) -> bool {
+        let hidden = path
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with('.'));
         if hidden && !self.hidden {
             return false;
         }
-        !self.exclude.is_match(relative(entry.path(), root))
+        !self.exclude.is_match(relative(path, root))
     }
 
     /// Whether a file found in a directory is checked: by its name (`Some(false)`), by its
@@ -150,6 +154,10 @@ fn walk(root: &Path, selection: &Selection, emit: &mut dyn FnMut(Task)) {
             }
             Err(err) => {
                 let path = err.path().map(Path::to_path_buf).unwrap_or_default();
+                // Errors bypass filter_entry: apply --exclude and hidden names here too.
+                if path != root && !selection.keeps_path(&path, root) {
+                    continue;
+                }
                 if let Some(ancestor) = err.loop_ancestor() {
                     emit(Task::Note(format!(
                         "{} is a symbolic link back to {}; not followed",
