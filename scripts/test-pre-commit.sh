@@ -10,9 +10,8 @@ source scripts/test-venv.sh
 venv_install "pre-commit==4.7.0"
 
 repo=$PWD
-target="${CARGO_TARGET_DIR:-$repo/target}"
-export CARGO_TARGET_DIR="$target/pre-commit"
-export PRE_COMMIT_HOME="$target/pre-commit-home"
+export CARGO_TARGET_DIR="$target_dir/pre-commit"
+export PRE_COMMIT_HOME="$target_dir/pre-commit-home"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 

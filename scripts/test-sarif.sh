@@ -11,7 +11,7 @@ source scripts/test-venv.sh
 
 schema_pkg="@microsoft/jest-sarif@1.0.0-beta.0"
 schema_sha256="2d99159ae54a3eea97f81781cff48780548657c35949f4b7f25e99a2ba4de4f8"
-work="${CARGO_TARGET_DIR:-target}/sarif-check"
+work="$target_dir/sarif-check"
 schema="$work/package/lib/schemas/sarif-2.1.0-rtm.5.json"
 
 if ! echo "$schema_sha256  $schema" | sha256sum --check --status 2>/dev/null; then
@@ -22,7 +22,7 @@ fi
 venv_install "jsonschema[format-nongpl]==4.23.0"
 
 cargo build --quiet --bin cert-preflight
-bin="${CARGO_TARGET_DIR:-target}/debug/cert-preflight"
+bin="$target_dir/debug/cert-preflight"
 now=2026-11-23T00:00:00Z
 # Exit statuses 2 and 0 are expected here; the output is what is checked.
 "$bin" scan testdata/scan/mixed --now "$now" --format sarif > "$work/mixed.sarif" 2>/dev/null || true

@@ -4,7 +4,10 @@
 # installed on first use. `venv_python` is its interpreter.
 set -euo pipefail
 
-venv_dir="${CARGO_TARGET_DIR:-target}/test-venv"
+# Absolute, so that it still works after a `cd`.
+target_dir="${CARGO_TARGET_DIR:-target}"
+[[ "$target_dir" = /* ]] || target_dir="$PWD/$target_dir"
+venv_dir="$target_dir/test-venv"
 venv_python="$venv_dir/bin/python"
 
 # venv_install "pkg==1.2.3" ...: installs what is not there yet (pip is quiet when it is).
