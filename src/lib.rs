@@ -22,18 +22,22 @@
 #![warn(missing_docs)]
 
 mod check;
+mod context;
 mod error;
+mod findings;
 mod input;
 mod model;
 mod report;
 mod request;
 mod rules;
+mod text;
 mod time;
 
 pub use check::{
-    check_certificate, fingerprint, CertificateInput, CertificatePurpose, DigestAlgorithm,
-    FieldPaths, FingerprintReport, FingerprintStyle, ProviderProfile, DEFAULT_EXPIRY_WARNING_DAYS,
+    check_certificate, fingerprint, CertificateInput, DigestAlgorithm, FieldPaths,
+    FingerprintReport, FingerprintStyle,
 };
+pub use context::{CertificatePurpose, ProviderProfile, DEFAULT_EXPIRY_WARNING_DAYS};
 pub use error::InputError;
 pub use report::{
     CertificateFacts, CertificateSummary, Diagnostic, Fingerprints, Report, Severity,
@@ -42,5 +46,5 @@ pub use request::{
     find_operation, operations, validate_request, validate_request_value, OperationInfo,
     RequestContext, MAX_REQUEST_BYTES,
 };
-pub use rules::{find_rule, rules, Rule};
+pub use rules::{find_rule, rules, Rule, GENERIC_PARAMETER_ERROR};
 pub use time::Timestamp;

@@ -5,11 +5,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::rules::Rule;
-
 /// How bad a diagnostic is. `valid` is false when any [`Severity::Error`] is present.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Severity {
     /// The provider documents the constraint (the request would be rejected), or the result
     /// is certainly broken.
@@ -33,6 +32,7 @@ impl Severity {
 
 /// One finding: which rule, how bad, where (an RFC 6901 JSON pointer), and what to do.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Diagnostic {
     /// Stable rule id from the rule table, e.g. `chain.misordered`.
     pub rule: String,
@@ -54,40 +54,9 @@ fn is_false(b: &bool) -> bool {
     !*b
 }
 
-impl Diagnostic {
-    /// A diagnostic for `rule` at `path`, with the rule's own severity and api_error.
-    pub fn new(rule: &Rule, path: impl Into<String>, message: impl Into<String>) -> Self {
-        Diagnostic {
-            rule: rule.id.to_string(),
-            severity: rule.severity,
-            path: path.into(),
-            message: message.into(),
-            api_error: rule.api_error.map(str::to_string),
-            fixed: false,
-        }
-    }
-
-    /// The same diagnostic with another severity (for rules whose severity depends on context).
-    pub fn with_severity(mut self, severity: Severity) -> Self {
-        self.severity = severity;
-        self
-    }
-
-    /// The same diagnostic with the provider's error code for this operation.
-    pub fn with_api_error(mut self, api_error: impl Into<String>) -> Self {
-        self.api_error = Some(api_error.into());
-        self
-    }
-
-    /// Marks the diagnostic as resolved by the report's `normalized` text.
-    pub fn fixed(mut self) -> Self {
-        self.fixed = true;
-        self
-    }
-}
-
 /// SHA-1 and SHA-256 digests of a certificate's DER, in the styles the providers show.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Fingerprints {
     /// SHA-1, lowercase hex without separators (as Huawei ELB shows it).
     pub sha1_hex: String,
@@ -101,6 +70,7 @@ pub struct Fingerprints {
 
 /// What a certificate says about itself, as the providers' API responses would show it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CertificateFacts {
     /// Position of the certificate in the input field (0 = first block).
     pub index: usize,
@@ -145,6 +115,7 @@ pub struct CertificateFacts {
 
 /// The certificate part of a report: the leaf's facts and every certificate's, in input order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CertificateSummary {
     /// Facts of the leaf (the certificate the chain starts from).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -155,6 +126,7 @@ pub struct CertificateSummary {
 
 /// The result of a check: valid or not, every diagnostic, and the facts.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Report {
     /// What was checked: an operation id (`huawei.elb.update-certificate`) or `certificate`.
     pub operation: String,
@@ -176,7 +148,7 @@ pub struct Report {
 
 impl Report {
     /// Builds a report: sorts the diagnostics (path, then rule) and counts them.
-    pub fn new(
+    pub(crate) fn new(
         operation: impl Into<String>,
         diagnostics: Vec<Diagnostic>,
         certificate: Option<CertificateSummary>,
@@ -223,15 +195,24 @@ fn count(diagnostics: &[Diagnostic], severity: Severity) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::findings::{ErrorCodes, Findings};
     use crate::rules::catalog;
+
+    fn diagnostics(found: &[(&'static crate::rules::Rule, &str)]) -> Vec<Diagnostic> {
+        let mut findings = Findings::new();
+        for (rule, path) in found {
+            findings.emit(rule, *path, "message");
+        }
+        findings.into_diagnostics(&ErrorCodes::CATALOGUE)
+    }
 
     #[test]
     fn report_sorts_by_path_then_rule_and_counts() {
-        let d = vec![
-            Diagnostic::new(&catalog::CHAIN_DUPLICATE, "/certificate/chain/2", "dup"),
-            Diagnostic::new(&catalog::PEM_MALFORMED, "/certificate", "bad"),
-            Diagnostic::new(&catalog::CHAIN_BAD_SIGNATURE, "/certificate/chain/2", "sig"),
-        ];
+        let d = diagnostics(&[
+            (&catalog::CHAIN_DUPLICATE, "/certificate/chain/2"),
+            (&catalog::PEM_MALFORMED, "/certificate"),
+            (&catalog::CHAIN_BAD_SIGNATURE, "/certificate/chain/2"),
+        ]);
         let r = Report::new("certificate", d, None, None);
         let order: Vec<_> = r.diagnostics.iter().map(|d| d.rule.as_str()).collect();
         assert_eq!(
@@ -243,16 +224,8 @@ mod tests {
 
     #[test]
     fn json_omits_absent_optional_fields() -> Result<(), Box<dyn std::error::Error>> {
-        let r = Report::new(
-            "certificate",
-            vec![Diagnostic::new(
-                &catalog::CHAIN_ROOT_INCLUDED,
-                "/certificate/chain/1",
-                "root",
-            )],
-            None,
-            None,
-        );
+        let d = diagnostics(&[(&catalog::CHAIN_ROOT_INCLUDED, "/certificate/chain/1")]);
+        let r = Report::new("certificate", d, None, None);
         let v: serde_json::Value = serde_json::from_str(&r.to_json_pretty())?;
         assert_eq!(v["valid"], true);
         assert!(v.get("certificate").is_none());

@@ -1,3 +1,2 @@
 //! Input scanning: PEM text into blocks with positions.
 pub(crate) mod pem;
-pub(crate) mod redact;

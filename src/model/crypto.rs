@@ -5,6 +5,7 @@ use ring::signature::{self, UnparsedPublicKey, VerificationAlgorithm};
 
 use super::certificate::{Curve, Hash, KeyKind, ParsedCertificate, SignatureKind};
 use crate::report::Fingerprints;
+use crate::text::hex::{colon, hex};
 
 /// SHA-1 and SHA-256 of `der` in both provider styles.
 pub(crate) fn fingerprints(der: &[u8]) -> Fingerprints {
@@ -16,29 +17,6 @@ pub(crate) fn fingerprints(der: &[u8]) -> Fingerprints {
         sha256_hex: hex(sha256.as_ref()),
         sha256_colon: colon(sha256.as_ref()),
     }
-}
-
-/// Lowercase hex without separators.
-pub(crate) fn hex(bytes: &[u8]) -> String {
-    hex_digits(bytes, b"0123456789abcdef", None)
-}
-
-/// Uppercase hex pairs separated by colons.
-pub(crate) fn colon(bytes: &[u8]) -> String {
-    hex_digits(bytes, b"0123456789ABCDEF", Some(b':'))
-}
-
-/// Two digits per byte from `digits`, with `separator` between bytes. Written out rather than
-/// `format!("{b:02x}")` per byte, which is slower and larger in the wasm module.
-pub(crate) fn hex_digits(bytes: &[u8], digits: &[u8; 16], separator: Option<u8>) -> String {
-    let width = if separator.is_some() { 3 } else { 2 };
-    let mut out = vec![separator.unwrap_or(b'0'); (bytes.len() * width).saturating_sub(width - 2)];
-    for (pair, b) in out.chunks_mut(width).zip(bytes) {
-        pair[0] = digits[usize::from(b >> 4)];
-        pair[1] = digits[usize::from(b & 0x0f)];
-    }
-    // Every byte is an ASCII digit or separator, so this never falls back.
-    String::from_utf8(out).unwrap_or_default()
 }
 
 /// The outcome of checking that `issuer` signed `subject`.

@@ -134,7 +134,7 @@ fn parse_pkcs8(der: &[u8]) -> Result<PrivateKeyInfo, String> {
             let curve = algorithm
                 .get(1)
                 .and_then(|p| p.as_oid().ok())
-                .map(|o| curve_of(&dotted(o)));
+                .map(|o| Curve::from_oid(&dotted(o)));
             parse_sec1(inner, curve)?
         }
         "1.3.101.112" => {
@@ -190,16 +190,6 @@ fn parse_pkcs1(der: &[u8]) -> Result<PublicHalf, String> {
     Ok(PublicHalf::Rsa { modulus, exponent })
 }
 
-fn curve_of(oid: &str) -> Curve {
-    match oid {
-        "1.2.840.10045.3.1.7" => Curve::P256,
-        "1.3.132.0.34" => Curve::P384,
-        "1.3.132.0.35" => Curve::P521,
-        "1.3.132.0.10" => Curve::Other("secp256k1".into()),
-        other => Curve::Other(other.to_string()),
-    }
-}
-
 fn parse_sec1(der: &[u8], outer_curve: Option<Curve>) -> Result<PublicHalf, String> {
     let what = "EC private key";
     let obj = parse_whole(der, what)?;
@@ -222,7 +212,7 @@ fn parse_sec1(der: &[u8], outer_curve: Option<Curve>) -> Result<PublicHalf, Stri
         match tag {
             0 => {
                 if let Ok(oid) = value.as_oid() {
-                    curve.get_or_insert_with(|| curve_of(&dotted(oid)));
+                    curve.get_or_insert_with(|| Curve::from_oid(&dotted(oid)));
                 }
             }
             1 => point = value.as_bitstring().ok().map(|b| b.data.to_vec()),

@@ -9,13 +9,13 @@ use std::net::IpAddr;
 
 use serde_json::Value;
 
-use super::engine::{child, Walk};
 use super::regions::{is_known_region, known_regions, region_suffix};
-use super::text::{edit_distance, quote};
+use super::walk::{child, Walk};
 use crate::check::{check_material, CertificateInput};
 use crate::report::Severity;
 use crate::rules::catalog;
 use crate::rules::domain::CertificateNames;
+use crate::text::{edit_distance, quote, QUOTE_CHARS};
 
 /// Most tags one request may carry (seeds 001, 004: "Valid values of N: 1 to 20").
 pub(crate) const MAX_TAGS: usize = 20;
@@ -57,7 +57,7 @@ pub(crate) fn alb_certificate_id(value: &Value, path: &str, walk: &mut Walk<'_>)
                 path,
                 format!(
                     "`CertificateId` {} does not look like a certificate ID: digits, then `-{region}`",
-                    quote(id)
+                    quote(id, QUOTE_CHARS)
                 ),
             );
         }
@@ -69,24 +69,28 @@ pub(crate) fn alb_certificate_id(value: &Value, path: &str, walk: &mut Walk<'_>)
             && looks_like_region(rest)
     });
     match unknown_region {
-        Some((_, region)) => walk.emit(
-            &catalog::ID_UNKNOWN_REGION,
-            path,
-            format!(
-                "`CertificateId` {} ends with {}, which is not a known Alibaba Cloud region{}",
-                quote(id),
-                quote(region),
-                closest_region(region)
-            ),
-        ),
-        None => walk.emit(
-            &catalog::ID_REGION_SUFFIX,
-            path,
-            format!(
-                "`CertificateId` {} must end with a region ID, e.g. 1011****-cn-hangzhou",
-                quote(id)
-            ),
-        ),
+        Some((_, region)) => {
+            walk.emit(
+                &catalog::ID_UNKNOWN_REGION,
+                path,
+                format!(
+                    "`CertificateId` {} ends with {}, which is not a known Alibaba Cloud region{}",
+                    quote(id, QUOTE_CHARS),
+                    quote(region, QUOTE_CHARS),
+                    closest_region(region)
+                ),
+            );
+        }
+        None => {
+            walk.emit(
+                &catalog::ID_REGION_SUFFIX,
+                path,
+                format!(
+                    "`CertificateId` {} must end with a region ID, e.g. 1011****-cn-hangzhou",
+                    quote(id, QUOTE_CHARS)
+                ),
+            );
+        }
     }
 }
 
@@ -126,18 +130,17 @@ pub(crate) fn region_id(value: &Value, path: &str, walk: &mut Walk<'_>) {
     if region.is_empty() || is_known_region(region) {
         return;
     }
+    // The request goes to this region, so an unknown one is an error here, not a warning.
     walk.emit(
         &catalog::ID_UNKNOWN_REGION,
         path,
         format!(
             "`RegionId` {} is not a known Alibaba Cloud region{}",
-            quote(region),
+            quote(region, QUOTE_CHARS),
             closest_region(region)
         ),
-    );
-    if let Some(last) = walk.diagnostics.last_mut() {
-        last.severity = Severity::Error;
-    }
+    )
+    .set_severity(Severity::Error);
 }
 
 /// Huawei `project_id` and `certificate_id` (seeds 002, 003 examples): 32 hex digits.
@@ -151,7 +154,7 @@ pub(crate) fn huawei_id(value: &Value, path: &str, walk: &mut Walk<'_>) {
         path,
         format!(
             "{} does not look like a Huawei Cloud ID: 32 hexadecimal digits, e.g. 99a3fff0d03c428eac3678da6a7d0f24",
-            quote(id)
+            quote(id, QUOTE_CHARS)
         ),
     );
 }
@@ -174,7 +177,7 @@ pub(crate) fn ip_or_cidr_list(value: &Value, path: &str, walk: &mut Walk<'_>) {
                 format!(
                     "entry {} of `XForwardedForClientSourceIpsTrusted` ({}) {problem}; give IP addresses or CIDR blocks such as 10.1.1.0/24, separated by commas or semicolons",
                     index + 1,
-                    quote(entry)
+                    quote(entry, QUOTE_CHARS)
                 ),
             );
         }
@@ -197,7 +200,7 @@ fn ip_or_cidr_problem(entry: &str) -> Option<String> {
         }
         Some((text, _)) => Some(format!(
             "has the prefix length {}; it must be 0 to {bits}",
-            quote(text)
+            quote(text, QUOTE_CHARS)
         )),
     }
 }
@@ -225,27 +228,35 @@ pub(crate) fn tag_list(value: &Value, path: &str, walk: &mut Walk<'_>) {
         let key_path = child(&tag_path, "Key");
         match tag.get("Key") {
             // A null key is the engine's request.wrong_type; absent and empty are tag rules.
-            None => walk.emit(
-                &catalog::TAG_KEY_MISSING,
-                &key_path,
-                format!("tag {index} has no `Key`; every tag needs a non-empty key"),
-            ),
-            Some(Value::String(key)) if key.is_empty() => walk.emit(
-                &catalog::TAG_KEY_MISSING,
-                &key_path,
-                format!("tag {index} has an empty `Key`; the tag key cannot be an empty string"),
-            ),
+            None => {
+                walk.emit(
+                    &catalog::TAG_KEY_MISSING,
+                    &key_path,
+                    format!("tag {index} has no `Key`; every tag needs a non-empty key"),
+                );
+            }
+            Some(Value::String(key)) if key.is_empty() => {
+                walk.emit(
+                    &catalog::TAG_KEY_MISSING,
+                    &key_path,
+                    format!(
+                        "tag {index} has an empty `Key`; the tag key cannot be an empty string"
+                    ),
+                );
+            }
             Some(Value::String(key)) => {
                 tag_text(walk, key, &key_path, TagPart::Key);
                 match seen.iter().find(|(earlier, _)| *earlier == key.as_str()) {
-                    Some((_, first)) => walk.emit(
-                        &catalog::TAG_DUPLICATE_KEY,
-                        &key_path,
-                        format!(
+                    Some((_, first)) => {
+                        walk.emit(
+                            &catalog::TAG_DUPLICATE_KEY,
+                            &key_path,
+                            format!(
                             "the tag key {} is already used at {first}; each key may appear once",
-                            quote(key)
+                            quote(key, QUOTE_CHARS)
                         ),
-                    ),
+                        );
+                    }
                     None => seen.push((key.as_str(), key_path.clone())),
                 }
             }
@@ -294,7 +305,7 @@ fn tag_text(walk: &mut Walk<'_>, text: &str, path: &str, part: TagPart) {
             path,
             format!(
                 "the tag {word} {} starts with `{prefix}`; tag {word}s cannot start with acs: or aliyun",
-                quote(text)
+                quote(text, QUOTE_CHARS)
             ),
         );
     }
@@ -304,7 +315,7 @@ fn tag_text(walk: &mut Walk<'_>, text: &str, path: &str, part: TagPart) {
             path,
             format!(
                 "the tag {word} {} contains `{scheme}`; tag {word}s cannot contain http:// or https://",
-                quote(text)
+                quote(text, QUOTE_CHARS)
             ),
         );
     }
@@ -317,7 +328,7 @@ pub(crate) fn check_pem(
     input: &CertificateInput<'_>,
 ) -> Option<CertificateNames> {
     let outcome = check_material(input);
-    walk.diagnostics.extend(outcome.diagnostics);
+    walk.findings.append(outcome.findings);
     if walk.certificate.is_none() {
         walk.certificate = outcome.summary;
     }

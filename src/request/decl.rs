@@ -13,8 +13,8 @@
 
 use serde_json::Value;
 
-use super::engine::Walk;
-use super::OperationInfo;
+use super::walk::Walk;
+use crate::findings::ErrorCodes;
 
 /// A rule that a table cannot say, run on a value once its JSON type is right.
 /// Arguments: the value, its JSON pointer, and the walk (context, output).
@@ -303,14 +303,30 @@ impl Param {
     }
 }
 
+/// One supported operation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct OperationInfo {
+    /// Stable id, e.g. `alibaba.alb.create-listener`.
+    pub id: &'static str,
+    /// The provider's action name, accepted as an alias, e.g. `CreateListener`.
+    pub action: &'static str,
+    /// Other accepted names, such as Huawei's `METHOD /uri` form.
+    pub aliases: &'static [&'static str],
+    /// The seed document the operation's rules come from.
+    pub seed: &'static str,
+    /// One line saying what the operation does.
+    pub summary: &'static str,
+}
+
 /// Everything the engine needs to validate one operation.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct OperationDecl {
     /// Id, action name, aliases, seed, summary.
     pub info: OperationInfo,
-    /// The provider's error code for a bad parameter (`InvalidParameter`, `APIG.2012`), put on
-    /// the generic `request.*` errors; `None` when the seed names none.
-    pub parameter_error: Option<&'static str>,
+    /// The codes the provider answers: for a bad parameter (`InvalidParameter`, `APIG.2012`,
+    /// none where the seed names none), and for particular rules. Applied when the report is
+    /// built; `cert-preflight rules --operation` shows them.
+    pub error_codes: ErrorCodes,
     /// Path parameters, validated from `RequestContext::path_params` at `/path/<name>`.
     pub path: &'static [Param],
     /// The body's top-level members.

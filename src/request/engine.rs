@@ -8,56 +8,12 @@
 
 use serde_json::{Map, Value};
 
+use super::context::RequestContext;
 use super::decl::{Condition, Kind, OperationDecl, Param};
-use super::text::{json_type_name, length_phrase, quote, suggestion, units};
-use super::RequestContext;
-use crate::report::{CertificateSummary, Diagnostic};
+use super::suggest::suggestion;
+use super::walk::{child, Walk, PATH_BASE};
 use crate::rules::catalog;
-use crate::rules::Rule;
-
-/// The state of one validation: the request, the caller's context, and what was found.
-pub(crate) struct Walk<'a> {
-    /// The request body (an object).
-    pub root: &'a Value,
-    /// Path parameters and caller facts.
-    pub ctx: &'a RequestContext,
-    /// The operation being validated.
-    pub decl: &'a OperationDecl,
-    /// Every finding so far.
-    pub diagnostics: Vec<Diagnostic>,
-    /// Facts of a certificate checked by a cross-field rule.
-    pub certificate: Option<CertificateSummary>,
-    /// The certificate field rewritten by the core, when it fixes something.
-    pub normalized: Option<String>,
-}
-
-impl<'a> Walk<'a> {
-    /// A walk of `root` for `decl` with nothing found yet.
-    pub(crate) fn new(decl: &'a OperationDecl, root: &'a Value, ctx: &'a RequestContext) -> Self {
-        Walk {
-            root,
-            ctx,
-            decl,
-            diagnostics: Vec::new(),
-            certificate: None,
-            normalized: None,
-        }
-    }
-
-    /// Records `rule` at `path`. Rules whose catalogue code is Alibaba's generic
-    /// `InvalidParameter` get this operation's own parameter error code instead (`APIG.2012`,
-    /// or none for Huawei ELB, whose seed names no code).
-    pub(crate) fn emit(&mut self, rule: &Rule, path: &str, message: impl Into<String>) {
-        let mut diagnostic = Diagnostic::new(rule, path, message);
-        if rule.api_error == Some("InvalidParameter") {
-            diagnostic.api_error = self.decl.parameter_error.map(str::to_string);
-        }
-        self.diagnostics.push(diagnostic);
-    }
-}
-
-/// Where path parameters are reported: `/path/<name>`.
-pub(crate) const PATH_BASE: &str = "/path";
+use crate::text::{json_type_name, length_phrase, quote, units, QUOTE_CHARS};
 
 /// Validates path parameters and body against `decl`, then runs its cross-field checks.
 pub(crate) fn run<'a>(
@@ -65,7 +21,7 @@ pub(crate) fn run<'a>(
     body: &'a Value,
     ctx: &'a RequestContext,
 ) -> Walk<'a> {
-    let mut walk = Walk::new(decl, body, ctx);
+    let mut walk = Walk::new(body, ctx);
     if !decl.path.is_empty() || !ctx.path_params.is_empty() {
         let path_object: Map<String, Value> = ctx
             .path_params
@@ -76,14 +32,16 @@ pub(crate) fn run<'a>(
     }
     match body {
         Value::Object(members) => walk_members(&mut walk, decl.body, members, ""),
-        other => walk.emit(
-            &catalog::REQUEST_MALFORMED,
-            "",
-            format!(
-                "the request body must be a JSON object, not {}",
-                json_type_name(other)
-            ),
-        ),
+        other => {
+            walk.emit(
+                &catalog::REQUEST_MALFORMED,
+                "",
+                format!(
+                    "the request body must be a JSON object, not {}",
+                    json_type_name(other)
+                ),
+            );
+        }
     }
     if body.is_object() {
         for check in decl.checks {
@@ -91,16 +49,6 @@ pub(crate) fn run<'a>(
         }
     }
     walk
-}
-
-/// Escapes one reference token per RFC 6901 (`~` as `~0`, `/` as `~1`).
-pub(crate) fn escape_token(token: &str) -> String {
-    token.replace('~', "~0").replace('/', "~1")
-}
-
-/// `base` + `/` + the escaped `token`.
-pub(crate) fn child(base: &str, token: &str) -> String {
-    format!("{base}/{}", escape_token(token))
 }
 
 fn walk_members(walk: &mut Walk<'_>, params: &[Param], members: &Map<String, Value>, base: &str) {
@@ -120,7 +68,7 @@ fn walk_members(walk: &mut Walk<'_>, params: &[Param], members: &Map<String, Val
                             param.name,
                             param.kind.describe()
                         ),
-                    )
+                    );
                 }
             }
             Some(value) => {
@@ -140,7 +88,7 @@ fn walk_members(walk: &mut Walk<'_>, params: &[Param], members: &Map<String, Val
             walk.emit(
                 &catalog::REQUEST_UNKNOWN_FIELD,
                 &child(base, key),
-                format!("{} is not {what}{hint}", quote(key)),
+                format!("{} is not {what}{hint}", quote(key, QUOTE_CHARS)),
             );
         }
     }
@@ -283,7 +231,7 @@ fn string_rules(walk: &mut Walk<'_>, param: &Param, text: &str, path: &str) {
             path,
             format!(
                 "{name} is {}; allowed values: {}{close}",
-                quote(text),
+                quote(text, QUOTE_CHARS),
                 param.values.join(", ")
             ),
         );
@@ -309,7 +257,7 @@ fn string_rules(walk: &mut Walk<'_>, param: &Param, text: &str, path: &str) {
                 path,
                 format!(
                     "{name} is {}; IDs of this kind look like `{prefix}…`",
-                    quote(text)
+                    quote(text, QUOTE_CHARS)
                 ),
             );
         }
@@ -360,25 +308,31 @@ fn integer_rules(
         );
     } else if above {
         match param.quota_max {
-            Some(quota) if value <= quota => walk.emit(
+            Some(quota) if value <= quota => {
+                walk.emit(
                 &catalog::REQUEST_QUOTA_REQUIRED,
                 path,
                 format!(
                     "{name} is {number}, above the default range {range}; values up to {quota} need a quota increase"
                 ),
-            ),
-            Some(quota) => walk.emit(
+            );
+            }
+            Some(quota) => {
+                walk.emit(
                 &catalog::REQUEST_OUT_OF_RANGE,
                 path,
                 format!(
                     "{name} is {number}; valid values: {range} (up to {quota} with a quota increase)"
                 ),
-            ),
-            None => walk.emit(
-                &catalog::REQUEST_OUT_OF_RANGE,
-                path,
-                format!("{name} is {number}; valid values: {range}"),
-            ),
+            );
+            }
+            None => {
+                walk.emit(
+                    &catalog::REQUEST_OUT_OF_RANGE,
+                    path,
+                    format!("{name} is {number}; valid values: {range}"),
+                );
+            }
         }
     }
     true
@@ -439,15 +393,4 @@ fn kind_matches(kind: Kind, value: &Value) -> bool {
             | (Kind::Object(_), Value::Object(_))
             | (Kind::Array(_), Value::Array(_))
     )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn pointer_tokens_are_escaped() {
-        assert_eq!(escape_token("a/b~c"), "a~1b~0c");
-        assert_eq!(child("/Tag", "0"), "/Tag/0");
-    }
 }

@@ -28,72 +28,26 @@
 //! assert_eq!(report.diagnostics[0].rule, "request.out_of_range");
 //! ```
 
-use std::collections::BTreeMap;
-
 use crate::error::InputError;
-use crate::report::{Diagnostic, Report};
+use crate::findings::Findings;
+use crate::report::Report;
 use crate::rules::catalog;
-use crate::time::Timestamp;
 
 mod checks;
+mod context;
 mod decl;
 mod engine;
 mod operations;
 mod regions;
-mod text;
+mod suggest;
+mod walk;
+
+pub use context::RequestContext;
+pub use decl::OperationInfo;
 
 /// Largest request body [`validate_request`] parses: 1 MiB. Larger bodies are refused with
 /// `request.malformed` before parsing.
 pub const MAX_REQUEST_BYTES: usize = 1024 * 1024;
-
-/// Caller context for a request: path parameters and facts the body does not carry.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RequestContext {
-    /// Path parameters such as `project_id` and `certificate_id`.
-    pub path_params: BTreeMap<String, String>,
-    /// PEM of the certificate the request refers to (APIG: to check domain coverage).
-    pub certificate: Option<String>,
-    /// The listener's protocol (`HTTP`, `HTTPS`, `QUIC`).
-    pub listener_protocol: Option<String>,
-    /// The listener's default certificate id.
-    pub default_certificate_id: Option<String>,
-    /// Whether a listener uses the certificate (ELB: clearing its domain then fails with 409).
-    pub in_use: Option<bool>,
-    /// The instant at which certificate validity is judged.
-    pub now: Timestamp,
-    /// `cert.expires_soon` fires when the leaf expires within this many days.
-    pub expiry_warning_days: u32,
-}
-
-impl RequestContext {
-    /// A context with no path parameters and no caller facts, judged at `now`.
-    pub fn new(now: Timestamp) -> Self {
-        RequestContext {
-            path_params: BTreeMap::new(),
-            certificate: None,
-            listener_protocol: None,
-            default_certificate_id: None,
-            in_use: None,
-            now,
-            expiry_warning_days: crate::check::DEFAULT_EXPIRY_WARNING_DAYS,
-        }
-    }
-}
-
-/// One supported operation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-pub struct OperationInfo {
-    /// Stable id, e.g. `alibaba.alb.create-listener`.
-    pub id: &'static str,
-    /// The provider's action name, accepted as an alias, e.g. `CreateListener`.
-    pub action: &'static str,
-    /// Other accepted names, such as Huawei's `METHOD /uri` form.
-    pub aliases: &'static [&'static str],
-    /// The seed document the operation's rules come from.
-    pub seed: &'static str,
-    /// One line saying what the operation does.
-    pub summary: &'static str,
-}
 
 /// Every supported operation, in seed order.
 pub fn operations() -> &'static [OperationInfo] {
@@ -130,10 +84,9 @@ pub fn validate_request(
     context: &RequestContext,
 ) -> Result<Report, InputError> {
     let declaration = find_declaration(operation)?;
-    let id = declaration.info.id;
     if body.len() > MAX_REQUEST_BYTES {
         return Ok(malformed(
-            id,
+            declaration,
             format!(
                 "the request body is {} bytes; bodies over 1 MiB ({MAX_REQUEST_BYTES} bytes) are refused without parsing",
                 body.len()
@@ -143,7 +96,7 @@ pub fn validate_request(
     let text = body.strip_prefix('\u{feff}').unwrap_or(body);
     match serde_json::from_str::<serde_json::Value>(text) {
         Ok(value) => Ok(validate_declared(declaration, &value, context)),
-        Err(error) => Ok(malformed(id, parse_error_message(&error))),
+        Err(error) => Ok(malformed(declaration, parse_error_message(&error))),
     }
 }
 
@@ -165,7 +118,7 @@ fn validate_declared(
     let walk = engine::run(declaration, body, context);
     Report::new(
         declaration.info.id,
-        walk.diagnostics,
+        walk.findings.into_diagnostics(&declaration.error_codes),
         walk.certificate,
         walk.normalized,
     )
@@ -190,10 +143,12 @@ fn parse_error_message(error: &serde_json::Error) -> String {
     }
 }
 
-fn malformed(operation: &str, message: String) -> Report {
+fn malformed(declaration: &decl::OperationDecl, message: String) -> Report {
+    let mut findings = Findings::new();
+    findings.emit(&catalog::REQUEST_MALFORMED, "", message);
     Report::new(
-        operation,
-        vec![Diagnostic::new(&catalog::REQUEST_MALFORMED, "", message)],
+        declaration.info.id,
+        findings.into_diagnostics(&declaration.error_codes),
         None,
         None,
     )

@@ -1,15 +1,55 @@
 //! The rule catalogue: every rule the project checks, in one table.
 //!
-//! Each rule is constant metadata; the checks that emit it live beside the model they read
-//! (`crate::rules::*` for certificate material, `crate::request` for operations). [`RULES`]
-//! feeds `cert-preflight rules` and the npm `rules()`.
+//! Each row is constant metadata: id, default severity, source, the provider's error code,
+//! whether the normalized output resolves it, and a one-line summary. The checks that emit a
+//! rule are pure functions over the model (`crate::rules::*` for certificate material,
+//! `crate::request` for operations); they record findings through `crate::findings`, which
+//! reads the row. [`RULES`] feeds `cert-preflight rules` and the npm `rules()`.
+
+use serde::Serialize;
 
 use crate::report::Severity;
-use crate::rules::Rule;
+
+/// The error code Alibaba Cloud answers a bad parameter with (seeds 000, 001, 004). The generic
+/// `request.*` rules carry it in the catalogue; an operation of another provider declares its
+/// own code for them (`APIG.2012`) or none.
+pub const GENERIC_PARAMETER_ERROR: &str = "InvalidParameter";
+
+/// A rule's constant metadata: one row of the catalogue. Rows exist only in [`RULES`]; the
+/// check that emits a rule is a pure function over the model.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Rule {
+    /// Stable id, e.g. `chain.misordered`. Part of the public contract.
+    pub id: &'static str,
+    /// Default severity (a few rules change it in some contexts; the summary says when).
+    pub severity: Severity,
+    /// Where the constraint comes from: a seed document, a standard, or provider practice.
+    pub source: &'static str,
+    /// The provider's error code for this rule, where a seed names one. An operation may
+    /// declare its own code for a rule: see `cert-preflight rules --operation`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub api_error: Option<&'static str>,
+    /// True when the report's `normalized` output resolves a finding of this rule (the
+    /// diagnostic then says `"fixed": true`).
+    pub fixed_by_normalizing: bool,
+    /// One line saying what the rule checks.
+    pub summary: &'static str,
+}
+
+/// Whether the normalized output resolves a rule: the catalogue's fifth column.
+macro_rules! fix {
+    (Normalized) => {
+        true
+    };
+    (Manual) => {
+        false
+    };
+}
 
 /// Declares each rule as a `pub const` and lists them all, in order, in [`RULES`].
 macro_rules! catalogue {
-    ($($name:ident = $id:literal, $sev:ident, $source:literal, $api:expr, $summary:literal;)*) => {
+    ($($name:ident = $id:literal, $sev:ident, $source:literal, $api:expr, $fix:ident, $summary:literal;)*) => {
         $(
             #[doc = concat!("`", $id, "`: ", $summary, ".")]
             pub const $name: Rule = Rule {
@@ -17,6 +57,7 @@ macro_rules! catalogue {
                 severity: Severity::$sev,
                 source: $source,
                 api_error: $api,
+                fixed_by_normalizing: fix!($fix),
                 summary: $summary,
             };
         )*
@@ -26,144 +67,144 @@ macro_rules! catalogue {
 }
 
 catalogue! {
-    PEM_TOO_LARGE = "pem.too_large", Error, "seed 003", None,
+    PEM_TOO_LARGE = "pem.too_large", Error, "seed 003", None, Manual,
         "certificate field over 65,536 characters";
-    PEM_KEY_TOO_LARGE = "pem.key_too_large", Error, "seed 003", None,
+    PEM_KEY_TOO_LARGE = "pem.key_too_large", Error, "seed 003", None, Manual,
         "private key field over 8,192 characters";
-    PEM_MALFORMED = "pem.malformed", Error, "RFC 7468", None,
+    PEM_MALFORMED = "pem.malformed", Error, "RFC 7468", None, Manual,
         "no BEGIN/END pair, mismatched labels, bad base64 or a truncated block";
-    PEM_UNEXPECTED_BLOCK = "pem.unexpected_block", Error, "seed 003", None,
+    PEM_UNEXPECTED_BLOCK = "pem.unexpected_block", Error, "seed 003", None, Manual,
         "a PEM block of the wrong kind in a field (e.g. a private key in the certificate field)";
-    PEM_STRAY_TEXT = "pem.stray_text", Warning, "RFC 7468", None,
+    PEM_STRAY_TEXT = "pem.stray_text", Warning, "RFC 7468", None, Normalized,
         "text outside PEM blocks (e.g. \"Bag Attributes\" from a PKCS#12 export)";
-    PEM_LINE_LENGTH = "pem.line_length", Warning, "provider certificate guides", None,
+    PEM_LINE_LENGTH = "pem.line_length", Warning, "provider certificate guides", None, Normalized,
         "base64 lines other than 64 characters (the last line up to 64)";
-    PEM_BLANK_LINE = "pem.blank_line", Warning, "provider certificate guides", None,
+    PEM_BLANK_LINE = "pem.blank_line", Warning, "provider certificate guides", None, Normalized,
         "blank lines inside or between PEM blocks";
-    CHAIN_TOO_DEEP = "chain.too_deep", Error, "seed 003 (\"maximum of 11 layers\")", None,
+    CHAIN_TOO_DEEP = "chain.too_deep", Error, "seed 003 (\"maximum of 11 layers\")", None, Normalized,
         "more than 11 certificates in one certificate field";
-    CHAIN_EMPTY = "chain.empty", Error, "seeds 003, 004", None,
+    CHAIN_EMPTY = "chain.empty", Error, "seeds 003, 004", None, Manual,
         "no certificate at all";
-    CHAIN_MISORDERED = "chain.misordered", Error, "provider practice", None,
+    CHAIN_MISORDERED = "chain.misordered", Error, "provider practice", None, Normalized,
         "leaf not first, or certificate i+1 did not issue certificate i; the right order is reported";
-    CHAIN_BAD_SIGNATURE = "chain.bad_signature", Error, "X.509", None,
+    CHAIN_BAD_SIGNATURE = "chain.bad_signature", Error, "X.509", None, Manual,
         "certificate i's signature does not verify with its issuer's public key";
-    CHAIN_UNRELATED = "chain.unrelated", Error, "X.509", None,
+    CHAIN_UNRELATED = "chain.unrelated", Error, "X.509", None, Normalized,
         "a certificate that belongs to no path from the leaf";
-    CHAIN_DUPLICATE = "chain.duplicate", Warning, "X.509", None,
+    CHAIN_DUPLICATE = "chain.duplicate", Warning, "X.509", None, Normalized,
         "the same certificate twice";
-    CHAIN_INCOMPLETE = "chain.incomplete", Warning, "X.509", None,
+    CHAIN_INCOMPLETE = "chain.incomplete", Warning, "X.509", None, Manual,
         "the chain ends in an end-entity certificate whose issuer is not present (a missing intermediate)";
-    CHAIN_ROOT_INCLUDED = "chain.root_included", Info, "X.509", None,
+    CHAIN_ROOT_INCLUDED = "chain.root_included", Info, "X.509", None, Normalized,
         "a self-signed root at the end (clients already have it)";
-    CHAIN_UNSUPPORTED_SIGNATURE = "chain.unsupported_signature", Warning, "X.509", None,
+    CHAIN_UNSUPPORTED_SIGNATURE = "chain.unsupported_signature", Warning, "X.509", None, Manual,
         "a signature algorithm that cannot be verified (named)";
-    CERT_MALFORMED = "cert.malformed", Error, "X.509", None,
+    CERT_MALFORMED = "cert.malformed", Error, "X.509", None, Manual,
         "a CERTIFICATE block whose content is not a valid X.509 certificate";
-    CERT_EXPIRED = "cert.expired", Error, "X.509", None,
+    CERT_EXPIRED = "cert.expired", Error, "X.509", None, Manual,
         "a certificate whose notAfter is before the given time";
-    CERT_NOT_YET_VALID = "cert.not_yet_valid", Error, "X.509", None,
+    CERT_NOT_YET_VALID = "cert.not_yet_valid", Error, "X.509", None, Manual,
         "a certificate whose notBefore is after the given time";
-    CERT_EXPIRES_SOON = "cert.expires_soon", Warning, "provider practice", None,
+    CERT_EXPIRES_SOON = "cert.expires_soon", Warning, "provider practice", None, Manual,
         "the leaf expires within N days (default 30)";
-    CERT_NOT_CA = "cert.not_ca", Error, "X.509, seed 004", None,
+    CERT_NOT_CA = "cert.not_ca", Error, "X.509, seed 004", None, Manual,
         "an intermediate, or a CA upload, without basicConstraints CA:TRUE";
-    CERT_LEAF_IS_CA = "cert.leaf_is_ca", Warning, "X.509", None,
+    CERT_LEAF_IS_CA = "cert.leaf_is_ca", Warning, "X.509", None, Manual,
         "a server certificate that is a CA";
-    CERT_NO_SERVER_AUTH = "cert.no_server_auth", Warning, "RFC 5280", None,
+    CERT_NO_SERVER_AUTH = "cert.no_server_auth", Warning, "RFC 5280", None, Manual,
         "the leaf has an extended key usage without serverAuth";
-    CERT_WEAK_KEY = "cert.weak_key", Warning, "CA/Browser Forum", None,
+    CERT_WEAK_KEY = "cert.weak_key", Warning, "CA/Browser Forum", None, Manual,
         "RSA under 2048 bits, or an EC curve other than P-256/P-384/P-521";
-    CERT_SHA1_SIGNATURE = "cert.sha1_signature", Warning, "CA/Browser Forum", None,
+    CERT_SHA1_SIGNATURE = "cert.sha1_signature", Warning, "CA/Browser Forum", None, Manual,
         "a certificate signed with SHA-1 or MD5";
-    CERT_ALGORITHM_UNSUPPORTED = "cert.algorithm_unsupported", Warning, "Alibaba CLB certificate guide", None,
+    CERT_ALGORITHM_UNSUPPORTED = "cert.algorithm_unsupported", Warning, "Alibaba CLB certificate guide", None, Manual,
         "Alibaba CLB documents RSA certificates only (1024, 2048, 4096 bits)";
-    CA_SINGLE_CERTIFICATE = "ca.single_certificate", Error, "seed 004 (\"only one CA certificate at a time\")", None,
+    CA_SINGLE_CERTIFICATE = "ca.single_certificate", Error, "seed 004 (\"only one CA certificate at a time\")", None, Manual,
         "UploadCACertificate takes exactly one CA certificate";
-    KEY_MISSING = "key.missing", Error, "seed 003 (\"mandatory only when type is server\")", None,
+    KEY_MISSING = "key.missing", Error, "seed 003 (\"mandatory only when type is server\")", None, Manual,
         "a server certificate without its private key";
-    KEY_NOT_ALLOWED = "key.not_allowed", Error, "seed 003 (\"an error will be returned\")", None,
+    KEY_NOT_ALLOWED = "key.not_allowed", Error, "seed 003 (\"an error will be returned\")", None, Manual,
         "a private key given with certificate type client";
-    KEY_TOO_MANY = "key.too_many", Error, "provider practice", None,
+    KEY_TOO_MANY = "key.too_many", Error, "provider practice", None, Manual,
         "more than one private key in the key field";
-    KEY_ENCRYPTED = "key.encrypted", Error, "provider practice", None,
+    KEY_ENCRYPTED = "key.encrypted", Error, "provider practice", None, Manual,
         "an encrypted private key (ENCRYPTED PRIVATE KEY, Proc-Type 4,ENCRYPTED)";
-    KEY_UNSUPPORTED = "key.unsupported", Error, "provider practice", None,
+    KEY_UNSUPPORTED = "key.unsupported", Error, "provider practice", None, Manual,
         "a key that is not PKCS#8, PKCS#1 RSA or SEC1 EC, or does not parse";
-    KEY_MISMATCH = "key.mismatch", Error, "X.509", None,
+    KEY_MISMATCH = "key.mismatch", Error, "X.509", None, Manual,
         "the private key does not match the leaf certificate's public key";
-    KEY_FORMAT_PKCS8 = "key.format_pkcs8", Warning, "Alibaba CLB certificate guide", None,
+    KEY_FORMAT_PKCS8 = "key.format_pkcs8", Warning, "Alibaba CLB certificate guide", None, Manual,
         "CLB documents unencrypted PKCS#1 (BEGIN RSA PRIVATE KEY) keys";
-    DOMAIN_TOO_MANY = "domain.too_many", Error, "seed 003", None,
+    DOMAIN_TOO_MANY = "domain.too_many", Error, "seed 003", None, Manual,
         "more than 30 names in one domain field";
-    DOMAIN_FIELD_TOO_LONG = "domain.field_too_long", Error, "seed 003", None,
+    DOMAIN_FIELD_TOO_LONG = "domain.field_too_long", Error, "seed 003", None, Manual,
         "domain field over 10,000 characters (error) or over 1,024 (warning: the prose says 0 to 1024, the schema says Maximum 10000)";
-    DOMAIN_EMPTY_ENTRY = "domain.empty_entry", Error, "seed 003", None,
+    DOMAIN_EMPTY_ENTRY = "domain.empty_entry", Error, "seed 003", None, Manual,
         "an empty entry: a.com,,b.com, a leading or trailing comma, blanks";
-    DOMAIN_LABEL_TOO_LONG = "domain.label_too_long", Error, "seed 003", None,
+    DOMAIN_LABEL_TOO_LONG = "domain.label_too_long", Error, "seed 003", None, Manual,
         "a label over 63 characters";
-    DOMAIN_LABEL_INVALID = "domain.label_invalid", Error, "seed 003", None,
+    DOMAIN_LABEL_INVALID = "domain.label_invalid", Error, "seed 003", None, Manual,
         "a character other than letters, digits and hyphen, a label starting or ending with a hyphen, or an empty label";
-    DOMAIN_WILDCARD_INVALID = "domain.wildcard_invalid", Error, "seed 003", None,
+    DOMAIN_WILDCARD_INVALID = "domain.wildcard_invalid", Error, "seed 003", None, Manual,
         "* anywhere but as the whole leftmost label (*.test.com is the only form)";
-    DOMAIN_NON_ASCII = "domain.non_ascii", Error, "seed 003", None,
+    DOMAIN_NON_ASCII = "domain.non_ascii", Error, "seed 003", None, Manual,
         "a Unicode name: use its punycode xn-- form";
-    DOMAIN_TOO_LONG = "domain.too_long", Warning, "RFC 1035", None,
+    DOMAIN_TOO_LONG = "domain.too_long", Warning, "RFC 1035", None, Manual,
         "a name over 253 characters";
-    DOMAIN_DUPLICATE = "domain.duplicate", Warning, "provider practice", None,
+    DOMAIN_DUPLICATE = "domain.duplicate", Warning, "provider practice", None, Manual,
         "the same name twice (case-insensitive)";
-    DOMAIN_NOT_COVERED = "domain.not_covered", Error, "RFC 6125", None,
+    DOMAIN_NOT_COVERED = "domain.not_covered", Error, "RFC 6125", None, Manual,
         "a configured name that the leaf certificate does not cover";
-    DOMAIN_EMPTY_IN_USE = "domain.empty_in_use", Warning, "seed 003", None,
+    DOMAIN_EMPTY_IN_USE = "domain.empty_in_use", Warning, "seed 003", None, Manual,
         "setting domain to \"\" fails with 409 if a listener uses the certificate (error when the caller says it is in use)";
-    TAG_TOO_MANY = "tag.too_many", Error, "seeds 001, 004", Some("SizeLimitExceeded.Tag"),
+    TAG_TOO_MANY = "tag.too_many", Error, "seeds 001, 004", Some("SizeLimitExceeded.Tag"), Manual,
         "more than 20 tags";
-    TAG_KEY_MISSING = "tag.key_missing", Error, "seeds 001, 004", Some("MissingParam.TagKey"),
+    TAG_KEY_MISSING = "tag.key_missing", Error, "seeds 001, 004", Some("MissingParam.TagKey"), Manual,
         "an empty or absent tag key";
-    TAG_KEY_TOO_LONG = "tag.key_too_long", Error, "seeds 001, 004", Some("InvalidParam.TagKey"),
+    TAG_KEY_TOO_LONG = "tag.key_too_long", Error, "seeds 001, 004", Some("InvalidParam.TagKey"), Manual,
         "a tag key over 128 characters";
-    TAG_KEY_RESERVED_PREFIX = "tag.key_reserved_prefix", Error, "seeds 001, 004", Some("InvalidParam.TagKey"),
+    TAG_KEY_RESERVED_PREFIX = "tag.key_reserved_prefix", Error, "seeds 001, 004", Some("InvalidParam.TagKey"), Manual,
         "a tag key starting with acs: or aliyun";
-    TAG_KEY_CONTAINS_URL = "tag.key_contains_url", Error, "seed 004", Some("InvalidParam.TagKey"),
+    TAG_KEY_CONTAINS_URL = "tag.key_contains_url", Error, "seed 004", Some("InvalidParam.TagKey"), Manual,
         "a tag key containing http:// or https://";
-    TAG_VALUE_TOO_LONG = "tag.value_too_long", Error, "seeds 001, 004", Some("InvalidParam.TagValue"),
+    TAG_VALUE_TOO_LONG = "tag.value_too_long", Error, "seeds 001, 004", Some("InvalidParam.TagValue"), Manual,
         "a tag value over 128 characters (empty is allowed)";
-    TAG_VALUE_RESERVED_PREFIX = "tag.value_reserved_prefix", Error, "seeds 001, 004", Some("InvalidParam.TagValue"),
+    TAG_VALUE_RESERVED_PREFIX = "tag.value_reserved_prefix", Error, "seeds 001, 004", Some("InvalidParam.TagValue"), Manual,
         "a tag value starting with acs: or aliyun";
-    TAG_VALUE_CONTAINS_URL = "tag.value_contains_url", Error, "seed 004", Some("InvalidParam.TagValue"),
+    TAG_VALUE_CONTAINS_URL = "tag.value_contains_url", Error, "seed 004", Some("InvalidParam.TagValue"), Manual,
         "a tag value containing http:// or https://";
-    TAG_DUPLICATE_KEY = "tag.duplicate_key", Error, "seeds 001, 004", Some("InvalidParam.TagKey"),
+    TAG_DUPLICATE_KEY = "tag.duplicate_key", Error, "seeds 001, 004", Some("InvalidParam.TagKey"), Manual,
         "the same tag key twice in one request";
-    ID_REGION_SUFFIX = "id.region_suffix", Error, "seed 000", Some("InvalidParameter"),
+    ID_REGION_SUFFIX = "id.region_suffix", Error, "seed 000", Some(GENERIC_PARAMETER_ERROR), Manual,
         "an ALB CertificateId that does not end with -<region id>";
-    ID_UNKNOWN_REGION = "id.unknown_region", Warning, "seeds 000, 004", None,
+    ID_UNKNOWN_REGION = "id.unknown_region", Warning, "seeds 000, 004", None, Manual,
         "a region id not in the table of known Alibaba Cloud regions (error for RegionId itself)";
-    ID_FORMAT = "id.format", Warning, "seeds 000-003 examples", None,
+    ID_FORMAT = "id.format", Warning, "seeds 000-003 examples", None, Manual,
         "an ID that does not look like its kind (lsn-, alb-, sgp-, rg-, 32 hex digits)";
-    CLIENT_TOKEN_NON_ASCII = "client_token.non_ascii", Error, "seeds 000, 001", Some("InvalidParameter"),
+    CLIENT_TOKEN_NON_ASCII = "client_token.non_ascii", Error, "seeds 000, 001", Some(GENERIC_PARAMETER_ERROR), Manual,
         "a ClientToken with non-ASCII characters";
-    CERT_ID_DUPLICATE = "cert_id.duplicate", Error, "seed 000", Some("ResourceAlreadyAssociated.Certificate"),
+    CERT_ID_DUPLICATE = "cert_id.duplicate", Error, "seed 000", Some("ResourceAlreadyAssociated.Certificate"), Manual,
         "the same CertificateId twice in one request";
-    CERT_ID_DEFAULT_CERTIFICATE_USED = "cert_id.default_certificate_used", Error, "seed 000", Some("OperationDenied.DefaultCertificateUsed"),
+    CERT_ID_DEFAULT_CERTIFICATE_USED = "cert_id.default_certificate_used", Error, "seed 000", Some("OperationDenied.DefaultCertificateUsed"), Manual,
         "associating the listener's default certificate as an additional certificate";
-    LISTENER_HTTP_NOT_SUPPORTED = "listener.http_not_supported", Error, "seed 000", Some("OperationDenied.HttpListenerNotSupport"),
+    LISTENER_HTTP_NOT_SUPPORTED = "listener.http_not_supported", Error, "seed 000", Some("OperationDenied.HttpListenerNotSupport"), Manual,
         "additional certificates on an HTTP listener";
-    REQUEST_MISSING_FIELD = "request.missing_field", Error, "seeds 000-004", Some("InvalidParameter"),
+    REQUEST_MISSING_FIELD = "request.missing_field", Error, "seeds 000-004", Some(GENERIC_PARAMETER_ERROR), Manual,
         "a required parameter is absent, null, or an empty list";
-    REQUEST_WRONG_TYPE = "request.wrong_type", Error, "seeds 000-004", Some("InvalidParameter"),
+    REQUEST_WRONG_TYPE = "request.wrong_type", Error, "seeds 000-004", Some(GENERIC_PARAMETER_ERROR), Manual,
         "a value of the wrong JSON type";
-    REQUEST_OUT_OF_RANGE = "request.out_of_range", Error, "seeds 000-004", Some("InvalidParameter"),
+    REQUEST_OUT_OF_RANGE = "request.out_of_range", Error, "seeds 000-004", Some(GENERIC_PARAMETER_ERROR), Manual,
         "a number outside its documented range";
-    REQUEST_LENGTH = "request.length", Error, "seeds 000-004", Some("InvalidParameter"),
+    REQUEST_LENGTH = "request.length", Error, "seeds 000-004", Some(GENERIC_PARAMETER_ERROR), Manual,
         "a string or list shorter or longer than documented";
-    REQUEST_INVALID_VALUE = "request.invalid_value", Error, "seeds 000-004", Some("InvalidParameter"),
+    REQUEST_INVALID_VALUE = "request.invalid_value", Error, "seeds 000-004", Some(GENERIC_PARAMETER_ERROR), Manual,
         "not one of the documented values, or characters the field does not allow";
-    REQUEST_UNKNOWN_FIELD = "request.unknown_field", Warning, "seeds 000-004", None,
+    REQUEST_UNKNOWN_FIELD = "request.unknown_field", Warning, "seeds 000-004", None, Manual,
         "a parameter the seed does not document";
-    REQUEST_NOT_APPLICABLE = "request.not_applicable", Warning, "seeds 001, 003", None,
+    REQUEST_NOT_APPLICABLE = "request.not_applicable", Warning, "seeds 001, 003", None, Manual,
         "a parameter that takes effect only with another setting or protocol";
-    REQUEST_QUOTA_REQUIRED = "request.quota_required", Warning, "seed 001", None,
+    REQUEST_QUOTA_REQUIRED = "request.quota_required", Warning, "seed 001", None, Manual,
         "a value above the default range that needs a quota increase";
-    REQUEST_MALFORMED = "request.malformed", Error, "RFC 8259", None,
+    REQUEST_MALFORMED = "request.malformed", Error, "RFC 8259", None, Manual,
         "the input is not JSON, not a JSON object, or too large or deep";
 }

@@ -1,15 +1,17 @@
 //! Rules on each certificate alone (validity, CA flags, key usage, key strength, signature
 //! digest, provider algorithm support) and the facts the reports show.
 
-use crate::check::{CertificatePurpose, ProviderProfile};
+use crate::context::{CertificatePurpose, ProviderProfile};
+use crate::findings::Findings;
 use crate::model::certificate::{Curve, Hash, KeyKind, ParsedCertificate, SignatureKind};
 use crate::model::crypto::fingerprints;
-use crate::report::{CertificateFacts, Diagnostic};
+use crate::report::CertificateFacts;
 use crate::rules::catalog::{
     CERT_ALGORITHM_UNSUPPORTED, CERT_EXPIRED, CERT_EXPIRES_SOON, CERT_LEAF_IS_CA, CERT_NOT_CA,
     CERT_NOT_YET_VALID, CERT_NO_SERVER_AUTH, CERT_SHA1_SIGNATURE, CERT_WEAK_KEY,
 };
-use crate::rules::chain::{capital, describe, ChainAnalysis};
+use crate::rules::chain::{describe, ChainAnalysis};
+use crate::text::{capital, plural};
 use crate::time::{format_rfc3339, Timestamp};
 
 const DAY: i64 = 86_400;
@@ -33,7 +35,7 @@ pub(crate) fn check_certificates(
     certs: &[ParsedCertificate],
     chain: &ChainAnalysis,
     ctx: &CertificateContext<'_>,
-    out: &mut Vec<Diagnostic>,
+    out: &mut Findings,
 ) {
     let now = ctx.now.unix_seconds();
     // The certificate the server-side rules are about: the chain's leaf, or the first one.
@@ -47,7 +49,7 @@ pub(crate) fn check_certificates(
         let who = || describe(cert);
         let is_leaf = pos == leaf;
         if cert.not_after < now {
-            out.push(Diagnostic::new(
+            out.emit(
                 &CERT_EXPIRED,
                 path(),
                 format!(
@@ -56,9 +58,9 @@ pub(crate) fn check_certificates(
                     format_rfc3339(cert.not_after),
                     ago(days_between(now, cert.not_after))
                 ),
-            ));
+            );
         } else if cert.not_before > now {
-            out.push(Diagnostic::new(
+            out.emit(
                 &CERT_NOT_YET_VALID,
                 path(),
                 format!(
@@ -66,21 +68,21 @@ pub(crate) fn check_certificates(
                     capital(&who()),
                     format_rfc3339(cert.not_before)
                 ),
-            ));
+            );
         } else if is_leaf {
             let days_left = days_between(now, cert.not_after);
             if days_left < i64::from(ctx.expiry_warning_days) {
-                out.push(Diagnostic::new(
+                out.emit(
                     &CERT_EXPIRES_SOON,
                     path(),
                     format!(
                         "{} expires on {}, in {days_left} day{}; renew it before then (warning threshold {} days)",
                         capital(&who()),
                         format_rfc3339(cert.not_after),
-                        crate::rules::pem::plural(days_left.unsigned_abs() as usize),
+                        plural(days_left.unsigned_abs() as usize),
                         ctx.expiry_warning_days
                     ),
-                ));
+                );
             }
         }
         let must_be_ca = match ctx.purpose {
@@ -93,7 +95,7 @@ pub(crate) fn check_certificates(
             } else {
                 "is uploaded as a CA certificate"
             };
-            out.push(Diagnostic::new(
+            out.emit(
                 &CERT_NOT_CA,
                 path(),
                 format!(
@@ -104,41 +106,41 @@ pub(crate) fn check_certificates(
                         _ => "the extension is absent",
                     }
                 ),
-            ));
+            );
         }
         if ctx.purpose == CertificatePurpose::Server && is_leaf {
             if cert.basic_constraints_ca == Some(true) {
-                out.push(Diagnostic::new(
+                out.emit(
                     &CERT_LEAF_IS_CA,
                     path(),
                     format!(
                         "{} is the server certificate but is a CA (basicConstraints CA:TRUE); use an end-entity certificate",
                         capital(&who())
                     ),
-                ));
+                );
             }
             if cert.eku_allows_server_auth == Some(false) {
-                out.push(Diagnostic::new(
+                out.emit(
                     &CERT_NO_SERVER_AUTH,
                     path(),
                     format!(
                         "{} has an extended key usage without serverAuth, so clients will reject it for TLS servers",
                         capital(&who())
                     ),
-                ));
+                );
             }
         }
         if let Some(problem) = weak_key(&cert.key) {
-            out.push(Diagnostic::new(
+            out.emit(
                 &CERT_WEAK_KEY,
                 path(),
                 format!("{} has {problem}", capital(&who())),
-            ));
+            );
         }
         let self_signed = chain.self_signed.get(pos).copied().unwrap_or(false);
         if let Some(digest) = weak_digest(cert.signature) {
             if !self_signed {
-                out.push(Diagnostic::new(
+                out.emit(
                     &CERT_SHA1_SIGNATURE,
                     path(),
                     format!(
@@ -146,19 +148,19 @@ pub(crate) fn check_certificates(
                         capital(&who()),
                         cert.signature_name
                     ),
-                ));
+                );
             }
         }
         if ctx.profile == ProviderProfile::AlibabaSlb && is_leaf {
             if let Some(problem) = clb_unsupported(&cert.key) {
-                out.push(Diagnostic::new(
+                out.emit(
                     &CERT_ALGORITHM_UNSUPPORTED,
                     path(),
                     format!(
                         "{} has {problem}; Alibaba CLB documents RSA certificates of 1024, 2048 or 4096 bits",
                         capital(&who())
                     ),
-                ));
+                );
             }
         }
     }

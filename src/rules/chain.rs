@@ -1,14 +1,15 @@
 //! Chain rules: order, linkage (by name and by verifying each signature), duplicates,
 //! unrelated certificates, an incomplete chain, a root included.
 
-use crate::check::CertificatePurpose;
+use crate::context::CertificatePurpose;
+use crate::findings::Findings;
 use crate::model::certificate::ParsedCertificate;
 use crate::model::crypto::{verify_signature, Verification};
-use crate::report::Diagnostic;
 use crate::rules::catalog::{
     CHAIN_BAD_SIGNATURE, CHAIN_DUPLICATE, CHAIN_INCOMPLETE, CHAIN_MISORDERED, CHAIN_ROOT_INCLUDED,
     CHAIN_UNRELATED, CHAIN_UNSUPPORTED_SIGNATURE,
 };
+use crate::text::capital;
 
 /// What the chain analysis found, by position in the parsed-certificate list.
 #[derive(Debug, Default)]
@@ -65,7 +66,7 @@ pub(crate) fn analyse(
     certs: &[ParsedCertificate],
     purpose: CertificatePurpose,
     base: &str,
-    out: &mut Vec<Diagnostic>,
+    out: &mut Findings,
 ) -> ChainAnalysis {
     let n = certs.len();
     let mut analysis = ChainAnalysis {
@@ -80,7 +81,7 @@ pub(crate) fn analyse(
         if let Some(first) = certs[..j].iter().position(|c| c.der == cert.der) {
             if !analysis.duplicates.contains(&first) {
                 analysis.duplicates.push(j);
-                out.push(Diagnostic::new(
+                out.emit(
                     &CHAIN_DUPLICATE,
                     path_of(base, cert),
                     format!(
@@ -88,7 +89,7 @@ pub(crate) fn analyse(
                         capital(&describe(cert)),
                         certs[first].index
                     ),
-                ));
+                );
             }
         }
     }
@@ -101,14 +102,16 @@ pub(crate) fn analyse(
             match verify_signature(c, c) {
                 Verification::Valid => analysis.self_signed[i] = true,
                 Verification::Unsupported(_) => analysis.self_signed[i] = true,
-                Verification::Invalid => out.push(Diagnostic::new(
+                Verification::Invalid => {
+                    out.emit(
                     &CHAIN_BAD_SIGNATURE,
                     path_of(base, c),
                     format!(
                         "{} names itself as issuer but its signature does not verify with its own public key",
                         capital(&describe(c))
                     ),
-                )),
+                );
+                }
             }
         }
     }
@@ -148,7 +151,8 @@ pub(crate) fn analyse(
     for (child, issuer, verdict) in walk.links {
         match verdict {
             Verification::Valid => {}
-            Verification::Invalid => out.push(Diagnostic::new(
+            Verification::Invalid => {
+                out.emit(
                 &CHAIN_BAD_SIGNATURE,
                 path_of(base, &certs[child]),
                 format!(
@@ -156,8 +160,10 @@ pub(crate) fn analyse(
                     describe(&certs[child]),
                     describe(&certs[issuer])
                 ),
-            )),
-            Verification::Unsupported(what) => out.push(Diagnostic::new(
+            );
+            }
+            Verification::Unsupported(what) => {
+                out.emit(
                 &CHAIN_UNSUPPORTED_SIGNATURE,
                 path_of(base, &certs[child]),
                 format!(
@@ -165,14 +171,15 @@ pub(crate) fn analyse(
                     describe(&certs[child]),
                     certs[child].signature_name
                 ),
-            )),
+            );
+            }
         }
     }
     // A path ending in a CA is taken to end below a root that clients trust (the usual
     // leaf+intermediate bundle); a path ending in an end-entity certificate lacks its issuer.
     let last = analysis.path.last().copied().unwrap_or(leaf);
     if !analysis.self_signed[last] && certs[last].basic_constraints_ca != Some(true) {
-        out.push(Diagnostic::new(
+        out.emit(
             &CHAIN_INCOMPLETE,
             path_of(base, &certs[last]),
             format!(
@@ -180,7 +187,7 @@ pub(crate) fn analyse(
                 capital(&describe(&certs[last])),
                 certs[last].issuer
             ),
-        ));
+        );
     }
     analysis.unrelated = unique
         .iter()
@@ -188,7 +195,7 @@ pub(crate) fn analyse(
         .filter(|i| !analysis.path.contains(i))
         .collect();
     for &i in &analysis.unrelated {
-        out.push(Diagnostic::new(
+        out.emit(
             &CHAIN_UNRELATED,
             path_of(base, &certs[i]),
             format!(
@@ -196,32 +203,32 @@ pub(crate) fn analyse(
                 capital(&describe(&certs[i])),
                 describe(&certs[leaf])
             ),
-        ));
+        );
     }
     analysis.root_included = analysis.path.len() > 1 && analysis.self_signed[last];
     if analysis.root_included {
-        out.push(Diagnostic::new(
+        out.emit(
             &CHAIN_ROOT_INCLUDED,
             path_of(base, &certs[last]),
             format!(
                 "{} is a self-signed root; clients already have their roots, so it can be left out",
                 capital(&describe(&certs[last]))
             ),
-        ));
+        );
     }
     // Misordered: the path members do not appear in path order, or the leaf is not first.
     let input_order: Vec<usize> = (0..n).filter(|i| analysis.path.contains(i)).collect();
     analysis.misordered = input_order != analysis.path || leaf != 0;
     if analysis.misordered {
         let order: Vec<String> = analysis.path.iter().map(|&i| describe(&certs[i])).collect();
-        out.push(Diagnostic::new(
+        out.emit(
             &CHAIN_MISORDERED,
             base,
             format!(
                 "The certificates are out of order: the leaf must come first and each issuer right after the certificate it issued; the right order is {}",
                 order.join(", then ")
             ),
-        ));
+        );
     }
     analysis
 }
@@ -270,29 +277,4 @@ fn walk_up(
         current = issuer;
     }
     walk
-}
-
-/// `text` with its first letter in upper case. Callers pass text that starts with an ASCII word
-/// (`certificate 2 (CN=…)`), so only ASCII is upper-cased: that keeps the Unicode case tables
-/// (about 5 KB gzipped) out of the wasm module.
-pub(crate) fn capital(text: &str) -> String {
-    let mut out = text.to_string();
-    if let Some(first) = out.get_mut(..1) {
-        first.make_ascii_uppercase();
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::capital;
-
-    #[test]
-    fn capital_upper_cases_a_leading_ascii_letter_only() {
-        assert_eq!(capital("certificate 1 (CN=ü)"), "Certificate 1 (CN=ü)");
-        assert_eq!(capital("the END boundary"), "The END boundary");
-        assert_eq!(capital("1 block"), "1 block");
-        assert_eq!(capital("über"), "über");
-        assert_eq!(capital(""), "");
-    }
 }

@@ -1,40 +1,18 @@
-//! Rules: constant metadata ([`Rule`], listed in [`catalog::RULES`]) and the pure checks that
-//! emit them over the parsed model.
+//! Rules, and only rules: constant metadata ([`Rule`], listed in [`catalog::RULES`]) and the
+//! pure checks that emit them over the parsed model into `crate::findings::Findings`.
 //!
 //! The checks are grouped by what they read: `pem` (the scanned text), `chain` (the parsed
 //! certificates as a set), `certificate` (each certificate alone), `key` (the private key
 //! against the leaf), `domain` (names and their coverage by the leaf).
 
-use serde::Serialize;
+pub use catalog::{Rule, GENERIC_PARAMETER_ERROR};
 
-use crate::report::Severity;
-
-pub(crate) use material::{fingerprint_field, run_material_rules};
-
-pub(crate) mod case;
 pub(crate) mod catalog;
 pub(crate) mod certificate;
 pub(crate) mod chain;
 pub(crate) mod domain;
 pub(crate) mod key;
-pub(crate) mod material;
 pub(crate) mod pem;
-
-/// A rule's constant metadata. The check that emits it is a pure function over the model.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct Rule {
-    /// Stable id, e.g. `chain.misordered`. Part of the public contract.
-    pub id: &'static str,
-    /// Default severity (a few rules escalate in some contexts; the summary says when).
-    pub severity: Severity,
-    /// Where the constraint comes from: a seed document, a standard, or provider practice.
-    pub source: &'static str,
-    /// The provider's error code for this rule, where a seed names one.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub api_error: Option<&'static str>,
-    /// One line saying what the rule checks.
-    pub summary: &'static str,
-}
 
 /// Every rule the project checks, in catalogue order.
 pub fn rules() -> &'static [Rule] {

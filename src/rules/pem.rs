@@ -1,14 +1,14 @@
 //! PEM text rules: size limits, malformed blocks, stray text, line widths, blank lines, and
 //! blocks of the wrong kind. Messages name lines and labels, never content.
 
+use crate::findings::Findings;
 use crate::input::pem::PemIssue;
 use crate::model::ForeignBlock;
-use crate::report::Diagnostic;
 use crate::rules::catalog::{
     PEM_BLANK_LINE, PEM_KEY_TOO_LARGE, PEM_LINE_LENGTH, PEM_MALFORMED, PEM_STRAY_TEXT,
     PEM_TOO_LARGE, PEM_UNEXPECTED_BLOCK,
 };
-use crate::rules::chain::capital;
+use crate::text::{capital, list_numbers, plural, quote, QUOTE_CHARS};
 
 /// Seed 003: "Maximum 65,536 character length is allowed" for the certificate field.
 pub(crate) const MAX_CERTIFICATE_CHARS: usize = 65_536;
@@ -23,12 +23,7 @@ pub(crate) enum FieldKind {
 }
 
 /// `pem.too_large` / `pem.key_too_large`, checked before any parsing. True when over.
-pub(crate) fn check_size(
-    text: &str,
-    kind: FieldKind,
-    path: &str,
-    out: &mut Vec<Diagnostic>,
-) -> bool {
+pub(crate) fn check_size(text: &str, kind: FieldKind, path: &str, out: &mut Findings) -> bool {
     let (limit, rule, what) = match kind {
         FieldKind::Certificate => (MAX_CERTIFICATE_CHARS, &PEM_TOO_LARGE, "certificate field"),
         FieldKind::PrivateKey => (MAX_KEY_CHARS, &PEM_KEY_TOO_LARGE, "private key field"),
@@ -41,13 +36,13 @@ pub(crate) fn check_size(
     if chars <= limit {
         return false;
     }
-    out.push(Diagnostic::new(
+    out.emit(
         rule,
         path,
         format!(
             "the {what} has {chars} characters; at most {limit} are allowed, so it was not read further"
         ),
-    ));
+    );
     true
 }
 
@@ -59,14 +54,14 @@ pub(crate) fn issues_to_diagnostics(
     issues: &[PemIssue],
     kind: FieldKind,
     path: &str,
-    out: &mut Vec<Diagnostic>,
+    out: &mut Findings,
 ) {
     let mut widths: Vec<(String, usize, usize)> = Vec::new(); // (label, line, length)
     let mut blank_lines = Vec::new();
     for issue in issues {
         match issue {
             PemIssue::Malformed { message, .. } => {
-                out.push(Diagnostic::new(&PEM_MALFORMED, path, capital(message)));
+                out.emit(&PEM_MALFORMED, path, capital(message));
             }
             PemIssue::StrayText {
                 line,
@@ -76,20 +71,20 @@ pub(crate) fn issues_to_diagnostics(
                 let quoted = preview
                     .as_ref()
                     .filter(|_| kind == FieldKind::Certificate)
-                    .map(|p| format!(" ({p:?})"))
+                    .map(|p| format!(" ({})", quote(p, QUOTE_CHARS + 1)))
                     .unwrap_or_default();
                 let extent = if *lines == 1 {
                     format!("line {line}")
                 } else {
                     format!("{lines} lines from line {line}")
                 };
-                out.push(Diagnostic::new(
+                out.emit(
                     &PEM_STRAY_TEXT,
                     path,
                     format!(
                         "Text outside the PEM blocks at {extent}{quoted}; only BEGIN/END blocks are allowed (remove it, e.g. \"Bag Attributes\" from a PKCS#12 export)"
                     ),
-                ));
+                );
             }
             PemIssue::LineLength {
                 line,
@@ -108,7 +103,7 @@ pub(crate) fn issues_to_diagnostics(
             }
         }
         let lengths: Vec<String> = distinct.iter().map(usize::to_string).collect();
-        out.push(Diagnostic::new(
+        out.emit(
             &PEM_LINE_LENGTH,
             path,
             format!(
@@ -118,10 +113,10 @@ pub(crate) fn issues_to_diagnostics(
                 if widths.len() == 1 { "is" } else { "are" },
                 lengths.join(" or ")
             ),
-        ));
+        );
     }
     if !blank_lines.is_empty() {
-        out.push(Diagnostic::new(
+        out.emit(
             &PEM_BLANK_LINE,
             path,
             format!(
@@ -130,13 +125,18 @@ pub(crate) fn issues_to_diagnostics(
                 plural(blank_lines.len()),
                 list_numbers(&blank_lines)
             ),
-        ));
+        );
     }
 }
 
 /// `pem.unexpected_block` for a block whose kind does not belong in the field. Private key
 /// blocks are named but never shown.
-pub(crate) fn unexpected_block(block: &ForeignBlock, kind: FieldKind, path: &str) -> Diagnostic {
+pub(crate) fn unexpected_block(
+    block: &ForeignBlock,
+    kind: FieldKind,
+    path: &str,
+    out: &mut Findings,
+) {
     let lines = format!("lines {}-{}", block.begin_line, block.end_line);
     let message = match kind {
         FieldKind::Certificate if crate::model::is_private_key_label(&block.label) => format!(
@@ -152,27 +152,7 @@ pub(crate) fn unexpected_block(block: &ForeignBlock, kind: FieldKind, path: &str
             block.label
         ),
     };
-    Diagnostic::new(&PEM_UNEXPECTED_BLOCK, path, message)
-}
-
-pub(crate) fn plural(n: usize) -> &'static str {
-    if n == 1 {
-        ""
-    } else {
-        "s"
-    }
-}
-
-/// `3`, `3 and 5`, `3, 5 and 9`, or the first ten and "and N more".
-pub(crate) fn list_numbers(numbers: &[usize]) -> String {
-    let shown: Vec<String> = numbers.iter().take(10).map(usize::to_string).collect();
-    let more = numbers.len().saturating_sub(10);
-    match (shown.split_last(), more) {
-        (None, _) => String::new(),
-        (Some((last, [])), 0) => last.clone(),
-        (Some((last, rest)), 0) => format!("{} and {last}", rest.join(", ")),
-        (Some(_), more) => format!("{} and {more} more", shown.join(", ")),
-    }
+    out.emit(&PEM_UNEXPECTED_BLOCK, path, message);
 }
 
 #[cfg(test)]
@@ -181,7 +161,7 @@ mod tests {
 
     #[test]
     fn size_limits_are_in_characters_and_inclusive() {
-        let mut out = Vec::new();
+        let mut out = Findings::new();
         let at_limit = "é".repeat(MAX_KEY_CHARS);
         assert!(!check_size(
             &at_limit,
@@ -203,18 +183,7 @@ mod tests {
             "/c",
             &mut out
         ));
-        let rules: Vec<_> = out.iter().map(|d| d.rule.as_str()).collect();
+        let rules: Vec<_> = out.iter().map(|f| f.rule().id).collect();
         assert_eq!(rules, ["pem.key_too_large", "pem.too_large"]);
-    }
-
-    #[test]
-    fn number_lists_read_naturally() {
-        assert_eq!(list_numbers(&[3]), "3");
-        assert_eq!(list_numbers(&[3, 5]), "3 and 5");
-        assert_eq!(list_numbers(&[3, 5, 9]), "3, 5 and 9");
-        assert_eq!(
-            list_numbers(&(1..=12).collect::<Vec<_>>()),
-            "1, 2, 3, 4, 5, 6, 7, 8, 9, 10 and 2 more"
-        );
     }
 }

@@ -196,7 +196,8 @@ pub fn check_report(report: &Report, secrets: &HashSet<String>, what: &str) {
     }
 }
 
-pub fn check_fingerprint_report(report: &FingerprintReport, what: &str) {
+pub fn check_fingerprint_report(fingerprints: &FingerprintReport, what: &str) {
+    let report = &fingerprints.report;
     assert_eq!(
         report.valid,
         report.errors == 0,

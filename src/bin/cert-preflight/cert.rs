@@ -104,7 +104,7 @@ pub fn run_fingerprint(args: &FingerprintArgs, format: Format) -> Result<u8, Cli
         Format::Json | Format::Sarif => emit(&to_json(&report)?, Sink::Stdout),
         Format::Human => {
             let mut problems = String::new();
-            for d in &report.diagnostics {
+            for d in &report.report.diagnostics {
                 problems.push_str(&human::diagnostic_line(d));
                 problems.push('\n');
             }
@@ -117,5 +117,5 @@ pub fn run_fingerprint(args: &FingerprintArgs, format: Format) -> Result<u8, Cli
             emit(&lines, Sink::Stdout);
         }
     }
-    Ok(u8::from(!report.valid))
+    Ok(u8::from(!report.report.valid))
 }

@@ -19,7 +19,8 @@ pub fn severity_style(severity: Severity) -> Style {
     match severity {
         Severity::Error => AnsiColor::Red.on_default().bold(),
         Severity::Warning => AnsiColor::Yellow.on_default().bold(),
-        Severity::Info => AnsiColor::Cyan.on_default().bold(),
+        // Info, and any severity a later version adds.
+        _ => AnsiColor::Cyan.on_default().bold(),
     }
 }
 

@@ -12,7 +12,7 @@ use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
 use zeroize::Zeroizing;
 
-use super::redact::safe_preview;
+use crate::text::redact::safe_preview;
 
 const BEGIN: &str = "-----BEGIN ";
 const END: &str = "-----END ";

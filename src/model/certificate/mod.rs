@@ -16,8 +16,8 @@ use x509_parser::public_key::PublicKey;
 use x509_parser::signature_algorithm::RsaSsaPssParams;
 use x509_parser::x509::{AlgorithmIdentifier, X509Name};
 
-use super::crypto::hex;
 use super::oid_names::{dotted, short_name};
+use crate::text::hex::hex;
 
 /// A digest named by a signature algorithm.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,7 +60,9 @@ impl Curve {
         }
     }
 
-    fn from_oid(oid: &str) -> Curve {
+    /// The one curve table: certificates and private keys name their curve by OID, and both
+    /// are read through here, so a key and its own certificate always agree on the curve.
+    pub(crate) fn from_oid(oid: &str) -> Curve {
         match oid {
             "1.2.840.10045.3.1.7" => Curve::P256,
             "1.3.132.0.34" => Curve::P384,

@@ -17,9 +17,10 @@ use serde_json::Value;
 use super::common;
 use crate::request::checks;
 use crate::request::decl::{Kind, OperationDecl, Param};
-use crate::request::engine::{child, Walk};
-use crate::request::text::quote;
-use crate::request::OperationInfo;
+use crate::request::walk::{child, Walk};
+use crate::findings::ErrorCodes;
+use crate::request::decl::OperationInfo;
+use crate::text::{quote, QUOTE_CHARS};
 use crate::rules::catalog;
 
 const CERTIFICATE_MEMBERS: &[Param] = &[Param::string("CertificateId")
@@ -43,7 +44,7 @@ pub(crate) const OPERATION: OperationDecl = OperationDecl {
         seed: "000_cb83c7711b45592b.txt",
         summary: "Associates additional certificates with an HTTPS or QUIC ALB listener",
     },
-    parameter_error: Some("InvalidParameter"),
+    error_codes: ErrorCodes::CATALOGUE,
     path: &[],
     body: BODY,
     checks: &[duplicate_and_default_certificates, listener_protocol],
@@ -65,14 +66,16 @@ fn duplicate_and_default_certificates(walk: &mut Walk<'_>) {
         }
         let path = child(&child("/Certificates", &index.to_string()), "CertificateId");
         match seen.iter().find(|(earlier, _)| *earlier == id) {
-            Some((_, first)) => walk.emit(
+            Some((_, first)) => {
+walk.emit(
                 &catalog::CERT_ID_DUPLICATE,
                 &path,
                 format!(
                     "the certificate {} is already listed at {first}; each certificate can be associated once",
-                    quote(id)
+                    quote(id, QUOTE_CHARS)
                 ),
-            ),
+            );
+},
             None => seen.push((id, path.clone())),
         }
         if default_id.as_deref() == Some(id) {
@@ -81,7 +84,7 @@ fn duplicate_and_default_certificates(walk: &mut Walk<'_>) {
                 &path,
                 format!(
                     "the certificate {} is the listener's default certificate; it cannot also be an additional certificate",
-                    quote(id)
+                    quote(id, QUOTE_CHARS)
                 ),
             );
         }

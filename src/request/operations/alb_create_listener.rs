@@ -21,7 +21,8 @@
 use super::common;
 use crate::request::checks;
 use crate::request::decl::{CharSet, Condition, Kind, OperationDecl, Param};
-use crate::request::OperationInfo;
+use crate::findings::ErrorCodes;
+use crate::request::decl::OperationInfo;
 
 /// Every valid `ListenerProtocol`.
 const PROTOCOLS: &[&str] = &["HTTP", "HTTPS", "QUIC"];
@@ -175,7 +176,7 @@ pub(crate) const OPERATION: OperationDecl = OperationDecl {
         seed: "001_5be9d08da4395bd6.txt",
         summary: "Creates an HTTP, HTTPS or QUIC listener on an ALB instance",
     },
-    parameter_error: Some("InvalidParameter"),
+    error_codes: ErrorCodes::CATALOGUE,
     path: &[],
     body: BODY,
     checks: &[],

@@ -21,8 +21,10 @@ use serde_json::Value;
 
 use crate::request::checks::{certificate_input, check_pem, huawei_id};
 use crate::request::decl::{Kind, OperationDecl, Param};
-use crate::request::engine::{child, Walk};
-use crate::request::OperationInfo;
+use crate::request::walk::{child, Walk};
+use crate::findings::ErrorCodes;
+use crate::request::decl::OperationInfo;
+use crate::rules::catalog;
 use crate::rules::domain::{check_coverage, check_domain_list, CheckedName};
 
 /// The code APIG answers a bad parameter value with.
@@ -52,7 +54,21 @@ pub(crate) const OPERATION: OperationDecl = OperationDecl {
         seed: "002_9f770aef2ab7e79f.txt",
         summary: "Binds an SSL certificate to API Gateway domain names",
     },
-    parameter_error: Some(APIG_INVALID_PARAMETER),
+    error_codes: ErrorCodes {
+        parameter: Some(APIG_INVALID_PARAMETER),
+        // Every domain-syntax rule is a bad parameter value to APIG; coverage by the context
+        // certificate (`domain.not_covered`) is our check, not an API answer, so it has none.
+        rules: &[
+            (&catalog::DOMAIN_TOO_MANY, APIG_INVALID_PARAMETER),
+            (&catalog::DOMAIN_EMPTY_ENTRY, APIG_INVALID_PARAMETER),
+            (&catalog::DOMAIN_LABEL_TOO_LONG, APIG_INVALID_PARAMETER),
+            (&catalog::DOMAIN_LABEL_INVALID, APIG_INVALID_PARAMETER),
+            (&catalog::DOMAIN_WILDCARD_INVALID, APIG_INVALID_PARAMETER),
+            (&catalog::DOMAIN_NON_ASCII, APIG_INVALID_PARAMETER),
+            (&catalog::DOMAIN_TOO_LONG, APIG_INVALID_PARAMETER),
+            (&catalog::DOMAIN_DUPLICATE, APIG_INVALID_PARAMETER),
+        ],
+    },
     path: PATH,
     body: BODY,
     checks: &[domains],
@@ -78,12 +94,7 @@ fn domains(walk: &mut Walk<'_>) {
                 .collect()
         })
         .unwrap_or_default();
-    let mut found = Vec::new();
-    let valid_names = check_domain_list(&names, &mut found);
-    for mut diagnostic in found {
-        diagnostic.api_error = Some(APIG_INVALID_PARAMETER.to_string());
-        walk.diagnostics.push(diagnostic);
-    }
+    let valid_names = check_domain_list(&names, &mut walk.findings);
     let Some(pem) = walk.ctx.certificate.clone() else {
         return;
     };
@@ -92,6 +103,6 @@ fn domains(walk: &mut Walk<'_>) {
     input.paths.private_key = "/context/private_key".into();
     input.paths.domains = "/domains".into();
     if let Some(leaf_names) = check_pem(walk, &input) {
-        check_coverage(&valid_names, &leaf_names, &mut walk.diagnostics);
+        check_coverage(&valid_names, &leaf_names, &mut walk.findings);
     }
 }

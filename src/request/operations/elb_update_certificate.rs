@@ -29,12 +29,13 @@
 
 use serde_json::{Map, Value};
 
-use crate::check::CertificatePurpose;
+use crate::context::CertificatePurpose;
 use crate::report::Severity;
 use crate::request::checks::{certificate_input, check_pem, huawei_id};
 use crate::request::decl::{Condition, OperationDecl, Param};
-use crate::request::engine::Walk;
-use crate::request::OperationInfo;
+use crate::request::walk::Walk;
+use crate::findings::ErrorCodes;
+use crate::request::decl::OperationInfo;
 use crate::rules::catalog;
 use crate::rules::domain::{check_coverage, check_domain_field};
 
@@ -71,7 +72,11 @@ pub(crate) const OPERATION: OperationDecl = OperationDecl {
         seed: "003_358c4663e697f9ee.txt",
         summary: "Updates a Huawei Cloud ELB certificate: name, description, PEM, key and domains",
     },
-    parameter_error: None,
+    // Seed 003 names no error code for a bad parameter.
+    error_codes: ErrorCodes {
+        parameter: None,
+        rules: &[],
+    },
     path: PATH,
     body: BODY,
     checks: &[certificate_material],
@@ -126,14 +131,14 @@ fn certificate_material(walk: &mut Walk<'_>) {
         return;
     }
     let Some(domain) = domain else { return };
-    let names = check_domain_field(domain, DOMAIN_PATH, &mut walk.diagnostics);
+    let names = check_domain_field(domain, DOMAIN_PATH, &mut walk.findings);
     if let Some(context_pem) = walk.ctx.certificate.clone() {
         let mut input = certificate_input(walk, &context_pem);
         input.paths.certificate = "/context/certificate".into();
         input.paths.private_key = "/context/private_key".into();
         input.paths.domains = DOMAIN_PATH.into();
         if let Some(leaf_names) = check_pem(walk, &input) {
-            check_coverage(&names, &leaf_names, &mut walk.diagnostics);
+            check_coverage(&names, &leaf_names, &mut walk.findings);
         }
     }
 }
@@ -150,8 +155,6 @@ fn empty_domain(walk: &mut Walk<'_>) {
     } else {
         "setting domain to \"\" fails with 409 Conflict if a listener uses this certificate; check that none does"
     };
-    walk.emit(&catalog::DOMAIN_EMPTY_IN_USE, DOMAIN_PATH, message);
-    if let Some(last) = walk.diagnostics.last_mut() {
-        last.severity = severity;
-    }
+    walk.emit(&catalog::DOMAIN_EMPTY_IN_USE, DOMAIN_PATH, message)
+        .set_severity(severity);
 }

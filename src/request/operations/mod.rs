@@ -3,7 +3,7 @@
 //! engine needs no change.
 
 use super::decl::OperationDecl;
-use super::OperationInfo;
+use super::decl::OperationInfo;
 
 /// Declares the operation modules and the two lists built from them, in this order.
 macro_rules! operations {

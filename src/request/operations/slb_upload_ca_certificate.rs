@@ -15,11 +15,12 @@
 use serde_json::Value;
 
 use super::common;
-use crate::check::{CertificatePurpose, ProviderProfile};
+use crate::context::{CertificatePurpose, ProviderProfile};
 use crate::request::checks::{certificate_input, check_pem, region_id};
 use crate::request::decl::{OperationDecl, Param};
-use crate::request::engine::Walk;
-use crate::request::OperationInfo;
+use crate::request::walk::Walk;
+use crate::findings::ErrorCodes;
+use crate::request::decl::OperationInfo;
 
 const BODY: &[Param] = &[
     common::TAG,
@@ -38,7 +39,7 @@ pub(crate) const OPERATION: OperationDecl = OperationDecl {
         seed: "004_a17e1750540e20b9.txt",
         summary: "Uploads one CA certificate to Classic Load Balancer (SLB)",
     },
-    parameter_error: Some("InvalidParameter"),
+    error_codes: ErrorCodes::CATALOGUE,
     path: &[],
     body: BODY,
     checks: &[ca_certificate],

@@ -1,9 +1,10 @@
 //! RFC 6125 coverage: whether the leaf certificate's names cover each configured name.
 
-use crate::report::Diagnostic;
+use crate::findings::Findings;
 use crate::rules::catalog;
 
-use super::{list_names, show, CertificateNames, CheckedName};
+use super::{list_names, CertificateNames, CheckedName, SHOWN_CHARS};
+use crate::text::quote;
 
 /// Emits `domain.not_covered` for every name the certificate does not cover (RFC 6125).
 ///
@@ -16,7 +17,7 @@ use super::{list_names, show, CertificateNames, CheckedName};
 pub(crate) fn check_coverage(
     names: &[CheckedName<'_>],
     certificate: &CertificateNames,
-    out: &mut Vec<Diagnostic>,
+    out: &mut Findings,
 ) {
     let (presented, from_cn): (Vec<&str>, bool) = if !certificate.dns.is_empty() {
         (certificate.dns.iter().map(String::as_str).collect(), false)
@@ -51,14 +52,14 @@ pub(crate) fn check_coverage(
         } else {
             ""
         };
-        out.push(Diagnostic::new(
+        out.emit(
             &catalog::DOMAIN_NOT_COVERED,
             entry.path.as_ref(),
             format!(
                 "{} is not covered by the certificate, {what}{hint}",
-                show(name)
+                quote(name, SHOWN_CHARS)
             ),
-        ));
+        );
     }
 }
 
@@ -119,8 +120,9 @@ mod tests {
     }
 
     fn uncovered(names: &[&str], certificate: &CertificateNames) -> Vec<String> {
-        let mut out = Vec::new();
+        let mut out = crate::findings::Findings::new();
         check_coverage(&listed(names), certificate, &mut out);
+        let out = out.diagnostics();
         for d in &out {
             assert_eq!(d.rule, "domain.not_covered");
             assert_eq!(d.severity, Severity::Error);
@@ -167,8 +169,9 @@ mod tests {
         );
         assert!(uncovered(&["x.cn.com"], &cert(&[], Some("*.cn.com"))).is_empty());
         // Nothing at all.
-        let mut out = Vec::new();
+        let mut out = crate::findings::Findings::new();
         check_coverage(&listed(&["a.com"]), &CertificateNames::default(), &mut out);
+        let out = out.diagnostics();
         assert_eq!(out.len(), 1);
         assert!(out[0].message.contains("no DNS name"), "{}", out[0].message);
     }
@@ -177,16 +180,18 @@ mod tests {
     fn coverage_message_lists_names() {
         let many: Vec<String> = (0..8).map(|i| format!("n{i}.a.com")).collect();
         let refs: Vec<&str> = many.iter().map(String::as_str).collect();
-        let mut out = Vec::new();
+        let mut out = crate::findings::Findings::new();
         check_coverage(&listed(&["z.com"]), &cert(&refs, None), &mut out);
+        let out = out.diagnostics();
         let m = &out[0].message;
         assert!(m.starts_with("\"z.com\" is not covered"), "{m}");
         assert!(m.contains("\"n4.a.com\""), "{m}");
         assert!(!m.contains("n5.a.com"), "{m}");
         assert!(m.contains("and 3 more"), "{m}");
 
-        let mut out = Vec::new();
+        let mut out = crate::findings::Findings::new();
         check_coverage(&listed(&["a.com"]), &cert(&["*.a.com"], None), &mut out);
+        let out = out.diagnostics();
         assert!(
             out[0].message.contains("exactly one label"),
             "{}",

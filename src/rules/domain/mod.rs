@@ -19,15 +19,16 @@ use std::collections::btree_map::Entry;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use crate::report::{Diagnostic, Severity};
-use crate::rules::case::{has_capital_sigma, lowercase};
+use crate::findings::Findings;
+use crate::report::Severity;
 use crate::rules::catalog;
+use crate::text::case::{has_capital_sigma, lowercase};
+use crate::text::punycode::punycode_encode;
+use crate::text::quote;
 
 mod coverage;
-mod punycode;
 
 pub(crate) use coverage::check_coverage;
-use punycode::punycode_encode;
 
 /// The names a leaf certificate presents for matching.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -58,7 +59,7 @@ const MAX_LABEL: usize = 63;
 /// Most characters in one name (RFC 1035, without the root's trailing dot).
 const MAX_NAME: usize = 253;
 /// Characters of a user's value shown in a message before it is cut with `…`.
-const SHOWN_CHARS: usize = 80;
+pub(super) const SHOWN_CHARS: usize = 80;
 /// Certificate names listed in a `domain.not_covered` message before "and N more".
 const SHOWN_CERT_NAMES: usize = 5;
 
@@ -72,31 +73,29 @@ const SHOWN_CERT_NAMES: usize = 5;
 pub(crate) fn check_domain_field<'a>(
     field: &'a str,
     path: &'a str,
-    out: &mut Vec<Diagnostic>,
+    out: &mut Findings,
 ) -> Vec<CheckedName<'a>> {
     let length = field.chars().count();
     if length > FIELD_SCHEMA_MAX {
-        out.push(Diagnostic::new(
+        out.emit(
             &catalog::DOMAIN_FIELD_TOO_LONG,
             path,
             format!(
                 "the domain field is {length} characters, over the 10,000 that the API schema \
                  allows (its prose even says 0 to 1,024)"
             ),
-        ));
+        );
     } else if length > FIELD_PROSE_MAX {
-        out.push(
-            Diagnostic::new(
-                &catalog::DOMAIN_FIELD_TOO_LONG,
-                path,
-                format!(
-                    "the domain field is {length} characters, over the 1,024 that the API \
+        out.emit(
+            &catalog::DOMAIN_FIELD_TOO_LONG,
+            path,
+            format!(
+                "the domain field is {length} characters, over the 1,024 that the API \
                      description states (its schema says at most 10,000, so it may still be \
                      accepted)"
-                ),
-            )
-            .with_severity(Severity::Warning),
-        );
+            ),
+        )
+        .set_severity(Severity::Warning);
     }
     if field.is_empty() {
         return Vec::new();
@@ -105,11 +104,11 @@ pub(crate) fn check_domain_field<'a>(
     let entries: Vec<&str> = field.split(',').collect();
     let count = entries.iter().filter(|e| !e.trim().is_empty()).count();
     if count > MAX_NAMES {
-        out.push(Diagnostic::new(
+        out.emit(
             &catalog::DOMAIN_TOO_MANY,
             path,
             format!("the domain field holds {count} names; at most {MAX_NAMES} are allowed"),
-        ));
+        );
     }
 
     let last = entries.len().saturating_sub(1);
@@ -129,14 +128,14 @@ pub(crate) fn check_domain_field<'a>(
             } else {
                 "is empty because two commas follow each other"
             };
-            out.push(Diagnostic::new(
+            out.emit(
                 &catalog::DOMAIN_EMPTY_ENTRY,
                 path,
                 format!(
                     "entry {number} {why}; separate names with single commas and nothing \
                      else, as in a.com,b.com"
                 ),
-            ));
+            );
             continue;
         }
         let subject = Subject {
@@ -147,7 +146,7 @@ pub(crate) fn check_domain_field<'a>(
         let ok = check_name(raw, path, &subject, out);
         match seen.entry(duplicate_key(name)) {
             Entry::Occupied(first) => {
-                out.push(Diagnostic::new(
+                out.emit(
                     &catalog::DOMAIN_DUPLICATE,
                     path,
                     format!(
@@ -155,7 +154,7 @@ pub(crate) fn check_domain_field<'a>(
                          case-insensitively); give each name once",
                         first.get()
                     ),
-                ));
+                );
                 continue;
             }
             Entry::Vacant(slot) => {
@@ -181,10 +180,10 @@ pub(crate) fn check_domain_field<'a>(
 /// once. An empty name is `domain.empty_entry` at its path.
 pub(crate) fn check_domain_list<'a>(
     names: &[CheckedName<'a>],
-    out: &mut Vec<Diagnostic>,
+    out: &mut Findings,
 ) -> Vec<CheckedName<'a>> {
     if let Some(first_over) = names.get(MAX_NAMES) {
-        out.push(Diagnostic::new(
+        out.emit(
             &catalog::DOMAIN_TOO_MANY,
             first_over.path.as_ref(),
             format!(
@@ -193,7 +192,7 @@ pub(crate) fn check_domain_list<'a>(
                 names.len(),
                 MAX_NAMES + 1
             ),
-        ));
+        );
     }
 
     let mut seen: BTreeMap<Cow<'_, str>, (usize, &str)> = BTreeMap::new();
@@ -202,11 +201,11 @@ pub(crate) fn check_domain_list<'a>(
         let path: &str = &entry.path;
         let name = entry.name.trim();
         if name.is_empty() {
-            out.push(Diagnostic::new(
+            out.emit(
                 &catalog::DOMAIN_EMPTY_ENTRY,
                 path,
                 "the domain name is empty; give one name such as www.test.com",
-            ));
+            );
             continue;
         }
         let subject = Subject {
@@ -217,14 +216,14 @@ pub(crate) fn check_domain_list<'a>(
         match seen.entry(duplicate_key(name)) {
             Entry::Occupied(first) => {
                 let (first, first_path) = first.get();
-                out.push(Diagnostic::new(
+                out.emit(
                     &catalog::DOMAIN_DUPLICATE,
                     path,
                     format!(
                         "{subject}: the same name as entry {first} (at {first_path}; names \
                          compare case-insensitively); give each name once"
                     ),
-                ));
+                );
                 continue;
             }
             Entry::Vacant(slot) => {
@@ -246,7 +245,7 @@ fn list_names(names: &[&str]) -> String {
     let shown: Vec<String> = names
         .iter()
         .take(SHOWN_CERT_NAMES)
-        .map(|n| show(n))
+        .map(|n| quote(n, SHOWN_CHARS))
         .collect();
     let mut text = shown.join(", ");
     if names.len() > SHOWN_CERT_NAMES {
@@ -279,34 +278,8 @@ impl std::fmt::Display for Subject<'_> {
         if let Some(number) = self.entry {
             write!(f, "entry {number}, ")?;
         }
-        f.write_str(&show(self.raw))
+        f.write_str(&quote(self.raw, SHOWN_CHARS))
     }
-}
-
-/// A user's value quoted for a message, control and unusual characters escaped, cut with `…`
-/// once the quoted text would pass [`SHOWN_CHARS`] characters.
-/// Text that may be key material (a key pasted into the domain field) is never quoted.
-fn show(value: &str) -> String {
-    if crate::input::redact::may_be_secret(value) {
-        return String::from("(text that looks like PEM or key material, not shown)");
-    }
-    let mut text = String::from("\"");
-    let mut shown = 0;
-    for c in value.chars() {
-        let escaped: String = match c {
-            '\'' => "'".to_string(),
-            _ => c.escape_debug().collect(),
-        };
-        let width = escaped.chars().count();
-        if shown + width > SHOWN_CHARS {
-            text.push_str("\"…");
-            return text;
-        }
-        shown += width;
-        text.push_str(&escaped);
-    }
-    text.push('"');
-    text
 }
 
 /// Whether `name` is an ordinary host name that no name rule reports: 1 to 253 characters of
@@ -368,21 +341,16 @@ fn wildcard_problem(labels: &[&str]) -> Option<WildcardProblem> {
 /// at `path` with messages starting `subject: `. Returns whether the name passed every
 /// error-level name rule. Whitespace around the name is reported but does not fail it: the
 /// trimmed name is what the caller keeps.
-fn check_name(raw: &str, path: &str, subject: &Subject<'_>, out: &mut Vec<Diagnostic>) -> bool {
+fn check_name(raw: &str, path: &str, subject: &Subject<'_>, out: &mut Findings) -> bool {
     is_plain_host_name(raw) || check_name_rules(raw, path, subject, out)
 }
 
 /// [`check_name`]'s rules one by one, each with its own message.
-fn check_name_rules(
-    raw: &str,
-    path: &str,
-    subject: &Subject<'_>,
-    out: &mut Vec<Diagnostic>,
-) -> bool {
+fn check_name_rules(raw: &str, path: &str, subject: &Subject<'_>, out: &mut Findings) -> bool {
     let name = raw.trim();
     let mut ok = true;
-    let mut push = |rule: &crate::rules::Rule, message: String| {
-        out.push(Diagnostic::new(rule, path, format!("{subject}: {message}")));
+    let mut push = |rule: &'static crate::rules::Rule, message: String| {
+        out.emit(rule, path, format!("{subject}: {message}"));
     };
 
     if name.len() != raw.len() {
@@ -400,7 +368,7 @@ fn check_name_rules(
             Some(ascii) => format!(
                 "non-ASCII characters are not accepted; use the punycode form {} \
                  (per-label RFC 3492 after lowercasing, without UTS 46 mapping)",
-                show(&ascii)
+                quote(&ascii, SHOWN_CHARS)
             ),
             None => "non-ASCII characters are not accepted; use the name's punycode (xn--) \
                      form"
@@ -476,7 +444,11 @@ fn check_name_rules(
         .collect();
     if !hyphenated.is_empty() {
         ok = false;
-        let shown: Vec<String> = hyphenated.iter().take(3).map(|l| show(l)).collect();
+        let shown: Vec<String> = hyphenated
+            .iter()
+            .take(3)
+            .map(|l| quote(l, SHOWN_CHARS))
+            .collect();
         let more = if hyphenated.len() > 3 {
             " and others"
         } else {
@@ -521,14 +493,14 @@ fn check_name_rules(
 
     let chars = name.chars().count();
     if chars > MAX_NAME {
-        out.push(Diagnostic::new(
+        out.emit(
             &catalog::DOMAIN_TOO_LONG,
             path,
             format!(
                 "{subject}: the name is {chars} characters; DNS names have at most {MAX_NAME} \
                  (RFC 1035), so it cannot be resolved"
             ),
-        ));
+        );
     }
 
     ok

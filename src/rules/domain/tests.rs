@@ -1,6 +1,7 @@
 //! Tests of the domain field and list rules.
 
 use super::*;
+use crate::report::Diagnostic;
 
 const PATH: &str = "/certificate/domain";
 
@@ -10,8 +11,9 @@ fn kinds(diags: &[Diagnostic]) -> Vec<(String, Severity)> {
 }
 
 fn field(text: &str) -> (Vec<Diagnostic>, Vec<String>) {
-    let mut out = Vec::new();
+    let mut out = crate::findings::Findings::new();
     let names = check_domain_field(text, PATH, &mut out);
+    let out = out.diagnostics();
     for d in &out {
         assert_eq!(d.path, PATH);
         assert!(!d.message.is_empty());
@@ -289,11 +291,12 @@ pub(super) fn listed<'a>(names: &[&'a str]) -> Vec<CheckedName<'a>> {
 
 #[test]
 fn list_form() {
-    let mut out = Vec::new();
+    let mut out = crate::findings::Findings::new();
     let got = check_domain_list(
         &listed(&["a.com", "b..com", "A.com", "", " c.com", "*.x.com"]),
         &mut out,
     );
+    let out = out.diagnostics();
     let summary: Vec<(&str, &str)> = out
         .iter()
         .map(|d| (d.rule.as_str(), d.path.as_str()))
@@ -329,14 +332,16 @@ fn list_count_boundary() {
     let make = |n: usize| (0..n).map(|i| format!("h{i}.a.com")).collect::<Vec<_>>();
     let thirty = make(30);
     let refs: Vec<&str> = thirty.iter().map(String::as_str).collect();
-    let mut out = Vec::new();
+    let mut out = crate::findings::Findings::new();
     check_domain_list(&listed(&refs), &mut out);
+    let out = out.diagnostics();
     assert!(out.is_empty(), "{out:?}");
 
     let many = make(33);
     let refs: Vec<&str> = many.iter().map(String::as_str).collect();
-    let mut out = Vec::new();
+    let mut out = crate::findings::Findings::new();
     check_domain_list(&listed(&refs), &mut out);
+    let out = out.diagnostics();
     assert_eq!(out.len(), 1);
     assert_eq!(out[0].rule, "domain.too_many");
     assert_eq!(out[0].path, "/domains/30/domain");
@@ -377,7 +382,7 @@ fn never_panics_on_odd_input() {
         "xn--.-.--.*-.-*".to_string(),
     ];
     for text in &odd {
-        let mut out = Vec::new();
+        let mut out = crate::findings::Findings::new();
         let names = check_domain_field(text, PATH, &mut out);
         let list = listed(&[text.as_str()]);
         let more = check_domain_list(&list, &mut out);
@@ -389,6 +394,7 @@ fn never_panics_on_odd_input() {
             },
             &mut out,
         );
+        let out = out.diagnostics();
         for d in &out {
             assert!(d.message.chars().count() < 1_000, "{}", d.message);
         }
@@ -449,13 +455,13 @@ fn plain_host_names_pass_every_rule() {
             continue;
         }
         plain += 1;
-        let mut out = Vec::new();
+        let mut out = crate::findings::Findings::new();
         let subject = Subject {
             entry: None,
             raw: name,
         };
         assert!(check_name_rules(name, PATH, &subject, &mut out), "{name:?}");
-        assert!(out.is_empty(), "{name:?}: {out:?}");
+        assert_eq!(out.len(), 0, "{name:?}: {out:?}");
     }
     assert!(plain > 100, "only {plain} plain names were tried");
     for name in [

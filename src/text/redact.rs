@@ -4,7 +4,8 @@
 /// True when `text` may hold PEM or base64 key material, so no message may quote it: it has a
 /// PEM boundary, or a run of 32 or more base64 characters mixing upper case, lower case and
 /// digits (no host name or label looks like that), or it is 16 or more base64 characters
-/// through and through that mix two of those classes.
+/// through and through that mix all three classes (two would take CamelCase parameter names
+/// such as `XForwardedForEnabled` for key material).
 pub(crate) fn may_be_secret(text: &str) -> bool {
     if text.contains("-----") {
         return true;
@@ -19,7 +20,7 @@ pub(crate) fn may_be_secret(text: &str) -> bool {
                     .any(|b| b.is_ascii_digit() || b == b'+' || b == b'/'),
             )
     };
-    if text.len() >= 16 && text.chars().all(is_b64) && classes(text) >= 2 {
+    if text.len() >= 16 && text.chars().all(is_b64) && classes(text) == 3 {
         return true;
     }
     text.split(|c: char| !is_b64(c))
@@ -53,6 +54,8 @@ mod tests {
             ("MIIEvgIBADANBgkqhkiG9w0BAQEFAASCBKgwggSkAgEAAoIBAQDQ", true),
             ("abcdefghijklmnopqrstuvwx", false),
             ("AbCdEfGh12345678", true),
+            ("XForwardedForEnabled", false),
+            ("XForwardedForClientCertIssuerDNAlias", false),
             ("myinternalservicename", false),
             ("www.example.com", false),
             ("Bag Attributes", false),
