@@ -16,7 +16,8 @@ fn level(severity: Severity) -> &'static str {
     match severity {
         Severity::Error => "error",
         Severity::Warning => "warning",
-        Severity::Info => "note",
+        // Info ("worth knowing, nothing to fix"), and any severity a later version adds.
+        _ => "note",
     }
 }
 
