@@ -78,8 +78,9 @@ struct Printer {
     sweep_days: Option<u32>,
     expiry_days: u32,
     out: anstream::AutoStream<Box<dyn Write>>,
-    /// Flush after every write, so that the progress line and the output interleave right.
-    flush_each: bool,
+    /// Stdout and the progress line share a terminal: erase the line and flush after every
+    /// write, so that they interleave right.
+    shares_terminal: bool,
     progress: Progress,
     totals: Totals,
     sweep: Vec<SweepEntry>,
@@ -90,6 +91,7 @@ struct Printer {
 impl Printer {
     fn new(format: Format, sweep_days: Option<u32>, expiry_days: u32) -> Self {
         let stdout = std::io::stdout();
+        let shares_terminal = std::io::stderr().is_terminal() && stdout.is_terminal();
         let choice = match format {
             Format::Human => anstream::AutoStream::choice(&stdout),
             // JSON and SARIF never carry styles: pass the bytes through untouched.
@@ -102,7 +104,7 @@ impl Printer {
             sweep_days,
             expiry_days,
             out: anstream::AutoStream::new(raw, choice),
-            flush_each: std::io::stderr().is_terminal(),
+            shares_terminal,
             progress,
             totals: Totals::default(),
             sweep: Vec::new(),
@@ -112,10 +114,12 @@ impl Printer {
     }
 
     fn write(&mut self, text: &str) {
-        self.progress.clear();
+        if self.shares_terminal {
+            self.progress.clear();
+        }
         // A closed pipe (`| head`) is not worth reporting; the exit status still counts.
         let _ = self.out.write_all(text.as_bytes());
-        if self.flush_each {
+        if self.shares_terminal {
             let _ = self.out.flush();
         }
     }
