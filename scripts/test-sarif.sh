@@ -3,8 +3,8 @@
 # the schema is the one Microsoft ships in the npm package @microsoft/jest-sarif
 # (lib/schemas/sarif-2.1.0-rtm.5.json, the 2.1.0 release schema, JSON Schema draft 4; its
 # sha256 is pinned below), the validator is PyPI's `jsonschema` with its format checkers (so
-# URIs are checked too). Three scans are validated (a mixed directory with an unreadable file,
-# one valid file, stdin), and a broken copy must be rejected, which shows the validator bites.
+# URIs are checked too). Three scans are validated (a mixed directory and a file that does not
+# exist, one valid file, stdin), and a broken copy must be rejected, which shows the validator bites.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/test-venv.sh
@@ -25,7 +25,7 @@ cargo build --quiet --bin cert-preflight
 bin="$target_dir/debug/cert-preflight"
 now=2026-11-23T00:00:00Z
 # Exit statuses 2 and 0 are expected here; the output is what is checked.
-"$bin" scan testdata/scan/mixed --now "$now" --format sarif > "$work/mixed.sarif" 2>/dev/null || true
+"$bin" scan testdata/scan/mixed testdata/scan/no-such-file.pem --now "$now" --format sarif > "$work/mixed.sarif" 2>/dev/null || true
 "$bin" scan testdata/scan/mixed/good.crt --now "$now" --format sarif > "$work/good.sarif"
 "$bin" scan - --now "$now" --format sarif < testdata/scan/mixed/misordered.pem > "$work/stdin.sarif" || true
 

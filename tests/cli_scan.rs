@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 use std::error::Error;
 
 use cert_preflight::{check_certificate, CertificateInput, Timestamp};
-use cli_support::{json_lines, run, run_with, scan_data, NOW};
+use cli_support::{json_lines, mixed_dir, run, run_with, scan_data, NOW};
 use serde_json::Value;
 
 type TestResult = Result<(), Box<dyn Error>>;
@@ -30,13 +30,14 @@ fn files(records: &[Value]) -> Vec<String> {
         .collect()
 }
 
+/// A file in the test's copy of testdata/scan/mixed (with `gone.pem` and `loop`).
 fn mixed(name: &str) -> String {
-    scan_data(&format!("mixed/{name}"))
+    format!("{}/{name}", mixed_dir())
 }
 
 #[test]
 fn a_mixed_directory_checks_certificates_pairs_keys_and_names_what_it_cannot_read() -> TestResult {
-    let r = scan(&[&scan_data("mixed"), "--format", "json"]);
+    let r = scan(&[mixed_dir(), "--format", "json"]);
     assert_eq!(r.code, 2, "gone.pem cannot be read: {}", r.stderr);
     let records = json_lines(&r.stdout);
     // File-name order; not: good.key/wrong.key (paired), orphan.key (a key alone),
@@ -111,7 +112,7 @@ fn a_mixed_directory_checks_certificates_pairs_keys_and_names_what_it_cannot_rea
 
 #[test]
 fn human_output_is_one_block_per_file_then_the_summary_table() {
-    let r = scan(&[&scan_data("mixed")]);
+    let r = scan(&[mixed_dir()]);
     assert_eq!(r.code, 2);
     let blocks: Vec<&str> = r.stdout.split("\n\n").collect();
     // 7 files, then the summary table.
@@ -145,7 +146,7 @@ fn human_output_is_one_block_per_file_then_the_summary_table() {
         );
     }
     // Counted the same way as the JSON says.
-    let json = json_lines(&scan(&[&scan_data("mixed"), "--format", "json"]).stdout);
+    let json = json_lines(&scan(&[mixed_dir(), "--format", "json"]).stdout);
     let valid = json.iter().filter(|r| r["valid"] == true).count();
     let row = |label: &str| {
         table
@@ -205,20 +206,14 @@ fn exit_codes_say_unreadable_then_errors_then_clean() {
         (&[&mixed("wrong.crt")], 1),
         (&[&mixed("good.crt"), &mixed("gone.pem")], 2),
         (&[&mixed("misordered.pem"), &scan_data("no-such-dir")], 2),
-        (&[&scan_data("mixed")], 2),
-        (&[&scan_data("mixed"), "--exclude", "gone.pem"], 1),
+        (&[mixed_dir()], 2),
+        (&[mixed_dir(), "--exclude", "gone.pem"], 1),
         (
-            &[
-                &scan_data("mixed"),
-                "--include",
-                "good.*",
-                "--include",
-                "noext",
-            ],
+            &[mixed_dir(), "--include", "good.*", "--include", "noext"],
             0,
         ),
         // A directory with nothing to check is not a failure.
-        (&[&scan_data("mixed/.hidden"), "--include", "*.none"], 0),
+        (&[&mixed(".hidden"), "--include", "*.none"], 0),
     ];
     for (args, want) in cases {
         let r = scan(args);
@@ -249,7 +244,7 @@ fn globs_and_hidden_choose_the_files() {
         ),
     ];
     for (options, want) in cases {
-        let dir = scan_data("mixed");
+        let dir = mixed_dir().to_string();
         let mut args = vec![dir.as_str(), "--format", "json"];
         args.extend_from_slice(options);
         let r = scan(&args);
@@ -283,13 +278,7 @@ fn keys_pair_by_sibling_name_or_key_for_and_never_print() -> TestResult {
     assert!(!rules.contains(&"key.mismatch"), "{rules:?}");
 
     let other = format!("{}={}", mixed("good.crt"), mixed("orphan.key"));
-    let r = scan(&[
-        &scan_data("mixed"),
-        "--key-for",
-        &other,
-        "--exclude",
-        "gone.pem",
-    ]);
+    let r = scan(&[mixed_dir(), "--key-for", &other, "--exclude", "gone.pem"]);
     assert!(r.stdout.contains(&format!("(key {})", mixed("orphan.key"))));
     assert!(r.stdout.contains("error[key.mismatch]"), "{}", r.stdout);
     for key in ["good.key", "wrong.key", "orphan.key"] {
@@ -324,7 +313,7 @@ fn stdin_is_one_file_named_stdin() -> TestResult {
 
 #[test]
 fn output_does_not_depend_on_the_number_of_workers() {
-    let dir = scan_data("mixed");
+    let dir = mixed_dir().to_string();
     let one = scan(&[&dir, "--jobs", "1", "--format", "json"]);
     let four = scan(&[&dir, "--jobs", "4", "--format", "json"]);
     assert_eq!(one.stdout, four.stdout);

@@ -8,13 +8,14 @@ use std::error::Error;
 use std::io::Write as _;
 use std::process::{Command, Stdio};
 
-use cli_support::{json_lines, run, scan_data, NOW};
+use cli_support::{json_lines, mixed_dir, run, scan_data, NOW};
 use serde_json::Value;
 
 type TestResult = Result<(), Box<dyn Error>>;
 
+/// A file in the test's copy of testdata/scan/mixed (with `gone.pem` and `loop`).
 fn mixed(name: &str) -> String {
-    scan_data(&format!("mixed/{name}"))
+    format!("{}/{name}", mixed_dir())
 }
 
 /// The SARIF run of `scan ARGS --format sarif`, with the exit status.
@@ -28,7 +29,7 @@ fn sarif(args: &[&str]) -> Result<(Value, i32), Box<dyn Error>> {
 
 #[test]
 fn sarif_has_every_rule_and_one_located_result_per_diagnostic() -> TestResult {
-    let (log, code) = sarif(&[&scan_data("mixed")])?;
+    let (log, code) = sarif(&[mixed_dir()])?;
     assert_eq!(code, 2);
     assert_eq!(log["version"], "2.1.0");
     let run0 = &log["runs"][0];
@@ -43,14 +44,7 @@ fn sarif_has_every_rule_and_one_located_result_per_diagnostic() -> TestResult {
     }
 
     // The same diagnostics as JSON Lines, in the same order, each a result.
-    let json = run(&[
-        "scan",
-        "--now",
-        NOW,
-        "--format",
-        "json",
-        &scan_data("mixed"),
-    ]);
+    let json = run(&["scan", "--now", NOW, "--format", "json", mixed_dir()]);
     let mut expected = Vec::new();
     for report in json_lines(&json.stdout) {
         for d in report["diagnostics"].as_array().ok_or("diagnostics")? {

@@ -14,8 +14,8 @@
 #   noext                    a PEM certificate without an extension (found by its content)
 #   notes.txt                not PEM (ignored)
 #   .hidden/skipped.pem      in a hidden directory (skipped unless --hidden)
-#   gone.pem                 a symbolic link to a file that does not exist (cannot be read)
-#   loop                     a symbolic link to its own directory (a loop, not followed)
+#   The tests add, in their own copy, `gone.pem` (a symbolic link to nothing) and `loop` (a
+#   link to its own directory): committed here they would trip every other walk of testdata.
 # expiry/                    four leaves (each + CA) whose names sort differently from their
 #                            expiry: a-far 2035-12-31, b-40-days 2027-01-02, c-expired
 #                            2026-11-01, d-10-days 2026-12-03
@@ -95,8 +95,6 @@ ec_key mixed/orphan.key
 cp mixed/good.crt mixed/noext
 printf 'These are the test certificates for cert-preflight scan.\n' > mixed/notes.txt
 cp mixed/good.crt mixed/.hidden/skipped.pem
-ln -s does-not-exist.pem mixed/gone.pem
-ln -s . mixed/loop
 
 leaf far far.example.com 20260101000000Z 20351231235959Z
 leaf forty forty.example.com 20260101000000Z 20270102000000Z
