@@ -40,7 +40,8 @@ fn a_mixed_directory_checks_certificates_pairs_keys_and_names_what_it_cannot_rea
     let r = scan(&[mixed_dir(), "--format", "json"]);
     assert_eq!(r.code, 2, "gone.pem cannot be read: {}", r.stderr);
     let records = json_lines(&r.stdout);
-    // File-name order; not: good.key/wrong.key (paired), orphan.key (a key alone),
+    // File-name order; not: good.key/wrong.key (paired), orphan.key and orphan-der.key (keys
+    // alone, PEM and DER),
     // notes.txt (not PEM), .hidden/ (hidden), loop/ (the loop is not followed).
     let want: Vec<String> = [
         "bundle.p7b",
@@ -133,7 +134,7 @@ fn human_output_is_one_block_per_file_then_the_summary_table() {
         ("files checked", 7),
         ("could not be read", 1),
         ("keys checked with their certificate", 2),
-        ("keys without a certificate (not checked)", 1),
+        ("keys without a certificate (not checked)", 2),
         ("expiring within 30 days", 0),
     ] {
         let row = table

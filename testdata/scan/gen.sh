@@ -11,6 +11,7 @@
 #   leaf.der                 the good leaf in DER
 #   bundle.p7b / bundle.p7c  the good leaf + CA as PKCS#7, DER and PEM
 #   orphan.key               a private key with no certificate (not checked on its own)
+#   orphan-der.key           the same key in DER (a key too, not a malformed certificate)
 #   noext                    a PEM certificate without an extension (found by its content)
 #   notes.txt                not PEM (ignored)
 #   .hidden/skipped.pem      in a hidden directory (skipped unless --hidden)
@@ -92,6 +93,7 @@ openssl x509 -in "$work/good.pem" -outform DER -out mixed/leaf.der
 openssl crl2pkcs7 -nocrl -certfile mixed/good.crt -outform DER -out mixed/bundle.p7b
 openssl crl2pkcs7 -nocrl -certfile mixed/good.crt -out mixed/bundle.p7c
 ec_key mixed/orphan.key
+openssl pkey -in mixed/orphan.key -outform DER -out mixed/orphan-der.key
 cp mixed/good.crt mixed/noext
 printf 'These are the test certificates for cert-preflight scan.\n' > mixed/notes.txt
 cp mixed/good.crt mixed/.hidden/skipped.pem

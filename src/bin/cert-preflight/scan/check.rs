@@ -171,16 +171,13 @@ fn check_text(path: &Path, key: Option<PathBuf>, settings: &Settings) -> Outcome
     };
     let labels = block_labels(&cert.pem);
     let has_certificate = labels.iter().any(|(label, _)| !is_key_label(label));
-    if !labels.is_empty() && !has_certificate {
+    let key_only_pem = !labels.is_empty() && !has_certificate;
+    // `x.key` read as DER (`note`) or as text without PEM blocks is a key (or garbage) too.
+    let key_by_name = has_extension(path, &["key"]) && (cert.note.is_some() || labels.is_empty());
+    if key_only_pem || key_by_name {
         // A private key on its own (privkey.pem, x.key without x.crt): not a certificate
         // file, and the core has no check for a key without its certificate.
         return Outcome::KeyFile { paired: false };
-    }
-    if has_extension(path, &["key"]) {
-        // Not PEM at all: a DER key, or garbage; either way not a certificate file.
-        if labels.is_empty() {
-            return Outcome::KeyFile { paired: false };
-        }
     }
     let key_text = match key.as_deref().map(input::read_key).transpose() {
         Ok(k) => k,
