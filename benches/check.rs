@@ -13,6 +13,14 @@
 //!
 //! Run: `cargo bench --bench check -- --warm-up-time 1 --measurement-time 3`
 //! (numbers and machine in docs/performance.md).
+#![allow(
+    missing_docs,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "benchmark code: criterion's macros make undocumented public functions, and a broken input should stop the run"
+)]
 
 use std::hint::black_box;
 use std::path::Path;

@@ -1,5 +1,13 @@
 //! Request validation speed: a typical ALB CreateListener request (no certificate material),
 //! and a full Huawei ELB update with a 3-certificate chain, its key and two domains.
+#![allow(
+    missing_docs,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "benchmark code: criterion's macros make undocumented public functions, and a broken input should stop the run"
+)]
 
 use cert_preflight::{validate_request, RequestContext, Timestamp};
 use criterion::{black_box, criterion_group, criterion_main, Criterion};

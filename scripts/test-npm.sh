@@ -45,7 +45,7 @@ node_modules/.bin/tsc -p test/types/tsconfig.json
 
 log "node --test: the package via import and require ($(node --version))"
 node --test test/node/api.test.mjs test/node/misuse.test.mjs test/node/stress.test.mjs \
-  test/node/require.test.cjs test/node/cli.test.mjs
+  test/node/require.test.cjs test/node/cli.test.mjs test/node/verdicts.test.mjs
 
 log "node --test: the demo form in $("$CHROMIUM" --version 2>/dev/null || echo chromium)"
 node --test test/browser/demo.test.mjs

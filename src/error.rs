@@ -4,6 +4,7 @@
 /// Why an input could not be read or an argument was not understood. The command line exits
 /// with status 2 on these; the npm package throws.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum InputError {
     /// A timestamp argument (such as `--now`) is not RFC 3339.
     #[error("invalid time {value:?}: expected RFC 3339, e.g. 2026-11-23T00:00:00Z")]
@@ -18,15 +19,5 @@ pub enum InputError {
         name: String,
         /// The known operation ids, comma-separated.
         known: String,
-    },
-    /// An option value is not one of the accepted values.
-    #[error("invalid value {value:?} for {option}: expected {expected}")]
-    InvalidOption {
-        /// The option's name.
-        option: String,
-        /// The value that was given.
-        value: String,
-        /// What is accepted.
-        expected: String,
     },
 }

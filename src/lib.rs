@@ -43,8 +43,8 @@ pub use report::{
     CertificateFacts, CertificateSummary, Diagnostic, Fingerprints, Report, Severity,
 };
 pub use request::{
-    find_operation, operations, validate_request, validate_request_value, OperationInfo,
-    RequestContext, MAX_REQUEST_BYTES,
+    find_operation, operation_rules, operations, validate_request, validate_request_bytes,
+    validate_request_value, OperationInfo, RequestContext, MAX_REQUEST_BYTES,
 };
 pub use rules::{find_rule, rules, Rule, GENERIC_PARAMETER_ERROR};
 pub use time::Timestamp;

@@ -93,6 +93,10 @@ fn digits(bytes: &[u8], at: usize, n: usize) -> Option<i64> {
 }
 
 /// See [`Timestamp::parse_rfc3339`].
+#[allow(
+    clippy::indexing_slicing,
+    reason = "fixed-width RFC 3339 positions checked by the length test before; 20 digits hold any u64"
+)]
 fn parse_rfc3339_seconds(bytes: &[u8]) -> Option<i64> {
     let literal = |at: usize, c: u8| (bytes.get(at) == Some(&c)).then_some(());
     let year = digits(bytes, 0, 4)?;
@@ -202,6 +206,10 @@ pub(crate) fn format_rfc3339(unix_seconds: i64) -> String {
 }
 
 /// Pushes a non-negative `value` in decimal, zero-padded to at least `width` digits.
+#[allow(
+    clippy::indexing_slicing,
+    reason = "fixed-width RFC 3339 positions checked by the length test before; 20 digits hold any u64"
+)]
 fn push_padded(out: &mut String, value: i64, width: usize) {
     let mut digits = [b'0'; 20];
     let mut n = value;

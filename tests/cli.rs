@@ -1,6 +1,13 @@
 //! The command line's `cert` command, run as a real process: exit codes, one-line errors,
 //! identity of the JSON with the library's report, `--fix`, DER input, and a private key
 //! never echoed. Data: testdata/cli (made by gen.sh).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test code: a broken expectation should stop the test loudly"
+)]
 
 mod cli_support;
 

@@ -1,5 +1,12 @@
 //! The command line's `fingerprint` and `rules` commands, and colour handling, run as a real
 //! process. Data: testdata/cli (made by gen.sh).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test code: a broken expectation should stop the test loudly"
+)]
 
 mod cli_support;
 
@@ -95,4 +102,72 @@ fn colours_only_on_request() {
     );
     let rules = run_with(&["rules"], b"", &[("NO_COLOR", "1")]);
     assert!(!rules.stdout.contains('\u{1b}'));
+}
+
+/// `rules --operation` shows the code each rule gets in that operation: the same rows as
+/// `rules`, with the operation's own error codes (a table, one operation per row).
+#[test]
+fn rules_per_operation_show_the_operations_codes() -> Result<(), Box<dyn std::error::Error>> {
+    let code_of = |operation: Option<&str>, rule: &str| -> Result<Option<String>, String> {
+        let mut args = vec!["rules", "--format", "json"];
+        if let Some(op) = operation {
+            args.extend(["--operation", op]);
+        }
+        let r = run(&args);
+        let listed: serde_json::Value =
+            serde_json::from_str(&r.stdout).map_err(|e| e.to_string())?;
+        let rows = listed.as_array().ok_or("not an array")?;
+        assert_eq!(rows.len(), rules().len(), "every rule is listed");
+        let row = rows
+            .iter()
+            .find(|r| r["id"] == rule)
+            .ok_or(rule.to_string())?;
+        Ok(row["api_error"].as_str().map(str::to_string))
+    };
+    let cases: &[(Option<&str>, &str, Option<&str>)] = &[
+        (None, "domain.label_invalid", None),
+        (None, "request.length", Some("InvalidParameter")),
+        (
+            Some("huawei.apig.attach-certificate-domains"),
+            "domain.label_invalid",
+            Some("APIG.2012"),
+        ),
+        (
+            Some("BatchAssociateDomainsV2"),
+            "request.length",
+            Some("APIG.2012"),
+        ),
+        (
+            Some("huawei.apig.attach-certificate-domains"),
+            "domain.not_covered",
+            None,
+        ),
+        (
+            Some("huawei.elb.update-certificate"),
+            "request.length",
+            None,
+        ),
+        (
+            Some("CreateListener"),
+            "request.length",
+            Some("InvalidParameter"),
+        ),
+        (
+            Some("alibaba.slb.upload-ca-certificate"),
+            "tag.key_missing",
+            Some("MissingParam.TagKey"),
+        ),
+    ];
+    for (operation, rule, expected) in cases {
+        let got = code_of(*operation, rule)?;
+        assert_eq!(got.as_deref(), *expected, "{operation:?} {rule}");
+    }
+    let unknown = run(&["rules", "--operation", "no.such-op"]);
+    assert_eq!(unknown.code, 2, "{}", unknown.stderr);
+    assert!(
+        unknown.stderr.contains("unknown operation"),
+        "{}",
+        unknown.stderr
+    );
+    Ok(())
 }

@@ -2,6 +2,13 @@
 //! under testdata/ or inline text) and sits beside `<case>.expected.json`, the exact report.
 //! `UPDATE_GOLDEN=1 cargo test --test golden_certificate` rewrites the expected files; review
 //! the diff before committing.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test code: a broken expectation should stop the test loudly"
+)]
 
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -1,6 +1,13 @@
 //! A key and its own certificate always match, whatever the curve (issue 8, item 3): keys on
 //! curves that are not P-256/P-384/P-521 were compared by a second, shorter curve table and
 //! reported as `key.mismatch`. Fixtures: `scripts/gen-testdata-curves.sh`.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test code: a broken expectation should stop the test loudly"
+)]
 
 use cert_preflight::{check_certificate, CertificateInput, Timestamp};
 

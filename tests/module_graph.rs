@@ -5,6 +5,13 @@
 //! What counts as an edge: a file naming an item of another module. What does not: a parent's
 //! `mod child;`, a parent re-exporting its own descendant's items (`pub use child::x`, a facade,
 //! not a dependency), and test code (`tests.rs` files and everything after `#[cfg(test)]`).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test code: a broken expectation should stop the test loudly"
+)]
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};

@@ -11,6 +11,13 @@
 //!
 //! Without `openssl` on PATH the openssl tests fail when `CI=true` and are skipped (with a
 //! message on stderr) otherwise. The facts.json and seed 003 tests need no openssl.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test code: a broken expectation should stop the test loudly"
+)]
 
 use std::collections::BTreeMap;
 use std::io::Write;

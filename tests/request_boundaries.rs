@@ -1,5 +1,12 @@
 //! Both sides of every documented limit, table-driven. Lengths are characters, so each string
 //! limit is also tried with multi-byte characters.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test code: a broken expectation should stop the test loudly"
+)]
 
 use cert_preflight::{
     check_certificate, validate_request_value, CertificateInput, Report, RequestContext, Severity,

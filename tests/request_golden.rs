@@ -15,6 +15,13 @@
 //! text of that file under `testdata/requests/` (`{"$file": [..]}` concatenates several).
 //! `requires_core` cases check certificates; while the certificate core is still a stub (it
 //! reports no facts for a valid certificate) they are skipped with a note.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test code: a broken expectation should stop the test loudly"
+)]
 
 use std::collections::BTreeSet;
 use std::fs;

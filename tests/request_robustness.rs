@@ -1,6 +1,13 @@
 //! Requests that are valid JSON but wrong everywhere, every value replaced by every other JSON
 //! type, random documents and random text: never a panic, and a diagnostic at the right path.
 //! Also the operation list, aliases, unknown operations and the size limit.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test code: a broken expectation should stop the test loudly"
+)]
 
 use cert_preflight::{
     find_operation, operations, validate_request, validate_request_value, InputError,

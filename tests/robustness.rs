@@ -18,6 +18,13 @@
 //! The secret-leak check: whenever any field holds private-key text, no diagnostic message,
 //! path or `normalized` text may contain any 40-character run of that key's base64 body,
 //! and `format!("{report:?}")` may not either.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test code: a broken expectation should stop the test loudly"
+)]
 
 mod robustness_support;
 

@@ -1,5 +1,12 @@
 //! Inputs no testdata file holds, through every entry point, with the same invariants and
 //! leak check as tests/robustness.rs.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test code: a broken expectation should stop the test loudly"
+)]
 
 mod robustness_support;
 

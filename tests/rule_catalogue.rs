@@ -1,6 +1,13 @@
 //! The rule table and the code agree: every rule in the table is emitted somewhere in src/,
 //! every rule the goldens show is in the table, and every rule in the table is shown by at
 //! least one golden file (so each rule has an input that triggers it).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test code: a broken expectation should stop the test loudly"
+)]
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -95,5 +102,34 @@ fn goldens_and_table_cover_each_other() {
     assert!(
         untested.is_empty(),
         "rules no golden file triggers: {untested:?}"
+    );
+}
+
+/// SPEC's severity policy for request rules: an error only where a seed (or a provider
+/// document) states the constraint. Lists every request-side error whose source is not one,
+/// apart from the ones that are certainly broken whatever the API says.
+#[test]
+fn request_errors_come_from_a_documented_constraint() {
+    const REQUEST_GROUPS: &[&str] = &[
+        "request.",
+        "tag.",
+        "id.",
+        "client_token.",
+        "cert_id.",
+        "listener.",
+    ];
+    // Certainly broken whatever the provider documents: a body that is not JSON at all.
+    const CERTAINLY_BROKEN: &[&str] = &["request.malformed"];
+    let undocumented: Vec<(&str, &str)> = cert_preflight::rules()
+        .iter()
+        .filter(|r| REQUEST_GROUPS.iter().any(|g| r.id.starts_with(g)))
+        .filter(|r| r.severity == cert_preflight::Severity::Error)
+        .filter(|r| !CERTAINLY_BROKEN.contains(&r.id))
+        .filter(|r| !r.source.contains("seed"))
+        .map(|r| (r.id, r.source))
+        .collect();
+    assert!(
+        undocumented.is_empty(),
+        "request errors without a documented source: {undocumented:?}"
     );
 }

@@ -4,7 +4,7 @@ use super::material::read_field;
 use crate::findings::{ErrorCodes, Findings};
 use crate::report::Report;
 
-/// Which digest [`fingerprint`] computes.
+/// Which digest [`fingerprint`](crate::fingerprint) computes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[non_exhaustive]
 pub enum DigestAlgorithm {
@@ -15,7 +15,7 @@ pub enum DigestAlgorithm {
     Sha256,
 }
 
-/// How [`fingerprint`] formats a digest.
+/// How [`fingerprint`](crate::fingerprint) formats a digest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[non_exhaustive]
 pub enum FingerprintStyle {

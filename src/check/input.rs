@@ -25,7 +25,7 @@ impl Default for FieldPaths {
     }
 }
 
-/// Everything [`check_certificate`] looks at. Build it with [`CertificateInput::new`] and set
+/// Everything [`check_certificate`](crate::check_certificate) looks at. Build it with [`CertificateInput::new`] and set
 /// the optional fields. Its `Debug` redacts the private key.
 #[derive(Clone)]
 #[non_exhaustive]

@@ -1,2 +1,3 @@
 //! Input scanning: PEM text into blocks with positions.
+pub(crate) mod decode;
 pub(crate) mod pem;

@@ -55,7 +55,7 @@ pub(crate) struct PrivateKeyInfo {
 
 impl PrivateKeyInfo {
     /// A short description such as `RSA 2048-bit (PKCS#1)`; never key material.
-    pub fn describe(&self) -> String {
+    pub(crate) fn describe(&self) -> String {
         let format = match self.format {
             KeyFormat::Pkcs8 => "PKCS#8",
             KeyFormat::Pkcs1 => "PKCS#1",

@@ -9,6 +9,10 @@
 //! table is packed at compile time into one byte string (length-prefixed OID, then
 //! length-prefixed name, per entry), which is all the module holds: a slice of pairs would
 //! add 16 bytes of pointers per entry (about 1 KB gzipped).
+#![allow(
+    clippy::indexing_slicing,
+    reason = "offsets into tables built at compile time from the same data"
+)]
 
 use std::borrow::Cow;
 

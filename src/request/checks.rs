@@ -227,8 +227,8 @@ pub(crate) fn tag_list(value: &Value, path: &str, walk: &mut Walk<'_>) {
         let tag_path = child(path, &index.to_string());
         let key_path = child(&tag_path, "Key");
         match tag.get("Key") {
-            // A null key is the engine's request.wrong_type; absent and empty are tag rules.
-            None => {
+            // Null is absence (the engine says nothing about an optional null member).
+            None | Some(Value::Null) => {
                 walk.emit(
                     &catalog::TAG_KEY_MISSING,
                     &key_path,

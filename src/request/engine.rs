@@ -54,23 +54,11 @@ pub(crate) fn run<'a>(
 fn walk_members(walk: &mut Walk<'_>, params: &[Param], members: &Map<String, Value>, base: &str) {
     for param in params {
         let path = child(base, param.name);
+        // Null is absence, for every parameter, required or not: a body copied from a GET
+        // response (seed 003's example prints `"domain" : null`) must not fail.
         match members.get(param.name) {
             None => missing(walk, param, &path, "is missing"),
-            Some(Value::Null) => {
-                if is_required(walk, param).is_some() {
-                    missing(walk, param, &path, "is null")
-                } else {
-                    walk.emit(
-                        &catalog::REQUEST_WRONG_TYPE,
-                        &path,
-                        format!(
-                            "`{}` is null; give {} or leave the parameter out",
-                            param.name,
-                            param.kind.describe()
-                        ),
-                    );
-                }
-            }
+            Some(Value::Null) => missing(walk, param, &path, "is null"),
             Some(value) => {
                 not_applicable(walk, param, &path);
                 walk_value(walk, param, value, &path);
@@ -277,24 +265,17 @@ fn integer_rules(
         (None, Some(max)) => format!("at most {max}"),
         (None, None) => String::from("any integer"),
     };
-    let value = match number.as_i64() {
-        Some(v) => v,
-        None if number.is_u64() => i64::MAX,
+    // Judged by value, the same from every front: an integral number is an integer however it
+    // is written (443, 443.0, 4.43e2), as JavaScript and most SDK serializers see it. The number
+    // is quoted as written (serde_json's arbitrary_precision keeps the text).
+    let value = match integral_value(number) {
+        Some(value) => value,
         None => {
-            let whole = number.as_f64().is_some_and(|f| f.fract() == 0.0);
-            if whole {
-                walk.emit(
-                    &catalog::REQUEST_WRONG_TYPE,
-                    path,
-                    format!("{name} must be an integer written without a fraction or exponent, not {number}"),
-                );
-            } else {
-                walk.emit(
-                    &catalog::REQUEST_WRONG_TYPE,
-                    path,
-                    format!("{name} must be an integer, not {number}"),
-                );
-            }
+            walk.emit(
+                &catalog::REQUEST_WRONG_TYPE,
+                path,
+                format!("{name} must be an integer, not {number}"),
+            );
             return false;
         }
     };
@@ -336,6 +317,24 @@ fn integer_rules(
         }
     }
     true
+}
+
+/// The value of an integral number, saturated to the `i64` range (a limit check then reports
+/// it out of range, quoting the number as written); `None` for a fraction or a non-finite value.
+fn integral_value(number: &serde_json::Number) -> Option<i64> {
+    if let Some(value) = number.as_i64() {
+        return Some(value);
+    }
+    if number.is_u64() {
+        return Some(i64::MAX);
+    }
+    let float = number.as_f64()?;
+    if !float.is_finite() || float.fract() != 0.0 {
+        return None;
+    }
+    // A float-to-int `as` cast saturates at the type's bounds, which is what is wanted here.
+    #[allow(clippy::cast_possible_truncation)]
+    Some(float as i64)
 }
 
 fn array_rules(walk: &mut Walk<'_>, param: &Param, item: &Param, items: &[Value], path: &str) {

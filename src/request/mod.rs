@@ -30,8 +30,9 @@
 
 use crate::error::InputError;
 use crate::findings::Findings;
+use crate::input::decode::decode_text;
 use crate::report::Report;
-use crate::rules::catalog;
+use crate::rules::{catalog, Rule};
 
 mod checks;
 mod context;
@@ -64,6 +65,29 @@ pub fn find_operation(name: &str) -> Option<&'static OperationInfo> {
     })
 }
 
+/// Every rule as `operation` reports it: each catalogue row with the error code that
+/// operation's provider answers it with (APIG answers `APIG.2012` where the catalogue, written
+/// for Alibaba Cloud, says `InvalidParameter`; Huawei ELB's seed names no code at all). What
+/// `cert-preflight rules --operation` lists.
+///
+/// ```
+/// use cert_preflight::operation_rules;
+/// let apig = operation_rules("huawei.apig.attach-certificate-domains").unwrap();
+/// let label = apig.iter().find(|r| r.id == "domain.label_invalid").unwrap();
+/// assert_eq!(label.api_error, Some("APIG.2012"));
+/// assert!(operation_rules("no.such-operation").is_err());
+/// ```
+pub fn operation_rules(operation: &str) -> Result<Vec<Rule>, InputError> {
+    let declaration = find_declaration(operation)?;
+    Ok(crate::rules::rules()
+        .iter()
+        .map(|rule| Rule {
+            api_error: declaration.error_codes.for_rule(rule),
+            ..*rule
+        })
+        .collect())
+}
+
 fn find_declaration(name: &str) -> Result<&'static decl::OperationDecl, InputError> {
     let info = find_operation(name).ok_or_else(|| unknown(name))?;
     operations::DECLARATIONS
@@ -85,18 +109,43 @@ pub fn validate_request(
 ) -> Result<Report, InputError> {
     let declaration = find_declaration(operation)?;
     if body.len() > MAX_REQUEST_BYTES {
-        return Ok(malformed(
-            declaration,
-            format!(
-                "the request body is {} bytes; bodies over 1 MiB ({MAX_REQUEST_BYTES} bytes) are refused without parsing",
-                body.len()
-            ),
-        ));
+        return Ok(too_large(declaration, body.len()));
     }
     let text = body.strip_prefix('\u{feff}').unwrap_or(body);
     match serde_json::from_str::<serde_json::Value>(text) {
         Ok(value) => Ok(validate_declared(declaration, &value, context)),
         Err(error) => Ok(malformed(declaration, parse_error_message(&error))),
+    }
+}
+
+/// Validates a request body given as the bytes of a file: UTF-8 (a byte-order mark is
+/// skipped) or UTF-16 with its byte-order mark (what Windows PowerShell 5.1's `>` writes).
+/// Bytes that are not text in that encoding give a report with `request.malformed` naming
+/// the offset of the first bad byte, as for any other body that is not JSON.
+///
+/// ```
+/// use cert_preflight::{validate_request_bytes, RequestContext, Timestamp};
+/// let ctx = RequestContext::new(Timestamp::parse_rfc3339("2026-11-23T00:00:00Z").unwrap());
+/// let utf16: Vec<u8> = [0xFF, 0xFE].into_iter()
+///     .chain("{}".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+/// let report = validate_request_bytes("UploadCACertificate", &utf16, &ctx).unwrap();
+/// assert!(report.diagnostics.iter().all(|d| d.rule != "request.malformed"));
+/// let broken = validate_request_bytes("UploadCACertificate", b"{\"RegionId\": \"\xFF\"}", &ctx).unwrap();
+/// assert_eq!(broken.diagnostics[0].rule, "request.malformed");
+/// assert!(broken.diagnostics[0].message.contains("offset 14"));
+/// ```
+pub fn validate_request_bytes(
+    operation: &str,
+    body: &[u8],
+    context: &RequestContext,
+) -> Result<Report, InputError> {
+    let declaration = find_declaration(operation)?;
+    if body.len() > MAX_REQUEST_BYTES {
+        return Ok(too_large(declaration, body.len()));
+    }
+    match decode_text(body) {
+        Ok(text) => validate_request(operation, &text, context),
+        Err(not_text) => Ok(malformed(declaration, not_text.describe())),
     }
 }
 
@@ -141,6 +190,15 @@ fn parse_error_message(error: &serde_json::Error) -> String {
     } else {
         format!("the request body is not valid JSON: {what} at line {line}, column {column}")
     }
+}
+
+fn too_large(declaration: &decl::OperationDecl, bytes: usize) -> Report {
+    malformed(
+        declaration,
+        format!(
+            "the request body is {bytes} bytes; bodies over 1 MiB ({MAX_REQUEST_BYTES} bytes) are refused without parsing"
+        ),
+    )
 }
 
 fn malformed(declaration: &decl::OperationDecl, message: String) -> Report {

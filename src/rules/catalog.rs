@@ -15,8 +15,9 @@ use crate::report::Severity;
 /// own code for them (`APIG.2012`) or none.
 pub const GENERIC_PARAMETER_ERROR: &str = "InvalidParameter";
 
-/// A rule's constant metadata: one row of the catalogue. Rows exist only in [`RULES`]; the
-/// check that emits a rule is a pure function over the model.
+/// A rule's constant metadata: one row of the catalogue. Rows exist only in the catalogue
+/// ([`rules()`](crate::rules) lists them); the check that emits a rule is a pure function over
+/// the model.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct Rule {
@@ -52,7 +53,7 @@ macro_rules! catalogue {
     ($($name:ident = $id:literal, $sev:ident, $source:literal, $api:expr, $fix:ident, $summary:literal;)*) => {
         $(
             #[doc = concat!("`", $id, "`: ", $summary, ".")]
-            pub const $name: Rule = Rule {
+            pub(crate) const $name: Rule = Rule {
                 id: $id,
                 severity: Severity::$sev,
                 source: $source,
@@ -62,7 +63,7 @@ macro_rules! catalogue {
             };
         )*
         /// Every rule, in catalogue order.
-        pub static RULES: &[Rule] = &[$($name),*];
+        pub(crate) static RULES: &[Rule] = &[$($name),*];
     };
 }
 

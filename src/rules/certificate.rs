@@ -11,7 +11,7 @@ use crate::rules::catalog::{
     CERT_NOT_YET_VALID, CERT_NO_SERVER_AUTH, CERT_SHA1_SIGNATURE, CERT_WEAK_KEY,
 };
 use crate::rules::chain::{describe, ChainAnalysis};
-use crate::text::{capital, plural};
+use crate::text::plural;
 use crate::time::{format_rfc3339, Timestamp};
 
 const DAY: i64 = 86_400;
@@ -54,7 +54,7 @@ pub(crate) fn check_certificates(
                 path(),
                 format!(
                     "{} expired on {} ({}); renew it",
-                    capital(&who()),
+                    who(),
                     format_rfc3339(cert.not_after),
                     ago(days_between(now, cert.not_after))
                 ),
@@ -65,7 +65,7 @@ pub(crate) fn check_certificates(
                 path(),
                 format!(
                     "{} is not valid until {}; its notBefore is in the future",
-                    capital(&who()),
+                    who(),
                     format_rfc3339(cert.not_before)
                 ),
             );
@@ -77,7 +77,7 @@ pub(crate) fn check_certificates(
                     path(),
                     format!(
                         "{} expires on {}, in {days_left} day{}; renew it before then (warning threshold {} days)",
-                        capital(&who()),
+                        who(),
                         format_rfc3339(cert.not_after),
                         plural(days_left.unsigned_abs() as usize),
                         ctx.expiry_warning_days
@@ -100,7 +100,7 @@ pub(crate) fn check_certificates(
                 path(),
                 format!(
                     "{} {role} but has no basicConstraints CA:TRUE ({}); a CA certificate is required",
-                    capital(&who()),
+                    who(),
                     match cert.basic_constraints_ca {
                         Some(false) => "it says CA:FALSE",
                         _ => "the extension is absent",
@@ -115,7 +115,7 @@ pub(crate) fn check_certificates(
                     path(),
                     format!(
                         "{} is the server certificate but is a CA (basicConstraints CA:TRUE); use an end-entity certificate",
-                        capital(&who())
+                        who()
                     ),
                 );
             }
@@ -125,17 +125,13 @@ pub(crate) fn check_certificates(
                     path(),
                     format!(
                         "{} has an extended key usage without serverAuth, so clients will reject it for TLS servers",
-                        capital(&who())
+                        who()
                     ),
                 );
             }
         }
         if let Some(problem) = weak_key(&cert.key) {
-            out.emit(
-                &CERT_WEAK_KEY,
-                path(),
-                format!("{} has {problem}", capital(&who())),
-            );
+            out.emit(&CERT_WEAK_KEY, path(), format!("{} has {problem}", who()));
         }
         let self_signed = chain.self_signed.get(pos).copied().unwrap_or(false);
         if let Some(digest) = weak_digest(cert.signature) {
@@ -145,7 +141,7 @@ pub(crate) fn check_certificates(
                     path(),
                     format!(
                         "{} is signed with {} ({digest}), which clients no longer trust; reissue it with SHA-256",
-                        capital(&who()),
+                        who(),
                         cert.signature_name
                     ),
                 );
@@ -158,7 +154,7 @@ pub(crate) fn check_certificates(
                     path(),
                     format!(
                         "{} has {problem}; Alibaba CLB documents RSA certificates of 1024, 2048 or 4096 bits",
-                        capital(&who())
+                        who()
                     ),
                 );
             }

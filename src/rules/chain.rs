@@ -1,5 +1,9 @@
 //! Chain rules: order, linkage (by name and by verifying each signature), duplicates,
 //! unrelated certificates, an incomplete chain, a root included.
+#![allow(
+    clippy::indexing_slicing,
+    reason = "positions index `certs` and the per-position vectors built from it with the same length"
+)]
 
 use crate::context::CertificatePurpose;
 use crate::findings::Findings;
@@ -9,7 +13,6 @@ use crate::rules::catalog::{
     CHAIN_BAD_SIGNATURE, CHAIN_DUPLICATE, CHAIN_INCOMPLETE, CHAIN_MISORDERED, CHAIN_ROOT_INCLUDED,
     CHAIN_UNRELATED, CHAIN_UNSUPPORTED_SIGNATURE,
 };
-use crate::text::capital;
 
 /// What the chain analysis found, by position in the parsed-certificate list.
 #[derive(Debug, Default)]
@@ -32,7 +35,7 @@ pub(crate) struct ChainAnalysis {
 
 impl ChainAnalysis {
     /// The certificates the normalized bundle keeps, in order.
-    pub fn normalized_order(&self, purpose: CertificatePurpose) -> Vec<usize> {
+    pub(crate) fn normalized_order(&self, purpose: CertificatePurpose) -> Vec<usize> {
         match purpose {
             CertificatePurpose::Server => {
                 let keep = if self.root_included {
@@ -86,7 +89,7 @@ pub(crate) fn analyse(
                     path_of(base, cert),
                     format!(
                         "{} is the same certificate as certificate {}; remove the repeat",
-                        capital(&describe(cert)),
+                        describe(cert),
                         certs[first].index
                     ),
                 );
@@ -108,7 +111,7 @@ pub(crate) fn analyse(
                     path_of(base, c),
                     format!(
                         "{} names itself as issuer but its signature does not verify with its own public key",
-                        capital(&describe(c))
+                        describe(c)
                     ),
                 );
                 }
@@ -184,7 +187,7 @@ pub(crate) fn analyse(
             path_of(base, &certs[last]),
             format!(
                 "{} was issued by \"{}\", which is not in the bundle; add the intermediate certificate(s) after it",
-                capital(&describe(&certs[last])),
+                describe(&certs[last]),
                 certs[last].issuer
             ),
         );
@@ -200,7 +203,7 @@ pub(crate) fn analyse(
             path_of(base, &certs[i]),
             format!(
                 "{} is not on the path from the leaf ({}) to its root: it neither issued nor was issued by the chain's certificates; remove it",
-                capital(&describe(&certs[i])),
+                describe(&certs[i]),
                 describe(&certs[leaf])
             ),
         );
@@ -212,7 +215,7 @@ pub(crate) fn analyse(
             path_of(base, &certs[last]),
             format!(
                 "{} is a self-signed root; clients already have their roots, so it can be left out",
-                capital(&describe(&certs[last]))
+                describe(&certs[last])
             ),
         );
     }

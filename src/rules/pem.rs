@@ -8,7 +8,7 @@ use crate::rules::catalog::{
     PEM_BLANK_LINE, PEM_KEY_TOO_LARGE, PEM_LINE_LENGTH, PEM_MALFORMED, PEM_STRAY_TEXT,
     PEM_TOO_LARGE, PEM_UNEXPECTED_BLOCK,
 };
-use crate::text::{capital, list_numbers, plural, quote, QUOTE_CHARS};
+use crate::text::{list_numbers, plural, quote, QUOTE_CHARS};
 
 /// Seed 003: "Maximum 65,536 character length is allowed" for the certificate field.
 pub(crate) const MAX_CERTIFICATE_CHARS: usize = 65_536;
@@ -61,7 +61,7 @@ pub(crate) fn issues_to_diagnostics(
     for issue in issues {
         match issue {
             PemIssue::Malformed { message, .. } => {
-                out.emit(&PEM_MALFORMED, path, capital(message));
+                out.emit(&PEM_MALFORMED, path, message.as_str());
             }
             PemIssue::StrayText {
                 line,

@@ -198,6 +198,10 @@ const RUNS: &[(u32, u16, u8, i32)] = &[
 ];
 
 /// The lower case of one character, as `char::to_lowercase` gives it.
+#[allow(
+    clippy::indexing_slicing,
+    reason = "partition_point returns at most the table length, and checked_sub keeps it above 0"
+)]
 fn push_lowercase(out: &mut String, c: char) {
     if c.is_ascii() {
         out.push(c.to_ascii_lowercase());

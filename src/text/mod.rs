@@ -1,5 +1,5 @@
 //! Wording shared by every message: quoting user text (never key material), plurals, number
-//! lists, capitals, hex digits, ASCII case folding and the punycode encoder.
+//! lists, hex digits, ASCII case folding and the punycode encoder.
 //!
 //! Everything here is a leaf: it depends on nothing else in the crate, so the model, the rules
 //! and request validation can all use it without an import cycle.
@@ -72,18 +72,6 @@ pub(crate) fn list_numbers(numbers: &[usize]) -> String {
         (Some((last, rest)), 0) => format!("{} and {last}", rest.join(", ")),
         (Some(_), more) => format!("{} and {more} more", shown.join(", ")),
     }
-}
-
-/// `text` with its first letter in upper case: every message starts with a capital (one voice
-/// in every rule group). Callers pass text that starts with an ASCII word (`certificate 2
-/// (CN=…)`), so only ASCII is upper-cased: that keeps the Unicode case tables (about 5 KB
-/// gzipped) out of the wasm module.
-pub(crate) fn capital(text: &str) -> String {
-    let mut out = text.to_string();
-    if let Some(first) = out.get_mut(..1) {
-        first.make_ascii_uppercase();
-    }
-    out
 }
 
 /// The JSON type of a value, in words.
@@ -171,13 +159,6 @@ mod tests {
         assert_eq!(edit_distance("nmae", "name"), 1);
         assert_eq!(edit_distance("abc", "abc"), 0);
         assert_eq!(length_phrase(Some(1), Some(1), "items"), "exactly 1 item");
-    }
-
-    #[test]
-    fn capital_upper_cases_a_leading_ascii_letter_only() {
-        assert_eq!(capital("certificate 2"), "Certificate 2");
-        assert_eq!(capital("école"), "école");
-        assert_eq!(capital(""), "");
     }
 
     #[test]

@@ -1,4 +1,12 @@
 //! Helpers shared by the command line tests (tests/cli*.rs): run the binary, read testdata/cli.
+#![allow(
+    unreachable_pub,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test support shared by several test crates; a broken expectation should stop the test loudly"
+)]
 #![allow(dead_code)] // each test crate uses a different subset
 
 use std::io::Write;
@@ -77,6 +85,14 @@ impl Temp {
         let name = format!("cert-preflight-{tag}-{}", std::process::id());
         let path = std::env::temp_dir().join(name);
         std::fs::write(&path, text).unwrap();
+        Temp(path)
+    }
+
+    /// Writes `bytes` (not necessarily text) to a fresh file named after `tag`.
+    pub fn new_bytes(tag: &str, bytes: &[u8]) -> Temp {
+        let name = format!("cert-preflight-{tag}-{}", std::process::id());
+        let path = std::env::temp_dir().join(name);
+        std::fs::write(&path, bytes).unwrap();
         Temp(path)
     }
 

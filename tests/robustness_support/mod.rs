@@ -1,5 +1,13 @@
 //! The shared harness of the robustness tests: the entry points, the report invariants and
 //! the secret-leak check. See tests/robustness.rs for what is run and its bounds.
+#![allow(
+    unreachable_pub,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test support shared by several test crates; a broken expectation should stop the test loudly"
+)]
 #![allow(dead_code)] // each test file uses part of the harness
 
 pub use std::collections::HashSet;

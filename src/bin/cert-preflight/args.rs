@@ -11,7 +11,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 /// read or the arguments were wrong.
 #[derive(Debug, Parser)]
 #[command(name = "cert-preflight", version, about, long_about = None)]
-pub struct Cli {
+pub(crate) struct Cli {
     /// Output format: `human` (readable, coloured on a terminal), `json` (the report; JSON
     /// Lines for `scan`) or `sarif` (SARIF 2.1.0, `scan` only).
     #[arg(long, global = true, value_enum, default_value_t = Format::Human)]
@@ -35,13 +35,13 @@ pub enum Format {
 
 /// The subcommands.
 #[derive(Debug, Subcommand)]
-pub enum Command {
+pub(crate) enum Command {
     /// Check a certificate bundle, its private key and its domain names.
     Cert(CertArgs),
     /// Print the SHA-1 or SHA-256 fingerprint of every certificate in a PEM file.
     Fingerprint(FingerprintArgs),
-    /// List every rule: id, severity, source and summary.
-    Rules,
+    /// List every rule: id, severity, source, error code and summary.
+    Rules(RulesArgs),
     /// Check a request body for one of the supported cloud API operations.
     Request(RequestArgs),
     /// List the supported operations (the same as `request --list`).
@@ -59,7 +59,7 @@ pub enum Command {
 /// Exit status: 2 if any input could not be read (each is named on stderr), else 1 if any
 /// file has an error (with `--expiring-within`: if any certificate is listed), else 0.
 #[derive(Debug, Args)]
-pub struct ScanArgs {
+pub(crate) struct ScanArgs {
     /// Files and directories to check (directories recursively); `-` reads one file from stdin.
     #[arg(value_name = "PATH", required = true)]
     pub paths: Vec<PathBuf>,
@@ -96,7 +96,7 @@ pub struct ScanArgs {
 
 /// `cert-preflight completions`.
 #[derive(Debug, Args)]
-pub struct CompletionsArgs {
+pub(crate) struct CompletionsArgs {
     /// The shell to write completions for.
     #[arg(value_enum)]
     pub shell: clap_complete::Shell,
@@ -104,7 +104,7 @@ pub struct CompletionsArgs {
 
 /// `cert-preflight cert`.
 #[derive(Debug, Args)]
-pub struct CertArgs {
+pub(crate) struct CertArgs {
     /// PEM file with the certificate, then its chain (`-` reads stdin). DER is accepted too.
     #[arg(value_name = "PEM_FILE")]
     pub file: PathBuf,
@@ -130,7 +130,7 @@ pub struct CertArgs {
 
 /// `--now` and `--expiry-days`, shared by `cert` and `request`.
 #[derive(Debug, Args)]
-pub struct ClockArgs {
+pub(crate) struct ClockArgs {
     /// Judge validity at this instant (RFC 3339, e.g. 2026-11-23T00:00:00Z); default: now.
     #[arg(long, value_name = "RFC3339")]
     pub now: Option<String>,
@@ -141,16 +141,25 @@ pub struct ClockArgs {
 
 /// `--profile`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Profile {
+pub(crate) enum Profile {
     /// Only the rules that hold everywhere.
     Generic,
     /// Alibaba Cloud CLB (SLB): RSA certificates and PKCS#1 keys.
     AlibabaSlb,
 }
 
+/// `cert-preflight rules`.
+#[derive(Debug, Args)]
+pub(crate) struct RulesArgs {
+    /// Show the error code each rule gets in this operation (id or provider action name), e.g.
+    /// `APIG.2012` in huawei.apig.attach-certificate-domains.
+    #[arg(long, value_name = "OPERATION")]
+    pub operation: Option<String>,
+}
+
 /// `cert-preflight fingerprint`.
 #[derive(Debug, Args)]
-pub struct FingerprintArgs {
+pub(crate) struct FingerprintArgs {
     /// PEM file with one or more certificates (`-` reads stdin). DER is accepted too.
     #[arg(value_name = "PEM_FILE")]
     pub file: PathBuf,
@@ -167,7 +176,7 @@ pub struct FingerprintArgs {
 
 /// `--style`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Style {
+pub(crate) enum Style {
     /// `a3b9b3a2...`
     Hex,
     /// `A3:B9:B3:A2:...`
@@ -176,7 +185,7 @@ pub enum Style {
 
 /// `cert-preflight request`.
 #[derive(Debug, Args)]
-pub struct RequestArgs {
+pub(crate) struct RequestArgs {
     /// Operation id (`alibaba.alb.create-listener`) or provider action (`CreateListener`).
     #[arg(value_name = "OPERATION", required_unless_present = "list")]
     pub operation: Option<String>,

@@ -13,7 +13,7 @@ use crate::{emit, human, note, print_report, to_json, Sink};
 
 /// Checks a certificate bundle (with its key and domains) and prints the report; with `--fix`,
 /// writes the normalized bundle.
-pub fn run_cert(args: &CertArgs, format: Format) -> Result<u8, CliError> {
+pub(crate) fn run_cert(args: &CertArgs, format: Format) -> Result<u8, CliError> {
     let now = input::now(args.clock.now.as_deref())?;
     if let Some(key) = &args.key {
         if is_stdin(key) && is_stdin(&args.file) {
@@ -85,7 +85,7 @@ fn write_fix(out: &Path, text: &str) -> Result<(), CliError> {
 
 /// Prints one fingerprint per certificate (human: one per line, problems on stderr so the
 /// output pipes cleanly) or the fingerprint report's JSON.
-pub fn run_fingerprint(args: &FingerprintArgs, format: Format) -> Result<u8, CliError> {
+pub(crate) fn run_fingerprint(args: &FingerprintArgs, format: Format) -> Result<u8, CliError> {
     let cert = input::read_certificate(&args.file)?;
     if let Some(text) = &cert.note {
         note(text);

@@ -15,7 +15,7 @@ const GREEN: Style = AnsiColor::Green.on_default().bold();
 const RED: Style = AnsiColor::Red.on_default().bold();
 
 /// The style of a severity's name.
-pub fn severity_style(severity: Severity) -> Style {
+pub(crate) fn severity_style(severity: Severity) -> Style {
     match severity {
         Severity::Error => AnsiColor::Red.on_default().bold(),
         Severity::Warning => AnsiColor::Yellow.on_default().bold(),
@@ -25,12 +25,12 @@ pub fn severity_style(severity: Severity) -> Style {
 }
 
 /// `text` wrapped in `style` (reset after).
-pub fn paint(style: Style, text: &str) -> String {
+pub(crate) fn paint(style: Style, text: &str) -> String {
     format!("{style}{text}{style:#}")
 }
 
 /// Replaces control characters (escape sequences, newlines) with visible escapes.
-pub fn clean(text: &str) -> String {
+pub(crate) fn clean(text: &str) -> String {
     text.chars()
         .map(|c| {
             if c.is_control() {
@@ -43,7 +43,7 @@ pub fn clean(text: &str) -> String {
 }
 
 /// `error[chain.misordered] /certificate/chain/0: message (the API would answer X)`.
-pub fn diagnostic_line(d: &Diagnostic) -> String {
+pub(crate) fn diagnostic_line(d: &Diagnostic) -> String {
     let path = if d.path.is_empty() { "(body)" } else { &d.path };
     let mut line = format!(
         "{}{} {}: {}",
@@ -62,7 +62,7 @@ pub fn diagnostic_line(d: &Diagnostic) -> String {
 }
 
 /// The whole human report: diagnostics, facts, summary and (optionally) the `--fix` hint.
-pub fn report(report: &Report, fix_hint: bool) -> String {
+pub(crate) fn report(report: &Report, fix_hint: bool) -> String {
     let mut out = String::new();
     for d in &report.diagnostics {
         out.push_str(&diagnostic_line(d));
@@ -95,7 +95,7 @@ pub fn report(report: &Report, fix_hint: bool) -> String {
 }
 
 /// `✗ 2 errors, 1 warning` or `✓ valid, 1 warning`.
-pub fn summary(report: &Report) -> String {
+pub(crate) fn summary(report: &Report) -> String {
     let infos = report
         .diagnostics
         .iter()
@@ -203,7 +203,7 @@ fn days_left(days: i64) -> String {
 }
 
 /// The rule table, aligned: id, severity, source, summary (and the API's error code).
-pub fn rules_table(rules: &[Rule]) -> String {
+pub(crate) fn rules_table(rules: &[Rule]) -> String {
     let id_w = rules.iter().map(|r| r.id.len()).max().unwrap_or(0);
     let src_w = rules
         .iter()
@@ -243,7 +243,7 @@ pub fn rules_table(rules: &[Rule]) -> String {
 }
 
 /// The operations table: id, provider action, seed, summary.
-pub fn operations_table(ops: &[cert_preflight::OperationInfo]) -> String {
+pub(crate) fn operations_table(ops: &[cert_preflight::OperationInfo]) -> String {
     let id_w = ops.iter().map(|o| o.id.len()).max().unwrap_or(0).max(9);
     let act_w = ops.iter().map(|o| o.action.len()).max().unwrap_or(0).max(6);
     let seed_w = ops.iter().map(|o| o.seed.len()).max().unwrap_or(0).max(4);

@@ -31,12 +31,12 @@ impl CliError {
 }
 
 /// Whether `path` means stdin.
-pub fn is_stdin(path: &Path) -> bool {
+pub(crate) fn is_stdin(path: &Path) -> bool {
     path.as_os_str() == "-"
 }
 
 /// A path as the user wrote it, for messages.
-pub fn shown(path: &Path) -> String {
+pub(crate) fn shown(path: &Path) -> String {
     if is_stdin(path) {
         "stdin".to_string()
     } else {
@@ -45,7 +45,7 @@ pub fn shown(path: &Path) -> String {
 }
 
 /// Describes an I/O error without the `(os error N)` noise.
-pub fn describe(err: &io::Error) -> String {
+pub(crate) fn describe(err: &io::Error) -> String {
     match err.kind() {
         io::ErrorKind::NotFound => "no such file".to_string(),
         io::ErrorKind::PermissionDenied => "permission denied".to_string(),
@@ -63,7 +63,7 @@ pub fn describe(err: &io::Error) -> String {
 const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Reads all bytes of `path` (stdin for `-`); `what` names the file in errors ("certificate file").
-fn read_bytes(path: &Path, what: &str) -> Result<Zeroizing<Vec<u8>>, CliError> {
+pub(crate) fn read_bytes(path: &Path, what: &str) -> Result<Zeroizing<Vec<u8>>, CliError> {
     let bytes = read_capped(path, what)?;
     if bytes.len() as u64 > MAX_INPUT_BYTES {
         return Err(CliError::new(
@@ -102,7 +102,7 @@ fn read_capped(path: &Path, what: &str) -> Result<Zeroizing<Vec<u8>>, CliError> 
 }
 
 /// Reads a UTF-8 text file (a request body, a context file).
-pub fn read_text(path: &Path, what: &str) -> Result<String, CliError> {
+pub(crate) fn read_text(path: &Path, what: &str) -> Result<String, CliError> {
     let mut bytes = read_bytes(path, what)?;
     String::from_utf8(std::mem::take(&mut *bytes))
         .map_err(|_| CliError::new(format!("{what} is not UTF-8 text"), shown(path)))
@@ -110,7 +110,7 @@ pub fn read_text(path: &Path, what: &str) -> Result<String, CliError> {
 
 /// Reads a private key file. The text stays in a buffer that is wiped when dropped, and no
 /// error message quotes it.
-pub fn read_key(path: &Path) -> Result<Zeroizing<String>, CliError> {
+pub(crate) fn read_key(path: &Path) -> Result<Zeroizing<String>, CliError> {
     let mut bytes = read_bytes(path, "private key file")?;
     match String::from_utf8(std::mem::take(&mut *bytes)) {
         Ok(text) => Ok(Zeroizing::new(text)),
@@ -125,7 +125,7 @@ pub fn read_key(path: &Path) -> Result<Zeroizing<String>, CliError> {
 }
 
 /// A certificate file as PEM text, plus a note when it was DER and had to be wrapped.
-pub struct CertificateText {
+pub(crate) struct CertificateText {
     /// The PEM text to check.
     pub pem: String,
     /// Set when the file was binary DER and was wrapped into one CERTIFICATE block.
@@ -134,7 +134,7 @@ pub struct CertificateText {
 
 /// Reads a certificate file: UTF-8 PEM as is; binary DER (first byte 0x30, an ASN.1
 /// SEQUENCE) wrapped into one `CERTIFICATE` block; anything else is an error.
-pub fn read_certificate(path: &Path) -> Result<CertificateText, CliError> {
+pub(crate) fn read_certificate(path: &Path) -> Result<CertificateText, CliError> {
     let mut bytes = read_bytes(path, "certificate file")?;
     let raw = std::mem::take(&mut *bytes);
     match String::from_utf8(raw) {
@@ -166,7 +166,7 @@ fn der_to_pem(der: &[u8]) -> String {
 }
 
 /// `--now` if given (RFC 3339), else the system clock.
-pub fn now(arg: Option<&str>) -> Result<Timestamp, CliError> {
+pub(crate) fn now(arg: Option<&str>) -> Result<Timestamp, CliError> {
     match arg {
         Some(text) => {
             Timestamp::parse_rfc3339(text).map_err(|e| CliError::new(e.to_string(), "--now"))
@@ -182,7 +182,7 @@ pub fn now(arg: Option<&str>) -> Result<Timestamp, CliError> {
 }
 
 /// Parses repeated `--path key=value` arguments.
-pub fn path_params(pairs: &[String]) -> Result<BTreeMap<String, String>, CliError> {
+pub(crate) fn path_params(pairs: &[String]) -> Result<BTreeMap<String, String>, CliError> {
     let mut params = BTreeMap::new();
     for pair in pairs {
         let Some((key, value)) = pair.split_once('=') else {
@@ -207,7 +207,7 @@ pub fn path_params(pairs: &[String]) -> Result<BTreeMap<String, String>, CliErro
 
 /// The caller context file's contents (SPEC: a JSON object with these keys only).
 #[derive(Debug, Default)]
-pub struct ContextFile {
+pub(crate) struct ContextFile {
     /// PEM of the certificate the request refers to.
     pub certificate: Option<String>,
     /// The listener's protocol.
@@ -221,7 +221,7 @@ pub struct ContextFile {
 const CONTEXT_KEYS: &str = "certificate, listener_protocol, default_certificate_id, in_use";
 
 /// Reads and checks `--context FILE`. A `null` value counts as absent.
-pub fn read_context(path: &Path) -> Result<ContextFile, CliError> {
+pub(crate) fn read_context(path: &Path) -> Result<ContextFile, CliError> {
     let text = read_text(path, "context file")?;
     let fail = |what: String| CliError::new(what, shown(path));
     let value: serde_json::Value =

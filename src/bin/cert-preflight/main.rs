@@ -31,7 +31,7 @@ fn main() -> ExitCode {
         )),
         Command::Cert(a) => cert::run_cert(a, cli.format),
         Command::Fingerprint(a) => cert::run_fingerprint(a, cli.format),
-        Command::Rules => run_rules(cli.format),
+        Command::Rules(a) => run_rules(a, cli.format),
         Command::Request(a) => request::run_request(a, cli.format),
         Command::Operations => request::run_operations(cli.format),
         Command::Completions(a) => shell::run_completions(a),
@@ -115,12 +115,18 @@ pub fn to_json<T: serde::Serialize + ?Sized>(value: &T) -> Result<String, CliErr
         })
 }
 
-/// `cert-preflight rules`.
-fn run_rules(format: Format) -> Result<u8, CliError> {
-    let rules = cert_preflight::rules();
+/// `cert-preflight rules [--operation OP]`.
+fn run_rules(args: &args::RulesArgs, format: Format) -> Result<u8, CliError> {
+    let rules = match &args.operation {
+        None => cert_preflight::rules().to_vec(),
+        Some(operation) => cert_preflight::operation_rules(operation).map_err(|e| CliError {
+            what: e.to_string(),
+            context: None,
+        })?,
+    };
     match format {
-        Format::Json | Format::Sarif => emit(&to_json(rules)?, Sink::Stdout),
-        Format::Human => emit(&human::rules_table(rules), Sink::Stdout),
+        Format::Json | Format::Sarif => emit(&to_json(&rules)?, Sink::Stdout),
+        Format::Human => emit(&human::rules_table(&rules), Sink::Stdout),
     }
     Ok(0)
 }

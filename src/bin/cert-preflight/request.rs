@@ -1,6 +1,6 @@
 //! `cert-preflight request` and `cert-preflight operations`.
 
-use cert_preflight::{find_operation, operations, validate_request, RequestContext};
+use cert_preflight::{find_operation, operations, validate_request_bytes, RequestContext};
 
 use crate::args::{Format, RequestArgs};
 use crate::input::{self, is_stdin, CliError};
@@ -8,7 +8,7 @@ use crate::{emit, human, print_report, to_json, Sink};
 
 /// Checks a request body for one operation and prints the report (or lists the operations
 /// with `--list`).
-pub fn run_request(args: &RequestArgs, format: Format) -> Result<u8, CliError> {
+pub(crate) fn run_request(args: &RequestArgs, format: Format) -> Result<u8, CliError> {
     if args.list {
         return run_operations(format);
     }
@@ -44,7 +44,7 @@ pub fn run_request(args: &RequestArgs, format: Format) -> Result<u8, CliError> {
         .map(input::read_context)
         .transpose()?
         .unwrap_or_default();
-    let body = input::read_text(file, "request body")?;
+    let body = input::read_bytes(file, "request body")?;
 
     let mut context = RequestContext::new(now);
     context.path_params = path_params;
@@ -54,13 +54,13 @@ pub fn run_request(args: &RequestArgs, format: Format) -> Result<u8, CliError> {
     context.in_use = extra.in_use;
     context.expiry_warning_days = args.clock.expiry_days;
 
-    let report = validate_request(operation.id, &body, &context)
+    let report = validate_request_bytes(operation.id, &body, &context)
         .map_err(|e| CliError::new(e.to_string(), operation.id))?;
     Ok(print_report(&report, format, Sink::Stdout, false))
 }
 
 /// Lists the supported operations with their provider action and seed.
-pub fn run_operations(format: Format) -> Result<u8, CliError> {
+pub(crate) fn run_operations(format: Format) -> Result<u8, CliError> {
     match format {
         Format::Json | Format::Sarif => emit(&to_json(operations())?, Sink::Stdout),
         Format::Human => emit(&human::operations_table(operations()), Sink::Stdout),

@@ -7,7 +7,7 @@ use crate::args::{Cli, CompletionsArgs};
 use crate::input::CliError;
 
 /// Writes the completion script for one shell to stdout.
-pub fn run_completions(args: &CompletionsArgs) -> Result<u8, CliError> {
+pub(crate) fn run_completions(args: &CompletionsArgs) -> Result<u8, CliError> {
     let mut command = Cli::command();
     let mut out = Vec::new();
     clap_complete::generate(args.shell, &mut command, "cert-preflight", &mut out);
@@ -15,7 +15,7 @@ pub fn run_completions(args: &CompletionsArgs) -> Result<u8, CliError> {
 }
 
 /// Writes the man page (roff) to stdout: the command, its options and every subcommand.
-pub fn run_man() -> Result<u8, CliError> {
+pub(crate) fn run_man() -> Result<u8, CliError> {
     let command = Cli::command();
     let mut out = Vec::new();
     let man = clap_mangen::Man::new(command.clone());

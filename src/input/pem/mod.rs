@@ -48,7 +48,7 @@ impl std::fmt::Debug for PemBlock {
 
 impl PemBlock {
     /// True when the block carries `Proc-Type: 4,ENCRYPTED`.
-    pub fn is_legacy_encrypted(&self) -> bool {
+    pub(crate) fn is_legacy_encrypted(&self) -> bool {
         self.headers.iter().any(|(name, value)| {
             name.eq_ignore_ascii_case("Proc-Type")
                 && value.to_ascii_uppercase().contains("ENCRYPTED")
@@ -458,11 +458,13 @@ fn char_count(line: &str) -> usize {
 }
 
 /// A character of the standard base64 alphabet, or its padding.
+#[allow(clippy::indexing_slicing, reason = "a u8 indexes a 256-entry table")]
 fn is_base64_byte(b: u8) -> bool {
     BASE64_BYTES[usize::from(b)]
 }
 
 /// [`is_base64_byte`] as a table: one load per byte in the scanner's hot loop.
+#[allow(clippy::indexing_slicing, reason = "a u8 indexes a 256-entry table")]
 const BASE64_BYTES: [bool; 256] = {
     let mut table = [false; 256];
     let mut b = 0;

@@ -51,7 +51,7 @@ pub(crate) enum Curve {
 }
 
 impl Curve {
-    pub fn name(&self) -> &str {
+    pub(crate) fn name(&self) -> &str {
         match self {
             Curve::P256 => "P-256",
             Curve::P384 => "P-384",
@@ -90,7 +90,7 @@ pub(crate) enum KeyKind {
 }
 
 impl KeyKind {
-    pub fn algorithm_name(&self) -> String {
+    pub(crate) fn algorithm_name(&self) -> String {
         match self {
             KeyKind::Rsa { .. } => "RSA".into(),
             KeyKind::Ec { .. } => "EC".into(),
@@ -101,7 +101,7 @@ impl KeyKind {
         }
     }
 
-    pub fn bits(&self) -> Option<u32> {
+    pub(crate) fn bits(&self) -> Option<u32> {
         match self {
             KeyKind::Rsa { bits } | KeyKind::Ec { bits, .. } | KeyKind::Dsa { bits } => Some(*bits),
             KeyKind::Ed25519 => Some(256),
@@ -284,6 +284,10 @@ fn describe_error(e: &x509_parser::nom::Err<x509_parser::error::X509Error>) -> S
 /// (`CN=a, O=b`, multi-valued RDNs joined with ` + `, unknown types as `OID(1.2.3)`, values
 /// that are not strings in upper-case hex, `<X509Error: Invalid X.509 name>` when a string is
 /// not valid), with a table of short names instead of x509-parser's OID registry.
+#[allow(
+    clippy::indexing_slicing,
+    reason = "nibbles (< 16) index 16-entry tables; slices are bounded by the lengths checked beside them"
+)]
 fn name_to_string(name: &X509Name<'_>) -> String {
     // The text is about as long as the DER (short names replace OIDs and headers).
     let mut out = String::with_capacity(name.as_raw().len());
@@ -341,6 +345,10 @@ fn name_to_string(name: &X509Name<'_>) -> String {
 const INVALID_NAME: &str = "<X509Error: Invalid X.509 name>";
 const HEX_UPPER: &[u8; 16] = b"0123456789ABCDEF";
 
+#[allow(
+    clippy::indexing_slicing,
+    reason = "nibbles (< 16) index 16-entry tables; slices are bounded by the lengths checked beside them"
+)]
 fn trim_leading_zeros(bytes: &[u8]) -> &[u8] {
     let first = bytes.iter().position(|b| *b != 0).unwrap_or(bytes.len());
     match &bytes[first..] {
@@ -371,6 +379,10 @@ fn ipv4_to_string(octets: [u8; 4]) -> String {
     parts.join(".")
 }
 
+#[allow(
+    clippy::indexing_slicing,
+    reason = "nibbles (< 16) index 16-entry tables; slices are bounded by the lengths checked beside them"
+)]
 fn ipv6_to_string(octets: [u8; 16]) -> String {
     let groups: Vec<u16> = octets
         .chunks_exact(2)

@@ -3,7 +3,7 @@
 //! | Parameter | Type | Required | Rule |
 //! | --- | --- | --- | --- |
 //! | ListenerId | string | Yes | `lsn-…` (applies only to HTTPS and QUIC listeners) |
-//! | Certificates | array<object> | Yes | at least one |
+//! | Certificates | `array<object>` | Yes | at least one |
 //! | Certificates[].CertificateId | string | Yes | ends with `-<region id>`, each once |
 //! | ClientToken | string | No | ASCII only |
 //! | DryRun | boolean | No | |

@@ -2,7 +2,7 @@
 //!
 //! | Parameter | Type | Required | Rule |
 //! | --- | --- | --- | --- |
-//! | Tag | array<object> | No | the tag rules (20 tags, 128 characters, prefixes, URLs) |
+//! | Tag | `array<object>` | No | the tag rules (20 tags, 128 characters, prefixes, URLs) |
 //! | RegionId | string | Yes | a known region (`id.unknown_region` is an error here) |
 //! | CACertificate | string | Yes | exactly one certificate, a CA (the certificate core) |
 //! | CACertificateName | string | No | |

@@ -149,10 +149,10 @@ fn severities_and_returned_names() {
             ("domain.label_invalid".to_string(), Severity::Error),
         ]
     );
-    assert!(out[0].message.contains("entry 2"), "{}", out[0].message);
+    assert!(out[0].message.contains("Entry 2"), "{}", out[0].message);
     assert!(out[0].message.contains("entry 1"), "{}", out[0].message);
     assert!(
-        out[1].message.starts_with("entry 3, \"b..com\": "),
+        out[1].message.starts_with("Entry 3, \"b..com\": "),
         "{}",
         out[1].message
     );

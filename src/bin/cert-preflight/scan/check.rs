@@ -13,7 +13,7 @@ use super::discover::{has_extension, Task, SIBLING_CERT_EXTENSIONS};
 use crate::input::{self, describe, shown, CliError};
 
 /// What the checkers need to know, shared read-only by every worker.
-pub struct Settings {
+pub(crate) struct Settings {
     /// The instant at which validity is judged.
     pub now: Timestamp,
     /// `cert.expires_soon` window in days.
@@ -34,7 +34,7 @@ pub struct Settings {
 
 impl Settings {
     /// Resolves `--key-for CERT=KEY` pairs; a file that does not exist is an argument error.
-    pub fn add_key_pairs(&mut self, pairs: &[String]) -> Result<(), CliError> {
+    pub(crate) fn add_key_pairs(&mut self, pairs: &[String]) -> Result<(), CliError> {
         for pair in pairs {
             let Some((cert, key)) = pair.split_once('=') else {
                 return Err(CliError::new(
@@ -55,7 +55,7 @@ impl Settings {
 }
 
 /// A certificate file that was checked.
-pub struct Checked {
+pub(crate) struct Checked {
     /// The file as shown to the user (`stdin` for `-`).
     pub file: String,
     /// The private key checked with it, if one was paired.
@@ -68,7 +68,7 @@ pub struct Checked {
 }
 
 /// The result of one task.
-pub enum Outcome {
+pub(crate) enum Outcome {
     /// A certificate file and its report.
     Checked(Box<Checked>),
     /// An input (or its key) that could not be read: named on stderr, exit status 2.
@@ -82,7 +82,7 @@ pub enum Outcome {
 }
 
 /// Runs one task.
-pub fn run(task: Task, settings: &Settings) -> Outcome {
+pub(crate) fn run(task: Task, settings: &Settings) -> Outcome {
     match task {
         Task::Stdin => check_text(Path::new("-"), None, settings),
         Task::Unreadable { path, what } => Outcome::Unreadable {
@@ -157,7 +157,9 @@ fn starts_with_pem_boundary(path: &Path) -> std::io::Result<bool> {
         .read_to_end(&mut head)?;
     let text = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&head);
     let start = text.iter().position(|b| !b.is_ascii_whitespace());
-    Ok(start.is_some_and(|i| text[i..].starts_with(b"-----BEGIN ")))
+    Ok(start
+        .and_then(|i| text.get(i..))
+        .is_some_and(|rest| rest.starts_with(b"-----BEGIN ")))
 }
 
 fn check_text(path: &Path, key: Option<PathBuf>, settings: &Settings) -> Outcome {
@@ -222,14 +224,11 @@ fn block_labels(text: &str) -> Vec<(String, usize)> {
     let mut line = 1;
     let mut counted_to = 0;
     for (at, _) in text.match_indices(BEGIN) {
-        line += text.as_bytes()[counted_to..at]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count();
+        let between = text.as_bytes().get(counted_to..at).unwrap_or_default();
+        line += between.iter().filter(|&&b| b == b'\n').count();
         counted_to = at;
-        let rest = &text[at + BEGIN.len()..];
-        if let Some(end) = rest.find("-----") {
-            let label = &rest[..end];
+        let rest = text.get(at + BEGIN.len()..).unwrap_or_default();
+        if let Some((label, _)) = rest.split_once("-----") {
             if !label.contains('\n') {
                 out.push((label.to_string(), line));
             }

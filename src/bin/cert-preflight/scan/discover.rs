@@ -13,14 +13,14 @@ use crate::input::{describe, is_stdin, shown, CliError};
 
 /// File name extensions checked by default in directories (ASCII case-insensitive). Files
 /// with other names are checked when they start with a PEM boundary.
-pub const DEFAULT_EXTENSIONS: &[&str] = &["pem", "crt", "cer", "der", "p7b", "p7c", "key"];
+pub(crate) const DEFAULT_EXTENSIONS: &[&str] = &["pem", "crt", "cer", "der", "p7b", "p7c", "key"];
 
 /// Extensions of certificate files that the sibling convention pairs with `<stem>.key`.
-pub const SIBLING_CERT_EXTENSIONS: &[&str] = &["pem", "crt", "cer", "der"];
+pub(crate) const SIBLING_CERT_EXTENSIONS: &[&str] = &["pem", "crt", "cer", "der"];
 
 /// One unit of work for the checkers, in the order the inputs were named and found.
 #[derive(Debug)]
-pub enum Task {
+pub(crate) enum Task {
     /// A file to check. `sniff`: found in a directory by content rather than by name, so it is
     /// checked only if it starts with a PEM boundary.
     File { path: PathBuf, sniff: bool },
@@ -33,7 +33,7 @@ pub enum Task {
 }
 
 /// The `--include`, `--exclude` and `--hidden` choices.
-pub struct Selection {
+pub(crate) struct Selection {
     include: Option<GlobSet>,
     exclude: GlobSet,
     hidden: bool,
@@ -41,7 +41,11 @@ pub struct Selection {
 
 impl Selection {
     /// Compiles the globs; a bad one is an argument error naming it.
-    pub fn new(include: &[String], exclude: &[String], hidden: bool) -> Result<Self, CliError> {
+    pub(crate) fn new(
+        include: &[String],
+        exclude: &[String],
+        hidden: bool,
+    ) -> Result<Self, CliError> {
         let include = if include.is_empty() {
             None
         } else {
@@ -104,7 +108,7 @@ fn relative<'a>(path: &'a Path, root: &Path) -> &'a Path {
 }
 
 /// Whether `path`'s extension is one of `extensions` (ASCII case-insensitive).
-pub fn has_extension(path: &Path, extensions: &[&str]) -> bool {
+pub(crate) fn has_extension(path: &Path, extensions: &[&str]) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| extensions.iter().any(|x| x.eq_ignore_ascii_case(e)))
@@ -112,7 +116,7 @@ pub fn has_extension(path: &Path, extensions: &[&str]) -> bool {
 
 /// Emits a task for every input: `-`, each named file, and the files found in each named
 /// directory.
-pub fn discover(paths: &[PathBuf], selection: &Selection, emit: &mut dyn FnMut(Task)) {
+pub(crate) fn discover(paths: &[PathBuf], selection: &Selection, emit: &mut dyn FnMut(Task)) {
     for path in paths {
         if is_stdin(path) {
             emit(Task::Stdin);

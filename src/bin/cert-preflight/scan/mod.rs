@@ -28,7 +28,7 @@ use progress::Progress;
 use text::{SweepEntry, Totals};
 
 /// Runs `scan` and returns its exit status.
-pub fn run_scan(args: &ScanArgs, format: Format) -> Result<u8, CliError> {
+pub(crate) fn run_scan(args: &ScanArgs, format: Format) -> Result<u8, CliError> {
     if args.paths.iter().filter(|p| is_stdin(p)).count() > 1 {
         return Err(CliError::new("stdin can be named only once", "-"));
     }

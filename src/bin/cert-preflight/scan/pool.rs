@@ -11,7 +11,7 @@ use std::thread;
 
 /// Tasks in flight at most. Large enough to keep two cores busy while one slow file (a 64 MiB
 /// bundle) is checked, small enough that the outcomes waiting behind it stay a few megabytes.
-pub const WINDOW: u64 = 256;
+pub(crate) const WINDOW: u64 = 256;
 
 /// How many tasks the consumer has taken, shared so the producer can wait for room.
 struct Progress {
@@ -21,7 +21,7 @@ struct Progress {
 
 /// Runs `produce` on its own thread, `work` on `jobs` threads, and `consume` on this thread
 /// with the outcomes in the order `produce` emitted the tasks.
-pub fn ordered_map<T, O, P, W, C>(jobs: usize, produce: P, work: W, mut consume: C)
+pub(crate) fn ordered_map<T, O, P, W, C>(jobs: usize, produce: P, work: W, mut consume: C)
 where
     T: Send + 'static,
     O: Send + 'static,

@@ -11,7 +11,7 @@ const DELAY: Duration = Duration::from_millis(500);
 const INTERVAL: Duration = Duration::from_millis(100);
 
 /// The state of the progress line.
-pub struct Progress {
+pub(crate) struct Progress {
     enabled: bool,
     started: Instant,
     last_draw: Option<Instant>,
@@ -20,7 +20,7 @@ pub struct Progress {
 
 impl Progress {
     /// A progress line if stderr is a terminal, else one that never draws.
-    pub fn new() -> Self {
+    pub(crate) fn new() -> Self {
         Progress {
             enabled: std::io::stderr().is_terminal(),
             started: Instant::now(),
@@ -30,7 +30,7 @@ impl Progress {
     }
 
     /// Redraws the line with `done` files checked and `problems` with errors, if it is time.
-    pub fn tick(&mut self, done: usize, problems: usize) {
+    pub(crate) fn tick(&mut self, done: usize, problems: usize) {
         if !self.enabled {
             return;
         }
@@ -55,7 +55,7 @@ impl Progress {
     }
 
     /// Erases the line (before other output, and at the end).
-    pub fn clear(&mut self) {
+    pub(crate) fn clear(&mut self) {
         if self.shown {
             let _ = std::io::stderr().lock().write_all(b"\r\x1b[2K");
             self.shown = false;

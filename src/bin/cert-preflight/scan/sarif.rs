@@ -22,7 +22,7 @@ fn level(severity: Severity) -> &'static str {
 }
 
 /// Everything before the first result: the log, the run and the tool with every rule.
-pub fn header(rules: &[Rule]) -> String {
+pub(crate) fn header(rules: &[Rule]) -> String {
     let rules: Vec<Value> = rules.iter().map(rule).collect();
     let driver = json!({
         "name": "cert-preflight",
@@ -43,10 +43,10 @@ fn rule(r: &Rule) -> Value {
     if let Some(code) = r.api_error {
         full.push_str(&format!(" The provider answers {code}."));
     }
-    let mut properties = json!({ "source": r.source });
-    if let Some(code) = r.api_error {
-        properties["api_error"] = json!(code);
-    }
+    let properties = match r.api_error {
+        Some(code) => json!({ "source": r.source, "api_error": code }),
+        None => json!({ "source": r.source }),
+    };
     json!({
         "id": r.id,
         "shortDescription": { "text": r.summary },
@@ -58,7 +58,7 @@ fn rule(r: &Rule) -> Value {
 }
 
 /// The results of one checked file, each serialized, to join with commas.
-pub fn results(checked: &Checked, rules: &[Rule]) -> Vec<String> {
+pub(crate) fn results(checked: &Checked, rules: &[Rule]) -> Vec<String> {
     checked
         .report
         .diagnostics
@@ -75,29 +75,36 @@ fn result(d: &Diagnostic, checked: &Checked, rules: &[Rule]) -> Value {
             block_line(&d.path, &checked.block_lines),
         ),
     };
-    let mut physical = json!({ "artifactLocation": { "uri": uri(file) } });
-    if let Some(line) = line {
-        physical["region"] = json!({ "startLine": line });
-    }
-    let mut location = json!({ "physicalLocation": physical });
-    if !d.path.is_empty() {
-        location["logicalLocations"] = json!([{ "fullyQualifiedName": d.path, "kind": "member" }]);
-    }
+    let artifact = json!({ "uri": uri(file) });
+    let physical = match line {
+        Some(line) => json!({ "artifactLocation": artifact, "region": { "startLine": line } }),
+        None => json!({ "artifactLocation": artifact }),
+    };
+    let location = if d.path.is_empty() {
+        json!({ "physicalLocation": physical })
+    } else {
+        json!({
+            "physicalLocation": physical,
+            "logicalLocations": [{ "fullyQualifiedName": d.path, "kind": "member" }],
+        })
+    };
     let mut text = d.message.clone();
     if let Some(code) = &d.api_error {
         text.push_str(&format!(" (the API would answer {code})"));
     }
-    let mut value = json!({
-        "ruleId": d.rule,
-        "level": level(d.severity),
-        "message": { "text": text },
-        "locations": [location],
-        "properties": { "path": d.path, "fixed": d.fixed },
-    });
+    let mut value = serde_json::Map::new();
+    value.insert("ruleId".into(), json!(d.rule));
     if let Some(index) = rules.iter().position(|r| r.id == d.rule) {
-        value["ruleIndex"] = json!(index);
+        value.insert("ruleIndex".into(), json!(index));
     }
-    value
+    value.insert("level".into(), json!(level(d.severity)));
+    value.insert("message".into(), json!({ "text": text }));
+    value.insert("locations".into(), json!([location]));
+    value.insert(
+        "properties".into(),
+        json!({ "path": d.path, "fixed": d.fixed }),
+    );
+    Value::Object(value)
 }
 
 /// The line of certificate block N for a diagnostic at `/certificate/chain/N[/...]`.
@@ -110,7 +117,7 @@ fn block_line(path: &str, lines: &[usize]) -> Option<usize> {
 /// A file's path as a URI reference: relative paths stay relative (code scanning resolves
 /// them against the repository root), absolute ones become `file://` URIs; bytes other than
 /// unreserved characters and `/` are percent-encoded (RFC 3986).
-pub fn uri(path: &str) -> String {
+pub(crate) fn uri(path: &str) -> String {
     let path = path.strip_prefix("./").unwrap_or(path);
     let mut out = String::with_capacity(path.len() + 8);
     if path.starts_with('/') {
@@ -128,7 +135,7 @@ pub fn uri(path: &str) -> String {
 
 /// Everything after the last result: the invocation, with one notification per input that
 /// could not be read.
-pub fn footer(unreadable: &[(String, String)]) -> String {
+pub(crate) fn footer(unreadable: &[(String, String)]) -> String {
     let notifications: Vec<Value> = unreadable
         .iter()
         .map(|(file, what)| {

@@ -17,7 +17,7 @@ const YELLOW: Style = AnsiColor::Yellow.on_default().bold();
 
 /// One file's human block: its path (and key), one line per diagnostic, then its verdict and
 /// the leaf's name and expiry.
-pub fn human_block(checked: &Checked) -> String {
+pub(crate) fn human_block(checked: &Checked) -> String {
     let mut out = paint(BOLD, &clean(&checked.file));
     if let Some(key) = &checked.key_file {
         let _ = write!(out, " {}", paint(DIM, &format!("(key {})", clean(key))));
@@ -72,7 +72,7 @@ struct FileReport<'a> {
 }
 
 /// One JSON Lines record for a checked file.
-pub fn json_line(checked: &Checked) -> String {
+pub(crate) fn json_line(checked: &Checked) -> String {
     let record = FileReport {
         file: &checked.file,
         key_file: checked.key_file.as_deref(),
@@ -86,7 +86,7 @@ pub fn json_line(checked: &Checked) -> String {
 
 /// Counts for the summary table.
 #[derive(Debug, Default)]
-pub struct Totals {
+pub(crate) struct Totals {
     /// Certificate files checked.
     pub checked: usize,
     /// Of those, without errors.
@@ -107,7 +107,7 @@ pub struct Totals {
 
 impl Totals {
     /// Counts one checked file.
-    pub fn add(&mut self, report: &Report) {
+    pub(crate) fn add(&mut self, report: &Report) {
         self.checked += 1;
         if report.valid {
             self.valid += 1;
@@ -124,7 +124,7 @@ impl Totals {
 }
 
 /// The summary table printed after the blocks.
-pub fn summary_table(t: &Totals, expiry_days: u32) -> String {
+pub(crate) fn summary_table(t: &Totals, expiry_days: u32) -> String {
     let expiring = format!("expiring within {expiry_days} days");
     let rows: [(&str, usize, Style); 8] = [
         ("files checked", t.checked, BOLD),
@@ -159,7 +159,7 @@ pub fn summary_table(t: &Totals, expiry_days: u32) -> String {
 
 /// One certificate in the expiry sweep.
 #[derive(Debug, Clone, Serialize)]
-pub struct SweepEntry {
+pub(crate) struct SweepEntry {
     /// The file it is in.
     pub file: String,
     /// Its position among the file's certificates (0 = first block).
@@ -175,7 +175,7 @@ pub struct SweepEntry {
 }
 
 /// The certificates of a report that expire within `days` (or have expired).
-pub fn sweep_entries(checked: &Checked, days: u32) -> Vec<SweepEntry> {
+pub(crate) fn sweep_entries(checked: &Checked, days: u32) -> Vec<SweepEntry> {
     let Some(cert) = &checked.report.certificate else {
         return Vec::new();
     };
@@ -194,14 +194,14 @@ pub fn sweep_entries(checked: &Checked, days: u32) -> Vec<SweepEntry> {
 }
 
 /// Soonest first; ties by file, then position, so the order does not depend on the scan's.
-pub fn sort_sweep(entries: &mut [SweepEntry]) {
+pub(crate) fn sort_sweep(entries: &mut [SweepEntry]) {
     entries.sort_by(|a, b| {
         (a.not_after_ms, &a.file, a.index).cmp(&(b.not_after_ms, &b.file, b.index))
     });
 }
 
 /// The sweep as an aligned table (or a line saying there is nothing).
-pub fn sweep_table(entries: &[SweepEntry], days: u32) -> String {
+pub(crate) fn sweep_table(entries: &[SweepEntry], days: u32) -> String {
     if entries.is_empty() {
         return format!("no certificate expires within {days} days\n");
     }
@@ -247,7 +247,7 @@ pub fn sweep_table(entries: &[SweepEntry], days: u32) -> String {
 }
 
 /// The sweep as JSON Lines.
-pub fn sweep_json(entries: &[SweepEntry]) -> String {
+pub(crate) fn sweep_json(entries: &[SweepEntry]) -> String {
     let mut out = String::new();
     for e in entries {
         out.push_str(&serde_json::to_string(e).unwrap_or_default());
