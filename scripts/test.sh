@@ -23,6 +23,18 @@ cargo clippy --workspace --all-targets -- -D warnings
 step "cargo test (library, goldens, CLI, robustness, openssl differential)"
 cargo test --workspace
 
+step "cargo doc (warnings are errors)"
+RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --workspace
+
+step "cargo package (the crate a user downloads builds on its own)"
+cargo package --allow-dirty --no-verify -q
+cargo package --allow-dirty --list | sort >target/package-files.txt
+if grep -vE '^(src/.*|Cargo\.toml|Cargo\.toml\.orig|Cargo\.lock|README\.md|CHANGELOG\.md|\.cargo_vcs_info\.json)$' target/package-files.txt; then
+  echo "error: unexpected files in the crate package (above)" >&2
+  exit 1
+fi
+cargo package --allow-dirty -q
+
 # --- command line: SARIF schema and pre-commit hook (issue 12) -------------------------------
 # Both install their PyPI packages into target/test-venv; the SARIF schema comes from npm.
 step "scan --format sarif against the SARIF 2.1.0 schema"

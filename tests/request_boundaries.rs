@@ -89,7 +89,11 @@ fn listener_port_1_to_65535() {
         (json!(-1), Some(("request.out_of_range", ERROR))),
         (json!(i64::MIN), Some(("request.out_of_range", ERROR))),
         (json!(u64::MAX), Some(("request.out_of_range", ERROR))),
-        (json!(443.0), Some(("request.wrong_type", ERROR))),
+        // Judged by value (issue 13): an integral number is an integer however it is written.
+        (json!(443.0), None),
+        (json!(65535.0), None),
+        (json!(65536.0), Some(("request.out_of_range", ERROR))),
+        (json!(443.5), Some(("request.wrong_type", ERROR))),
     ] {
         let mut body = listener("HTTPS");
         body["ListenerPort"] = port.clone();

@@ -114,6 +114,8 @@ catalogue! {
         "a server certificate that is a CA";
     CERT_NO_SERVER_AUTH = "cert.no_server_auth", Warning, "RFC 5280", None, Manual,
         "the leaf has an extended key usage without serverAuth";
+    CERT_NO_SAN = "cert.no_san", Warning, "CA/Browser Forum Baseline Requirements", None, Manual,
+        "the leaf has no subjectAltName: browsers (Chrome 58+) and Go 1.15+ ignore the common name, so it covers no name for them";
     CERT_WEAK_KEY = "cert.weak_key", Warning, "CA/Browser Forum", None, Manual,
         "RSA under 2048 bits, or an EC curve other than P-256/P-384/P-521";
     CERT_SHA1_SIGNATURE = "cert.sha1_signature", Warning, "CA/Browser Forum", None, Manual,

@@ -8,10 +8,10 @@ use crate::model::crypto::fingerprints;
 use crate::report::CertificateFacts;
 use crate::rules::catalog::{
     CERT_ALGORITHM_UNSUPPORTED, CERT_EXPIRED, CERT_EXPIRES_SOON, CERT_LEAF_IS_CA, CERT_NOT_CA,
-    CERT_NOT_YET_VALID, CERT_NO_SERVER_AUTH, CERT_SHA1_SIGNATURE, CERT_WEAK_KEY,
+    CERT_NOT_YET_VALID, CERT_NO_SAN, CERT_NO_SERVER_AUTH, CERT_SHA1_SIGNATURE, CERT_WEAK_KEY,
 };
 use crate::rules::chain::{describe, ChainAnalysis};
-use crate::text::plural;
+use crate::text::{plural, quote, QUOTE_CHARS};
 use crate::time::{format_rfc3339, Timestamp};
 
 const DAY: i64 = 86_400;
@@ -115,6 +115,21 @@ pub(crate) fn check_certificates(
                     path(),
                     format!(
                         "{} is the server certificate but is a CA (basicConstraints CA:TRUE); use an end-entity certificate",
+                        who()
+                    ),
+                );
+            }
+            if cert.alt_names.is_empty() {
+                let cn = cert
+                    .common_name
+                    .as_deref()
+                    .map(|cn| format!(" (only its common name {})", quote(cn, QUOTE_CHARS)))
+                    .unwrap_or_default();
+                out.emit(
+                    &CERT_NO_SAN,
+                    path(),
+                    format!(
+                        "{} has no subjectAltName{cn}: browsers (Chrome 58+) and Go 1.15+ ignore the common name, so it works only for clients that still fall back to it; reissue it with the names in subjectAltName",
                         who()
                     ),
                 );

@@ -1,6 +1,7 @@
 //! RFC 6125 coverage: whether the leaf certificate's names cover each configured name.
 
 use crate::findings::Findings;
+use crate::report::Severity;
 use crate::rules::catalog;
 
 use super::{list_names, CertificateNames, CheckedName, SHOWN_CHARS};
@@ -32,6 +33,19 @@ pub(crate) fn check_coverage(
     for entry in names {
         let name = entry.name.trim();
         if patterns.iter().any(|p| p.covers(name)) {
+            if from_cn {
+                // Covered for clients that still fall back to the common name, not for
+                // browsers (Chrome 58+) or Go 1.15+: a warning, beside the leaf's cert.no_san.
+                out.emit(
+                    &catalog::DOMAIN_NOT_COVERED,
+                    entry.path.as_ref(),
+                    format!(
+                        "{} is covered only by the certificate's common name, which browsers (Chrome 58+) and Go 1.15+ ignore; they need it in a DNS subjectAltName",
+                        quote(name, SHOWN_CHARS)
+                    ),
+                )
+                .set_severity(Severity::Warning);
+            }
             continue;
         }
         let what = if presented.is_empty() {
@@ -125,9 +139,24 @@ mod tests {
         let out = out.diagnostics();
         for d in &out {
             assert_eq!(d.rule, "domain.not_covered");
-            assert_eq!(d.severity, Severity::Error);
         }
-        out.iter().map(|d| d.path.clone()).collect()
+        // Errors are names not covered; warnings are names covered by the common name only.
+        out.iter()
+            .filter(|d| d.severity == Severity::Error)
+            .map(|d| d.path.clone())
+            .collect()
+    }
+
+    /// Names covered only by the common name: a warning each, saying browsers ignore it.
+    fn covered_by_cn_only(names: &[&str], certificate: &CertificateNames) -> Vec<String> {
+        let mut out = crate::findings::Findings::new();
+        check_coverage(&listed(names), certificate, &mut out);
+        out.diagnostics()
+            .into_iter()
+            .filter(|d| d.severity == Severity::Warning)
+            .inspect(|d| assert!(d.message.contains("common name"), "{}", d.message))
+            .map(|d| d.path)
+            .collect()
     }
 
     #[test]
@@ -168,6 +197,12 @@ mod tests {
             vec!["/domains/0/domain"]
         );
         assert!(uncovered(&["x.cn.com"], &cert(&[], Some("*.cn.com"))).is_empty());
+        // Covered by the CN alone: a warning (issue 8, item 6); never with a DNS SAN present.
+        assert_eq!(
+            covered_by_cn_only(&["cn.com", "other.com"], &cert(&[], Some("CN.com"))),
+            vec!["/domains/0/domain"]
+        );
+        assert!(covered_by_cn_only(&["san.com"], &cert(&["san.com"], Some("san.com"))).is_empty());
         // Nothing at all.
         let mut out = crate::findings::Findings::new();
         check_coverage(&listed(&["a.com"]), &CertificateNames::default(), &mut out);
