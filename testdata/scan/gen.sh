@@ -11,12 +11,12 @@
 #   leaf.der                 the good leaf in DER
 #   bundle.p7b / bundle.p7c  the good leaf + CA as PKCS#7, DER and PEM
 #   orphan.key               a private key with no certificate (not checked on its own)
-#   orphan-der.key           the same key in DER (a key too, not a malformed certificate)
 #   noext                    a PEM certificate without an extension (found by its content)
 #   notes.txt                not PEM (ignored)
 #   .hidden/skipped.pem      in a hidden directory (skipped unless --hidden)
-#   The tests add, in their own copy, `gone.pem` (a symbolic link to nothing) and `loop` (a
-#   link to its own directory): committed here they would trip every other walk of testdata.
+#   The tests add, in their own copy, `gone.pem` (a symbolic link to nothing), `loop` (a
+#   link to its own directory) and `orphan-der.key` (orphan.key in DER): committed here they
+#   would trip every other walk of testdata (which reads every .key as text).
 # expiry/                    four leaves (each + CA) whose names sort differently from their
 #                            expiry: a-far 2035-12-31, b-40-days 2027-01-02, c-expired
 #                            2026-11-01, d-10-days 2026-12-03
@@ -93,7 +93,6 @@ openssl x509 -in "$work/good.pem" -outform DER -out mixed/leaf.der
 openssl crl2pkcs7 -nocrl -certfile mixed/good.crt -outform DER -out mixed/bundle.p7b
 openssl crl2pkcs7 -nocrl -certfile mixed/good.crt -out mixed/bundle.p7c
 ec_key mixed/orphan.key
-openssl pkey -in mixed/orphan.key -outform DER -out mixed/orphan-der.key
 cp mixed/good.crt mixed/noext
 printf 'These are the test certificates for cert-preflight scan.\n' > mixed/notes.txt
 cp mixed/good.crt mixed/.hidden/skipped.pem

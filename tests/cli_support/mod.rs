@@ -115,9 +115,10 @@ pub fn scan_data(name: &str) -> String {
 }
 
 /// A copy of testdata/scan/mixed under cargo's per-target temporary directory, made once per
-/// test binary, with two symbolic links that are not committed because every other walk of
-/// testdata would trip on them: `gone.pem` points at a file that does not exist (an input
-/// that cannot be read) and `loop` at its own directory (a loop).
+/// test binary, with three files that are not committed because every other walk of testdata
+/// would trip on them: `gone.pem` points at a file that does not exist (an input that cannot
+/// be read), `loop` at its own directory (a loop), and `orphan-der.key` is `orphan.key` in DER
+/// (a binary key without a certificate).
 pub fn mixed_dir() -> &'static str {
     static DIR: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     DIR.get_or_init(|| {
@@ -127,6 +128,10 @@ pub fn mixed_dir() -> &'static str {
         copy_tree(&PathBuf::from(scan_data("mixed")), &dir).unwrap();
         std::os::unix::fs::symlink("does-not-exist.pem", dir.join("gone.pem")).unwrap();
         std::os::unix::fs::symlink(".", dir.join("loop")).unwrap();
+        let pem = std::fs::read_to_string(dir.join("orphan.key")).unwrap();
+        let body: String = pem.lines().filter(|l| !l.starts_with("-----")).collect();
+        let der = base64::Engine::decode(&base64::engine::general_purpose::STANDARD, body).unwrap();
+        std::fs::write(dir.join("orphan-der.key"), der).unwrap();
         dir.display().to_string()
     })
 }
