@@ -242,13 +242,23 @@ fn unreadable_inputs_exit_2_with_one_line() {
     let dir = data("");
     let dir = dir.trim_end_matches('/');
     assert_input_error(&run(&["cert", dir]), dir);
-    assert_input_error(
-        &run(&["cert", &data("not-utf8.bin")]),
-        &data("not-utf8.bin"),
-    );
     assert_input_error(&run(&["fingerprint", &missing]), &missing);
+    // Bytes that are not UTF-8 are read (issue 8, item 4): the report says what they are not.
+    let not_text = run(&["cert", &data("not-utf8.bin"), "--format", "json"]);
+    assert_eq!(not_text.code, 1, "{}", not_text.stderr);
+    assert!(
+        not_text.stdout.contains("\"chain.empty\""),
+        "{}",
+        not_text.stdout
+    );
     let key = data("not-utf8.bin");
-    assert_input_error(&run(&["cert", &data("leaf.pem"), "--key", &key]), &key);
+    let not_a_key = run(&["cert", &data("leaf.pem"), "--key", &key, "--format", "json"]);
+    assert_eq!(not_a_key.code, 1, "{}", not_a_key.stderr);
+    assert!(
+        not_a_key.stdout.contains("\"pem.malformed\""),
+        "{}",
+        not_a_key.stdout
+    );
     assert_input_error(
         &run(&["cert", &data("leaf.pem"), "--key", &missing]),
         &missing,

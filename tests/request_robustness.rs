@@ -132,6 +132,37 @@ fn the_valid_bodies_are_valid_apart_from_core_checks() {
     }
 }
 
+/// Whether `pointer` names a member of an object (not an item of an array).
+fn is_member(body: &Value, pointer: &str) -> bool {
+    let parent = pointer.rsplit_once('/').map_or("", |(parent, _)| parent);
+    body.pointer(parent).is_some_and(Value::is_object)
+}
+
+/// Removes the member `pointer` names.
+fn remove_member(body: &mut Value, pointer: &str) {
+    if let Some((parent, name)) = pointer.rsplit_once('/') {
+        let name = name.replace("~1", "/").replace("~0", "~");
+        if let Some(Value::Object(members)) = body.pointer_mut(parent) {
+            members.remove(&name);
+        }
+    }
+}
+
+/// (rule, severity, path) of each diagnostic: what a verdict is, whatever its wording.
+fn triples(report: &cert_preflight::Report) -> Vec<(String, String, String)> {
+    report
+        .diagnostics
+        .iter()
+        .map(|d| {
+            (
+                d.rule.clone(),
+                d.severity.as_str().to_string(),
+                d.path.clone(),
+            )
+        })
+        .collect()
+}
+
 #[test]
 fn every_value_replaced_by_every_other_type_is_reported_at_its_path() {
     let replacements = [
@@ -162,6 +193,21 @@ fn every_value_replaced_by_every_other_type_is_reported_at_its_path() {
                     validate_request(operation, &broken.to_string(), &context_for(operation))
                         .expect("known");
                 assert_eq!(report, text, "{operation} {pointer}");
+                if replacement.is_null() && is_member(&body, &pointer) {
+                    // Null is absence (issue 13): the same findings as leaving the member out.
+                    let mut absent = body.clone();
+                    remove_member(&mut absent, &pointer);
+                    let without =
+                        validate_request_value(operation, &absent, &context_for(operation))
+                            .expect("known");
+                    assert_eq!(
+                        triples(&report),
+                        triples(&without),
+                        "{operation}: {pointer} = null is not the same as leaving it out"
+                    );
+                    checked += 1;
+                    continue;
+                }
                 assert!(
                     report.diagnostics.iter().any(|d| d.path == pointer),
                     "{operation}: {pointer} = {replacement} gave no diagnostic there: {:?}",

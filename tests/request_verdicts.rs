@@ -123,6 +123,23 @@ fn every_front_gives_the_same_verdict() {
     }
 }
 
+/// `cert-preflight request OP FILE --format json` at [`NOW`].
+fn cli_json(op: &str, file: &Temp) -> cli_support::Run {
+    run_with(
+        &[
+            "request",
+            op,
+            &file.path(),
+            "--format",
+            "json",
+            "--now",
+            NOW,
+        ],
+        b"",
+        &[],
+    )
+}
+
 #[test]
 fn bodies_as_files_arrive() {
     let ctx = RequestContext::new(Timestamp::parse_rfc3339(NOW).unwrap());
@@ -146,19 +163,7 @@ fn bodies_as_files_arrive() {
             "{what}"
         );
         let file = Temp::new_bytes(&format!("encoding-{}", what.replace(' ', "-")), bytes);
-        let run = run_with(
-            &[
-                "request",
-                op,
-                &file.path(),
-                "--format",
-                "json",
-                "--now",
-                NOW,
-            ],
-            b"",
-            &[],
-        );
+        let run = cli_json(op, &file);
         assert_eq!(
             run.stdout.trim_end(),
             expected.to_json_pretty(),
@@ -178,19 +183,7 @@ fn bodies_as_files_arrive() {
         report.diagnostics[0].message
     );
     let file = Temp::new_bytes("not-utf8-body", &bad);
-    let run = run_with(
-        &[
-            "request",
-            op,
-            &file.path(),
-            "--format",
-            "json",
-            "--now",
-            NOW,
-        ],
-        b"",
-        &[],
-    );
+    let run = cli_json(op, &file);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert_eq!(run.stdout.trim_end(), report.to_json_pretty());
     // A lone surrogate in UTF-16 is refused the same way.

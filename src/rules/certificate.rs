@@ -37,143 +37,199 @@ pub(crate) fn check_certificates(
     ctx: &CertificateContext<'_>,
     out: &mut Findings,
 ) {
-    let now = ctx.now.unix_seconds();
     // The certificate the server-side rules are about: the chain's leaf, or the first one.
     let leaf = chain.leaf.unwrap_or(0);
     for (pos, cert) in certs.iter().enumerate() {
         if chain.duplicates.contains(&pos) {
             continue;
         }
-        // Built only for a diagnostic: a certificate with nothing to report costs no formatting.
-        let path = || format!("{}/chain/{}", ctx.base, cert.index);
-        let who = || describe(cert);
-        let is_leaf = pos == leaf;
-        if cert.not_after < now {
-            out.emit(
-                &CERT_EXPIRED,
-                path(),
-                format!(
-                    "{} expired on {} ({}); renew it",
-                    who(),
-                    format_rfc3339(cert.not_after),
-                    ago(days_between(now, cert.not_after))
-                ),
-            );
-        } else if cert.not_before > now {
-            out.emit(
-                &CERT_NOT_YET_VALID,
-                path(),
-                format!(
-                    "{} is not valid until {}; its notBefore is in the future",
-                    who(),
-                    format_rfc3339(cert.not_before)
-                ),
-            );
-        } else if is_leaf {
-            let days_left = days_between(now, cert.not_after);
-            if days_left < i64::from(ctx.expiry_warning_days) {
-                out.emit(
-                    &CERT_EXPIRES_SOON,
-                    path(),
-                    format!(
-                        "{} expires on {}, in {days_left} day{}; renew it before then (warning threshold {} days)",
-                        who(),
-                        format_rfc3339(cert.not_after),
-                        plural(days_left.unsigned_abs() as usize),
-                        ctx.expiry_warning_days
-                    ),
-                );
-            }
-        }
-        let must_be_ca = match ctx.purpose {
-            CertificatePurpose::Server => !is_leaf && chain.path.contains(&pos),
-            CertificatePurpose::ClientCa | CertificatePurpose::CaUpload => true,
+        let checked = Checked {
+            cert,
+            base: ctx.base,
+            is_leaf: pos == leaf,
         };
-        if must_be_ca && cert.basic_constraints_ca != Some(true) {
-            let role = if ctx.purpose == CertificatePurpose::Server {
-                "issues another certificate in the chain"
-            } else {
-                "is uploaded as a CA certificate"
-            };
+        let self_signed = chain.self_signed.get(pos).copied().unwrap_or(false);
+        let on_path = chain.path.contains(&pos);
+        check_validity(&checked, ctx, out);
+        check_ca_flag(&checked, ctx, on_path, out);
+        if ctx.purpose == CertificatePurpose::Server && checked.is_leaf {
+            check_server_leaf(&checked, out);
+        }
+        check_strength(&checked, self_signed, out);
+        if ctx.profile == ProviderProfile::AlibabaSlb && checked.is_leaf {
+            check_alibaba_clb(&checked, out);
+        }
+    }
+}
+
+/// One certificate under check, with what its messages need.
+struct Checked<'a> {
+    cert: &'a ParsedCertificate,
+    base: &'a str,
+    is_leaf: bool,
+}
+
+impl Checked<'_> {
+    /// Its JSON pointer; built only for a diagnostic, so a certificate with nothing to report
+    /// costs no formatting.
+    fn path(&self) -> String {
+        format!("{}/chain/{}", self.base, self.cert.index)
+    }
+
+    /// `Certificate 2 (CN=…)`, for the start of a message.
+    fn who(&self) -> String {
+        describe(self.cert)
+    }
+}
+
+/// `cert.expired`, `cert.not_yet_valid`, and for the leaf `cert.expires_soon`.
+fn check_validity(c: &Checked<'_>, ctx: &CertificateContext<'_>, out: &mut Findings) {
+    let now = ctx.now.unix_seconds();
+    let cert = c.cert;
+    if cert.not_after < now {
+        out.emit(
+            &CERT_EXPIRED,
+            c.path(),
+            format!(
+                "{} expired on {} ({}); renew it",
+                c.who(),
+                format_rfc3339(cert.not_after),
+                ago(days_between(now, cert.not_after))
+            ),
+        );
+    } else if cert.not_before > now {
+        out.emit(
+            &CERT_NOT_YET_VALID,
+            c.path(),
+            format!(
+                "{} is not valid until {}; its notBefore is in the future",
+                c.who(),
+                format_rfc3339(cert.not_before)
+            ),
+        );
+    } else if c.is_leaf {
+        let days_left = days_between(now, cert.not_after);
+        if days_left < i64::from(ctx.expiry_warning_days) {
             out.emit(
-                &CERT_NOT_CA,
-                path(),
+                &CERT_EXPIRES_SOON,
+                c.path(),
                 format!(
-                    "{} {role} but has no basicConstraints CA:TRUE ({}); a CA certificate is required",
-                    who(),
-                    match cert.basic_constraints_ca {
-                        Some(false) => "it says CA:FALSE",
-                        _ => "the extension is absent",
-                    }
+                    "{} expires on {}, in {days_left} day{}; renew it before then (warning threshold {} days)",
+                    c.who(),
+                    format_rfc3339(cert.not_after),
+                    plural(days_left.unsigned_abs() as usize),
+                    ctx.expiry_warning_days
                 ),
             );
         }
-        if ctx.purpose == CertificatePurpose::Server && is_leaf {
-            if cert.basic_constraints_ca == Some(true) {
-                out.emit(
-                    &CERT_LEAF_IS_CA,
-                    path(),
-                    format!(
-                        "{} is the server certificate but is a CA (basicConstraints CA:TRUE); use an end-entity certificate",
-                        who()
-                    ),
-                );
+    }
+}
+
+/// `cert.not_ca`: an issuer on the chain, or any certificate of a CA upload, without
+/// basicConstraints CA:TRUE.
+fn check_ca_flag(c: &Checked<'_>, ctx: &CertificateContext<'_>, on_path: bool, out: &mut Findings) {
+    let must_be_ca = match ctx.purpose {
+        CertificatePurpose::Server => !c.is_leaf && on_path,
+        CertificatePurpose::ClientCa | CertificatePurpose::CaUpload => true,
+    };
+    if !must_be_ca || c.cert.basic_constraints_ca == Some(true) {
+        return;
+    }
+    let role = if ctx.purpose == CertificatePurpose::Server {
+        "issues another certificate in the chain"
+    } else {
+        "is uploaded as a CA certificate"
+    };
+    out.emit(
+        &CERT_NOT_CA,
+        c.path(),
+        format!(
+            "{} {role} but has no basicConstraints CA:TRUE ({}); a CA certificate is required",
+            c.who(),
+            match c.cert.basic_constraints_ca {
+                Some(false) => "it says CA:FALSE",
+                _ => "the extension is absent",
             }
-            if cert.alt_names.is_empty() {
-                let cn = cert
-                    .common_name
-                    .as_deref()
-                    .map(|cn| format!(" (only its common name {})", quote(cn, QUOTE_CHARS)))
-                    .unwrap_or_default();
-                out.emit(
-                    &CERT_NO_SAN,
-                    path(),
-                    format!(
-                        "{} has no subjectAltName{cn}: browsers (Chrome 58+) and Go 1.15+ ignore the common name, so it works only for clients that still fall back to it; reissue it with the names in subjectAltName",
-                        who()
-                    ),
-                );
-            }
-            if cert.eku_allows_server_auth == Some(false) {
-                out.emit(
-                    &CERT_NO_SERVER_AUTH,
-                    path(),
-                    format!(
-                        "{} has an extended key usage without serverAuth, so clients will reject it for TLS servers",
-                        who()
-                    ),
-                );
-            }
+        ),
+    );
+}
+
+/// The server leaf's own rules: `cert.leaf_is_ca`, `cert.no_san`, `cert.no_server_auth`.
+fn check_server_leaf(c: &Checked<'_>, out: &mut Findings) {
+    let cert = c.cert;
+    if cert.basic_constraints_ca == Some(true) {
+        out.emit(
+            &CERT_LEAF_IS_CA,
+            c.path(),
+            format!(
+                "{} is the server certificate but is a CA (basicConstraints CA:TRUE); use an end-entity certificate",
+                c.who()
+            ),
+        );
+    }
+    if cert.alt_names.is_empty() {
+        let cn = cert
+            .common_name
+            .as_deref()
+            .map(|cn| format!(" (only its common name {})", quote(cn, QUOTE_CHARS)))
+            .unwrap_or_default();
+        out.emit(
+            &CERT_NO_SAN,
+            c.path(),
+            format!(
+                "{} has no subjectAltName{cn}: browsers (Chrome 58+) and Go 1.15+ ignore the common name, so it works only for clients that still fall back to it; reissue it with the names in subjectAltName",
+                c.who()
+            ),
+        );
+    }
+    if cert.eku_allows_server_auth == Some(false) {
+        out.emit(
+            &CERT_NO_SERVER_AUTH,
+            c.path(),
+            format!(
+                "{} has an extended key usage without serverAuth, so clients will reject it for TLS servers",
+                c.who()
+            ),
+        );
+    }
+}
+
+/// `cert.weak_key`, and `cert.sha1_signature` for a certificate that is not self-signed (a
+/// root's own signature is never checked by clients).
+fn check_strength(c: &Checked<'_>, self_signed: bool, out: &mut Findings) {
+    if let Some(problem) = weak_key(&c.cert.key) {
+        out.emit(
+            &CERT_WEAK_KEY,
+            c.path(),
+            format!("{} has {problem}", c.who()),
+        );
+    }
+    if let Some(digest) = weak_digest(c.cert.signature) {
+        if !self_signed {
+            out.emit(
+                &CERT_SHA1_SIGNATURE,
+                c.path(),
+                format!(
+                    "{} is signed with {} ({digest}), which clients no longer trust; reissue it with SHA-256",
+                    c.who(),
+                    c.cert.signature_name
+                ),
+            );
         }
-        if let Some(problem) = weak_key(&cert.key) {
-            out.emit(&CERT_WEAK_KEY, path(), format!("{} has {problem}", who()));
-        }
-        let self_signed = chain.self_signed.get(pos).copied().unwrap_or(false);
-        if let Some(digest) = weak_digest(cert.signature) {
-            if !self_signed {
-                out.emit(
-                    &CERT_SHA1_SIGNATURE,
-                    path(),
-                    format!(
-                        "{} is signed with {} ({digest}), which clients no longer trust; reissue it with SHA-256",
-                        who(),
-                        cert.signature_name
-                    ),
-                );
-            }
-        }
-        if ctx.profile == ProviderProfile::AlibabaSlb && is_leaf {
-            if let Some(problem) = clb_unsupported(&cert.key) {
-                out.emit(
-                    &CERT_ALGORITHM_UNSUPPORTED,
-                    path(),
-                    format!(
-                        "{} has {problem}; Alibaba CLB documents RSA certificates of 1024, 2048 or 4096 bits",
-                        who()
-                    ),
-                );
-            }
-        }
+    }
+}
+
+/// `cert.algorithm_unsupported` under the Alibaba CLB profile.
+fn check_alibaba_clb(c: &Checked<'_>, out: &mut Findings) {
+    if let Some(problem) = clb_unsupported(&c.cert.key) {
+        out.emit(
+            &CERT_ALGORITHM_UNSUPPORTED,
+            c.path(),
+            format!(
+                "{} has {problem}; Alibaba CLB documents RSA certificates of 1024, 2048 or 4096 bits",
+                c.who()
+            ),
+        );
     }
 }
 

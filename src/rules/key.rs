@@ -3,10 +3,10 @@
 
 use crate::context::ProviderProfile;
 use crate::findings::Findings;
-use crate::input::pem;
+use crate::input::pem::PemIssue;
 use crate::model::certificate::ParsedCertificate;
-use crate::model::key::{match_certificate, parse_private_key, KeyFormat, KeyMatch};
-use crate::model::{foreign, is_private_key_label};
+use crate::model::key::{match_certificate, KeyFormat, KeyMatch, PrivateKeyInfo};
+use crate::model::{read_key_field, KeyBlock, KeyField, KeyReading};
 use crate::report::Severity;
 use crate::rules::catalog::{
     KEY_ENCRYPTED, KEY_FORMAT_PKCS8, KEY_MISMATCH, KEY_MISSING, KEY_TOO_MANY, KEY_UNSUPPORTED,
@@ -14,9 +14,6 @@ use crate::rules::catalog::{
 };
 use crate::rules::chain::describe;
 use crate::rules::pem::{check_size, issues_to_diagnostics, unexpected_block, FieldKind};
-
-/// Labels the providers accept for an unencrypted private key.
-const SUPPORTED_LABELS: &[&str] = &["PRIVATE KEY", "RSA PRIVATE KEY", "EC PRIVATE KEY"];
 
 /// What the key rules need.
 pub(crate) struct KeyContext<'a> {
@@ -50,79 +47,12 @@ pub(crate) fn check_key(
     if check_size(text, FieldKind::PrivateKey, path, out) {
         return;
     }
-    let scanned = pem::scan(text);
-    if !scanned.blocks.is_empty() || has_malformed(&scanned.issues) {
-        issues_to_diagnostics(&scanned.issues, FieldKind::PrivateKey, path, out);
-    }
-    let mut keys = Vec::new();
-    for block in &scanned.blocks {
-        if !is_private_key_label(&block.label) {
-            unexpected_block(&foreign(block), FieldKind::PrivateKey, path, out);
-        } else {
-            keys.push(block);
-        }
-    }
-    let malformed = has_malformed(&scanned.issues);
-    if keys.is_empty() {
-        if !malformed && scanned.blocks.is_empty() {
-            out.emit(
-                &PEM_MALFORMED,
-                path,
-                "No PEM block was found in the private key field; expected -----BEGIN PRIVATE KEY----- ... -----END PRIVATE KEY-----",
-            );
-        }
-        return;
-    }
-    if keys.len() > 1 {
-        out.emit(
-            &KEY_TOO_MANY,
-            path,
-            format!(
-                "The private key field holds {} private keys; give only the leaf certificate's key",
-                keys.len()
-            ),
-        );
-    }
-    let Some(block) = keys.first() else {
+    let field = read_key_field(text);
+    let Some(block) = check_field_shape(&field, path, out) else {
         return;
     };
-    let label = block.label.as_str();
-    let lines = format!("lines {}-{}", block.begin_line, block.end_line);
-    if label == "ENCRYPTED PRIVATE KEY" || block.is_legacy_encrypted() {
-        let how = if label == "ENCRYPTED PRIVATE KEY" {
-            "PKCS#8 ENCRYPTED PRIVATE KEY"
-        } else {
-            "Proc-Type: 4,ENCRYPTED"
-        };
-        out.emit(
-            &KEY_ENCRYPTED,
-            path,
-            format!(
-                "The private key ({lines}) is encrypted ({how}); the providers need it unencrypted: run `openssl pkey -in key.pem -out key-plain.pem` and enter the passphrase"
-            ),
-        );
+    let Some(info) = check_readable(block, path, out) else {
         return;
-    }
-    if !SUPPORTED_LABELS.contains(&label) {
-        out.emit(
-            &KEY_UNSUPPORTED,
-            path,
-            format!(
-                "The {label} block ({lines}) is not a supported key format; use PKCS#8 (BEGIN PRIVATE KEY), PKCS#1 RSA or SEC1 EC, e.g. `openssl pkcs8 -topk8 -nocrypt -in key.pem`"
-            ),
-        );
-        return;
-    }
-    let info = match parse_private_key(label, &block.der) {
-        Ok(info) => info,
-        Err(reason) => {
-            out.emit(
-                &KEY_UNSUPPORTED,
-                path,
-                format!("The private key ({lines}) could not be read: {reason}"),
-            );
-            return;
-        }
     };
     if ctx.profile == ProviderProfile::AlibabaSlb && info.format != KeyFormat::Pkcs1 {
         out.emit(
@@ -134,10 +64,89 @@ pub(crate) fn check_key(
             ),
         );
     }
-    let Some(leaf) = leaf else {
-        return;
+    if let Some(leaf) = leaf {
+        check_match(info, leaf, all, path, out);
+    }
+}
+
+/// The field's PEM rules, blocks of other kinds, no key, several keys. Returns the first key
+/// block, the one the other rules are about.
+fn check_field_shape<'f>(
+    field: &'f KeyField,
+    path: &str,
+    out: &mut Findings,
+) -> Option<&'f KeyBlock> {
+    let malformed = has_malformed(&field.issues);
+    if field.has_blocks || malformed {
+        issues_to_diagnostics(&field.issues, FieldKind::PrivateKey, path, out);
+    }
+    for block in &field.foreign {
+        unexpected_block(block, FieldKind::PrivateKey, path, out);
+    }
+    if field.keys.is_empty() && !malformed && !field.has_blocks {
+        out.emit(
+            &PEM_MALFORMED,
+            path,
+            "No PEM block was found in the private key field; expected -----BEGIN PRIVATE KEY----- ... -----END PRIVATE KEY-----",
+        );
+    }
+    if field.keys.len() > 1 {
+        out.emit(
+            &KEY_TOO_MANY,
+            path,
+            format!(
+                "The private key field holds {} private keys; give only the leaf certificate's key",
+                field.keys.len()
+            ),
+        );
+    }
+    field.keys.first()
+}
+
+/// `key.encrypted` and `key.unsupported` for a key that could not be read; the key's format
+/// and public half when it could.
+fn check_readable<'b>(
+    block: &'b KeyBlock,
+    path: &str,
+    out: &mut Findings,
+) -> Option<&'b PrivateKeyInfo> {
+    let lines = format!("lines {}-{}", block.begin_line, block.end_line);
+    let label = block.label.as_str();
+    match &block.reading {
+        KeyReading::Read(info) => return Some(info),
+        KeyReading::Encrypted { how } => out.emit(
+            &KEY_ENCRYPTED,
+            path,
+            format!(
+                "The private key ({lines}) is encrypted ({how}); the providers need it unencrypted: run `openssl pkey -in key.pem -out key-plain.pem` and enter the passphrase"
+            ),
+        ),
+        KeyReading::UnsupportedLabel => out.emit(
+            &KEY_UNSUPPORTED,
+            path,
+            format!(
+                "The {label} block ({lines}) is not a supported key format; use PKCS#8 (BEGIN PRIVATE KEY), PKCS#1 RSA or SEC1 EC, e.g. `openssl pkcs8 -topk8 -nocrypt -in key.pem`"
+            ),
+        ),
+        KeyReading::Unreadable(reason) => out.emit(
+            &KEY_UNSUPPORTED,
+            path,
+            format!("The private key ({lines}) could not be read: {reason}"),
+        ),
     };
-    match match_certificate(&info, leaf) {
+    None
+}
+
+/// `key.mismatch` (naming the certificate the key does fit, if any), or a warning when the key
+/// cannot be compared.
+fn check_match(
+    info: &PrivateKeyInfo,
+    leaf: &ParsedCertificate,
+    all: &[ParsedCertificate],
+    path: &str,
+    out: &mut Findings,
+) {
+    match match_certificate(info, leaf) {
         KeyMatch::Matches => {}
         KeyMatch::Unknown(why) => {
             // Not a mismatch: the key could not be compared (an EC key without its public
@@ -153,7 +162,7 @@ pub(crate) fn check_key(
             let elsewhere = all
                 .iter()
                 .filter(|c| c.index != leaf.index)
-                .find(|c| match_certificate(&info, c) == KeyMatch::Matches)
+                .find(|c| match_certificate(info, c) == KeyMatch::Matches)
                 .map(|c| format!("; it belongs to {} instead", describe(c)))
                 .unwrap_or_default();
             out.emit(
@@ -169,8 +178,8 @@ pub(crate) fn check_key(
     }
 }
 
-fn has_malformed(issues: &[pem::PemIssue]) -> bool {
+fn has_malformed(issues: &[PemIssue]) -> bool {
     issues
         .iter()
-        .any(|i| matches!(i, pem::PemIssue::Malformed { .. }))
+        .any(|i| matches!(i, PemIssue::Malformed { .. }))
 }

@@ -303,15 +303,47 @@ fn decode_body(
     body_start: usize,
     out: &mut ScannedPem,
 ) -> Option<PemBlock> {
-    let one_line = !body.contains('\n');
-    let mut headers = Vec::new();
-    // The payload lines, trimmed, copied as they are: nearly always pure base64, which the
-    // decoder checks byte by byte anyway. Only when it refuses them does the careful pass
-    // below drop spaces and tabs and look for the character to name.
-    let mut base64 = Zeroizing::new(Vec::with_capacity(body.len()));
-    let mut payload_lines: Vec<(usize, &str)> = Vec::with_capacity(body.len() / 64 + 1);
-    let mut in_headers = true;
     let first_line = lines.line_of(body_start);
+    let split = split_body(body, first_line, begin_line, end_line, out);
+    if body.contains('\n') {
+        check_line_lengths(&split.payload_lines, label, out);
+    }
+    let der = decode_payload(&split, label, begin_line, out)?;
+    Some(PemBlock {
+        label: label.to_string(),
+        begin_line,
+        end_line,
+        headers: split.headers,
+        der,
+    })
+}
+
+/// A block body taken apart: its RFC 1421 headers and its payload lines.
+struct SplitBody<'a> {
+    headers: Vec<(String, String)>,
+    /// The payload lines, trimmed, with their line numbers.
+    payload_lines: Vec<(usize, &'a str)>,
+    /// The payload lines joined, copied as they are: nearly always pure base64, which the
+    /// decoder checks byte by byte anyway. Only when it refuses them does the careful pass of
+    /// [`decode_payload`] drop spaces and tabs and look for the character to name.
+    base64: Zeroizing<Vec<u8>>,
+}
+
+/// Headers, payload lines, and a `BlankLine` issue for each blank line that is not the one
+/// legitimately following a header block.
+fn split_body<'a>(
+    body: &'a str,
+    first_line: usize,
+    begin_line: usize,
+    end_line: usize,
+    out: &mut ScannedPem,
+) -> SplitBody<'a> {
+    let mut split = SplitBody {
+        headers: Vec::new(),
+        payload_lines: Vec::with_capacity(body.len() / 64 + 1),
+        base64: Zeroizing::new(Vec::with_capacity(body.len())),
+    };
+    let mut in_headers = true;
     for (line_no, piece) in (first_line..).zip(split_lines(body)) {
         let line = trim_line(piece);
         // The empty remainder of the BEGIN line and the empty piece before END are not lines
@@ -321,13 +353,15 @@ fn decode_body(
         }
         if in_headers && line.contains(':') {
             if let Some((name, value)) = line.split_once(':') {
-                headers.push((name.trim().to_string(), value.trim().to_string()));
+                split
+                    .headers
+                    .push((name.trim().to_string(), value.trim().to_string()));
             }
             continue;
         }
         if line.is_empty() {
             // An RFC 1421 header block is followed by one legitimate blank line.
-            let after_headers = in_headers && !headers.is_empty();
+            let after_headers = in_headers && !split.headers.is_empty();
             if !after_headers {
                 out.issues.push(PemIssue::BlankLine {
                     line: line_no,
@@ -338,39 +372,62 @@ fn decode_body(
             continue;
         }
         in_headers = false;
-        payload_lines.push((line_no, line));
-        base64.extend_from_slice(line.as_bytes());
+        split.payload_lines.push((line_no, line));
+        split.base64.extend_from_slice(line.as_bytes());
     }
-    if !one_line {
-        if let Some((&(last_line, last), rest)) = payload_lines.split_last() {
-            for &(line, text) in rest {
-                let length = char_count(text);
-                if length != 64 {
-                    out.issues.push(PemIssue::LineLength {
-                        line,
-                        length,
-                        label: label.to_string(),
-                    });
-                }
-            }
-            let last_len = char_count(last);
-            if last_len > 64 {
-                out.issues.push(PemIssue::LineLength {
-                    line: last_line,
-                    length: last_len,
-                    label: label.to_string(),
-                });
-            }
+    split
+}
+
+/// A `LineLength` issue for each payload line other than 64 characters (the last one may be
+/// shorter). Not applied to the one-line form seed 003's example uses.
+fn check_line_lengths(payload_lines: &[(usize, &str)], label: &str, out: &mut ScannedPem) {
+    let Some((&(last_line, last), rest)) = payload_lines.split_last() else {
+        return;
+    };
+    for &(line, text) in rest {
+        let length = char_count(text);
+        if length != 64 {
+            out.issues.push(PemIssue::LineLength {
+                line,
+                length,
+                label: label.to_string(),
+            });
         }
     }
-    let decoded = match STANDARD.decode(base64.as_slice()) {
+    let last_len = char_count(last);
+    if last_len > 64 {
+        out.issues.push(PemIssue::LineLength {
+            line: last_line,
+            length: last_len,
+            label: label.to_string(),
+        });
+    }
+}
+
+/// The block's bytes, or a `Malformed` issue: a character that is not base64 (named, with its
+/// line), an empty block, or base64 that is truncated or badly padded.
+fn decode_payload(
+    split: &SplitBody<'_>,
+    label: &str,
+    begin_line: usize,
+    out: &mut ScannedPem,
+) -> Option<Zeroizing<Vec<u8>>> {
+    let mut malformed = |line: usize, message: String| {
+        out.issues.push(PemIssue::Malformed {
+            line,
+            label: Some(label.to_string()),
+            message,
+        });
+        None
+    };
+    let decoded = match STANDARD.decode(split.base64.as_slice()) {
         Ok(der) => Ok(der),
         Err(_) => {
             // The careful pass: spaces and tabs dropped, the first other character that is not
             // base64 named.
-            base64.clear();
+            let mut base64 = Zeroizing::new(Vec::with_capacity(split.base64.len()));
             let mut first_bad: Option<(usize, char)> = None; // (line, character)
-            for &(line_no, line) in &payload_lines {
+            for &(line_no, line) in &split.payload_lines {
                 for c in line.chars() {
                     if c.is_ascii() && is_base64_byte(c as u8) {
                         base64.push(c as u8);
@@ -380,45 +437,29 @@ fn decode_body(
                 }
             }
             if let Some((line, bad)) = first_bad {
-                out.issues.push(PemIssue::Malformed {
+                return malformed(
                     line,
-                    label: Some(label.to_string()),
-                    message: format!(
+                    format!(
                         "the {label} block that begins on line {begin_line} has a character that is not base64 ({}) on line {line}",
                         describe_char(bad)
                     ),
-                });
-                return None;
+                );
             }
             STANDARD.decode(base64.as_slice())
         }
     };
     match decoded {
-        Ok(der) if !der.is_empty() => Some(PemBlock {
-            label: label.to_string(),
+        Ok(der) if !der.is_empty() => Some(Zeroizing::new(der)),
+        Ok(_) => malformed(
             begin_line,
-            end_line,
-            headers,
-            der: Zeroizing::new(der),
-        }),
-        Ok(_) => {
-            out.issues.push(PemIssue::Malformed {
-                line: begin_line,
-                label: Some(label.to_string()),
-                message: format!("the {label} block that begins on line {begin_line} is empty"),
-            });
-            None
-        }
-        Err(_) => {
-            out.issues.push(PemIssue::Malformed {
-                line: begin_line,
-                label: Some(label.to_string()),
-                message: format!(
-                    "the base64 of the {label} block that begins on line {begin_line} is truncated or badly padded"
-                ),
-            });
-            None
-        }
+            format!("the {label} block that begins on line {begin_line} is empty"),
+        ),
+        Err(_) => malformed(
+            begin_line,
+            format!(
+                "the base64 of the {label} block that begins on line {begin_line} is truncated or badly padded"
+            ),
+        ),
     }
 }
 

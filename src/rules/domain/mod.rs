@@ -353,75 +353,117 @@ fn check_name(raw: &str, path: &str, subject: &Subject<'_>, out: &mut Findings) 
 /// [`check_name`]'s rules one by one, each with its own message.
 fn check_name_rules(raw: &str, path: &str, subject: &Subject<'_>, out: &mut Findings) -> bool {
     let name = raw.trim();
-    let mut ok = true;
-    let mut push = |rule: &'static crate::rules::Rule, message: String| {
-        out.emit(rule, path, format!("{subject}: {message}"));
-    };
-
-    if name.len() != raw.len() {
-        push(
-            &catalog::DOMAIN_LABEL_INVALID,
-            "whitespace around the name is not accepted; remove the space".to_string(),
-        );
-    }
-
     let labels: Vec<&str> = name.split('.').collect();
-
-    if !name.is_ascii() {
-        ok = false;
-        let message = match punycode_name(&labels) {
-            Some(ascii) => format!(
-                "non-ASCII characters are not accepted; use the punycode form {} \
-                 (per-label RFC 3492 after lowercasing, without UTS 46 mapping)",
-                quote(&ascii, SHOWN_CHARS)
-            ),
-            None => "non-ASCII characters are not accepted; use the name's punycode (xn--) \
-                     form"
-                .to_string(),
-        };
-        push(&catalog::DOMAIN_NON_ASCII, message);
-    }
-
+    let mut report = NameReport { out, path, subject };
+    // Each rule runs, so every problem of the name is reported at once.
     let wildcard = wildcard_problem(&labels);
-    if let Some(problem) = wildcard {
-        ok = false;
-        let message = match problem {
-            WildcardProblem::Partial => "* must be the whole leftmost label, as in \
-                                         *.test.com; partial wildcards are not allowed"
-                .to_string(),
-            WildcardProblem::NotLeftmost(n) => format!(
-                "* appears in label {n}; it is allowed only as the whole leftmost label, as \
-                 in *.test.com"
-            ),
-            WildcardProblem::NothingAfter => "* must be followed by a domain, as in \
-                                              *.test.com"
-                .to_string(),
-        };
-        push(&catalog::DOMAIN_WILDCARD_INVALID, message);
-    }
+    let passed = [
+        surrounding_whitespace(raw, name, &mut report),
+        non_ascii(name, &labels, &mut report),
+        wildcard_rule(wildcard, &mut report),
+        empty_labels(name, &labels, wildcard, &mut report),
+        invalid_characters(name, &mut report),
+        hyphen_ends(&labels, &mut report),
+        label_lengths(&labels, &mut report),
+        name_length(name, &mut report),
+    ];
+    passed.iter().all(|ok| *ok)
+}
 
-    if wildcard != Some(WildcardProblem::NothingAfter) && labels.iter().any(|l| l.is_empty()) {
-        ok = false;
-        let mut why = Vec::new();
-        if name.starts_with('.') {
-            why.push("a dot at the start");
-        }
-        if name.contains("..") {
-            why.push("two dots in a row");
-        }
-        if name.ends_with('.') {
-            why.push("a dot at the end");
-        }
-        push(
-            &catalog::DOMAIN_LABEL_INVALID,
-            format!(
-                "empty label ({}); every label between dots needs 1 to 63 letters, digits or \
-                 hyphens",
-                why.join(" and ")
-            ),
-        );
-    }
+/// Where the findings about one name go, each message prefixed with the name.
+struct NameReport<'a, 'o> {
+    out: &'o mut Findings,
+    path: &'a str,
+    subject: &'a Subject<'a>,
+}
 
+impl NameReport<'_, '_> {
+    /// Records `rule` and returns false (the name did not pass), for `return report.fail(…)`.
+    fn fail(&mut self, rule: &'static crate::rules::Rule, message: String) -> bool {
+        let subject = self.subject;
+        self.out
+            .emit(rule, self.path, format!("{subject}: {message}"));
+        false
+    }
+}
+
+/// Checked as sent: the API receives the whitespace, so the name fails (issue 13).
+fn surrounding_whitespace(raw: &str, name: &str, report: &mut NameReport<'_, '_>) -> bool {
+    if name.len() == raw.len() {
+        return true;
+    }
+    report.fail(
+        &catalog::DOMAIN_LABEL_INVALID,
+        "whitespace around the name is not accepted; remove the space".to_string(),
+    )
+}
+
+fn non_ascii(name: &str, labels: &[&str], report: &mut NameReport<'_, '_>) -> bool {
+    if name.is_ascii() {
+        return true;
+    }
+    let message = match punycode_name(labels) {
+        Some(ascii) => format!(
+            "non-ASCII characters are not accepted; use the punycode form {} \
+             (per-label RFC 3492 after lowercasing, without UTS 46 mapping)",
+            quote(&ascii, SHOWN_CHARS)
+        ),
+        None => "non-ASCII characters are not accepted; use the name's punycode (xn--) \
+                 form"
+            .to_string(),
+    };
+    report.fail(&catalog::DOMAIN_NON_ASCII, message)
+}
+
+fn wildcard_rule(problem: Option<WildcardProblem>, report: &mut NameReport<'_, '_>) -> bool {
+    let Some(problem) = problem else {
+        return true;
+    };
+    let message = match problem {
+        WildcardProblem::Partial => "* must be the whole leftmost label, as in \
+                                     *.test.com; partial wildcards are not allowed"
+            .to_string(),
+        WildcardProblem::NotLeftmost(n) => format!(
+            "* appears in label {n}; it is allowed only as the whole leftmost label, as \
+             in *.test.com"
+        ),
+        WildcardProblem::NothingAfter => "* must be followed by a domain, as in \
+                                          *.test.com"
+            .to_string(),
+    };
+    report.fail(&catalog::DOMAIN_WILDCARD_INVALID, message)
+}
+
+fn empty_labels(
+    name: &str,
+    labels: &[&str],
+    wildcard: Option<WildcardProblem>,
+    report: &mut NameReport<'_, '_>,
+) -> bool {
+    if wildcard == Some(WildcardProblem::NothingAfter) || !labels.iter().any(|l| l.is_empty()) {
+        return true;
+    }
+    let mut why = Vec::new();
+    if name.starts_with('.') {
+        why.push("a dot at the start");
+    }
+    if name.contains("..") {
+        why.push("two dots in a row");
+    }
+    if name.ends_with('.') {
+        why.push("a dot at the end");
+    }
+    report.fail(
+        &catalog::DOMAIN_LABEL_INVALID,
+        format!(
+            "empty label ({}); every label between dots needs 1 to 63 letters, digits or \
+             hyphens",
+            why.join(" and ")
+        ),
+    )
+}
+
+fn invalid_characters(name: &str, report: &mut NameReport<'_, '_>) -> bool {
     let mut bad: Vec<char> = Vec::new();
     for c in name.chars() {
         let allowed = c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '*') || !c.is_ascii();
@@ -429,86 +471,91 @@ fn check_name_rules(raw: &str, path: &str, subject: &Subject<'_>, out: &mut Find
             bad.push(c);
         }
     }
-    if !bad.is_empty() {
-        ok = false;
-        let shown: Vec<String> = bad.iter().take(5).map(|c| format!("{c:?}")).collect();
-        let more = if bad.len() > 5 { " and others" } else { "" };
-        push(
-            &catalog::DOMAIN_LABEL_INVALID,
-            format!(
-                "contains {}{more}; a label may hold only ASCII letters, digits and hyphens",
-                shown.join(", ")
-            ),
-        );
+    if bad.is_empty() {
+        return true;
     }
+    let shown: Vec<String> = bad.iter().take(5).map(|c| format!("{c:?}")).collect();
+    let more = if bad.len() > 5 { " and others" } else { "" };
+    report.fail(
+        &catalog::DOMAIN_LABEL_INVALID,
+        format!(
+            "contains {}{more}; a label may hold only ASCII letters, digits and hyphens",
+            shown.join(", ")
+        ),
+    )
+}
 
+fn hyphen_ends(labels: &[&str], report: &mut NameReport<'_, '_>) -> bool {
     let hyphenated: Vec<&str> = labels
         .iter()
         .copied()
         .filter(|l| l.starts_with('-') || l.ends_with('-'))
         .collect();
-    if !hyphenated.is_empty() {
-        ok = false;
-        let shown: Vec<String> = hyphenated
-            .iter()
-            .take(3)
-            .map(|l| quote(l, SHOWN_CHARS))
-            .collect();
-        let more = if hyphenated.len() > 3 {
-            " and others"
-        } else {
-            ""
-        };
-        let (noun, verb) = if hyphenated.len() == 1 {
-            ("label", "starts or ends")
-        } else {
-            ("labels", "start or end")
-        };
-        push(
-            &catalog::DOMAIN_LABEL_INVALID,
-            format!(
-                "{noun} {}{more} {verb} with a hyphen; labels must start and end with a letter \
-                 or digit",
-                shown.join(", ")
-            ),
-        );
+    if hyphenated.is_empty() {
+        return true;
     }
+    let shown: Vec<String> = hyphenated
+        .iter()
+        .take(3)
+        .map(|l| quote(l, SHOWN_CHARS))
+        .collect();
+    let more = if hyphenated.len() > 3 {
+        " and others"
+    } else {
+        ""
+    };
+    let (noun, verb) = if hyphenated.len() == 1 {
+        ("label", "starts or ends")
+    } else {
+        ("labels", "start or end")
+    };
+    report.fail(
+        &catalog::DOMAIN_LABEL_INVALID,
+        format!(
+            "{noun} {}{more} {verb} with a hyphen; labels must start and end with a letter \
+             or digit",
+            shown.join(", ")
+        ),
+    )
+}
 
+fn label_lengths(labels: &[&str], report: &mut NameReport<'_, '_>) -> bool {
     let long: Vec<(usize, usize)> = labels
         .iter()
         .enumerate()
         .map(|(i, l)| (i + 1, l.chars().count()))
         .filter(|&(_, n)| n > MAX_LABEL)
         .collect();
-    if let Some(&(number, chars)) = long.first() {
-        ok = false;
-        let others = match long.len() {
-            1 => String::new(),
-            2 => " (and 1 more label is too)".to_string(),
-            n => format!(" (and {} more labels are too)", n - 1),
-        };
-        push(
-            &catalog::DOMAIN_LABEL_TOO_LONG,
-            format!(
-                "label {number} is {chars} characters{others}; each label may have at most \
-                 {MAX_LABEL}"
-            ),
-        );
-    }
+    let Some(&(number, chars)) = long.first() else {
+        return true;
+    };
+    let others = match long.len() {
+        1 => String::new(),
+        2 => " (and 1 more label is too)".to_string(),
+        n => format!(" (and {} more labels are too)", n - 1),
+    };
+    report.fail(
+        &catalog::DOMAIN_LABEL_TOO_LONG,
+        format!(
+            "label {number} is {chars} characters{others}; each label may have at most \
+             {MAX_LABEL}"
+        ),
+    )
+}
 
+/// `domain.too_long` is a warning (RFC 1035, not the seed): the name still passes.
+fn name_length(name: &str, report: &mut NameReport<'_, '_>) -> bool {
     let chars = name.chars().count();
     if chars > MAX_NAME {
-        out.emit(
+        report.fail(
             &catalog::DOMAIN_TOO_LONG,
-            path,
             format!(
-                "{subject}: the name is {chars} characters; DNS names have at most {MAX_NAME} \
+                "the name is {chars} characters; DNS names have at most {MAX_NAME} \
                  (RFC 1035), so it cannot be resolved"
             ),
         );
     }
-
-    ok
+    true
 }
 
 /// The punycode form of a name: each non-ASCII label lowercased and encoded as `xn--…`.
