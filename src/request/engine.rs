@@ -320,21 +320,76 @@ fn integer_rules(
 }
 
 /// The value of an integral number, saturated to the `i64` range (a limit check then reports
-/// it out of range, quoting the number as written); `None` for a fraction or a non-finite value.
+/// it out of range, quoting the number as written); `None` for a number with a fraction.
+///
+/// Read from the number's text (serde_json's arbitrary_precision keeps it), not through `f64`:
+/// exact for any length, and it keeps the float parser's tables out of the wasm module.
 fn integral_value(number: &serde_json::Number) -> Option<i64> {
     if let Some(value) = number.as_i64() {
         return Some(value);
     }
-    if number.is_u64() {
-        return Some(i64::MAX);
+    integral_value_of_text(&number.to_string())
+}
+
+/// `-12.50e1` -> `Some(-125)`; `1.5` -> `None`; `1e30` -> `Some(i64::MAX)`. The text is a JSON
+/// number (RFC 8259 grammar), as the parser accepted it.
+fn integral_value_of_text(text: &str) -> Option<i64> {
+    let (negative, rest) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let (mantissa, exponent) = match rest.find(['e', 'E']) {
+        Some(at) => (rest.get(..at)?, rest.get(at + 1..)?),
+        None => (rest, "0"),
+    };
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    // A huge exponent only saturates; clamping keeps the arithmetic small.
+    let exponent: i64 = exponent
+        .trim_start_matches('+')
+        .parse::<i64>()
+        .unwrap_or(if exponent.starts_with('-') {
+            i64::MIN
+        } else {
+            i64::MAX
+        })
+        .clamp(-100_000, 100_000);
+    let digits: Vec<u8> = whole
+        .bytes()
+        .chain(fraction.bytes())
+        .map(|b| b - b'0')
+        .collect();
+    // The value is digits x 10^shift.
+    let shift = exponent - i64::try_from(fraction.len()).ok()?;
+    let kept = if shift >= 0 {
+        digits.len()
+    } else {
+        // The last -shift digits are after the decimal point: they must all be zero.
+        let cut = digits.len().saturating_sub(usize::try_from(-shift).ok()?);
+        if digits
+            .get(cut..)
+            .is_some_and(|after| after.iter().any(|d| *d != 0))
+        {
+            return None;
+        }
+        cut
+    };
+    let mut value: i64 = 0;
+    for digit in digits.iter().take(kept) {
+        value = value.saturating_mul(10).saturating_add(i64::from(*digit));
     }
-    let float = number.as_f64()?;
-    if !float.is_finite() || float.fract() != 0.0 {
-        return None;
+    if value != 0 {
+        for _ in 0..shift.max(0) {
+            value = value.saturating_mul(10);
+            if value == i64::MAX {
+                break;
+            }
+        }
     }
-    // A float-to-int `as` cast saturates at the type's bounds, which is what is wanted here.
-    #[allow(clippy::cast_possible_truncation)]
-    Some(float as i64)
+    Some(if negative {
+        value.saturating_neg()
+    } else {
+        value
+    })
 }
 
 fn array_rules(walk: &mut Walk<'_>, param: &Param, item: &Param, items: &[Value], path: &str) {
@@ -392,4 +447,38 @@ fn kind_matches(kind: Kind, value: &Value) -> bool {
             | (Kind::Object(_), Value::Object(_))
             | (Kind::Array(_), Value::Array(_))
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::integral_value_of_text;
+
+    #[test]
+    fn integral_values_read_from_the_text() {
+        let cases: &[(&str, Option<i64>)] = &[
+            ("443", Some(443)),
+            ("443.0", Some(443)),
+            ("443.000", Some(443)),
+            ("4.43e2", Some(443)),
+            ("44300e-2", Some(443)),
+            ("1e2", Some(100)),
+            ("1E+2", Some(100)),
+            ("0.0", Some(0)),
+            ("-0", Some(0)),
+            ("0e999999999999999999999", Some(0)),
+            ("-12.50e1", Some(-125)),
+            ("443.5", None),
+            ("1e-1", None),
+            ("4435e-1", None),
+            ("99999999999999999999", Some(i64::MAX)),
+            ("-99999999999999999999", Some(-i64::MAX)),
+            ("1e300", Some(i64::MAX)),
+            ("-1e300", Some(-i64::MAX)),
+            ("1e999999999999999999999", Some(i64::MAX)),
+            ("1.5e999999999999999999999", Some(i64::MAX)),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(integral_value_of_text(text), *expected, "{text}");
+        }
+    }
 }

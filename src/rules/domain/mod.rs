@@ -387,15 +387,16 @@ impl NameReport<'_, '_> {
     }
 }
 
-/// Checked as sent: the API receives the whitespace, so the name fails (issue 13).
+/// Checked as sent: the API receives the whitespace, so it is an error (issue 13). The trimmed
+/// name still goes on to the coverage check, so that the user learns both problems at once.
 fn surrounding_whitespace(raw: &str, name: &str, report: &mut NameReport<'_, '_>) -> bool {
-    if name.len() == raw.len() {
-        return true;
+    if name.len() != raw.len() {
+        report.fail(
+            &catalog::DOMAIN_LABEL_INVALID,
+            "whitespace around the name is not accepted; remove the space".to_string(),
+        );
     }
-    report.fail(
-        &catalog::DOMAIN_LABEL_INVALID,
-        "whitespace around the name is not accepted; remove the space".to_string(),
-    )
+    true
 }
 
 fn non_ascii(name: &str, labels: &[&str], report: &mut NameReport<'_, '_>) -> bool {
