@@ -52,6 +52,14 @@ step "foreign corpus: cryptography-vectors through the CLI, against openssl"
 scripts/foreign-corpus.sh cli
 # ---- end of foreign corpus -------------------------------------------------------------------
 
+# --- command line: SARIF schema and pre-commit hook (issue 12) -------------------------------
+# Both install their PyPI packages into target/test-venv; the SARIF schema comes from npm.
+step "scan --format sarif against the SARIF 2.1.0 schema"
+scripts/test-sarif.sh
+step "pre-commit hook (try-repo; a release build of the CLI on first run)"
+scripts/test-pre-commit.sh
+# --- end of the command line block ---------------------------------------------------------
+
 if [ -x scripts/test-npm.sh ]; then
   step "npm package: build, size budget, Node and Chromium tests"
   scripts/test-npm.sh

@@ -107,3 +107,53 @@ impl Drop for Temp {
         let _ = std::fs::remove_file(&self.0);
     }
 }
+
+/// A path under testdata/scan (made by testdata/scan/gen.sh).
+pub fn scan_data(name: &str) -> String {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("testdata/scan");
+    dir.join(name).display().to_string()
+}
+
+/// A copy of testdata/scan/mixed under cargo's per-target temporary directory, made once per
+/// test binary, with three files that are not committed because every other walk of testdata
+/// would trip on them: `gone.pem` points at a file that does not exist (an input that cannot
+/// be read), `loop` at its own directory (a loop), and `orphan-der.key` is `orphan.key` in DER
+/// (a binary key without a certificate).
+pub fn mixed_dir() -> &'static str {
+    static DIR: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    DIR.get_or_init(|| {
+        let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+            .join(format!("scan-mixed-{}", env!("CARGO_CRATE_NAME")));
+        let _ = std::fs::remove_dir_all(&dir);
+        copy_tree(&PathBuf::from(scan_data("mixed")), &dir).unwrap();
+        std::os::unix::fs::symlink("does-not-exist.pem", dir.join("gone.pem")).unwrap();
+        std::os::unix::fs::symlink(".", dir.join("loop")).unwrap();
+        let pem = std::fs::read_to_string(dir.join("orphan.key")).unwrap();
+        let body: String = pem.lines().filter(|l| !l.starts_with("-----")).collect();
+        let der = base64::Engine::decode(&base64::engine::general_purpose::STANDARD, body).unwrap();
+        std::fs::write(dir.join("orphan-der.key"), der).unwrap();
+        dir.display().to_string()
+    })
+}
+
+fn copy_tree(from: &std::path::Path, to: &std::path::Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let target = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            copy_tree(&entry.path(), &target)?;
+        } else {
+            std::fs::copy(entry.path(), target)?;
+        }
+    }
+    Ok(())
+}
+
+/// Parses JSON Lines output: one JSON value per line.
+pub fn json_lines(stdout: &str) -> Vec<serde_json::Value> {
+    stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON ({e}): {l}")))
+        .collect()
+}

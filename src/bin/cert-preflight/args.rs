@@ -12,7 +12,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 #[derive(Debug, Parser)]
 #[command(name = "cert-preflight", version, about, long_about = None)]
 pub(crate) struct Cli {
-    /// Output format: `human` (readable, coloured on a terminal) or `json` (the report).
+    /// Output format: `human` (readable, coloured on a terminal), `json` (the report; JSON
+    /// Lines for `scan`) or `sarif` (SARIF 2.1.0, `scan` only).
     #[arg(long, global = true, value_enum, default_value_t = Format::Human)]
     pub format: Format,
     /// What to do.
@@ -25,8 +26,11 @@ pub(crate) struct Cli {
 pub enum Format {
     /// One line per diagnostic, a facts block and a summary.
     Human,
-    /// Exactly the report's JSON (the same as the npm package and the Rust type).
+    /// Exactly the report's JSON (the same as the npm package and the Rust type); `scan`
+    /// writes JSON Lines, one report per file with its `file` path.
     Json,
+    /// SARIF 2.1.0 (`scan` only), for code scanning UIs.
+    Sarif,
 }
 
 /// The subcommands.
@@ -42,6 +46,60 @@ pub(crate) enum Command {
     Request(RequestArgs),
     /// List the supported operations (the same as `request --list`).
     Operations,
+    /// Check many certificate files at once: files, directories (recursively) and `-`.
+    Scan(ScanArgs),
+    /// Print a shell completion script (e.g. `cert-preflight completions bash > /etc/bash_completion.d/cert-preflight`).
+    Completions(CompletionsArgs),
+    /// Print the man page (roff), e.g. `cert-preflight man | man -l -`.
+    Man,
+}
+
+/// `cert-preflight scan`.
+///
+/// Exit status: 2 if any input could not be read (each is named on stderr), else 1 if any
+/// file has an error (with `--expiring-within`: if any certificate is listed), else 0.
+#[derive(Debug, Args)]
+pub(crate) struct ScanArgs {
+    /// Files and directories to check (directories recursively); `-` reads one file from stdin.
+    #[arg(value_name = "PATH", required = true)]
+    pub paths: Vec<PathBuf>,
+    /// In directories, check only files matching this glob (repeatable; matched against the
+    /// path below the directory, `*` crosses `/`). Default: .pem .crt .cer .der .p7b .p7c .key
+    /// and files that start with a PEM boundary.
+    #[arg(long, value_name = "GLOB")]
+    pub include: Vec<String>,
+    /// In directories, skip files and directories matching this glob (repeatable).
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
+    /// Check the certificate file CERT with the private key KEY (repeatable; paths as given).
+    #[arg(long = "key-for", value_name = "CERT=KEY")]
+    pub key_for: Vec<String>,
+    /// Do not pair `x.crt` (or `.pem`, `.cer`, `.der`) with a `x.key` beside it.
+    #[arg(long)]
+    pub no_sibling_keys: bool,
+    /// Also walk hidden files and directories (names starting with `.`).
+    #[arg(long)]
+    pub hidden: bool,
+    /// Instead of the reports, list every certificate that expires within DAYS (or has
+    /// expired), soonest first, with its file, subject and days left.
+    #[arg(long, value_name = "DAYS")]
+    pub expiring_within: Option<u32>,
+    #[command(flatten)]
+    pub clock: ClockArgs,
+    /// Provider documentation to apply beyond the seeds.
+    #[arg(long, value_enum, default_value_t = Profile::Generic)]
+    pub profile: Profile,
+    /// Worker threads (default: the number of cores).
+    #[arg(long, value_name = "N")]
+    pub jobs: Option<std::num::NonZeroUsize>,
+}
+
+/// `cert-preflight completions`.
+#[derive(Debug, Args)]
+pub(crate) struct CompletionsArgs {
+    /// The shell to write completions for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 /// `cert-preflight cert`.

@@ -108,7 +108,7 @@ pub(crate) fn run_fingerprint(args: &FingerprintArgs, format: Format) -> Result<
     };
     let report = fingerprint(&cert.pem, algorithm, style);
     match format {
-        Format::Json => emit(&to_json(&report)?, Sink::Stdout),
+        Format::Json | Format::Sarif => emit(&to_json(&report)?, Sink::Stdout),
         Format::Human => {
             let mut problems = String::new();
             for d in &report.report.diagnostics {

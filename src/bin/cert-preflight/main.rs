@@ -8,6 +8,8 @@ mod cert;
 mod human;
 mod input;
 mod request;
+mod scan;
+mod shell;
 
 use std::io::Write as _;
 use std::process::ExitCode;
@@ -22,29 +24,41 @@ fn main() -> ExitCode {
     // clap prints its own usage errors and exits with status 2 (0 for --help/--version).
     let cli = Cli::parse();
     let result = match &cli.command {
+        Command::Scan(a) => scan::run_scan(a, cli.format),
+        _ if cli.format == Format::Sarif => Err(CliError::new(
+            "SARIF is written only by `scan`; use --format human or json",
+            "--format",
+        )),
         Command::Cert(a) => cert::run_cert(a, cli.format),
         Command::Fingerprint(a) => cert::run_fingerprint(a, cli.format),
         Command::Rules(a) => run_rules(a, cli.format),
         Command::Request(a) => request::run_request(a, cli.format),
         Command::Operations => request::run_operations(cli.format),
+        Command::Completions(a) => shell::run_completions(a),
+        Command::Man => shell::run_man(),
     };
     match result {
         Ok(code) => ExitCode::from(code),
         Err(err) => {
-            let context = err.context.map(|c| format!(" ({c})")).unwrap_or_default();
-            let line = format!(
-                "{}: {}{}",
-                human::paint(
-                    human::severity_style(cert_preflight::Severity::Error),
-                    "cert-preflight: error"
-                ),
-                human::clean(&err.what),
-                human::clean(&context)
-            );
-            let _ = writeln!(anstream::stderr(), "{line}");
+            let _ = anstream::stderr()
+                .write_all(error_line(&err.what, err.context.as_deref()).as_bytes());
             ExitCode::from(2)
         }
     }
+}
+
+/// `cert-preflight: error: <what> (<context>)` and a newline, control characters escaped.
+pub fn error_line(what: &str, context: Option<&str>) -> String {
+    let context = context.map(|c| format!(" ({c})")).unwrap_or_default();
+    format!(
+        "{}: {}{}\n",
+        human::paint(
+            human::severity_style(cert_preflight::Severity::Error),
+            "cert-preflight: error"
+        ),
+        human::clean(what),
+        human::clean(&context)
+    )
 }
 
 /// Where a command's main output goes.
@@ -67,20 +81,22 @@ pub fn emit(text: &str, sink: Sink) {
 
 /// A `cert-preflight: note: ...` line on stderr.
 pub fn note(text: &str) {
-    emit(
-        &format!(
-            "{} {}\n",
-            human::paint(anstyle::Style::new().bold(), "cert-preflight: note:"),
-            human::clean(text)
-        ),
-        Sink::Stderr,
-    );
+    emit(&note_line(text), Sink::Stderr);
+}
+
+/// `cert-preflight: note: <text>` and a newline, control characters escaped.
+pub fn note_line(text: &str) -> String {
+    format!(
+        "{} {}\n",
+        human::paint(anstyle::Style::new().bold(), "cert-preflight: note:"),
+        human::clean(text)
+    )
 }
 
 /// Prints a report in the chosen format and returns its exit status (0 valid, 1 errors).
 pub fn print_report(report: &Report, format: Format, sink: Sink, fix_hint: bool) -> u8 {
     match format {
-        Format::Json => emit(&format!("{}\n", report.to_json_pretty()), sink),
+        Format::Json | Format::Sarif => emit(&format!("{}\n", report.to_json_pretty()), sink),
         Format::Human => emit(&human::report(report, fix_hint), sink),
     }
     u8::from(!report.valid)
@@ -109,7 +125,7 @@ fn run_rules(args: &args::RulesArgs, format: Format) -> Result<u8, CliError> {
         })?,
     };
     match format {
-        Format::Json => emit(&to_json(&rules)?, Sink::Stdout),
+        Format::Json | Format::Sarif => emit(&to_json(&rules)?, Sink::Stdout),
         Format::Human => emit(&human::rules_table(&rules), Sink::Stdout),
     }
     Ok(0)

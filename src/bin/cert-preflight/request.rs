@@ -62,7 +62,7 @@ pub(crate) fn run_request(args: &RequestArgs, format: Format) -> Result<u8, CliE
 /// Lists the supported operations with their provider action and seed.
 pub(crate) fn run_operations(format: Format) -> Result<u8, CliError> {
     match format {
-        Format::Json => emit(&to_json(operations())?, Sink::Stdout),
+        Format::Json | Format::Sarif => emit(&to_json(operations())?, Sink::Stdout),
         Format::Human => emit(&human::operations_table(operations()), Sink::Stdout),
     }
     Ok(0)

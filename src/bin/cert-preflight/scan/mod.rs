@@ -1,0 +1,206 @@
+//! `cert-preflight scan`: many certificate files in one run, for pipelines and servers.
+//!
+//! Files are found one at a time (`discover`), checked on every core (`pool`, `check`), and
+//! written in the order they were found as soon as each is done: memory does not grow with
+//! the number of files (only the expiry sweep keeps its matches, to sort them).
+//!
+//! Exit status: 2 if any input could not be read (each is named on stderr), else 1 if any
+//! file has an error (with `--expiring-within`: if any certificate is listed), else 0.
+
+mod check;
+mod discover;
+mod pool;
+mod progress;
+mod sarif;
+mod text;
+
+use std::collections::{HashMap, HashSet};
+use std::io::{BufWriter, IsTerminal as _, Write};
+
+use cert_preflight::ProviderProfile;
+
+use crate::args::{Format, Profile, ScanArgs};
+use crate::input::{self, is_stdin, CliError};
+
+use check::{Outcome, Settings};
+use discover::Selection;
+use progress::Progress;
+use text::{SweepEntry, Totals};
+
+/// Runs `scan` and returns its exit status.
+pub(crate) fn run_scan(args: &ScanArgs, format: Format) -> Result<u8, CliError> {
+    if args.paths.iter().filter(|p| is_stdin(p)).count() > 1 {
+        return Err(CliError::new("stdin can be named only once", "-"));
+    }
+    if args.expiring_within.is_some() && format == Format::Sarif {
+        return Err(CliError::new(
+            "the expiry sweep lists certificates, not diagnostics: use --format human or json",
+            "--expiring-within",
+        ));
+    }
+    let selection = Selection::new(&args.include, &args.exclude, args.hidden)?;
+    let mut settings = Settings {
+        now: input::now(args.clock.now.as_deref())?,
+        expiry_days: args.clock.expiry_days,
+        profile: match args.profile {
+            Profile::Generic => ProviderProfile::Generic,
+            Profile::AlibabaSlb => ProviderProfile::AlibabaSlb,
+        },
+        sibling_keys: !args.no_sibling_keys,
+        read_keys: args.expiring_within.is_none(),
+        block_lines: format == Format::Sarif,
+        key_for: HashMap::new(),
+        paired_keys: HashSet::new(),
+    };
+    settings.add_key_pairs(&args.key_for)?;
+    let jobs = args
+        .jobs
+        .or_else(|| std::thread::available_parallelism().ok())
+        .map_or(1, |n| n.get());
+
+    let mut printer = Printer::new(format, args.expiring_within, settings.expiry_days);
+    let rules = cert_preflight::rules();
+    if format == Format::Sarif {
+        printer.write(&sarif::header(rules));
+    }
+    pool::ordered_map(
+        jobs,
+        |emit| discover::discover(&args.paths, &selection, emit),
+        |task| check::run(task, &settings),
+        |outcome| printer.take(outcome, rules),
+    );
+    Ok(printer.finish())
+}
+
+/// Writes each outcome as it arrives (the only thread that writes), and keeps the counts.
+struct Printer {
+    format: Format,
+    sweep_days: Option<u32>,
+    expiry_days: u32,
+    out: anstream::AutoStream<Box<dyn Write>>,
+    /// Stdout and the progress line share a terminal: erase the line and flush after every
+    /// write, so that they interleave right.
+    shares_terminal: bool,
+    progress: Progress,
+    totals: Totals,
+    sweep: Vec<SweepEntry>,
+    unreadable: Vec<(String, String)>,
+    sarif_results: usize,
+}
+
+impl Printer {
+    fn new(format: Format, sweep_days: Option<u32>, expiry_days: u32) -> Self {
+        let stdout = std::io::stdout();
+        let shares_terminal = std::io::stderr().is_terminal() && stdout.is_terminal();
+        let choice = match format {
+            Format::Human => anstream::AutoStream::choice(&stdout),
+            // JSON and SARIF never carry styles: pass the bytes through untouched.
+            Format::Json | Format::Sarif => anstream::ColorChoice::AlwaysAnsi,
+        };
+        let progress = Progress::new();
+        let raw: Box<dyn Write> = Box::new(BufWriter::with_capacity(64 * 1024, stdout));
+        Printer {
+            format,
+            sweep_days,
+            expiry_days,
+            out: anstream::AutoStream::new(raw, choice),
+            shares_terminal,
+            progress,
+            totals: Totals::default(),
+            sweep: Vec::new(),
+            unreadable: Vec::new(),
+            sarif_results: 0,
+        }
+    }
+
+    fn write(&mut self, text: &str) {
+        if self.shares_terminal {
+            self.progress.clear();
+        }
+        // A closed pipe (`| head`) is not worth reporting; the exit status still counts.
+        let _ = self.out.write_all(text.as_bytes());
+        if self.shares_terminal {
+            let _ = self.out.flush();
+        }
+    }
+
+    fn stderr_line(&mut self, line: &str) {
+        self.progress.clear();
+        let _ = self.out.flush();
+        crate::emit(line, crate::Sink::Stderr);
+    }
+
+    fn take(&mut self, outcome: Outcome, rules: &[cert_preflight::Rule]) {
+        match outcome {
+            Outcome::Checked(checked) => {
+                self.totals.add(&checked.report);
+                if let Some(days) = self.sweep_days {
+                    self.sweep.extend(text::sweep_entries(&checked, days));
+                } else {
+                    match self.format {
+                        Format::Human => self.write(&text::human_block(&checked)),
+                        Format::Json => self.write(&text::json_line(&checked)),
+                        Format::Sarif => {
+                            for result in sarif::results(&checked, rules) {
+                                let sep = if self.sarif_results == 0 { "" } else { "," };
+                                self.sarif_results += 1;
+                                self.write(&format!("{sep}{result}"));
+                            }
+                        }
+                    }
+                }
+                if checked.key_file.is_some() {
+                    self.totals.keys_paired += 1;
+                }
+            }
+            Outcome::Unreadable { file, what } => {
+                self.totals.unreadable += 1;
+                self.stderr_line(&crate::error_line(&what, Some(&file)));
+                self.unreadable.push((file, what));
+            }
+            Outcome::Note(text) => {
+                self.stderr_line(&crate::note_line(&text));
+            }
+            Outcome::KeyFile { paired } => {
+                if !paired {
+                    self.totals.keys_alone += 1;
+                }
+            }
+            Outcome::NotCertificate => {}
+        }
+        self.progress
+            .tick(self.totals.checked, self.totals.with_errors);
+    }
+
+    /// Writes what comes after the files and returns the exit status.
+    fn finish(mut self) -> u8 {
+        match (self.sweep_days, self.format) {
+            (Some(days), format) => {
+                text::sort_sweep(&mut self.sweep);
+                let listing = match format {
+                    Format::Json => text::sweep_json(&self.sweep),
+                    _ => text::sweep_table(&self.sweep, days),
+                };
+                self.write(&listing);
+            }
+            (None, Format::Human) => {
+                let table = text::summary_table(&self.totals, self.expiry_days);
+                self.write(&table);
+            }
+            (None, Format::Json) => {}
+            (None, Format::Sarif) => {
+                let footer = sarif::footer(&self.unreadable);
+                self.write(&footer);
+            }
+        }
+        self.progress.clear();
+        let _ = self.out.flush();
+        if self.totals.unreadable > 0 {
+            2
+        } else if self.sweep_days.is_some() {
+            u8::from(!self.sweep.is_empty())
+        } else {
+            u8::from(self.totals.with_errors > 0)
+        }
+    }
+}
