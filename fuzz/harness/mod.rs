@@ -20,8 +20,6 @@
 
 mod request_value;
 
-use std::sync::OnceLock;
-
 use cert_preflight::{
     check_certificate, fingerprint, operations, rules, validate_request, CertificateInput,
     CertificatePurpose, DigestAlgorithm, FingerprintReport, FingerprintStyle, ProviderProfile,
@@ -255,20 +253,19 @@ pub fn fingerprint_field(data: &[u8]) {
 
 /// Path parameters and caller facts that let every operation's body checks run: the
 /// operation's own path parameters are present, the listener is HTTPS.
-fn request_context() -> &'static RequestContext {
-    static CONTEXT: OnceLock<RequestContext> = OnceLock::new();
-    CONTEXT.get_or_init(|| {
-        let mut context = RequestContext::new(now());
-        for (key, value) in [
-            ("project_id", "0123456789abcdef0123456789abcdef"),
-            ("certificate_id", "0123456789abcdef0123456789abcdef"),
-            ("instance_id", "0123456789abcdef0123456789abcdef"),
-        ] {
-            context.path_params.insert(key.into(), value.into());
-        }
-        context.listener_protocol = Some("HTTPS".into());
-        context
-    })
+/// Built per call: a `RequestContext` may carry a verifier that is neither `Send` nor `Sync`,
+/// so it cannot live in a static.
+fn request_context() -> RequestContext {
+    let mut context = RequestContext::new(now());
+    for (key, value) in [
+        ("project_id", "0123456789abcdef0123456789abcdef"),
+        ("certificate_id", "0123456789abcdef0123456789abcdef"),
+        ("instance_id", "0123456789abcdef0123456789abcdef"),
+    ] {
+        context.path_params.insert(key.into(), value.into());
+    }
+    context.listener_protocol = Some("HTTPS".into());
+    context
 }
 
 /// `request_json`: the first byte picks the operation (modulo the number of operations), the
@@ -280,8 +277,8 @@ pub fn request_json(data: &[u8]) {
     let all = operations();
     let operation = all[usize::from(selector) % all.len()].id;
     let body = String::from_utf8_lossy(body);
-    let report =
-        validate_request(operation, &body, request_context()).expect("a listed operation is known");
+    let report = validate_request(operation, &body, &request_context())
+        .expect("a listed operation is known");
     assert_eq!(report.operation, operation);
     check_report(&report);
 }
