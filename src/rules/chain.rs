@@ -81,19 +81,49 @@ pub(crate) fn analyse(
     verifier: &dyn SignatureVerifier,
     out: &mut Findings,
 ) -> ChainAnalysis {
-    let n = certs.len();
     let mut analysis = ChainAnalysis {
-        self_signed: vec![false; n],
+        self_signed: vec![false; certs.len()],
         ..ChainAnalysis::default()
     };
-    if n == 0 {
+    if certs.is_empty() {
         return analysis;
     }
-    // Duplicates: the same DER again.
+    analysis.duplicates = find_duplicates(certs, base, out);
+    let unique: Vec<usize> = (0..certs.len())
+        .filter(|i| !analysis.duplicates.contains(i))
+        .collect();
+    find_self_signed(
+        certs,
+        &unique,
+        &mut analysis.self_signed,
+        base,
+        verifier,
+        out,
+    );
+    if purpose != CertificatePurpose::Server {
+        return analysis;
+    }
+    let (leaf, walk) = choose_leaf(certs, &unique, &analysis.self_signed, verifier);
+    analysis.leaf = Some(leaf);
+    analysis.path = walk.path;
+    report_links(certs, &walk.links, base, out);
+    analysis.unrelated = unique
+        .iter()
+        .copied()
+        .filter(|i| !analysis.path.contains(i))
+        .collect();
+    report_unrelated(certs, &analysis.unrelated, leaf, base, out);
+    analysis.misordered = report_order(certs, &analysis.path, leaf, base, out);
+    analysis
+}
+
+/// `chain.duplicate`: the same DER again. Returns the positions of the repeats.
+fn find_duplicates(certs: &[ParsedCertificate], base: &str, out: &mut Findings) -> Vec<usize> {
+    let mut duplicates = Vec::new();
     for (j, cert) in certs.iter().enumerate() {
         if let Some(first) = certs[..j].iter().position(|c| c.der == cert.der) {
-            if !analysis.duplicates.contains(&first) {
-                analysis.duplicates.push(j);
+            if !duplicates.contains(&first) {
+                duplicates.push(j);
                 out.emit(
                     &CHAIN_DUPLICATE,
                     path_of(base, cert),
@@ -106,21 +136,32 @@ pub(crate) fn analyse(
             }
         }
     }
-    let unique: Vec<usize> = (0..n)
-        .filter(|i| !analysis.duplicates.contains(i))
-        .collect();
-    for &i in &unique {
+    duplicates
+}
+
+/// Marks the self-signed certificates among `unique`, and emits `chain.bad_signature` for one
+/// that names itself as issuer, claims its own key, and verifies with no key at hand.
+///
+/// Self-signed is decided by the certificate's own key: the same name alone is only
+/// "self-issued" (RFC 5280 6.1), as in a CA key rollover, and such a CA certificate is an
+/// intermediate like any other.
+fn find_self_signed(
+    certs: &[ParsedCertificate],
+    unique: &[usize],
+    self_signed: &mut [bool],
+    base: &str,
+    verifier: &dyn SignatureVerifier,
+    out: &mut Findings,
+) {
+    for &i in unique {
         let c = &certs[i];
         if c.subject_raw != c.issuer_raw {
             continue;
         }
-        // Self-signed is decided by the certificate's own key: the same name alone is only
-        // "self-issued" (RFC 5280 6.1), as in a CA key rollover, and such a CA certificate is
-        // an intermediate like any other.
         match verify_signature(c, c, verifier) {
-            Verification::Valid => analysis.self_signed[i] = true,
+            Verification::Valid => self_signed[i] = true,
             // Cannot check: trust the key identifiers, else the names (as before).
-            Verification::Unsupported(_) => analysis.self_signed[i] = claims_own_key(c),
+            Verification::Unsupported(_) => self_signed[i] = claims_own_key(c),
             Verification::Invalid | Verification::WrongKeyType(_) => {
                 let issued_by_another = unique.iter().any(|&j| {
                     j != i
@@ -140,27 +181,26 @@ pub(crate) fn analyse(
             }
         }
     }
-    if purpose != CertificatePurpose::Server {
-        return analysis;
-    }
+}
+
+/// The leaf and its path up: among the certificates that issued none of the others, the one
+/// with the longest path (ties: the earliest), so a stray certificate first does not become
+/// the leaf.
+fn choose_leaf(
+    certs: &[ParsedCertificate],
+    unique: &[usize],
+    self_signed: &[bool],
+    verifier: &dyn SignatureVerifier,
+) -> (usize, Walk) {
     let issued_by = |child: usize, parent: usize| {
         child != parent && certs[child].issuer_raw == certs[parent].subject_raw
     };
-    // The leaf: among the certificates that issued none of the others, the one with the
-    // longest path (ties: the earliest), so a stray certificate first does not become the leaf.
     let mut best: Option<(usize, Walk)> = None;
     for &candidate in unique
         .iter()
         .filter(|&&i| !unique.iter().any(|&j| issued_by(j, i)))
     {
-        let walk = walk_up(
-            certs,
-            &unique,
-            &analysis.self_signed,
-            candidate,
-            &issued_by,
-            verifier,
-        );
+        let walk = walk_up(certs, unique, self_signed, candidate, &issued_by, verifier);
         if best
             .as_ref()
             .is_none_or(|(_, b)| walk.path.len() > b.path.len())
@@ -168,69 +208,70 @@ pub(crate) fn analyse(
             best = Some((candidate, walk));
         }
     }
-    let (leaf, walk) = match best {
-        Some(found) => found,
-        None => {
-            let first = unique.first().copied().unwrap_or(0);
-            (
-                first,
-                walk_up(
-                    certs,
-                    &unique,
-                    &analysis.self_signed,
-                    first,
-                    &issued_by,
-                    verifier,
-                ),
-            )
-        }
-    };
-    analysis.leaf = Some(leaf);
-    analysis.path = walk.path;
-    for (child, issuer, verdict) in walk.links {
+    best.unwrap_or_else(|| {
+        let first = unique.first().copied().unwrap_or(0);
+        let walk = walk_up(certs, unique, self_signed, first, &issued_by, verifier);
+        (first, walk)
+    })
+}
+
+/// `chain.bad_signature` and `chain.unsupported_signature` for each link of the path.
+fn report_links(
+    certs: &[ParsedCertificate],
+    links: &[(usize, usize, Verification)],
+    base: &str,
+    out: &mut Findings,
+) {
+    for (child, issuer, verdict) in links {
+        let (child, issuer) = (&certs[*child], &certs[*issuer]);
         match verdict {
             Verification::Valid => {}
             Verification::Invalid => {
                 out.emit(
-                &CHAIN_BAD_SIGNATURE,
-                path_of(base, &certs[child]),
-                format!(
-                    "The signature of {} does not verify with the public key of {}, its issuer by name; one of them is corrupted or forged",
-                    describe(&certs[child]),
-                    describe(&certs[issuer])
-                ),
-            );
+                    &CHAIN_BAD_SIGNATURE,
+                    path_of(base, child),
+                    format!(
+                        "The signature of {} does not verify with the public key of {}, its issuer by name; one of them is corrupted or forged",
+                        describe(child),
+                        describe(issuer)
+                    ),
+                );
             }
             Verification::WrongKeyType(why) => {
                 out.emit(
-                &CHAIN_BAD_SIGNATURE,
-                path_of(base, &certs[child]),
-                format!(
-                    "{} given as the issuer of {} cannot have signed it ({why}): it is usually the wrong intermediate (same name, another key); use the certificate your CA issued with this one",
-                    describe(&certs[issuer]),
-                    describe(&certs[child])
-                ),
-            );
+                    &CHAIN_BAD_SIGNATURE,
+                    path_of(base, child),
+                    format!(
+                        "{} given as the issuer of {} cannot have signed it ({why}): it is usually the wrong intermediate (same name, another key); use the certificate your CA issued with this one",
+                        describe(issuer),
+                        describe(child)
+                    ),
+                );
             }
             Verification::Unsupported(what) => {
                 out.emit(
-                &CHAIN_UNSUPPORTED_SIGNATURE,
-                path_of(base, &certs[child]),
-                format!(
-                    "The signature of {} ({}) could not be verified: {what} is not supported, so only the names were matched",
-                    describe(&certs[child]),
-                    certs[child].signature_name
-                ),
-            );
+                    &CHAIN_UNSUPPORTED_SIGNATURE,
+                    path_of(base, child),
+                    format!(
+                        "The signature of {} ({}) could not be verified: {what} is not supported, so only the names were matched",
+                        describe(child),
+                        child.signature_name
+                    ),
+                );
             }
         }
     }
-    analysis.unrelated = unique
-        .iter()
-        .copied()
-        .filter(|i| !analysis.path.contains(i))
-        .collect();
-    for &i in &analysis.unrelated {
+}
+
+/// `chain.unrelated` for each certificate on no path from the leaf.
+fn report_unrelated(
+    certs: &[ParsedCertificate],
+    unrelated: &[usize],
+    leaf: usize,
+    base: &str,
+    out: &mut Findings,
+) {
+    for &i in unrelated {
         out.emit(
             &CHAIN_UNRELATED,
             path_of(base, &certs[i]),
@@ -241,11 +282,21 @@ pub(crate) fn analyse(
             ),
         );
     }
-    // Misordered: the path members do not appear in path order, or the leaf is not first.
-    let input_order: Vec<usize> = (0..n).filter(|i| analysis.path.contains(i)).collect();
-    analysis.misordered = input_order != analysis.path || leaf != 0;
-    if analysis.misordered {
-        let order: Vec<String> = analysis.path.iter().map(|&i| describe(&certs[i])).collect();
+}
+
+/// `chain.misordered` when the path members do not appear in path order, or the leaf is not
+/// first. Returns whether they were misordered.
+fn report_order(
+    certs: &[ParsedCertificate],
+    path: &[usize],
+    leaf: usize,
+    base: &str,
+    out: &mut Findings,
+) -> bool {
+    let input_order: Vec<usize> = (0..certs.len()).filter(|i| path.contains(i)).collect();
+    let misordered = input_order != path || leaf != 0;
+    if misordered {
+        let order: Vec<String> = path.iter().map(|&i| describe(&certs[i])).collect();
         out.emit(
             &CHAIN_MISORDERED,
             base,
@@ -255,7 +306,7 @@ pub(crate) fn analyse(
             ),
         );
     }
-    analysis
+    misordered
 }
 
 /// True unless the certificate's Authority Key Identifier names another key than its own
