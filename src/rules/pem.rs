@@ -2,6 +2,7 @@
 //! blocks of the wrong kind. Messages name lines and labels, never content.
 
 use crate::findings::Findings;
+use crate::input::pem::shown_label;
 use crate::input::pem::PemIssue;
 use crate::model::ForeignBlock;
 use crate::rules::catalog::{
@@ -107,9 +108,10 @@ pub(crate) fn issues_to_diagnostics(
             &PEM_LINE_LENGTH,
             path,
             format!(
-                "{} base64 line{} (the first on line {first_line}, in the {label} block) {} {} characters long; the providers ask for 64-character lines (the last line up to 64)",
+                "{} base64 line{} (the first on line {first_line}, in the {} block) {} {} characters long; the providers ask for 64-character lines (the last line up to 64)",
                 widths.len(),
                 plural(widths.len()),
+                shown_label(label),
                 if widths.len() == 1 { "is" } else { "are" },
                 lengths.join(" or ")
             ),
@@ -141,15 +143,15 @@ pub(crate) fn unexpected_block(
     let message = match kind {
         FieldKind::Certificate if crate::model::is_private_key_label(&block.label) => format!(
             "A private key block ({}, {lines}) is in the certificate field; move it to the private key field (its content is not shown here)",
-            block.label
+            shown_label(&block.label)
         ),
         FieldKind::Certificate => format!(
             "A {} block ({lines}) is in the certificate field; only CERTIFICATE blocks belong here",
-            block.label
+            shown_label(&block.label)
         ),
         FieldKind::PrivateKey => format!(
             "A {} block ({lines}) is in the private key field; only the private key belongs here",
-            block.label
+            shown_label(&block.label)
         ),
     };
     out.emit(&PEM_UNEXPECTED_BLOCK, path, message);

@@ -167,7 +167,8 @@ pub(crate) fn scan(text: &str) -> ScannedPem {
                 line: begin_line,
                 label: Some(label.to_string()),
                 message: format!(
-                    "the {label} block that begins on line {begin_line} has no END line: it is truncated"
+                    "the {} block that begins on line {begin_line} has no END line: it is truncated",
+                    shown_label(label)
                 ),
             });
             pos = next_begin.unwrap_or(text.len() + 1);
@@ -197,7 +198,9 @@ pub(crate) fn scan(text: &str) -> ScannedPem {
                 line: end_line,
                 label: Some(label.to_string()),
                 message: format!(
-                    "the block that begins on line {begin_line} as {label} ends on line {end_line} as {end_label}: the labels must match"
+                    "the block that begins on line {begin_line} as {} ends on line {end_line} as {}: the labels must match",
+                    shown_label(label),
+                    shown_label(end_label)
                 ),
             });
             continue;
@@ -290,6 +293,16 @@ fn note_between(
             line,
             inside: false,
         });
+    }
+}
+
+/// A boundary's label as a message may show it. Labels are user text, and a key pasted across
+/// a BEGIN line puts key material there, so a label that may be key material is not shown.
+pub(crate) fn shown_label(label: &str) -> &str {
+    if crate::text::redact::may_be_secret(label) {
+        "(label not shown: it looks like key material)"
+    } else {
+        label
     }
 }
 
@@ -412,6 +425,7 @@ fn decode_payload(
     begin_line: usize,
     out: &mut ScannedPem,
 ) -> Option<Zeroizing<Vec<u8>>> {
+    let label = shown_label(label);
     let mut malformed = |line: usize, message: String| {
         out.issues.push(PemIssue::Malformed {
             line,

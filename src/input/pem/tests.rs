@@ -147,3 +147,32 @@ fn legacy_encrypted_headers_are_read() {
     assert_eq!(s.issues, vec![]);
     assert!(s.blocks[0].is_legacy_encrypted());
 }
+
+/// Labels are user text: a key pasted across a BEGIN line must not come back in a message
+/// (found by the key_field fuzz target; fuzz/regressions/key_field/).
+#[test]
+fn labels_that_may_be_key_material_are_not_quoted() {
+    let secret_label = "PRIVCmS2c7Xwq3CnJ4XFWXbAWRxH2bq7v1366Vx/GSBMADGEW3UHATE KEY";
+    for text in [
+        format!("-----BEGIN {secret_label}-----\nMIIB\n"),
+        format!("-----BEGIN {secret_label}-----\nMIIB\n-----END RSA PRIVATE KEY-----\n"),
+        format!("-----BEGIN {secret_label}-----\n!!!!\n-----END {secret_label}-----\n"),
+    ] {
+        let scanned = scan(&text);
+        assert!(!scanned.issues.is_empty(), "{text}");
+        for issue in &scanned.issues {
+            if let PemIssue::Malformed { message, .. } = issue {
+                assert!(
+                    !message.contains("CmS2c7Xwq3CnJ4XFWXbAWRxH2bq7v"),
+                    "{message}"
+                );
+                assert!(message.contains("label not shown"), "{message}");
+            }
+        }
+    }
+    // An ordinary label is still named.
+    let scanned = scan("-----BEGIN RSA PRIVATE KEY-----\nMIIB\n");
+    assert!(
+        matches!(&scanned.issues[0], PemIssue::Malformed { message, .. } if message.contains("RSA PRIVATE KEY"))
+    );
+}
