@@ -16,7 +16,15 @@ pub(crate) mod key;
 pub(crate) mod key_hints;
 pub(crate) mod pem;
 
-/// Every rule the project checks, in catalogue order.
+/// Every rule the project checks, in catalogue order: what `cert-preflight rules` lists.
+///
+/// ```
+/// use cert_preflight::{find_rule, rules, Severity};
+/// let misordered = find_rule("chain.misordered").unwrap();
+/// assert_eq!(misordered.severity, Severity::Error);
+/// assert!(misordered.fixed_by_normalizing, "--fix reorders the bundle");
+/// assert!(rules().iter().any(|r| r.id == "cert.no_san"));
+/// ```
 pub fn rules() -> &'static [Rule] {
     catalog::RULES
 }
