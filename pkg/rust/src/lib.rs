@@ -11,7 +11,7 @@
 //! [`UNKNOWN_OPERATION`] and [`INVALID_OPTION_VALUE`], SUBJECT the operation or option
 //! concerned; the glue throws it as a `CertPreflightError` with that `code`.
 //!
-//! Each checking function takes an optional JavaScript signature verifier ([`verifier`]): the
+//! Each checking function takes an optional JavaScript signature verifier (the `verifier` module): the
 //! Node entry passes `node:crypto`'s, the browser entry none (ring in the module).
 #![forbid(unsafe_code)]
 
