@@ -33,6 +33,51 @@ function asText(path) {
   }
 }
 
+/** A key file as the CLI reads it (src/bin/cert-preflight/input.rs `read_key`): UTF-8 as is;
+ * a DER private key wrapped into the PEM block of its kind, told apart by the tags of its
+ * outer SEQUENCE's first two elements; any other bytes lossily. */
+function asKeyText(path) {
+  const bytes = readFileSync(path);
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    const label = derKeyLabel(bytes);
+    if (label) {
+      const b64 = bytes.toString("base64").replace(/.{64}/g, "$&\n").replace(/\n?$/, "\n");
+      return `-----BEGIN ${label}-----\n${b64}-----END ${label}-----\n`;
+    }
+    return lossy.decode(bytes);
+  }
+}
+
+/** [tag, content, rest] of the DER element at the start of `bytes`, or null. */
+function derParts(bytes) {
+  if (bytes.length < 2) return null;
+  const tag = bytes[0];
+  let length = bytes[1];
+  let at = 2;
+  if (length >= 0x80) {
+    const count = length & 0x7f;
+    if (count === 0 || count > 4 || bytes.length < 2 + count) return null;
+    length = 0;
+    for (let i = 0; i < count; i++) length = length * 256 + bytes[2 + i];
+    at = 2 + count;
+  }
+  if (bytes.length - at < length) return null;
+  return [tag, bytes.subarray(at, at + length), bytes.subarray(at + length)];
+}
+
+function derKeyLabel(der) {
+  const outer = derParts(der);
+  if (!outer || outer[0] !== 0x30) return null;
+  const first = derParts(outer[1]);
+  if (!first) return null;
+  const second = derParts(first[2]);
+  if (!second) return null;
+  const labels = { "2,48": "PRIVATE KEY", "48,4": "ENCRYPTED PRIVATE KEY", "2,2": "RSA PRIVATE KEY", "2,4": "EC PRIVATE KEY" };
+  return labels[`${first[0]},${second[0]}`] ?? null;
+}
+
 function call(fn) {
   try {
     const report = JSON.parse(JSON.stringify(fn()));
@@ -54,7 +99,7 @@ const results = cases.map((c) => {
     return out;
   }
   if (c.key_der) return null;
-  const key = asText(c.key);
+  const key = asKeyText(c.key);
   const cert = asText(c.cert ?? keyHolder);
   return { cert: call(() => checkCertificate(cert, { key, now })) };
 });
