@@ -308,11 +308,14 @@ impl Param {
 pub struct OperationInfo {
     /// Stable id, e.g. `alibaba.alb.create-listener`.
     pub id: &'static str,
+    /// The platform, e.g. `Alibaba Cloud`, `AWS`, `Kubernetes`.
+    pub provider: &'static str,
     /// The provider's action name, accepted as an alias, e.g. `CreateListener`.
     pub action: &'static str,
     /// Other accepted names, such as Huawei's `METHOD /uri` form.
     pub aliases: &'static [&'static str],
-    /// The seed document the operation's rules come from.
+    /// The document the operation's rules come from: a seed file, or the TARGETS.md section
+    /// with the provider sources it cites.
     pub seed: &'static str,
     /// One line saying what the operation does.
     pub summary: &'static str,

@@ -153,6 +153,10 @@ pub(crate) struct ParsedCertificate {
     pub eku_allows_server_auth: Option<bool>,
     /// Key identifiers and caIssuers URLs, to name a missing issuer and match anchors.
     pub links: IssuerLinks,
+    /// The X.509 version as written (1, 2 or 3).
+    pub version: u32,
+    /// Whether the keyUsage extension is present.
+    pub has_key_usage: bool,
 }
 
 /// Parses one certificate's DER. The error is a short reason for `cert.malformed`.
@@ -232,6 +236,12 @@ pub(crate) fn parse_certificate(
         basic_constraints_ca,
         eku_allows_server_auth,
         links: links::issuer_links(&cert),
+        version: tbs.version.0 + 1,
+        has_key_usage: cert
+            .get_extension_unique(&x509_parser::oid_registry::OID_X509_EXT_KEY_USAGE)
+            .ok()
+            .flatten()
+            .is_some(),
     })
 }
 
