@@ -36,6 +36,9 @@ pub(crate) enum Kind {
     Object(&'static [Param]),
     /// `array`, whose every item is declared by the given row (its name is not used).
     Array(&'static Param),
+    /// `object` used as a map: any member names, every value declared by the given row
+    /// (Kubernetes `data` and `labels`, Key Vault `tags`).
+    Map(&'static Param),
 }
 
 impl Kind {
@@ -45,7 +48,7 @@ impl Kind {
             Kind::String => "a string",
             Kind::Integer => "an integer",
             Kind::Boolean => "a boolean (true or false)",
-            Kind::Object(_) => "an object",
+            Kind::Object(_) | Kind::Map(_) => "an object",
             Kind::Array(_) => "an array",
         }
     }
@@ -203,6 +206,11 @@ impl Param {
     /// An `object` parameter with its members.
     pub(crate) const fn object(name: &'static str, members: &'static [Param]) -> Param {
         Param::new(name, Kind::Object(members))
+    }
+
+    /// An `object` parameter used as a map whose values are declared by `value`.
+    pub(crate) const fn map(name: &'static str, value: &'static Param) -> Param {
+        Param::new(name, Kind::Map(value))
     }
 
     /// An `array` parameter whose items are declared by `item`.

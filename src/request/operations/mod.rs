@@ -28,6 +28,7 @@ operations!(
     slb_upload_ca_certificate,
     aws_acm_import_certificate,
     aws_iam_upload_server_certificate,
+    kubernetes_secret_tls,
 );
 
 /// Shared rows: tags and the client token, worded as seeds 000, 001 and 004 word them.
