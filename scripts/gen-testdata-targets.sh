@@ -31,3 +31,5 @@ printf '\xef\xbb\xbf' | cat - leaf.pem >"$out/leaf-bom.pem"
 sed 's/$/  /' leaf.pem >"$out/leaf-trailing-spaces.pem"
 # An RSA-8192 key: 6.4 KB of PEM, over ACM's 5,120-byte PrivateKey limit (and outside its key set).
 openssl genrsa -out "$out/rsa-8192.key" 8192 2>/dev/null
+# A PFX (PKCS#12) of the leaf and its key, base64 as Key Vault's `value` takes it.
+openssl pkcs12 -export -in leaf.pem -inkey leaf.key -certfile inter-ca.pem -passout pass:preflight | base64 -w0 >"$out/leaf.pfx.b64"

@@ -256,6 +256,14 @@ impl Param {
         }
     }
 
+    /// Integer minimum, with no maximum.
+    pub(crate) const fn at_least(self, min: i64) -> Param {
+        Param {
+            min: Some(min),
+            ..self
+        }
+    }
+
     /// Values above the range up to `quota_max` need a quota increase (a warning).
     pub(crate) const fn quota_up_to(self, quota_max: i64) -> Param {
         Param {

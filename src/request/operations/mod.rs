@@ -28,6 +28,7 @@ operations!(
     slb_upload_ca_certificate,
     aws_acm_import_certificate,
     aws_iam_upload_server_certificate,
+    azure_keyvault_import_certificate,
     kubernetes_secret_tls,
 );
 
