@@ -24,6 +24,8 @@ operations!(
     apig_attach_certificate_domains,
     elb_update_certificate,
     slb_upload_ca_certificate,
+    gcp_insert_ssl_certificate,
+    cloudflare_create_custom_certificate,
 );
 
 /// Shared rows: tags and the client token, worded as seeds 000, 001 and 004 word them.
