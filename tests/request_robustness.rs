@@ -464,8 +464,12 @@ fn operations_and_aliases() {
             "huawei.apig.attach-certificate-domains",
             "huawei.elb.update-certificate",
             "alibaba.slb.upload-ca-certificate",
+            "aws.acm.import-certificate",
+            "aws.iam.upload-server-certificate",
             "gcp.compute.insert-ssl-certificate",
+            "azure.keyvault.import-certificate",
             "cloudflare.custom-certificate.create",
+            "kubernetes.secret.tls",
         ]
     );
     for (name, id) in [

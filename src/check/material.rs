@@ -14,7 +14,7 @@ use crate::model::{
 use crate::report::CertificateSummary;
 use crate::rules::catalog::{
     CA_SINGLE_CERTIFICATE, CERT_MALFORMED, CHAIN_DUPLICATE, CHAIN_EMPTY, CHAIN_LEAF_IN_CHAIN,
-    CHAIN_TOO_DEEP, PEM_PKCS7,
+    CHAIN_MISORDERED, CHAIN_TOO_DEEP, PEM_PKCS7,
 };
 use crate::rules::certificate::{check_certificates, facts, CertificateContext};
 use crate::rules::chain::{analyse, ChainAnalysis};
@@ -108,14 +108,16 @@ pub(super) fn run(input: &CertificateInput<'_>) -> MaterialOutcome {
                 common_name: c.common_name.clone(),
             });
         out.normalized = normalize(field, &chain, input);
-        if chain_text.is_some() {
+        if input.chain.is_some() {
             out.normalized_fields = normalize_apart(field, &chain, input, leaf_blocks);
             let repeats = leaf_repeats(&field.certificates, leaf_blocks);
+            // The leaf field holds just the leaf: an order problem is the chain field's.
+            let leaf_alone = leaf_blocks == 1 && leaf_position == Some(0);
             split_fields(
                 findings,
                 mark,
                 (base, &input.paths.chain),
-                leaf_blocks,
+                (leaf_blocks, leaf_alone),
                 &repeats,
             );
         }
@@ -187,11 +189,15 @@ fn split_fields(
     findings: &mut Findings,
     mark: usize,
     (base, chain): (&str, &str),
-    leaf_blocks: usize,
+    (leaf_blocks, leaf_alone): (usize, bool),
     leaf_repeats: &[usize],
 ) {
     let prefix = format!("{base}/chain/");
     findings.edit_since(mark, |finding| {
+        if leaf_alone && finding.rule().id == CHAIN_MISORDERED.id && finding.path() == base {
+            finding.set_path(chain.to_string());
+            return;
+        }
         let Some(rest) = finding.path().strip_prefix(prefix.as_str()) else {
             return;
         };
