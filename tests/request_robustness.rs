@@ -19,6 +19,17 @@ use serde_json::{json, Map, Value};
 fn context_for(operation: &str) -> RequestContext {
     let mut context =
         RequestContext::new(Timestamp::parse_rfc3339("2026-11-23T00:00:00Z").expect("time"));
+    if operation.starts_with("gcp.") {
+        context
+            .path_params
+            .insert("project".into(), "acme-prod".into());
+    }
+    if operation.starts_with("cloudflare.") {
+        context.path_params.insert(
+            "zone_id".into(),
+            "023e105f4ecef8ad9ca31a8372d0c353".into(),
+        );
+    }
     if operation.starts_with("azure.") {
         context
             .path_params
@@ -114,6 +125,15 @@ fn valid_bodies() -> Vec<(&'static str, Value)> {
                                              "action": {"action_type": "AutoRenew"}}],
                        "issuer": {"name": "Self", "cty": "x", "cert_transparency": false},
                        "attributes": {"enabled": true, "nbf": 1, "exp": 2}}}),
+        ),
+        (
+            "gcp.compute.insert-ssl-certificate",
+            json!({"name": "shop-2026", "description": "d", "certificate": "x", "privateKey": "y"}),
+        ),
+        (
+            "cloudflare.custom-certificate.create",
+            json!({"certificate": "x", "private_key": "y", "bundle_method": "force", "type": "sni_custom",
+                   "geo_restrictions": {"label": "eu"}, "custom_csr_id": "c"}),
         ),
         (
             "kubernetes.secret.tls",
