@@ -25,10 +25,9 @@ fn context_for(operation: &str) -> RequestContext {
             .insert("project".into(), "acme-prod".into());
     }
     if operation.starts_with("cloudflare.") {
-        context.path_params.insert(
-            "zone_id".into(),
-            "023e105f4ecef8ad9ca31a8372d0c353".into(),
-        );
+        context
+            .path_params
+            .insert("zone_id".into(), "023e105f4ecef8ad9ca31a8372d0c353".into());
     }
     if operation.starts_with("azure.") {
         context
