@@ -47,6 +47,28 @@ impl std::fmt::Debug for PublicHalf {
     }
 }
 
+impl PublicHalf {
+    /// `an RSA key (2048 bits)`, `an EC key on P-256`, `an Ed25519 key`: for messages.
+    fn kind_text(&self) -> String {
+        match self {
+            PublicHalf::Rsa { modulus, .. } => format!("an RSA key ({} bits)", rsa_bits(modulus)),
+            PublicHalf::Ec { curve, .. } => format!("an EC key on {}", curve.name()),
+            PublicHalf::Ed25519(_) => "an Ed25519 key".to_string(),
+        }
+    }
+}
+
+/// A certificate's key in the words of [`PublicHalf::kind_text`].
+fn cert_kind_text(key: &KeyKind) -> String {
+    match key {
+        KeyKind::Rsa { bits } => format!("an RSA key ({bits} bits)"),
+        KeyKind::Ec { curve, .. } => format!("an EC key on {}", curve.name()),
+        KeyKind::Dsa { .. } => "a DSA key".to_string(),
+        KeyKind::Ed25519 | KeyKind::Ed448 => format!("an {} key", key.algorithm_name()),
+        KeyKind::Other(oid) => format!("a key of algorithm {oid}"),
+    }
+}
+
 /// A readable private key: its format and public half.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct PrivateKeyInfo {
@@ -156,10 +178,7 @@ fn parse_pkcs8(der: &[u8]) -> Result<PrivateKeyInfo, String> {
     let public = match &*oid {
         "1.2.840.113549.1.1.1" | "1.2.840.113549.1.1.10" => parse_pkcs1(inner)?,
         "1.2.840.10045.2.1" => {
-            let curve = algorithm
-                .get(1)
-                .and_then(oid_text)
-                .map(|o| Curve::from_oid(&o));
+            let curve = algorithm.get(1).and_then(Curve::from_parameters);
             parse_sec1(inner, curve)?
         }
         "1.3.101.112" => {
@@ -235,11 +254,19 @@ fn parse_sec1(der: &[u8], outer_curve: Option<Curve>) -> Result<PublicHalf, Stri
             ));
         };
         match tag {
-            0 => {
-                if let Some(oid) = oid_text(&value) {
-                    curve.get_or_insert_with(|| Curve::from_oid(&oid));
+            0 => match (&curve, Curve::from_parameters(&value)) {
+                (None, inner) => curve = inner,
+                // PKCS#8 names the curve in its algorithm and SEC1 may again: a key that
+                // names two curves contradicts itself (OpenSSL refuses it too).
+                (Some(outer), Some(inner)) if *outer != inner => {
+                    return Err(format!(
+                        "the key names two curves: {} in its PKCS#8 algorithm and {} in its EC private key",
+                        outer.name(),
+                        inner.name()
+                    ))
                 }
-            }
+                _ => {}
+            },
             // A BIT STRING: one byte of unused bits, then the point.
             1 => {
                 point = content(&value, Tag::BitString)
@@ -250,6 +277,20 @@ fn parse_sec1(der: &[u8], outer_curve: Option<Curve>) -> Result<PublicHalf, Stri
         }
     }
     let curve = curve.ok_or_else(|| format!("the {what} does not name its curve"))?;
+    if let (Some(point), Some(uncompressed)) = (&point, curve.uncompressed_point_len()) {
+        let fits = match point.first() {
+            Some(4) => point.len() == uncompressed,
+            Some(2 | 3) => point.len() == uncompressed / 2 + 1,
+            _ => false,
+        };
+        if !fits {
+            return Err(format!(
+                "the {what}'s public key ({} bytes) is not a point on {}, the curve it names",
+                point.len(),
+                curve.name()
+            ));
+        }
+    }
     Ok(PublicHalf::Ec { curve, point })
 }
 
@@ -281,6 +322,13 @@ pub(crate) fn match_certificate(key: &PrivateKeyInfo, cert: &ParsedCertificate) 
                 curve: cert_curve, ..
             },
         ) => {
+            if let (Curve::Explicit { .. }, Curve::Explicit { .. }) = (curve, cert_curve) {
+                if curve != cert_curve {
+                    return KeyMatch::Differs(
+                        "the key's and the certificate's explicit curve parameters differ".into(),
+                    );
+                }
+            }
             if curve != cert_curve {
                 return KeyMatch::Differs(format!(
                     "the key is on {}, the certificate's key on {}",
@@ -304,9 +352,9 @@ pub(crate) fn match_certificate(key: &PrivateKeyInfo, cert: &ParsedCertificate) 
             }
         }
         (public, cert_key) => KeyMatch::Differs(format!(
-            "the key is {:?}, the certificate's key is {}",
-            public,
-            cert_key.algorithm_name()
+            "the key is {}, the certificate's key is {}",
+            public.kind_text(),
+            cert_kind_text(cert_key)
         )),
     }
 }
