@@ -2,7 +2,6 @@
 //! spell it out as explicit parameters), and both are read through here, so a key and its own
 //! certificate always agree on the curve.
 
-use ring::digest;
 use x509_parser::asn1_rs::{Any, Class, FromDer, Tag};
 
 /// An elliptic curve as a certificate or key gives it.
@@ -15,10 +14,10 @@ pub(crate) enum Curve {
     Other(String),
     /// Explicit curve parameters (`specifiedCurve`) instead of a curve name, which RFC 5480
     /// section 2.1.1 forbids in certificates. Two are the same curve when their field, a, b,
-    /// base point and order are equal: `digest` is SHA-256 over those (the optional seed and
-    /// cofactor left out, as encoders differ there).
+    /// base point and order are equal: `curve` holds those, length-prefixed (the optional
+    /// seed and cofactor left out, as encoders differ there).
     Explicit {
-        digest: [u8; 32],
+        curve: Vec<u8>,
     },
 }
 
@@ -38,8 +37,9 @@ impl Curve {
         }
     }
 
-    /// The curve an OID names. Names: RFC 5480 and SEC 2 version 2 (its `secp`/`sect`
-    /// curves, with the NIST names of RFC 5480 where one exists), RFC 5639 (brainpool).
+    /// The curve an OID names (RFC 5480, SEC 2, RFC 5639). The table is short on purpose:
+    /// every entry costs bytes in the wasm module, and a curve without a name here is shown
+    /// by its OID.
     pub(crate) fn from_oid(oid: &str) -> Curve {
         let name = match oid {
             "1.2.840.10045.3.1.7" => return Curve::P256,
@@ -48,29 +48,11 @@ impl Curve {
             "1.3.132.0.10" => "secp256k1",
             "1.2.840.10045.3.1.1" => "P-192",
             "1.3.132.0.33" => "P-224",
-            "1.3.132.0.6" => "secp112r1",
-            "1.3.132.0.7" => "secp112r2",
             "1.3.132.0.28" => "secp128r1",
-            "1.3.132.0.29" => "secp128r2",
-            "1.3.132.0.9" => "secp160k1",
-            "1.3.132.0.8" => "secp160r1",
-            "1.3.132.0.30" => "secp160r2",
-            "1.3.132.0.31" => "secp192k1",
-            "1.3.132.0.32" => "secp224k1",
-            "1.3.132.0.1" => "sect163k1",
-            "1.3.132.0.15" => "sect163r2",
-            "1.3.132.0.26" => "sect233k1",
-            "1.3.132.0.27" => "sect233r1",
-            "1.3.132.0.16" => "sect283k1",
-            "1.3.132.0.17" => "sect283r1",
-            "1.3.132.0.36" => "sect409k1",
-            "1.3.132.0.37" => "sect409r1",
-            "1.3.132.0.38" => "sect571k1",
-            "1.3.132.0.39" => "sect571r1",
             "1.3.36.3.3.2.8.1.1.7" => "brainpoolP256r1",
             "1.3.36.3.3.2.8.1.1.11" => "brainpoolP384r1",
             "1.3.36.3.3.2.8.1.1.13" => "brainpoolP512r1",
-            other => return Curve::Other(other.to_string()),
+            other => other,
         };
         Curve::Other(name.to_string())
     }
@@ -88,7 +70,7 @@ impl Curve {
                 .ok()
                 .map(|oid| Curve::from_oid(&super::oid_names::dotted(&oid))),
             Tag::Sequence => Some(Curve::Explicit {
-                digest: explicit_digest(parameters.data),
+                curve: explicit_curve(parameters.data),
             }),
             _ => None,
         }
@@ -101,8 +83,8 @@ impl Curve {
             Curve::P384 => 48,
             Curve::P521 => 66,
             Curve::Other(name) => match name.as_str() {
-                "P-192" | "secp192k1" => 24,
-                "P-224" | "secp224k1" => 28,
+                "P-192" => 24,
+                "P-224" => 28,
                 "secp256k1" | "brainpoolP256r1" => 32,
                 "brainpoolP384r1" => 48,
                 "brainpoolP512r1" => 64,
@@ -114,27 +96,23 @@ impl Curve {
     }
 }
 
-/// SHA-256 over the parts of explicit parameters that make the curve: fieldID, a, b, base and
-/// order (leading zeros of the numbers dropped). Parameters that do not have that shape are
-/// digested whole, so they equal only themselves.
-fn explicit_digest(content: &[u8]) -> [u8; 32] {
-    let mut ctx = digest::Context::new(&digest::SHA256);
-    match curve_parts(content) {
-        Some(parts) => {
-            for part in parts {
-                let trimmed = part
-                    .iter()
-                    .position(|b| *b != 0)
-                    .and_then(|first| part.get(first..))
-                    .unwrap_or_default();
-                ctx.update(&(trimmed.len() as u64).to_be_bytes());
-                ctx.update(trimmed);
-            }
-        }
-        None => ctx.update(content),
+/// The parts of explicit parameters that make the curve: fieldID, a, b, base and order
+/// (leading zeros of the numbers dropped), each after its length. Parameters that do not have
+/// that shape are kept whole, so they equal only themselves.
+fn explicit_curve(content: &[u8]) -> Vec<u8> {
+    let Some(parts) = curve_parts(content) else {
+        return content.to_vec();
+    };
+    let mut out = Vec::with_capacity(content.len());
+    for part in parts {
+        let trimmed = part
+            .iter()
+            .position(|b| *b != 0)
+            .and_then(|first| part.get(first..))
+            .unwrap_or_default();
+        out.extend_from_slice(&(trimmed.len() as u32).to_be_bytes());
+        out.extend_from_slice(trimmed);
     }
-    let mut out = [0u8; 32];
-    out.copy_from_slice(ctx.finish().as_ref());
     out
 }
 
@@ -180,9 +158,9 @@ mod tests {
         let other_order: &[u8] = &[
             2, 1, 1, 48, 3, 6, 1, 42, 48, 6, 4, 1, 1, 4, 1, 2, 4, 1, 4, 2, 1, 6,
         ];
-        assert_eq!(explicit_digest(with_seed), explicit_digest(without_seed));
-        assert_ne!(explicit_digest(without_seed), explicit_digest(other_order));
-        assert_ne!(explicit_digest(&[1, 2]), explicit_digest(&[1, 3]));
+        assert_eq!(explicit_curve(with_seed), explicit_curve(without_seed));
+        assert_ne!(explicit_curve(without_seed), explicit_curve(other_order));
+        assert_ne!(explicit_curve(&[1, 2]), explicit_curve(&[1, 3]));
     }
 
     #[test]
@@ -190,7 +168,7 @@ mod tests {
         assert_eq!(Curve::from_oid("1.3.132.0.28").name(), "secp128r1");
         assert_eq!(Curve::from_oid("1.2.3.4").name(), "1.2.3.4");
         assert_eq!(
-            Curve::Explicit { digest: [0; 32] }.name(),
+            Curve::Explicit { curve: Vec::new() }.name(),
             "explicit curve parameters"
         );
     }

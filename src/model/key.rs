@@ -47,28 +47,6 @@ impl std::fmt::Debug for PublicHalf {
     }
 }
 
-impl PublicHalf {
-    /// `an RSA key (2048 bits)`, `an EC key on P-256`, `an Ed25519 key`: for messages.
-    fn kind_text(&self) -> String {
-        match self {
-            PublicHalf::Rsa { modulus, .. } => format!("an RSA key ({} bits)", rsa_bits(modulus)),
-            PublicHalf::Ec { curve, .. } => format!("an EC key on {}", curve.name()),
-            PublicHalf::Ed25519(_) => "an Ed25519 key".to_string(),
-        }
-    }
-}
-
-/// A certificate's key in the words of [`PublicHalf::kind_text`].
-fn cert_kind_text(key: &KeyKind) -> String {
-    match key {
-        KeyKind::Rsa { bits } => format!("an RSA key ({bits} bits)"),
-        KeyKind::Ec { curve, .. } => format!("an EC key on {}", curve.name()),
-        KeyKind::Dsa { .. } => "a DSA key".to_string(),
-        KeyKind::Ed25519 | KeyKind::Ed448 => format!("an {} key", key.algorithm_name()),
-        KeyKind::Other(oid) => format!("a key of algorithm {oid}"),
-    }
-}
-
 /// A readable private key: its format and public half.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct PrivateKeyInfo {
@@ -351,10 +329,18 @@ pub(crate) fn match_certificate(key: &PrivateKeyInfo, cert: &ParsedCertificate) 
                 KeyMatch::Differs("the Ed25519 public keys differ".into())
             }
         }
-        (public, cert_key) => KeyMatch::Differs(format!(
-            "the key is {}, the certificate's key is {}",
-            public.kind_text(),
-            cert_kind_text(cert_key)
+        // The message names the key already (`PrivateKeyInfo::describe`).
+        (_, cert_key) => KeyMatch::Differs(format!(
+            "the certificate has {} {} key",
+            if matches!(
+                cert_key,
+                KeyKind::Rsa { .. } | KeyKind::Ec { .. } | KeyKind::Ed25519 | KeyKind::Ed448
+            ) {
+                "an"
+            } else {
+                "a"
+            },
+            cert_key.algorithm_name()
         )),
     }
 }

@@ -1,7 +1,7 @@
 //! One X.509 certificate, parsed once (x509-parser) into owned values the rules read.
 //! Parser types stay inside this module.
 
-use x509_parser::asn1_rs::Tag;
+use x509_parser::asn1_rs::{Any, Tag};
 use x509_parser::certificate::X509CertificateParser;
 use x509_parser::error::X509Error;
 use x509_parser::extensions::{
@@ -12,7 +12,7 @@ use x509_parser::oid_registry::{
     OID_X509_EXT_BASIC_CONSTRAINTS, OID_X509_EXT_EXTENDED_KEY_USAGE, OID_X509_EXT_SUBJECT_ALT_NAME,
 };
 use x509_parser::prelude::{FromDer, X509Certificate};
-use x509_parser::public_key::{PublicKey, RSAPublicKey};
+use x509_parser::public_key::PublicKey;
 use x509_parser::signature_algorithm::RsaSsaPssParams;
 use x509_parser::x509::{AlgorithmIdentifier, X509Name};
 
@@ -343,7 +343,7 @@ fn name_to_string(name: &X509Name<'_>) -> String {
                 | Tag::T61String
                 | Tag::VideotexString
                 | Tag::Utf8String
-                | Tag::Ia5String => out.push_str(&String::from_utf8_lossy(value.data)),
+                | Tag::Ia5String => push_lossy(&mut out, value.data),
                 // Big-endian UTF-16, a lone last byte read as a code unit (as asn1-rs does).
                 Tag::BmpString => out.extend(
                     char::decode_utf16(value.data.chunks(2).map(|unit| match unit {
@@ -365,6 +365,24 @@ fn name_to_string(name: &X509Name<'_>) -> String {
 }
 
 const HEX_UPPER: &[u8; 16] = b"0123456789ABCDEF";
+
+/// `bytes` as UTF-8, each invalid sequence as U+FFFD (`String::from_utf8_lossy` without its
+/// iterator, which costs half a kilobyte in the wasm module).
+fn push_lossy(out: &mut String, mut bytes: &[u8]) {
+    loop {
+        match std::str::from_utf8(bytes) {
+            Ok(text) => return out.push_str(text),
+            Err(e) => {
+                let (good, bad) = bytes.split_at(e.valid_up_to());
+                out.push_str(std::str::from_utf8(good).unwrap_or_default());
+                out.push(char::REPLACEMENT_CHARACTER);
+                bytes = bad
+                    .get(e.error_len().unwrap_or(bad.len())..)
+                    .unwrap_or_default();
+            }
+        }
+    }
+}
 
 #[allow(
     clippy::indexing_slicing,
@@ -483,12 +501,17 @@ fn key_kind(
     }
 }
 
-/// Significant bits of the modulus of an RSAPublicKey DER; 0 when it does not parse.
+/// Significant bits of the modulus of an RSAPublicKey DER (`SEQUENCE { modulus INTEGER,
+/// exponent INTEGER }`); 0 when it does not parse. Read with asn1-rs's `Any`, already linked,
+/// rather than x509-parser's `RSAPublicKey` parser, which costs about 1 KB in the wasm module.
 fn rsa_modulus_bits(der: &[u8]) -> u32 {
-    let Ok((_, key)) = RSAPublicKey::from_der(der) else {
-        return 0;
-    };
-    let modulus = key.modulus;
+    let modulus = Any::from_der(der)
+        .ok()
+        .filter(|(_, seq)| seq.tag() == Tag::Sequence)
+        .and_then(|(_, seq)| Any::from_der(seq.data).ok())
+        .filter(|(_, int)| int.tag() == Tag::Integer)
+        .map(|(_, int)| int.data)
+        .unwrap_or_default();
     match modulus.iter().position(|b| *b != 0) {
         Some(first) => {
             let rest = (modulus.len() - first) as u32;
