@@ -217,6 +217,20 @@ pub(crate) fn foreign(block: &PemBlock) -> ForeignBlock {
     }
 }
 
+/// A private key or the `EC PARAMETERS` block `openssl ecparam -genkey` writes before one:
+/// what the key rules read.
+pub(crate) fn is_key_material_label(label: &str) -> bool {
+    is_private_key_label(label) || label == EC_PARAMETERS_LABEL
+}
+
+/// The label of the block `openssl ecparam -genkey` writes before an EC key.
+pub(crate) const EC_PARAMETERS_LABEL: &str = "EC PARAMETERS";
+
+/// True for the labels a certificate block has.
+pub(crate) fn is_certificate_label(label: &str) -> bool {
+    CERTIFICATE_LABELS.contains(&label)
+}
+
 /// True for labels that carry private key material.
 pub(crate) fn is_private_key_label(label: &str) -> bool {
     label.contains("PRIVATE KEY")

@@ -1,7 +1,7 @@
 //! One X.509 certificate, parsed once (x509-parser) into owned values the rules read.
 //! Parser types stay inside this module.
 
-use x509_parser::asn1_rs::{Any, Tag};
+use x509_parser::asn1_rs::Tag;
 use x509_parser::certificate::X509CertificateParser;
 use x509_parser::error::X509Error;
 use x509_parser::extensions::{
@@ -19,20 +19,12 @@ use x509_parser::x509::{AlgorithmIdentifier, X509Name};
 pub(crate) use super::curve::Curve;
 use super::oid_names::{dotted, short_name};
 use crate::text::hex::hex;
+use algorithm::{pss_params, rsa_modulus_bits};
+pub(crate) use algorithm::{Hash, PssParams};
 pub(crate) use links::IssuerLinks;
 
+mod algorithm;
 mod links;
-
-/// A digest named by a signature algorithm.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Hash {
-    Md5,
-    Sha1,
-    Sha256,
-    Sha384,
-    Sha512,
-    Other,
-}
 
 /// The signature algorithm a certificate was signed with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,28 +34,6 @@ pub(crate) enum SignatureKind {
     Ecdsa(Hash),
     Ed25519,
     Other,
-}
-
-/// RSASSA-PSS parameters (RFC 4055 section 3.1), defaults applied: what a verifier must
-/// match besides the digest.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct PssParams {
-    pub hash: Hash,
-    /// The digest of MGF1, or None when the mask generation function is not MGF1 (or its
-    /// parameters do not parse).
-    pub mgf1_hash: Option<Hash>,
-    pub salt_length: u32,
-    pub trailer_field: u32,
-}
-
-impl PssParams {
-    /// Parameters that did not parse: nothing can be verified with them.
-    const UNREADABLE: PssParams = PssParams {
-        hash: Hash::Other,
-        mgf1_hash: None,
-        salt_length: 0,
-        trailer_field: 0,
-    };
 }
 
 /// The subject public key.
@@ -141,6 +111,10 @@ pub(crate) struct ParsedCertificate {
     /// Why the certificate breaks RFC 5280 although it could be read (`cert.malformed`, with
     /// its facts and fingerprints still reported).
     pub defect: Option<String>,
+    /// The X.509 version as written (1, 2 or 3).
+    pub version: u32,
+    /// Whether the keyUsage extension is present.
+    pub has_key_usage: bool,
 }
 
 /// Parses one certificate's DER. The error is a short reason for `cert.malformed`.
@@ -242,6 +216,12 @@ pub(crate) fn parse_certificate(
         eku_allows_server_auth,
         links: links::issuer_links(&cert),
         defect,
+        version: tbs.version.0 + 1,
+        has_key_usage: cert
+            .get_extension_unique(&x509_parser::oid_registry::OID_X509_EXT_KEY_USAGE)
+            .ok()
+            .flatten()
+            .is_some(),
     })
 }
 
@@ -501,38 +481,6 @@ fn key_kind(
     }
 }
 
-/// Significant bits of the modulus of an RSAPublicKey DER (`SEQUENCE { modulus INTEGER,
-/// exponent INTEGER }`); 0 when it does not parse. Read with asn1-rs's `Any`, already linked,
-/// rather than x509-parser's `RSAPublicKey` parser, which costs about 1 KB in the wasm module.
-fn rsa_modulus_bits(der: &[u8]) -> u32 {
-    let modulus = Any::from_der(der)
-        .ok()
-        .filter(|(_, seq)| seq.tag() == Tag::Sequence)
-        .and_then(|(_, seq)| Any::from_der(seq.data).ok())
-        .filter(|(_, int)| int.tag() == Tag::Integer)
-        .map(|(_, int)| int.data)
-        .unwrap_or_default();
-    match modulus.iter().position(|b| *b != 0) {
-        Some(first) => {
-            let rest = (modulus.len() - first) as u32;
-            let top = modulus.get(first).copied().unwrap_or(0);
-            (rest - 1) * 8 + (8 - top.leading_zeros())
-        }
-        None => 0,
-    }
-}
-
-fn hash_of_oid(oid: &str) -> Hash {
-    match oid {
-        "1.2.840.113549.2.5" => Hash::Md5,
-        "1.3.14.3.2.26" => Hash::Sha1,
-        "2.16.840.1.101.3.4.2.1" => Hash::Sha256,
-        "2.16.840.1.101.3.4.2.2" => Hash::Sha384,
-        "2.16.840.1.101.3.4.2.3" => Hash::Sha512,
-        _ => Hash::Other,
-    }
-}
-
 fn signature_kind(algorithm: &AlgorithmIdentifier<'_>) -> SignatureKind {
     match &*dotted(&algorithm.algorithm) {
         "1.2.840.113549.1.1.4" => SignatureKind::RsaPkcs1(Hash::Md5),
@@ -554,20 +502,6 @@ fn signature_kind(algorithm: &AlgorithmIdentifier<'_>) -> SignatureKind {
         "1.2.840.10045.4.3.4" => SignatureKind::Ecdsa(Hash::Sha512),
         "1.3.101.112" => SignatureKind::Ed25519,
         _ => SignatureKind::Other,
-    }
-}
-
-fn pss_params(params: &RsaSsaPssParams<'_>) -> PssParams {
-    const ID_MGF1: &[u8] = &[42, 134, 72, 134, 247, 13, 1, 1, 8]; // 1.2.840.113549.1.1.8
-    let mgf1_hash = match params.mask_gen_algorithm() {
-        Ok(mgf) if mgf.mgf.as_bytes() == ID_MGF1 => Some(hash_of_oid(&mgf.hash.to_id_string())),
-        _ => None,
-    };
-    PssParams {
-        hash: hash_of_oid(&params.hash_algorithm_oid().to_id_string()),
-        mgf1_hash,
-        salt_length: params.salt_length(),
-        trailer_field: params.trailer_field(),
     }
 }
 

@@ -1,5 +1,6 @@
 //! Tests of certificate parsing: facts against x509-parser's own accessors and formatting.
 
+use super::algorithm::hash_of_oid;
 use super::*;
 use x509_parser::extensions::{ParsedExtension, X509Extension};
 
