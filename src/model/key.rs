@@ -377,6 +377,27 @@ mod tests {
         }
     }
 
+    /// SEC1 `ECPrivateKey` with a P-256 curve name and a public point of `point_len` bytes.
+    fn sec1_p256(point_len: u8) -> Vec<u8> {
+        let p256_oid = [6, 8, 42, 134, 72, 206, 61, 3, 1, 7];
+        let mut body = vec![2, 1, 1, 4, 32];
+        body.extend([7; 32]);
+        body.extend([0xa0, p256_oid.len() as u8]);
+        body.extend(p256_oid);
+        body.extend([0xa1, point_len + 3, 3, point_len + 1, 0, 4]);
+        body.extend(vec![9; usize::from(point_len) - 1]);
+        let mut der = vec![0x30, 0x81, body.len() as u8];
+        der.extend(body);
+        der
+    }
+
+    #[test]
+    fn a_point_that_does_not_fit_its_curve_is_unreadable() {
+        assert!(parse_private_key("EC PRIVATE KEY", &sec1_p256(65)).is_ok());
+        let err = parse_private_key("EC PRIVATE KEY", &sec1_p256(97)).unwrap_err();
+        assert!(err.contains("(97 bytes) is not a point on P-256"), "{err}");
+    }
+
     #[test]
     fn bit_counting() {
         assert_eq!(rsa_bits(&[]), 0);
