@@ -4,6 +4,9 @@ use crate::context::{CertificatePurpose, ProviderProfile, DEFAULT_EXPIRY_WARNING
 use crate::rules::pem::SizeLimit;
 use crate::time::Timestamp;
 
+/// Seed 003: "supports certificate chains with a maximum of 11 layers".
+pub(crate) const MAX_CHAIN_CERTIFICATES: usize = 11;
+
 /// The limits an operation puts on its fields; the seeds' (SPEC) unless an operation declares
 /// its own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,7 +27,7 @@ impl FieldLimits {
         certificate: SizeLimit::SEED_CERTIFICATE,
         chain: SizeLimit::SEED_CERTIFICATE,
         key: SizeLimit::SEED_KEY,
-        max_certificates: crate::check::MAX_CHAIN_CERTIFICATES,
+        max_certificates: MAX_CHAIN_CERTIFICATES,
     };
 }
 

@@ -49,9 +49,6 @@ pub(crate) struct MaterialOutcome {
     pub key_block: Option<KeyBlockFacts>,
 }
 
-/// Seed 003: "supports certificate chains with a maximum of 11 layers".
-pub(crate) const MAX_CHAIN_CERTIFICATES: usize = 11;
-
 /// Runs every certificate-material rule over one input (the body of `check_material`).
 pub(super) fn run(input: &CertificateInput<'_>) -> MaterialOutcome {
     let mut out = MaterialOutcome::default();

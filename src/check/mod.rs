@@ -17,7 +17,6 @@ pub use fingerprint::{DigestAlgorithm, FingerprintReport, FingerprintStyle};
 pub(crate) use input::FieldLimits;
 pub use input::{CertificateInput, FieldPaths};
 pub(crate) use material::MaterialOutcome;
-pub(crate) use material::MAX_CHAIN_CERTIFICATES;
 
 /// Runs every certificate-material rule over one input.
 pub(crate) fn check_material(input: &CertificateInput<'_>) -> MaterialOutcome {

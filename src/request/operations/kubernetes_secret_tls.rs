@@ -71,7 +71,7 @@ pub(crate) const OPERATION: OperationDecl = OperationDecl {
         id: "kubernetes.secret.tls",
         provider: "Kubernetes",
         action: "kubernetes.io/tls",
-        aliases: &["Secret"],
+        aliases: &[],
         seed: "TARGETS.md §6 ([K8S-VAL] [K8S-TYPES] [K8S-DOC] [NGX])",
         summary: "A Secret of type kubernetes.io/tls, as the API server and ingress-nginx read it",
     },

@@ -28,7 +28,9 @@ operations!(
     slb_upload_ca_certificate,
     aws_acm_import_certificate,
     aws_iam_upload_server_certificate,
+    gcp_insert_ssl_certificate,
     azure_keyvault_import_certificate,
+    cloudflare_create_custom_certificate,
     kubernetes_secret_tls,
 );
 
