@@ -57,7 +57,7 @@ export interface CertificateFacts {
   key_algorithm: string;
   /** Key size in bits. */
   key_size?: number;
-  /** `"P-256"`, `"P-384"`, `"P-521"` or an OID, for EC keys. */
+  /** For EC keys: `"P-256"`, `"P-384"`, `"P-521"`, another curve's name (`"secp256k1"`), an OID, or `"explicit curve parameters"`. */
   key_curve?: string;
   /** e.g. `"sha256WithRSAEncryption"`, `"ecdsa-with-SHA256"`. */
   signature_algorithm: string;

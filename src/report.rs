@@ -102,7 +102,8 @@ pub struct CertificateFacts {
     /// Public key size in bits (RSA modulus, EC field size).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key_size: Option<u32>,
-    /// Named curve for EC keys (`P-256`, `P-384`, `P-521`, or the OID).
+    /// Curve of an EC key: `P-256`, `P-384`, `P-521`, another curve's name (`secp256k1`), the
+    /// OID of a curve without a name here, or `explicit curve parameters`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key_curve: Option<String>,
     /// Signature algorithm, e.g. `sha256WithRSAEncryption`, `ecdsa-with-SHA256`.
