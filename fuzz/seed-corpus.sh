@@ -8,7 +8,8 @@
 #                      + every .key file under testdata/certs/
 #   domain_field       testdata/certs/rsa/domains.txt and every domain field of the request cases
 #   fingerprint        every .pem file under testdata/
-#   request_json       operation byte (index in `operations()`) + each request case's body
+#   request_json       operation byte (index in `operations()`, all of them) + each request
+#                      case's body, its {"$file": ...} references replaced by the files' text
 #   request_value      none: libFuzzer starts from the empty input (the bytes are `arbitrary`'s)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -46,12 +47,28 @@ while IFS= read -r -d '' f; do
 done < <(find "$t" -name '*.key' -print0)
 
 python3 - "$root" "$out" <<'EOF'
-import glob, json, os, sys
+import glob, json, os, re, sys
 root, out = sys.argv[1], sys.argv[2]
-# The order of `operations()`: src/request/operations/mod.rs, `operations!(...)`.
-ops = ["alibaba.alb.associate-additional-certificates", "alibaba.alb.create-listener",
-       "huawei.apig.attach-certificate-domains", "huawei.elb.update-certificate",
-       "alibaba.slb.upload-ca-certificate"]
+# The order of `operations()`: the modules of src/request/operations/mod.rs's `operations!(...)`
+# list, each module's id read from its declaration (`id: "..."`).
+op_dir = os.path.join(root, "src/request/operations")
+modules = re.search(r"^operations!\((.*?)\);", open(os.path.join(op_dir, "mod.rs")).read(),
+                    re.S | re.M).group(1)
+ops = [re.search(r'\bid: "([^"]+)"', open(os.path.join(op_dir, m + ".rs")).read()).group(1)
+       for m in re.findall(r"\w+", modules)]
+assert len(ops) == len(set(ops)) >= 11, ops
+requests = os.path.join(root, "testdata/requests")
+def resolve(value):
+    """The case's value with every {"$file": name or [names]} replaced by the text of the
+    files under testdata/requests/ (as tests/request_golden.rs reads them)."""
+    if isinstance(value, dict):
+        if list(value) == ["$file"]:
+            names = value["$file"] if isinstance(value["$file"], list) else [value["$file"]]
+            return "".join(open(os.path.join(requests, n), encoding="utf-8").read() for n in names)
+        return {k: resolve(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [resolve(v) for v in value]
+    return value
 domains = set(open(os.path.join(root, "testdata/certs/rsa/domains.txt")).read().split("\n"))
 def collect(value):
     if isinstance(value, dict):
@@ -66,7 +83,9 @@ for path in sorted(glob.glob(os.path.join(root, "testdata/requests/*/*.case.json
     case = json.load(open(path))
     if case["operation"] not in ops:
         continue
-    text = case["body_text"] if "body_text" in case else json.dumps(case["body"], ensure_ascii=False)
+    if "body" in case:
+        case["body"] = resolve(case["body"])
+    text = case["body_text"] if "body_text" in case else json.dumps(case["body"], ensure_ascii=False, separators=(",", ":"))
     name = os.path.basename(os.path.dirname(path)) + "_" + os.path.basename(path)
     with open(os.path.join(out, "request_json", name), "wb") as f:
         f.write(bytes([ops.index(case["operation"])]) + text.encode())

@@ -252,7 +252,9 @@ pub fn fingerprint_field(data: &[u8]) {
 }
 
 /// Path parameters and caller facts that let every operation's body checks run: the
-/// operation's own path parameters are present, the listener is HTTPS.
+/// operation's own path parameters are present (each operation's body checks run whatever
+/// other operations' path parameters are reported), the listener is HTTPS, the Cloudflare
+/// zone is `example.com`.
 /// Built per call: a `RequestContext` may carry a verifier that is neither `Send` nor `Sync`,
 /// so it cannot live in a static.
 fn request_context() -> RequestContext {
@@ -261,10 +263,15 @@ fn request_context() -> RequestContext {
         ("project_id", "0123456789abcdef0123456789abcdef"),
         ("certificate_id", "0123456789abcdef0123456789abcdef"),
         ("instance_id", "0123456789abcdef0123456789abcdef"),
+        ("project", "my-project"),
+        ("certificate-name", "shop-cert"),
+        ("api-version", "2025-07-01"),
+        ("zone_id", "023e105f4ecef8ad9ca31a8372d0c353"),
     ] {
         context.path_params.insert(key.into(), value.into());
     }
     context.listener_protocol = Some("HTTPS".into());
+    context.zone_name = Some("example.com".into());
     context
 }
 
