@@ -68,6 +68,30 @@ pub(crate) fn decode(input: &[u8]) -> Result<Vec<u8>, InvalidBase64> {
     Ok(out)
 }
 
+/// Decodes base64 whose padding may be left out or cut short (the `base64` crate's
+/// `DecodePaddingMode::Indifferent`): the last group may end in fewer `=` than [`decode`] needs,
+/// never in more, and is read as if it had them all.
+#[allow(
+    dead_code,
+    reason = "for src/request, which decodes base64 of PEM with this mode"
+)]
+pub(crate) fn decode_padding_optional(input: &[u8]) -> Result<Vec<u8>, InvalidBase64> {
+    let pads = input.iter().rev().take_while(|&&c| c == b'=').count();
+    let body = input.get(..input.len() - pads).unwrap_or_default();
+    let missing = match body.len() % 4 {
+        0 => 0,
+        1 => return Err(InvalidBase64),
+        rest => 4 - rest,
+    };
+    if pads > missing {
+        return Err(InvalidBase64);
+    }
+    let mut padded = Vec::with_capacity(body.len() + missing);
+    padded.extend_from_slice(body);
+    padded.resize(body.len() + missing, b'=');
+    decode(&padded)
+}
+
 /// Encodes bytes as padded base64.
 pub(crate) fn encode(bytes: &[u8]) -> String {
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
@@ -136,8 +160,40 @@ mod tests {
             checked += 1;
         }
         // Eight characters: two groups, padding in the first or the second.
-        for input in all_strings(b"AQ=/ ", 8).into_iter().filter(|s| s.len() == 8) {
-            assert_eq!(decode(&input).ok(), STANDARD.decode(&input).ok(), "{input:?}");
+        for input in all_strings(b"AQ=/ ", 8)
+            .into_iter()
+            .filter(|s| s.len() == 8)
+        {
+            assert_eq!(
+                decode(&input).ok(),
+                STANDARD.decode(&input).ok(),
+                "{input:?}"
+            );
+            checked += 1;
+        }
+        assert!(checked > 600_000, "{checked}");
+    }
+
+    #[test]
+    fn padding_optional_decode_agrees_with_the_base64_crate() {
+        use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
+        use base64::engine::DecodePaddingMode;
+        let indifferent = GeneralPurpose::new(
+            &base64::alphabet::STANDARD,
+            GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent),
+        );
+        let mut checked = 0;
+        for input in all_strings(b"ABEQw/=-_ .\xc3", 5).into_iter().chain(
+            all_strings(b"AQ=/ ", 8)
+                .into_iter()
+                .filter(|s| s.len() >= 6),
+        ) {
+            assert_eq!(
+                decode_padding_optional(&input).ok(),
+                indifferent.decode(&input).ok(),
+                "{:?}",
+                String::from_utf8_lossy(&input)
+            );
             checked += 1;
         }
         assert!(checked > 600_000, "{checked}");
