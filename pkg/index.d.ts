@@ -57,7 +57,7 @@ export interface CertificateFacts {
   key_algorithm: string;
   /** Key size in bits. */
   key_size?: number;
-  /** `"P-256"`, `"P-384"`, `"P-521"` or an OID, for EC keys. */
+  /** For EC keys: `"P-256"`, `"P-384"`, `"P-521"`, another curve's name (`"secp256k1"`), an OID, or `"explicit curve parameters"`. */
   key_curve?: string;
   /** e.g. `"sha256WithRSAEncryption"`, `"ecdsa-with-SHA256"`. */
   signature_algorithm: string;
@@ -118,6 +118,11 @@ export interface Report {
   certificate?: CertificateSummary;
   /** The certificate field rewritten as the providers want it, when that fixes something. */
   normalized?: string;
+  /**
+   * Where the leaf and its chain are separate fields (ACM, IAM): each field's normalized value
+   * by JSON pointer, e.g. `{"/Certificate": "…", "/CertificateChain": "…"}`.
+   */
+  normalized_fields?: Record<string, string>;
 }
 
 /** Fingerprints of every certificate in a PEM field. */
@@ -147,9 +152,13 @@ export interface Rule {
 export interface OperationInfo {
   /** Stable id, e.g. `"alibaba.alb.create-listener"`. */
   id: string;
+  /** The platform, e.g. `"Alibaba Cloud"`, `"AWS"`, `"Kubernetes"`. */
+  provider: string;
+  /** Other accepted names, e.g. `"acm:ImportCertificate"`. */
+  aliases: string[];
   /** The provider's action name, accepted as an alias, e.g. `"CreateListener"`. */
   action: string;
-  /** The seed document its rules come from. */
+  /** The document its rules come from: a seed file, or the TARGETS.md section and its sources. */
   seed: string;
   summary: string;
 }
@@ -203,6 +212,32 @@ export interface RequestContextOptions {
   inUse?: boolean;
   /** Same as `inUse`. */
   in_use?: boolean;
+  /** The service that will use the certificate (ACM, IAM): e.g. `"cloudfront"`, `"alb"`. */
+  service?: string;
+  /** PEM of the certificate an ACM re-import replaces. */
+  previousCertificate?: string;
+  /** Same as `previousCertificate`. */
+  previous_certificate?: string;
+  /** Server certificate names that already exist (IAM: `name.already_exists`). */
+  existingNames?: readonly string[];
+  /** Same as `existingNames`. */
+  existing_names?: readonly string[];
+  /** `"global"` or `"regional"` (GCP). */
+  endpoint?: "global" | "regional";
+  /** The Cloudflare zone's name, e.g. `"example.com"`. */
+  zoneName?: string;
+  /** Same as `zoneName`. */
+  zone_name?: string;
+  /** Whether the Cloudflare zone uses Bring Your Own IP. */
+  byoip?: boolean;
+  /** Host names served with the certificate (Kubernetes Ingress `spec.tls.hosts`). */
+  hosts?: readonly string[];
+  /** PEM of the caller's own trust anchors, for certificates in the body. */
+  roots?: string;
+  /** Trust only `roots`, not Mozilla's root store. */
+  noPublicRoots?: boolean;
+  /** Same as `noPublicRoots`. */
+  no_public_roots?: boolean;
 }
 
 export interface ValidateRequestOptions {

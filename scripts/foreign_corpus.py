@@ -61,17 +61,10 @@ PKITS_PASSWORD = "password"  # PKITS_data/pkcs12: the password NIST's PKITS docu
 # .p12 path plus "+p12".
 EXCEPTIONS = [
     # (Item 5, DER keys refused with exit 2: 12 entries, deleted when main fixed it.)
-    # NEW, not one of items 1-6 (reported to the lead; nearest is item 3): a PKCS#8 EC key
-    # whose outer algorithm names P-384 while its inner ECPrivateKey names P-256 (and holds a
-    # P-256 point). openssl uses the inner curve; the tool the outer one and says key.mismatch
-    # against the certificate openssl made for the key. The key contradicts itself: the right
-    # verdict is that the key is malformed, not that it belongs to another certificate.
-    ("asymmetric/PKCS8/ec-inconsistent-curve2.pem+own-cert", "key.mismatch", None, "new"),
-    # NEW, not one of items 1-6 (reported to the lead): two basicConstraints extensions. RFC
-    # 5280 4.2 forbids duplicates, so cert.malformed is defensible (openssl reads it); but the
-    # certificate then has no fingerprint either, although a fingerprint needs only its DER.
-    ("x509/custom/two_basic_constraints.pem", "missing", None, "new"),
-    ("x509/custom/two_basic_constraints.pem", "fingerprint", None, "new"),
+    # (ec-inconsistent-curve2.pem+own-cert, key.mismatch: the key names P-384 in its PKCS#8
+    # algorithm and P-256 in its ECPrivateKey; it is now key.unsupported, "names two curves".)
+    # (two_basic_constraints.pem, missing and fingerprint: a repeated extension is still
+    # cert.malformed, and the certificate is now in the report's chain with its fingerprints.)
 ]
 
 # The checks a failure names: crash (signal, panic, wasm trap or throw), exit (a status other

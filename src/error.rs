@@ -20,4 +20,13 @@ pub enum InputError {
         /// The known operation ids, comma-separated.
         known: String,
     },
+    /// A caller-context key (`--context`, npm options) that is unknown or has a value of the
+    /// wrong type.
+    #[error("context key {key:?} {reason}")]
+    InvalidContext {
+        /// The key as given.
+        key: String,
+        /// What is wrong with it.
+        reason: String,
+    },
 }

@@ -35,6 +35,34 @@ impl Finding {
     pub(crate) fn rule(&self) -> &'static Rule {
         self.rule
     }
+
+    /// Marks the finding resolved by the report's normalized output.
+    pub(crate) fn set_fixed(&mut self) -> &mut Self {
+        self.fixed = true;
+        self
+    }
+
+    /// The JSON pointer the finding is reported at.
+    pub(crate) fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// Reports the finding at another pointer (a certificate of a separate chain field is
+    /// reported in that field).
+    pub(crate) fn set_path(&mut self, path: String) -> &mut Self {
+        self.path = path;
+        self
+    }
+
+    /// Makes the finding one of a more specific rule, with that rule's severity and a message
+    /// that says it (a repeat of the leaf in a chain field is `chain.leaf_in_chain`, not a
+    /// plain duplicate).
+    pub(crate) fn set_rule(&mut self, rule: &'static Rule, message: &str) -> &mut Self {
+        self.rule = rule;
+        self.severity = rule.severity;
+        self.message = sentence_case(message.to_string());
+        self
+    }
 }
 
 /// The findings of one check, in the order they were made.
@@ -94,6 +122,26 @@ impl Findings {
         }
     }
 
+    /// Lets `edit` change every finding made since `mark` (its path, rule or severity).
+    pub(crate) fn edit_since(&mut self, mark: usize, mut edit: impl FnMut(&mut Finding)) {
+        self.found.iter_mut().skip(mark).for_each(&mut edit);
+    }
+
+    /// Sets the severity of every finding of `rule` made since `mark`: an operation whose
+    /// provider treats a rule more or less strictly than the catalogue's default.
+    pub(crate) fn set_severity_since(&mut self, mark: usize, rule: &Rule, severity: Severity) {
+        self.edit_since(mark, |finding| {
+            if finding.rule.id == rule.id {
+                finding.severity = severity;
+            }
+        });
+    }
+
+    /// Whether a finding of `rule` was made since `mark`.
+    pub(crate) fn has_since(&self, mark: usize, rule: &Rule) -> bool {
+        self.found.iter().skip(mark).any(|f| f.rule.id == rule.id)
+    }
+
     /// Appends another check's findings.
     pub(crate) fn append(&mut self, other: Findings) {
         self.found.extend(other.found);
@@ -143,6 +191,9 @@ pub(crate) struct ErrorCodes {
     pub parameter: Option<&'static str>,
     /// Rules this operation answers with a code of its own.
     pub rules: &'static [(&'static Rule, &'static str)],
+    /// Whether the other rules keep the codes the catalogue lists (Alibaba Cloud's, from the
+    /// seeds); false for another provider's operation, whose other rules then carry none.
+    pub catalogue_codes: bool,
 }
 
 impl ErrorCodes {
@@ -150,6 +201,7 @@ impl ErrorCodes {
     pub(crate) const CATALOGUE: ErrorCodes = ErrorCodes {
         parameter: Some(GENERIC_PARAMETER_ERROR),
         rules: &[],
+        catalogue_codes: true,
     };
 
     /// The code `rule` carries under these codes.
@@ -159,7 +211,8 @@ impl ErrorCodes {
         }
         match rule.api_error {
             Some(GENERIC_PARAMETER_ERROR) => self.parameter,
-            other => other,
+            other if self.catalogue_codes => other,
+            _ => None,
         }
     }
 }
@@ -205,10 +258,12 @@ mod tests {
         const APIG: ErrorCodes = ErrorCodes {
             parameter: Some("APIG.2012"),
             rules: &[(&catalog::DOMAIN_LABEL_INVALID, "APIG.2012")],
+            catalogue_codes: true,
         };
         const NONE: ErrorCodes = ErrorCodes {
             parameter: None,
             rules: &[],
+            catalogue_codes: true,
         };
         let cases: &[(&ErrorCodes, &Rule, Option<&str>)] = &[
             (

@@ -3,6 +3,8 @@
 //! The JSON shape is the project's public contract (SPEC "Interface contract"); the CLI's
 //! `--format json`, the npm package and `serde_json` of [`Report`] all produce it.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 /// How bad a diagnostic is. `valid` is false when any [`Severity::Error`] is present.
@@ -100,7 +102,8 @@ pub struct CertificateFacts {
     /// Public key size in bits (RSA modulus, EC field size).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key_size: Option<u32>,
-    /// Named curve for EC keys (`P-256`, `P-384`, `P-521`, or the OID).
+    /// Curve of an EC key: `P-256`, `P-384`, `P-521`, another curve's name (`secp256k1`), the
+    /// OID of a curve without a name here, or `explicit curve parameters`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key_curve: Option<String>,
     /// Signature algorithm, e.g. `sha256WithRSAEncryption`, `ecdsa-with-SHA256`.
@@ -195,6 +198,11 @@ pub struct Report {
     /// The certificate field rewritten as the providers want it, when that fixes something.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub normalized: Option<String>,
+    /// Where an operation takes the leaf and its chain in separate fields (ACM, IAM): each
+    /// field's normalized value, by JSON pointer, when it differs from what was given (the
+    /// leaf alone in the leaf field, the issuers in order in the chain field).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub normalized_fields: BTreeMap<String, String>,
 }
 
 impl Report {
@@ -221,6 +229,7 @@ impl Report {
             diagnostics,
             certificate,
             normalized,
+            normalized_fields: BTreeMap::new(),
         }
     }
 

@@ -8,6 +8,12 @@
 //! npm package answers with Node's `node:crypto` (OpenSSL), which is about twenty times faster
 //! than ring compiled to WebAssembly. Whatever the verifier, the same input gives the same
 //! report: the npm package's tests check that over every chain in `testdata/certs`.
+//!
+//! For RSASSA-PSS the question is always the one scheme ring verifies: MGF1 with the same
+//! digest, a salt as long as the digest, trailer field 1. A certificate signed with other PSS
+//! parameters (a 20-byte salt under SHA-256, say, which RFC 4055 allows and OpenSSL verifies)
+//! is reported as unsupported by the core before any verifier is asked, so a verifier that
+//! could check it cannot make the report differ from ring's.
 
 use std::sync::Arc;
 

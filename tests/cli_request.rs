@@ -203,7 +203,7 @@ fn bad_arguments_exit_2_with_one_line() {
 }
 
 #[test]
-fn list_shows_every_operation_with_seed_and_action() {
+fn list_shows_every_operation_with_provider_source_and_action() {
     for args in [&["request", "--list"][..], &["operations"]] {
         let r = run_in(args, b"");
         assert_eq!(r.code, 0);
@@ -213,8 +213,10 @@ fn list_shows_every_operation_with_seed_and_action() {
                 .lines()
                 .find(|l| l.starts_with(op.id))
                 .unwrap_or_default();
+            // The source without its bracketed provider tags (`TARGETS.md §1`, a seed file).
+            let source = op.seed.split(" (").next().unwrap_or(op.seed);
             assert!(
-                line.contains(op.action) && line.contains(op.seed),
+                line.contains(op.action) && line.contains(source) && line.contains(op.provider),
                 "{}",
                 r.stdout
             );
@@ -223,5 +225,9 @@ fn list_shows_every_operation_with_seed_and_action() {
     let json = run_in(&["operations", "--format", "json"], b"");
     let v: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
     assert_eq!(v.as_array().unwrap().len(), operations().len());
-    assert_eq!(operations().len(), 5, "the five seed operations");
+    let seeds = operations()
+        .iter()
+        .filter(|o| o.seed.ends_with(".txt"))
+        .count();
+    assert_eq!(seeds, 5, "the five seed operations");
 }

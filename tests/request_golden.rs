@@ -85,17 +85,10 @@ pub fn run_case(case: &Value) -> Report {
                 .insert(k.clone(), v.as_str().expect("path values").to_string());
         }
     }
-    if let Some(c) = case.get("context") {
-        context.certificate = c.get("certificate").and_then(Value::as_str).map(Into::into);
-        context.listener_protocol = c
-            .get("listener_protocol")
-            .and_then(Value::as_str)
-            .map(Into::into);
-        context.default_certificate_id = c
-            .get("default_certificate_id")
-            .and_then(Value::as_str)
-            .map(Into::into);
-        context.in_use = c.get("in_use").and_then(Value::as_bool);
+    if let Some(c) = case.get("context").and_then(Value::as_object) {
+        for (key, value) in c {
+            context.set(key, value).expect("a known context key");
+        }
     }
     if let Some(text) = case.get("body_text").and_then(Value::as_str) {
         return validate_request(operation, text, &context).expect("known operation");

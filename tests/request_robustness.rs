@@ -19,6 +19,24 @@ use serde_json::{json, Map, Value};
 fn context_for(operation: &str) -> RequestContext {
     let mut context =
         RequestContext::new(Timestamp::parse_rfc3339("2026-11-23T00:00:00Z").expect("time"));
+    if operation.starts_with("gcp.") {
+        context
+            .path_params
+            .insert("project".into(), "acme-prod".into());
+    }
+    if operation.starts_with("cloudflare.") {
+        context
+            .path_params
+            .insert("zone_id".into(), "023e105f4ecef8ad9ca31a8372d0c353".into());
+    }
+    if operation.starts_with("azure.") {
+        context
+            .path_params
+            .insert("certificate-name".into(), "shop-2026".into());
+        context
+            .path_params
+            .insert("api-version".into(), "2025-07-01".into());
+    }
     if !operation.starts_with("huawei.") {
         return context;
     }
@@ -81,6 +99,47 @@ fn valid_bodies() -> Vec<(&'static str, Value)> {
             "alibaba.slb.upload-ca-certificate",
             json!({"Tag": tags, "RegionId": "cn-hangzhou", "CACertificate": "x", "CACertificateName": "c",
                    "ResourceGroupId": "rg-1"}),
+        ),
+        (
+            "aws.acm.import-certificate",
+            json!({"Certificate": "x", "PrivateKey": "y", "CertificateChain": "z",
+                   "Tags": [{"Key": "env", "Value": "prod"}]}),
+        ),
+        (
+            "aws.iam.upload-server-certificate",
+            json!({"ServerCertificateName": "shop", "Path": "/", "CertificateBody": "x",
+                   "PrivateKey": "y", "CertificateChain": "z", "Tags": [{"Key": "k", "Value": "v"}]}),
+        ),
+        (
+            "azure.keyvault.import-certificate",
+            json!({"value": "x", "pwd": "p", "preserveCertOrder": false, "tags": {"a": "b"},
+                   "attributes": {"enabled": true, "nbf": 1, "exp": 2},
+                   "policy": {"id": "i",
+                       "key_props": {"exportable": true, "kty": "RSA", "key_size": 2048, "crv": "P-256", "reuse_key": false},
+                       "secret_props": {"contentType": "application/x-pem-file"},
+                       "x509_props": {"subject": "CN=a", "ekus": ["1.3.6.1.5.5.7.3.1"],
+                           "sans": {"dns_names": ["a"], "emails": ["e"], "upns": ["u"], "uris": ["x"], "ipAddresses": ["1.2.3.4"]},
+                           "key_usage": ["digitalSignature"], "validity_months": 12},
+                       "lifetime_actions": [{"trigger": {"lifetime_percentage": 80, "days_before_expiry": 30},
+                                             "action": {"action_type": "AutoRenew"}}],
+                       "issuer": {"name": "Self", "cty": "x", "cert_transparency": false},
+                       "attributes": {"enabled": true, "nbf": 1, "exp": 2}}}),
+        ),
+        (
+            "gcp.compute.insert-ssl-certificate",
+            json!({"name": "shop-2026", "description": "d", "certificate": "x", "privateKey": "y"}),
+        ),
+        (
+            "cloudflare.custom-certificate.create",
+            json!({"certificate": "x", "private_key": "y", "bundle_method": "force", "type": "sni_custom",
+                   "geo_restrictions": {"label": "eu"}, "custom_csr_id": "c"}),
+        ),
+        (
+            "kubernetes.secret.tls",
+            json!({"apiVersion": "v1", "kind": "Secret", "type": "kubernetes.io/tls", "immutable": false,
+                   "metadata": {"name": "a", "generateName": "b", "namespace": "c",
+                                "labels": {"l": "v"}, "annotations": {"a": "v"}},
+                   "data": {"x": "eA=="}, "stringData": {"tls.crt": "x", "tls.key": "y"}}),
         ),
     ]
 }
@@ -464,6 +523,12 @@ fn operations_and_aliases() {
             "huawei.apig.attach-certificate-domains",
             "huawei.elb.update-certificate",
             "alibaba.slb.upload-ca-certificate",
+            "aws.acm.import-certificate",
+            "aws.iam.upload-server-certificate",
+            "gcp.compute.insert-ssl-certificate",
+            "azure.keyvault.import-certificate",
+            "cloudflare.custom-certificate.create",
+            "kubernetes.secret.tls",
         ]
     );
     for (name, id) in [
@@ -491,11 +556,20 @@ fn operations_and_aliases() {
             " alibaba.slb.upload-ca-certificate ",
             "alibaba.slb.upload-ca-certificate",
         ),
+        (
+            "compute:sslCertificates.insert",
+            "gcp.compute.insert-ssl-certificate",
+        ),
+        (
+            "cloudflare:custom_certificates.create",
+            "cloudflare.custom-certificate.create",
+        ),
     ] {
         assert_eq!(find_operation(name).map(|o| o.id), Some(id), "{name}");
     }
     for info in operations() {
-        assert!(info.seed.ends_with(".txt") && !info.summary.is_empty());
+        let from_targets = info.seed.starts_with("TARGETS.md §");
+        assert!((info.seed.ends_with(".txt") || from_targets) && !info.summary.is_empty());
     }
     let error = validate_request("DeleteListener", "{}", &context()).expect_err("unknown");
     match error {

@@ -50,6 +50,38 @@ const OPERATIONS = {
       "/Tag": "tags",
     },
   },
+  // The other platforms (TARGETS.md): the form's one certificate field is split by the core
+  // into leaf and chain (ACM), or sent as the Secret's tls.crt (Kubernetes).
+  "aws.acm.import-certificate": {
+    run(f, now) {
+      const body = { Certificate: f.certificate, PrivateKey: f.key };
+      if (f.tags.length) body.Tags = f.tags;
+      return validateRequest("aws.acm.import-certificate", body, { now });
+    },
+    fields: {
+      "/Certificate": "certificate",
+      "/CertificateChain": "certificate",
+      "/PrivateKey": "key",
+      "/Tags": "tags",
+    },
+  },
+  "kubernetes.secret.tls": {
+    run(f, now) {
+      const body = {
+        apiVersion: "v1",
+        kind: "Secret",
+        metadata: { name: f.name },
+        type: "kubernetes.io/tls",
+        stringData: { "tls.crt": f.certificate, "tls.key": f.key },
+      };
+      return validateRequest("kubernetes.secret.tls", body, { now });
+    },
+    fields: {
+      "/stringData/tls.crt": "certificate",
+      "/stringData/tls.key": "key",
+      "/metadata/name": "name",
+    },
+  },
   certificate: {
     run(f, now) {
       return checkCertificate(f.certificate, {
@@ -94,8 +126,9 @@ function readTags() {
 // --- mapping diagnostics to fields -------------------------------------------------------------
 // Returns the list (data-for) that shows the diagnostic and the input to highlight.
 function placeFor(operation, path) {
-  const tag = /^\/Tag\/(\d+)(?:\/(Key|Value))?(?:\/|$)/.exec(path);
-  if (operation === "alibaba.slb.upload-ca-certificate" && tag && $(`tag-${tag[1]}-key`)) {
+  // Alibaba's tag list is `Tag`, AWS's `Tags`: the same rows of the form.
+  const tag = /^\/Tags?\/(\d+)(?:\/(Key|Value))?(?:\/|$)/.exec(path);
+  if (tag && $(`tag-${tag[1]}-key`)) {
     const input = tag[2] ? `tag-${tag[1]}-${tag[2].toLowerCase()}` : `tag-${tag[1]}-key`;
     return { list: `tag-${tag[1]}`, input };
   }

@@ -131,6 +131,34 @@ function domainsOf(fn, value) {
 const PROFILES = ["generic", "alibaba-slb"];
 const DIGESTS = ["sha1", "sha256"];
 
+/**
+ * The caller-context keys validateRequest takes: [camelCase, snake_case (the CLI context
+ * file's and the core's spelling), kind]. Both spellings are accepted.
+ */
+const CONTEXT_KEYS = [
+  ["certificate", "certificate", "string"],
+  ["listenerProtocol", "listener_protocol", "string"],
+  ["defaultCertificateId", "default_certificate_id", "string"],
+  ["inUse", "in_use", "boolean"],
+  ["service", "service", "string"],
+  ["previousCertificate", "previous_certificate", "string"],
+  ["existingNames", "existing_names", "strings"],
+  ["endpoint", "endpoint", "string"],
+  ["zoneName", "zone_name", "string"],
+  ["byoip", "byoip", "boolean"],
+  ["hosts", "hosts", "strings"],
+  ["roots", "roots", "string"],
+  ["noPublicRoots", "no_public_roots", "boolean"],
+];
+
+function optionalStrings(fn, name, value) {
+  if (value === undefined || value === null) return undefined;
+  if (!Array.isArray(value)) {
+    throw new TypeError(`${fn}: ${name} must be an array of strings, got ${describe(value)}`);
+  }
+  return value.map((v, i) => string(fn, `${name}[${i}]`, v));
+}
+
 function pick(object, camel, snake) {
   return object[camel] !== undefined ? object[camel] : object[snake];
 }
@@ -194,25 +222,22 @@ export function createApi(raw, ready, verifier) {
       }
       for (const [k, v] of Object.entries(o.path)) path[k] = string(fn, `path.${k}`, v);
     }
-    const c = options(`${fn}: context`, o.context, [
-      "certificate",
-      "listenerProtocol",
-      "listener_protocol",
-      "defaultCertificateId",
-      "default_certificate_id",
-      "inUse",
-      "in_use",
-    ]);
+    const c = options(
+      `${fn}: context`,
+      o.context,
+      CONTEXT_KEYS.flatMap(([camel, snake]) => (camel === snake ? [camel] : [camel, snake])),
+    );
+    const context = {};
+    for (const [camel, snake, kind] of CONTEXT_KEYS) {
+      const value = pick(c, camel, snake);
+      const name = `context.${camel}`;
+      if (kind === "string") context[snake] = optionalString(fn, name, value);
+      else if (kind === "boolean") context[snake] = optionalBoolean(fn, name, value);
+      else context[snake] = optionalStrings(fn, name, value);
+    }
     const payload = JSON.stringify({
       path,
-      certificate: optionalString(fn, "context.certificate", c.certificate),
-      listener_protocol: optionalString(fn, "context.listenerProtocol", pick(c, "listenerProtocol", "listener_protocol")),
-      default_certificate_id: optionalString(
-        fn,
-        "context.defaultCertificateId",
-        pick(c, "defaultCertificateId", "default_certificate_id"),
-      ),
-      in_use: optionalBoolean(fn, "context.inUse", pick(c, "inUse", "in_use")),
+      context,
       now: timeOf(fn, o.now),
       expiry_days: expiryDays(fn, o.expiryDays),
     });

@@ -3,6 +3,7 @@
 use super::material::read_field;
 use crate::findings::{ErrorCodes, Findings};
 use crate::report::Report;
+use crate::rules::pem::SizeLimit;
 
 /// Which digest [`fingerprint`](crate::fingerprint) computes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -45,7 +46,12 @@ pub(super) fn fingerprint_field(
     style: FingerprintStyle,
 ) -> FingerprintReport {
     let mut findings = Findings::new();
-    let field = read_field(pem, "/certificate", &mut findings);
+    let field = read_field(
+        pem,
+        ("/certificate", SizeLimit::SEED_CERTIFICATE),
+        false,
+        &mut findings,
+    );
     let fingerprints = field
         .iter()
         .flat_map(|f| &f.certificates)

@@ -1,7 +1,35 @@
 //! What a certificate check is given: [`CertificateInput`] and where its fields are.
 
 use crate::context::{CertificatePurpose, ProviderProfile, DEFAULT_EXPIRY_WARNING_DAYS};
+use crate::rules::pem::SizeLimit;
 use crate::time::Timestamp;
+
+/// Seed 003: "supports certificate chains with a maximum of 11 layers".
+pub(crate) const MAX_CHAIN_CERTIFICATES: usize = 11;
+
+/// The limits an operation puts on its fields; the seeds' (SPEC) unless an operation declares
+/// its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct FieldLimits {
+    /// The certificate field (the leaf field when the chain is apart).
+    pub certificate: SizeLimit,
+    /// The separate chain field.
+    pub chain: SizeLimit,
+    /// The private key field.
+    pub key: SizeLimit,
+    /// Most certificates in the certificate field and the chain field together.
+    pub max_certificates: usize,
+}
+
+impl FieldLimits {
+    /// Seed 003's: 65,536 and 8,192 characters, 11 certificates.
+    pub(crate) const SEEDS: FieldLimits = FieldLimits {
+        certificate: SizeLimit::SEED_CERTIFICATE,
+        chain: SizeLimit::SEED_CERTIFICATE,
+        key: SizeLimit::SEED_KEY,
+        max_certificates: MAX_CHAIN_CERTIFICATES,
+    };
+}
 
 /// JSON pointers used for the diagnostics of each input field.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,6 +43,9 @@ pub struct FieldPaths {
     pub domains: String,
     /// The caller's trust anchors (`roots`).
     pub roots: String,
+    /// A separate chain field (ACM and IAM take the leaf and its chain apart); certificate `j`
+    /// of it is reported at `{chain}/chain/{j}`.
+    pub chain: String,
 }
 
 impl Default for FieldPaths {
@@ -24,6 +55,7 @@ impl Default for FieldPaths {
             private_key: "/private_key".into(),
             domains: "/domains".into(),
             roots: "/roots".into(),
+            chain: "/certificate_chain".into(),
         }
     }
 }
@@ -60,6 +92,14 @@ pub struct CertificateInput<'a> {
     /// Who verifies signatures; `None` is ring ([`crate::RingVerifier`]). The rules decide
     /// the same way whatever the verifier.
     pub verifier: Option<crate::SharedVerifier>,
+    /// The chain in a field of its own (ACM `CertificateChain`, IAM `CertificateChain`): read
+    /// after the certificate field, judged as one bundle with it.
+    pub(crate) chain: Option<&'a str>,
+    /// The operation's limits on the fields.
+    pub(crate) limits: FieldLimits,
+    /// The certificates and the key share one text (Azure Key Vault's `value`): a key block in
+    /// the certificate field, and a certificate block in the key field, are where they belong.
+    pub(crate) combined: bool,
 }
 
 impl std::fmt::Debug for CertificateInput<'_> {
@@ -82,6 +122,9 @@ impl std::fmt::Debug for CertificateInput<'_> {
             .field("roots", &self.roots)
             .field("public_roots", &self.public_roots)
             .field("verifier", &self.verifier)
+            .field("chain", &self.chain)
+            .field("limits", &self.limits)
+            .field("combined", &self.combined)
             .finish()
     }
 }
@@ -102,6 +145,9 @@ impl<'a> CertificateInput<'a> {
             roots: None,
             public_roots: true,
             verifier: None,
+            chain: None,
+            limits: FieldLimits::SEEDS,
+            combined: false,
         }
     }
 }

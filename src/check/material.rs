@@ -7,17 +7,23 @@ use super::input::CertificateInput;
 use crate::context::CertificatePurpose;
 use crate::findings::Findings;
 use crate::input::pem::{encode_block, PemIssue};
-use crate::model::{read_certificate_field, CertificateField, MalformedCertificate};
+use crate::model::certificate::ParsedCertificate;
+use crate::model::{
+    is_key_material_label, read_certificate_field, CertificateField, MalformedCertificate,
+};
 use crate::report::CertificateSummary;
 use crate::rules::catalog::{
-    CA_SINGLE_CERTIFICATE, CERT_MALFORMED, CHAIN_EMPTY, CHAIN_TOO_DEEP, PEM_PKCS7,
+    CA_SINGLE_CERTIFICATE, CERT_MALFORMED, CHAIN_DUPLICATE, CHAIN_EMPTY, CHAIN_LEAF_IN_CHAIN,
+    CHAIN_MISORDERED, CHAIN_TOO_DEEP, PEM_PKCS7,
 };
 use crate::rules::certificate::{check_certificates, facts, CertificateContext};
 use crate::rules::chain::{analyse, ChainAnalysis};
 use crate::rules::chain_end::judge_path_end;
 use crate::rules::domain::{check_coverage, check_domain_field, CertificateNames};
-use crate::rules::key::{check_key, KeyContext};
-use crate::rules::pem::{check_size, issues_to_diagnostics, unexpected_block, FieldKind};
+use crate::rules::key::{check_key, KeyBlockFacts, KeyContext};
+use crate::rules::pem::{
+    check_size, issues_to_diagnostics, unexpected_block, FieldKind, SizeLimit,
+};
 use crate::trust::TrustAnchors;
 
 /// What the core found in a certificate field: findings, facts, the fix, and the leaf's
@@ -29,10 +35,19 @@ pub(crate) struct MaterialOutcome {
     pub normalized: Option<String>,
     /// DNS subject alternative names and common name of the leaf, when a leaf was parsed.
     pub leaf_names: Option<crate::rules::domain::CertificateNames>,
+    /// Every certificate read, the certificate field's first, then the chain field's, each
+    /// parsed once: what an operation's own rules read (never re-parsed).
+    pub certificates: Vec<ParsedCertificate>,
+    /// Position of the leaf in `certificates`.
+    pub leaf: Option<usize>,
+    /// Certificate blocks in the certificate field (the leaf field when the chain is apart).
+    pub certificate_field_blocks: usize,
+    /// With the chain apart: the normalized leaf field and chain field, when they differ from
+    /// the input (field path, value).
+    pub normalized_fields: Vec<(String, String)>,
+    /// The label and lines of the key block judged (never its content).
+    pub key_block: Option<KeyBlockFacts>,
 }
-
-/// Seed 003: "supports certificate chains with a maximum of 11 layers".
-pub(crate) const MAX_CHAIN_CERTIFICATES: usize = 11;
 
 /// Runs every certificate-material rule over one input (the body of `check_material`).
 pub(super) fn run(input: &CertificateInput<'_>) -> MaterialOutcome {
@@ -40,10 +55,25 @@ pub(super) fn run(input: &CertificateInput<'_>) -> MaterialOutcome {
     let findings = &mut out.findings;
     let base = input.paths.certificate.as_str();
     let mark = findings.len();
-    let field = read_field(input.certificate, base, findings);
+    let combined = input.combined;
+    let limit = input.limits.certificate;
+    let mut field = read_field(input.certificate, (base, limit), combined, findings);
+    let leaf_blocks = field.as_ref().map_or(0, |f| f.certificate_blocks);
+    out.certificate_field_blocks = leaf_blocks;
+    let chain_text = input.chain.filter(|text| !text.trim().is_empty());
+    if let (Some(field), Some(text)) = (field.as_mut(), chain_text) {
+        let chain_path = input.paths.chain.as_str();
+        let limit = input.limits.chain;
+        if let Some(chain) = read_field(text, (chain_path, limit), false, findings) {
+            append_chain_field(field, chain);
+        }
+    }
     let roots = input
         .roots
-        .and_then(|text| read_field(text, &input.paths.roots, findings))
+        .and_then(|text| {
+            let limit = SizeLimit::SEED_CERTIFICATE;
+            read_field(text, (&input.paths.roots, limit), false, findings)
+        })
         .map(|field| field.certificates)
         .unwrap_or_default();
     let anchors = anchors::anchors(input, &roots);
@@ -75,12 +105,25 @@ pub(super) fn run(input: &CertificateInput<'_>) -> MaterialOutcome {
                 common_name: c.common_name.clone(),
             });
         out.normalized = normalize(field, &chain, input);
-        if out.normalized.is_some() {
+        if input.chain.is_some() {
+            out.normalized_fields = normalize_apart(field, &chain, input, leaf_blocks);
+            let repeats = leaf_repeats(&field.certificates, leaf_blocks);
+            // The leaf field holds just the leaf: an order problem is the chain field's.
+            let leaf_alone = leaf_blocks == 1 && leaf_position == Some(0);
+            split_fields(
+                findings,
+                mark,
+                (base, &input.paths.chain),
+                (leaf_blocks, leaf_alone),
+                &repeats,
+            );
+        }
+        if out.normalized.is_some() || !out.normalized_fields.is_empty() {
             // The normalized bundle keeps this many certificates: `chain.too_deep` is fixed only
             // when that is within the limit.
             let kept = chain.normalized_order(input.purpose).len();
             findings.mark_fixed_since(mark, |f| {
-                f.rule().id != CHAIN_TOO_DEEP.id || kept <= MAX_CHAIN_CERTIFICATES
+                f.rule().id != CHAIN_TOO_DEEP.id || kept <= input.limits.max_certificates
             });
         }
     }
@@ -94,12 +137,14 @@ pub(super) fn run(input: &CertificateInput<'_>) -> MaterialOutcome {
             required: input.key_required,
             profile: input.profile,
             path: &input.paths.private_key,
+            limit: input.limits.key,
+            combined: input.combined,
         };
         let all = field
             .as_ref()
             .map(|f| f.certificates.as_slice())
             .unwrap_or(&[]);
-        check_key(&key_ctx, leaf, all, findings);
+        out.key_block = check_key(&key_ctx, leaf, all, findings);
     }
     if let Some(domains) = input.domains {
         let names = check_domain_field(domains, &input.paths.domains, findings);
@@ -109,21 +154,99 @@ pub(super) fn run(input: &CertificateInput<'_>) -> MaterialOutcome {
             }
         }
     }
+    out.leaf = leaf_position;
+    out.certificates = field.map(|f| f.certificates).unwrap_or_default();
     out
+}
+
+/// Appends a separate chain field's certificates after the leaf field's, numbered after them,
+/// so the chain rules judge the two fields as the one bundle the provider builds.
+fn append_chain_field(field: &mut CertificateField, chain: CertificateField) {
+    let offset = field.certificate_blocks;
+    field.certificate_blocks += chain.certificate_blocks;
+    field
+        .certificates
+        .extend(chain.certificates.into_iter().map(|mut c| {
+            c.index += offset;
+            c
+        }));
+    field.issues.extend(chain.issues);
+    field
+        .malformed
+        .extend(chain.malformed.into_iter().map(|mut m| {
+            m.index += offset;
+            m
+        }));
+}
+
+/// With the chain apart, a finding about certificate `i` of the bundle is reported in the field
+/// it came from: `{chain}/chain/{i - leaf_blocks}` for the chain field's. A repeat of the leaf
+/// in the chain field is `chain.leaf_in_chain` rather than a plain duplicate.
+fn split_fields(
+    findings: &mut Findings,
+    mark: usize,
+    (base, chain): (&str, &str),
+    (leaf_blocks, leaf_alone): (usize, bool),
+    leaf_repeats: &[usize],
+) {
+    let prefix = format!("{base}/chain/");
+    findings.edit_since(mark, |finding| {
+        if leaf_alone && finding.rule().id == CHAIN_MISORDERED.id && finding.path() == base {
+            finding.set_path(chain.to_string());
+            return;
+        }
+        let Some(rest) = finding.path().strip_prefix(prefix.as_str()) else {
+            return;
+        };
+        let (number, tail) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+        let Ok(index) = number.parse::<usize>() else {
+            return;
+        };
+        if index < leaf_blocks {
+            return;
+        }
+        let moved = format!("{chain}/chain/{}{tail}", index - leaf_blocks);
+        finding.set_path(moved);
+        if finding.rule().id == CHAIN_DUPLICATE.id && leaf_repeats.contains(&index) {
+            finding.set_rule(
+                &CHAIN_LEAF_IN_CHAIN,
+                "This is the leaf certificate again; the chain field takes only the certificates that issued it (\"Do not copy your certificate into the certificate chain\")",
+            );
+        }
+    });
+}
+
+/// Bundle indices of the chain field's certificates that repeat one of the leaf field's.
+fn leaf_repeats(certificates: &[ParsedCertificate], leaf_blocks: usize) -> Vec<usize> {
+    let (leaf_field, chain_field): (Vec<_>, Vec<_>) =
+        certificates.iter().partition(|c| c.index < leaf_blocks);
+    chain_field
+        .iter()
+        .filter(|c| leaf_field.iter().any(|l| l.der == c.der))
+        .map(|c| c.index)
+        .collect()
 }
 
 /// Reads the certificate field into the model once, with the rules about reading it: size,
 /// PEM text, blocks of another kind, certificates that do not parse, no certificate at all.
 /// `None` when the field is too large to read. The full check and `fingerprint_field` both
 /// start here.
-pub(super) fn read_field(text: &str, base: &str, out: &mut Findings) -> Option<CertificateField> {
-    if check_size(text, FieldKind::Certificate, base, out) {
+pub(super) fn read_field(
+    text: &str,
+    (base, limit): (&str, SizeLimit),
+    keys_belong: bool,
+    out: &mut Findings,
+) -> Option<CertificateField> {
+    if check_size(text, FieldKind::Certificate, limit, base, out) {
         return None;
     }
     let field = read_certificate_field(text);
     issues_to_diagnostics(&field.issues, FieldKind::Certificate, base, out);
     for block in &field.foreign {
-        unexpected_block(block, FieldKind::Certificate, base, out);
+        // In a combined text (Key Vault's `value`) the key blocks are read by the key rules.
+        if !(keys_belong && is_key_material_label(&block.label)) {
+            unexpected_block(block, FieldKind::Certificate, base, out);
+        }
     }
     for bad in &field.malformed {
         malformed_certificate(bad, base, out);
@@ -165,12 +288,13 @@ fn check_field(
 ) -> ChainAnalysis {
     let base = input.paths.certificate.as_str();
     let count = field.certificate_blocks;
-    if count > MAX_CHAIN_CERTIFICATES {
+    let most = input.limits.max_certificates;
+    if count > most {
         out.emit(
             &CHAIN_TOO_DEEP,
             base,
             format!(
-                "The field has {count} certificates; at most {MAX_CHAIN_CERTIFICATES} are allowed (leaf, intermediates and root together)"
+                "The field has {count} certificates; at most {most} are allowed (leaf, intermediates and root together)"
             ),
         );
     }
@@ -216,6 +340,38 @@ fn normalize(
         .map(|c| encode_block("CERTIFICATE", &c.der))
         .collect();
     (text != input.certificate && !text.is_empty()).then_some(text)
+}
+
+/// With the chain apart: the leaf field as the leaf alone and the chain field as the rest in
+/// order, each when it differs from what was given.
+fn normalize_apart(
+    field: &CertificateField,
+    chain: &ChainAnalysis,
+    input: &CertificateInput<'_>,
+    leaf_blocks: usize,
+) -> Vec<(String, String)> {
+    if !field.malformed.is_empty() || has_malformed_pem(field) || field.certificates.is_empty() {
+        return Vec::new();
+    }
+    let blocks: Vec<String> = chain
+        .normalized_order(input.purpose)
+        .iter()
+        .filter_map(|&pos| field.certificates.get(pos))
+        .map(|c| encode_block("CERTIFICATE", &c.der))
+        .collect();
+    let Some((leaf, rest)) = blocks.split_first() else {
+        return Vec::new();
+    };
+    let rest: String = rest.concat();
+    let given_chain = input.chain.unwrap_or_default();
+    let mut fields = Vec::new();
+    if leaf != input.certificate || leaf_blocks != 1 {
+        fields.push((input.paths.certificate.clone(), leaf.clone()));
+    }
+    if rest != given_chain {
+        fields.push((input.paths.chain.clone(), rest));
+    }
+    fields
 }
 
 /// `cert.malformed` for a CERTIFICATE block that x509-parser could not read.

@@ -14,6 +14,7 @@ mod input;
 mod material;
 
 pub use fingerprint::{DigestAlgorithm, FingerprintReport, FingerprintStyle};
+pub(crate) use input::FieldLimits;
 pub use input::{CertificateInput, FieldPaths};
 pub(crate) use material::MaterialOutcome;
 

@@ -71,10 +71,6 @@ pub(crate) fn decode(input: &[u8]) -> Result<Vec<u8>, InvalidBase64> {
 /// Decodes base64 whose padding may be left out or cut short (the `base64` crate's
 /// `DecodePaddingMode::Indifferent`): the last group may end in fewer `=` than [`decode`] needs,
 /// never in more, and is read as if it had them all.
-#[allow(
-    dead_code,
-    reason = "for src/request, which decodes base64 of PEM with this mode"
-)]
 pub(crate) fn decode_padding_optional(input: &[u8]) -> Result<Vec<u8>, InvalidBase64> {
     let pads = input.iter().rev().take_while(|&&c| c == b'=').count();
     let body = input.get(..input.len() - pads).unwrap_or_default();

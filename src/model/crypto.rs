@@ -3,7 +3,7 @@
 
 use ring::digest;
 
-use super::certificate::{Curve, Hash, KeyKind, ParsedCertificate, SignatureKind};
+use super::certificate::{Curve, Hash, KeyKind, ParsedCertificate, PssParams, SignatureKind};
 use super::key::rsa_public_key;
 use crate::report::Fingerprints;
 use crate::text::hex::{colon, hex};
@@ -138,12 +138,9 @@ fn signature_algorithm(
             Md5 => return Err("md5WithRSAEncryption (MD5 signatures cannot be verified safely)".into()),
             _ => return Err(format!("RSA PKCS#1 v1.5 with this digest and a {bits}-bit key")),
         },
-        (SignatureKind::RsaPss(hash), KeyKind::Rsa { bits }) if *bits >= 2048 => match hash {
-            Sha256 => RsaPssSha256,
-            Sha384 => RsaPssSha384,
-            Sha512 => RsaPssSha512,
-            _ => return Err("RSASSA-PSS with a digest other than SHA-256/384/512".into()),
-        },
+        (SignatureKind::RsaPss(params), KeyKind::Rsa { bits }) if *bits >= 2048 => {
+            pss_algorithm(params)?
+        }
         (SignatureKind::Ecdsa(hash), KeyKind::Ec { curve, .. }) => match (curve, hash) {
             (Curve::P256, Sha256) => EcdsaP256Sha256,
             (Curve::P256, Sha384) => EcdsaP256Sha384,
@@ -170,6 +167,41 @@ fn signature_algorithm(
         }
     };
     Ok(alg)
+}
+
+/// The PSS scheme the verifiers check (ring's, and node:crypto as the npm package calls it):
+/// the digest, MGF1 with the same digest, a salt as long as the digest, trailer field 1.
+/// Other parameters are valid RFC 4055 signatures that no verifier here can check (OpenSSL
+/// may verify them), so they are reported as unsupported, never as bad: asking a verifier
+/// would only get a false "bad signature".
+fn pss_algorithm(params: PssParams) -> Result<SignatureAlgorithm, String> {
+    let (algorithm, digest, digest_len) = match params.hash {
+        Hash::Sha256 => (SignatureAlgorithm::RsaPssSha256, "SHA-256", 32),
+        Hash::Sha384 => (SignatureAlgorithm::RsaPssSha384, "SHA-384", 48),
+        Hash::Sha512 => (SignatureAlgorithm::RsaPssSha512, "SHA-512", 64),
+        Hash::Other if params.mgf1_hash.is_none() => {
+            return Err("RSASSA-PSS whose parameters are missing or unreadable".into())
+        }
+        _ => return Err("RSASSA-PSS with a digest other than SHA-256/384/512".into()),
+    };
+    if params.mgf1_hash != Some(params.hash) {
+        return Err(format!(
+            "RSASSA-PSS with {digest} and a mask generation function other than MGF1 with {digest} (the only one verifiable here)"
+        ));
+    }
+    if params.salt_length != digest_len {
+        return Err(format!(
+            "RSASSA-PSS with {digest} and a {}-byte salt (only a salt as long as the digest, {digest_len} bytes, is verifiable here)",
+            params.salt_length
+        ));
+    }
+    if params.trailer_field != 1 {
+        return Err(format!(
+            "RSASSA-PSS with trailer field {} (RFC 4055 defines only 1)",
+            params.trailer_field
+        ));
+    }
+    Ok(algorithm)
 }
 
 #[cfg(test)]

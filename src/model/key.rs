@@ -156,10 +156,7 @@ fn parse_pkcs8(der: &[u8]) -> Result<PrivateKeyInfo, String> {
     let public = match &*oid {
         "1.2.840.113549.1.1.1" | "1.2.840.113549.1.1.10" => parse_pkcs1(inner)?,
         "1.2.840.10045.2.1" => {
-            let curve = algorithm
-                .get(1)
-                .and_then(oid_text)
-                .map(|o| Curve::from_oid(&o));
+            let curve = algorithm.get(1).and_then(Curve::from_parameters);
             parse_sec1(inner, curve)?
         }
         "1.3.101.112" => {
@@ -235,11 +232,19 @@ fn parse_sec1(der: &[u8], outer_curve: Option<Curve>) -> Result<PublicHalf, Stri
             ));
         };
         match tag {
-            0 => {
-                if let Some(oid) = oid_text(&value) {
-                    curve.get_or_insert_with(|| Curve::from_oid(&oid));
+            0 => match (&curve, Curve::from_parameters(&value)) {
+                (None, inner) => curve = inner,
+                // PKCS#8 names the curve in its algorithm and SEC1 may again: a key that
+                // names two curves contradicts itself (OpenSSL refuses it too).
+                (Some(outer), Some(inner)) if *outer != inner => {
+                    return Err(format!(
+                        "the key names two curves: {} in its PKCS#8 algorithm and {} in its EC private key",
+                        outer.name(),
+                        inner.name()
+                    ))
                 }
-            }
+                _ => {}
+            },
             // A BIT STRING: one byte of unused bits, then the point.
             1 => {
                 point = content(&value, Tag::BitString)
@@ -250,6 +255,20 @@ fn parse_sec1(der: &[u8], outer_curve: Option<Curve>) -> Result<PublicHalf, Stri
         }
     }
     let curve = curve.ok_or_else(|| format!("the {what} does not name its curve"))?;
+    if let (Some(point), Some(uncompressed)) = (&point, curve.uncompressed_point_len()) {
+        let fits = match point.first() {
+            Some(4) => point.len() == uncompressed,
+            Some(2 | 3) => point.len() == uncompressed / 2 + 1,
+            _ => false,
+        };
+        if !fits {
+            return Err(format!(
+                "the {what}'s public key ({} bytes) is not a point on {}, the curve it names",
+                point.len(),
+                curve.name()
+            ));
+        }
+    }
     Ok(PublicHalf::Ec { curve, point })
 }
 
@@ -281,6 +300,13 @@ pub(crate) fn match_certificate(key: &PrivateKeyInfo, cert: &ParsedCertificate) 
                 curve: cert_curve, ..
             },
         ) => {
+            if let (Curve::Explicit { .. }, Curve::Explicit { .. }) = (curve, cert_curve) {
+                if curve != cert_curve {
+                    return KeyMatch::Differs(
+                        "the key's and the certificate's explicit curve parameters differ".into(),
+                    );
+                }
+            }
             if curve != cert_curve {
                 return KeyMatch::Differs(format!(
                     "the key is on {}, the certificate's key on {}",
@@ -303,9 +329,17 @@ pub(crate) fn match_certificate(key: &PrivateKeyInfo, cert: &ParsedCertificate) 
                 KeyMatch::Differs("the Ed25519 public keys differ".into())
             }
         }
-        (public, cert_key) => KeyMatch::Differs(format!(
-            "the key is {:?}, the certificate's key is {}",
-            public,
+        // The message names the key already (`PrivateKeyInfo::describe`).
+        (_, cert_key) => KeyMatch::Differs(format!(
+            "the certificate has {} {} key",
+            if matches!(
+                cert_key,
+                KeyKind::Rsa { .. } | KeyKind::Ec { .. } | KeyKind::Ed25519 | KeyKind::Ed448
+            ) {
+                "an"
+            } else {
+                "a"
+            },
             cert_key.algorithm_name()
         )),
     }
@@ -341,6 +375,27 @@ mod tests {
                 assert!(parse_private_key(label, der).is_err(), "{label} {der:?}");
             }
         }
+    }
+
+    /// SEC1 `ECPrivateKey` with a P-256 curve name and a public point of `point_len` bytes.
+    fn sec1_p256(point_len: u8) -> Vec<u8> {
+        let p256_oid = [6, 8, 42, 134, 72, 206, 61, 3, 1, 7];
+        let mut body = vec![2, 1, 1, 4, 32];
+        body.extend([7; 32]);
+        body.extend([0xa0, p256_oid.len() as u8]);
+        body.extend(p256_oid);
+        body.extend([0xa1, point_len + 3, 3, point_len + 1, 0, 4]);
+        body.extend(vec![9; usize::from(point_len) - 1]);
+        let mut der = vec![0x30, 0x81, body.len() as u8];
+        der.extend(body);
+        der
+    }
+
+    #[test]
+    fn a_point_that_does_not_fit_its_curve_is_unreadable() {
+        assert!(parse_private_key("EC PRIVATE KEY", &sec1_p256(65)).is_ok());
+        let err = parse_private_key("EC PRIVATE KEY", &sec1_p256(97)).unwrap_err();
+        assert!(err.contains("(97 bytes) is not a point on P-256"), "{err}");
     }
 
     #[test]

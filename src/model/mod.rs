@@ -3,6 +3,7 @@
 
 pub(crate) mod certificate;
 pub(crate) mod crypto;
+mod curve;
 pub(crate) mod key;
 mod oid_names;
 
@@ -25,7 +26,8 @@ pub(crate) struct Pkcs7Bundle {
     pub certificates: usize,
 }
 
-/// A certificate block that did not parse as X.509.
+/// A certificate block that did not parse as X.509, or that breaks RFC 5280 in a way that
+/// still lets it be read (then it is also among the parsed certificates).
 #[derive(Debug, Clone)]
 pub(crate) struct MalformedCertificate {
     /// Index among the field's certificate blocks.
@@ -187,7 +189,16 @@ impl CertificateField {
         let index = self.certificate_blocks;
         self.certificate_blocks += 1;
         match parse_certificate(index, line, der) {
-            Ok(cert) => self.certificates.push(cert),
+            Ok(cert) => {
+                if let Some(reason) = &cert.defect {
+                    self.malformed.push(MalformedCertificate {
+                        index,
+                        line,
+                        reason: reason.clone(),
+                    });
+                }
+                self.certificates.push(cert);
+            }
             Err(reason) => self.malformed.push(MalformedCertificate {
                 index,
                 line,
@@ -204,6 +215,20 @@ pub(crate) fn foreign(block: &PemBlock) -> ForeignBlock {
         begin_line: block.begin_line,
         end_line: block.end_line,
     }
+}
+
+/// A private key or the `EC PARAMETERS` block `openssl ecparam -genkey` writes before one:
+/// what the key rules read.
+pub(crate) fn is_key_material_label(label: &str) -> bool {
+    is_private_key_label(label) || label == EC_PARAMETERS_LABEL
+}
+
+/// The label of the block `openssl ecparam -genkey` writes before an EC key.
+pub(crate) const EC_PARAMETERS_LABEL: &str = "EC PARAMETERS";
+
+/// True for the labels a certificate block has.
+pub(crate) fn is_certificate_label(label: &str) -> bool {
+    CERTIFICATE_LABELS.contains(&label)
 }
 
 /// True for labels that carry private key material.

@@ -2,10 +2,17 @@
 
 use std::collections::BTreeMap;
 
+use serde_json::Value;
+
+use crate::error::InputError;
 use crate::time::Timestamp;
 
 /// Caller context for a request: path parameters and facts the body does not carry.
+///
+/// The CLI's `--context FILE` and the npm options set the same keys through
+/// [`RequestContext::set`], so a key means the same everywhere.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct RequestContext {
     /// Path parameters such as `project_id` and `certificate_id`.
     pub path_params: BTreeMap<String, String>,
@@ -17,6 +24,26 @@ pub struct RequestContext {
     pub default_certificate_id: Option<String>,
     /// Whether a listener uses the certificate (ELB: clearing its domain then fails with 409).
     pub in_use: Option<bool>,
+    /// The service that will use the certificate (ACM, IAM: `cloudfront`, `alb`, ...), which
+    /// may narrow the accepted keys or the path (TARGETS §1, §2).
+    pub service: Option<String>,
+    /// PEM of the certificate an ACM re-import replaces (TARGETS §1: a re-import may not add
+    /// a key usage the previous certificate lacked).
+    pub previous_certificate: Option<String>,
+    /// Server certificate names that already exist in the account (IAM: `name.already_exists`).
+    pub existing_names: Vec<String>,
+    /// `global` or `regional` (GCP: the key types accepted differ, TARGETS §3).
+    pub endpoint: Option<String>,
+    /// The zone's name (Cloudflare: a SAN must be the zone or under it, TARGETS §5).
+    pub zone_name: Option<String>,
+    /// Whether the zone uses Bring Your Own IP (Cloudflare: `legacy_custom` does not work then).
+    pub byoip: Option<bool>,
+    /// Host names that will be served with the certificate (Kubernetes Ingress `spec.tls.hosts`).
+    pub hosts: Vec<String>,
+    /// PEM of the caller's own trust anchors, for certificates in the body (a private CA).
+    pub roots: Option<String>,
+    /// Whether Mozilla's root store counts as trust anchors (true unless the caller says not).
+    pub public_roots: bool,
     /// The instant at which certificate validity is judged.
     pub now: Timestamp,
     /// `cert.expires_soon` fires when the leaf expires within this many days.
@@ -24,6 +51,23 @@ pub struct RequestContext {
     /// Who verifies the signatures of certificates in the body; `None` is ring.
     pub verifier: Option<crate::SharedVerifier>,
 }
+
+/// Every key [`RequestContext::set`] takes, in the order the documentation lists them.
+pub const CONTEXT_KEYS: &[&str] = &[
+    "certificate",
+    "listener_protocol",
+    "default_certificate_id",
+    "in_use",
+    "service",
+    "previous_certificate",
+    "existing_names",
+    "endpoint",
+    "zone_name",
+    "byoip",
+    "hosts",
+    "roots",
+    "no_public_roots",
+];
 
 impl RequestContext {
     /// A context with no path parameters and no caller facts, judged at `now`.
@@ -34,9 +78,98 @@ impl RequestContext {
             listener_protocol: None,
             default_certificate_id: None,
             in_use: None,
+            service: None,
+            previous_certificate: None,
+            existing_names: Vec::new(),
+            endpoint: None,
+            zone_name: None,
+            byoip: None,
+            hosts: Vec::new(),
+            roots: None,
+            public_roots: true,
             now,
             expiry_warning_days: crate::context::DEFAULT_EXPIRY_WARNING_DAYS,
             verifier: None,
         }
+    }
+
+    /// Sets one caller-context key from its JSON value, as the CLI's `--context` file and the
+    /// npm options give it. `null` leaves the key unset. Strings for text keys, `true`/`false`
+    /// for `in_use`, `byoip` and `no_public_roots`, arrays of strings for `existing_names` and
+    /// `hosts` (a single string is taken as a one-item list).
+    ///
+    /// ```
+    /// use cert_preflight::{RequestContext, Timestamp};
+    /// let mut ctx = RequestContext::new(Timestamp::parse_rfc3339("2026-12-01T00:00:00Z").unwrap());
+    /// ctx.set("zone_name", &serde_json::json!("example.com")).unwrap();
+    /// ctx.set("hosts", &serde_json::json!(["shop.example.com"])).unwrap();
+    /// assert_eq!(ctx.zone_name.as_deref(), Some("example.com"));
+    /// assert!(ctx.set("in_use", &serde_json::json!("yes")).is_err());
+    /// assert!(ctx.set("zone", &serde_json::json!("example.com")).is_err());
+    /// ```
+    pub fn set(&mut self, key: &str, value: &Value) -> Result<(), InputError> {
+        let invalid = |reason: &str| InputError::InvalidContext {
+            key: key.to_string(),
+            reason: reason.to_string(),
+        };
+        if value.is_null() {
+            return Ok(());
+        }
+        let text = || {
+            value
+                .as_str()
+                .map(str::to_string)
+                .ok_or_else(|| invalid("must be a string"))
+        };
+        let flag = || {
+            value
+                .as_bool()
+                .ok_or_else(|| invalid("must be true or false"))
+        };
+        let list = || -> Result<Vec<String>, InputError> {
+            match value {
+                Value::String(one) => Ok(vec![one.clone()]),
+                Value::Array(items) => items
+                    .iter()
+                    .map(|item| {
+                        item.as_str()
+                            .map(str::to_string)
+                            .ok_or_else(|| invalid("must be an array of strings"))
+                    })
+                    .collect(),
+                _ => Err(invalid("must be an array of strings")),
+            }
+        };
+        match key {
+            "certificate" => self.certificate = Some(text()?),
+            "listener_protocol" => self.listener_protocol = Some(text()?),
+            "default_certificate_id" => self.default_certificate_id = Some(text()?),
+            "in_use" => self.in_use = Some(flag()?),
+            "service" => self.service = Some(text()?),
+            "previous_certificate" => self.previous_certificate = Some(text()?),
+            "existing_names" => self.existing_names = list()?,
+            "endpoint" => {
+                let endpoint = text()?;
+                if !matches!(endpoint.as_str(), "global" | "regional") {
+                    return Err(invalid("must be \"global\" or \"regional\""));
+                }
+                self.endpoint = Some(endpoint);
+            }
+            "zone_name" => self.zone_name = Some(text()?),
+            "byoip" => self.byoip = Some(flag()?),
+            "hosts" => self.hosts = list()?,
+            "roots" => self.roots = Some(text()?),
+            "no_public_roots" => self.public_roots = !flag()?,
+            _ => {
+                return Err(InputError::InvalidContext {
+                    key: key.to_string(),
+                    reason: format!(
+                        "is not a context key; expected one of {}",
+                        CONTEXT_KEYS.join(", ")
+                    ),
+                })
+            }
+        }
+        Ok(())
     }
 }

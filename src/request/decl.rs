@@ -36,6 +36,9 @@ pub(crate) enum Kind {
     Object(&'static [Param]),
     /// `array`, whose every item is declared by the given row (its name is not used).
     Array(&'static Param),
+    /// `object` used as a map: any member names, every value declared by the given row
+    /// (Kubernetes `data` and `labels`, Key Vault `tags`).
+    Map(&'static Param),
 }
 
 impl Kind {
@@ -45,7 +48,7 @@ impl Kind {
             Kind::String => "a string",
             Kind::Integer => "an integer",
             Kind::Boolean => "a boolean (true or false)",
-            Kind::Object(_) => "an object",
+            Kind::Object(_) | Kind::Map(_) => "an object",
             Kind::Array(_) => "an array",
         }
     }
@@ -205,6 +208,11 @@ impl Param {
         Param::new(name, Kind::Object(members))
     }
 
+    /// An `object` parameter used as a map whose values are declared by `value`.
+    pub(crate) const fn map(name: &'static str, value: &'static Param) -> Param {
+        Param::new(name, Kind::Map(value))
+    }
+
     /// An `array` parameter whose items are declared by `item`.
     pub(crate) const fn array(name: &'static str, item: &'static Param) -> Param {
         Param::new(name, Kind::Array(item))
@@ -244,6 +252,14 @@ impl Param {
         Param {
             min: Some(min),
             max: Some(max),
+            ..self
+        }
+    }
+
+    /// Integer minimum, with no maximum.
+    pub(crate) const fn at_least(self, min: i64) -> Param {
+        Param {
+            min: Some(min),
             ..self
         }
     }
@@ -308,11 +324,14 @@ impl Param {
 pub struct OperationInfo {
     /// Stable id, e.g. `alibaba.alb.create-listener`.
     pub id: &'static str,
+    /// The platform, e.g. `Alibaba Cloud`, `AWS`, `Kubernetes`.
+    pub provider: &'static str,
     /// The provider's action name, accepted as an alias, e.g. `CreateListener`.
     pub action: &'static str,
     /// Other accepted names, such as Huawei's `METHOD /uri` form.
     pub aliases: &'static [&'static str],
-    /// The seed document the operation's rules come from.
+    /// The document the operation's rules come from: a seed file, or the TARGETS.md section
+    /// with the provider sources it cites.
     pub seed: &'static str,
     /// One line saying what the operation does.
     pub summary: &'static str,

@@ -163,6 +163,14 @@ fn walk_value(walk: &mut Walk<'_>, param: &Param, value: &Value, path: &str) {
             array_rules(walk, param, item, items, path);
             true
         }
+        (Kind::Map(entry), Value::Object(map)) => {
+            for (name, value) in map {
+                if !value.is_null() {
+                    walk_value(walk, entry, value, &child(path, name));
+                }
+            }
+            true
+        }
         _ => {
             wrong_type(walk, param, value, path);
             false
@@ -444,7 +452,7 @@ fn kind_matches(kind: Kind, value: &Value) -> bool {
         (Kind::String, Value::String(_))
             | (Kind::Integer, Value::Number(_))
             | (Kind::Boolean, Value::Bool(_))
-            | (Kind::Object(_), Value::Object(_))
+            | (Kind::Object(_) | Kind::Map(_), Value::Object(_))
             | (Kind::Array(_), Value::Array(_))
     )
 }

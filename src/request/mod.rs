@@ -41,9 +41,10 @@ mod engine;
 mod operations;
 mod regions;
 mod suggest;
+mod upload;
 mod walk;
 
-pub use context::RequestContext;
+pub use context::{RequestContext, CONTEXT_KEYS};
 pub use decl::OperationInfo;
 
 /// Largest request body [`validate_request`] parses: 1 MiB. Larger bodies are refused with
@@ -165,12 +166,14 @@ fn validate_declared(
     context: &RequestContext,
 ) -> Report {
     let walk = engine::run(declaration, body, context);
-    Report::new(
+    let mut report = Report::new(
         declaration.info.id,
         walk.findings.into_diagnostics(&declaration.error_codes),
         walk.certificate,
         walk.normalized,
-    )
+    );
+    report.normalized_fields = walk.normalized_fields.into_iter().collect();
+    report
 }
 
 fn parse_error_message(error: &serde_json::Error) -> String {

@@ -22,6 +22,8 @@ pub(crate) struct Walk<'a> {
     pub certificate: Option<CertificateSummary>,
     /// The certificate field rewritten by the core, when it fixes something.
     pub normalized: Option<String>,
+    /// Normalized values of separate leaf and chain fields, by JSON pointer.
+    pub normalized_fields: Vec<(String, String)>,
 }
 
 impl<'a> Walk<'a> {
@@ -33,6 +35,7 @@ impl<'a> Walk<'a> {
             findings: Findings::new(),
             certificate: None,
             normalized: None,
+            normalized_fields: Vec::new(),
         }
     }
 

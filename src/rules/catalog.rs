@@ -214,4 +214,59 @@ catalogue! {
         "a value above the default range that needs a quota increase";
     REQUEST_MALFORMED = "request.malformed", Error, "RFC 8259", None, Manual,
         "the input is not JSON, not a JSON object, or too large or deep";
+
+    // Rules of the operations beyond the seeds (TARGETS.md). "unverified" in a source means no
+    // provider document confirmed the rejection: such rules stay warnings unless TARGETS says.
+    REQUEST_BLOB_ENCODING = "request.blob_encoding", Info, "TARGETS [B-SER][CLI2][K8S-DOC][AZ-NET]", None, Manual,
+        "a certificate or key field given as base64 of PEM (the wire form of ACM, Kubernetes data), or base64 twice; the form found is named";
+    REQUEST_CONTENT_TYPE_MISMATCH = "request.content_type_mismatch", Error, "TARGETS [AZ-NET] (\"Pkcs12 is assumed and the import will fail\"; BadParameter unverified)", None, Manual,
+        "the declared content type does not fit the value (PEM text declared or defaulting to PKCS#12, or the reverse)";
+    REQUEST_SHADOWED_FIELD = "request.shadowed_field", Warning, "TARGETS [K8S-DOC]", None, Manual,
+        "the same key in Kubernetes data and stringData: stringData wins and the data value is discarded";
+    REQUEST_CONFLICTING_FIELDS = "request.conflicting_fields", Warning, "TARGETS [GCP-DISC][CF-SDK] (which one wins: unverified)", None, Manual,
+        "two fields that say the same thing in different forms are both given";
+    REQUEST_OUTPUT_ONLY = "request.output_only", Warning, "TARGETS [GCP-DISC]", None, Manual,
+        "a field the API only returns (id, selfLink, expireTime, ...) is in the request body";
+    NAME_ALREADY_EXISTS = "name.already_exists", Error, "TARGETS [B-IAM] (EntityAlreadyExists)", Some("EntityAlreadyExists"), Manual,
+        "the name is among the caller's existing names (context existing_names)";
+    CERT_SINGLE_CERTIFICATE = "cert.single_certificate", Error, "TARGETS [ACM-FMT]", None, Manual,
+        "more than one certificate in a field that takes only the leaf; the rest belongs in the chain field";
+    CERT_EXPIRES_WITHIN_WINDOW = "cert.expires_within_window", Error, "TARGETS [CF-UP] (14 days; code unverified)", None, Manual,
+        "the leaf expires sooner than the provider's minimum remaining validity";
+    CERT_ISSUER_EMPTY = "cert.issuer_empty", Error, "TARGETS [B-ACM][ACM-PRE] (unverified)", None, Manual,
+        "a certificate whose issuer name is empty";
+    CERT_OCSP_URL_TOO_LONG = "cert.ocsp_url_too_long", Error, "TARGETS [B-ACM][ACM-PRE] (unverified)", None, Manual,
+        "an authorityInfoAccess OCSP URL over 1,000 characters";
+    CERT_NOT_V3 = "cert.not_v3", Error, "TARGETS [B-ACM][ACM-PRE] (unverified)", None, Manual,
+        "a certificate that is not X.509 version 3";
+    CERT_NO_HOSTNAME = "cert.no_hostname", Error, "TARGETS [B-ACM][ACM-PRE] (unverified)", None, Manual,
+        "neither a DNS name nor an IP address in the subjectAltName or the common name";
+    CERT_REIMPORT_ADDS_USAGE = "cert.reimport_adds_usage", Error, "TARGETS [ACM-PRE] (unverified)", None, Manual,
+        "a re-import adds a key usage or extended key usage extension the previous certificate lacked";
+    CHAIN_ALGORITHM_MISMATCH = "chain.algorithm_mismatch", Error, "TARGETS [B-ACM] (\"must match the algorithm of the signing CA\"; rejection unverified)", None, Manual,
+        "the leaf's key family (RSA, EC) differs from its issuer's";
+    CHAIN_LEAF_IN_CHAIN = "chain.leaf_in_chain", Warning, "TARGETS [ACM-FMT][ACM-TS]", None, Normalized,
+        "the leaf repeated in the chain field (\"Do not copy your certificate into the certificate chain\")";
+    CHAIN_NO_INTERMEDIATE = "chain.no_intermediate", Warning, "TARGETS [GCP-DISC] (\"must include at least one intermediate\"; rejection unverified)", None, Manual,
+        "a single certificate where the provider asks for at least one intermediate";
+    CHAIN_LEAF_ONLY_EXPECTED = "chain.leaf_only_expected", Warning, "TARGETS [CF-UP][CF-BUN]", None, Manual,
+        "intermediates given with a bundle method that builds the chain itself (Cloudflare may drop them)";
+    BUNDLE_FORCE_REQUIRED = "bundle.force_required", Error, "TARGETS [CF-BUN][CF-UP] (unverified)", None, Manual,
+        "a self-signed or privately issued leaf needs bundle_method force";
+    DOMAIN_NOT_IN_ZONE = "domain.not_in_zone", Error, "TARGETS [CF-UP][CF-TS]", Some("2103"), Manual,
+        "no subjectAltName is the zone or a name under it (context zone_name)";
+    KEY_NOT_PKCS8 = "key.not_pkcs8", Error, "TARGETS [AZ-SPEC] (\"Key Vault will only accept a key in PKCS#8 format\")", None, Manual,
+        "a PKCS#1 (BEGIN RSA PRIVATE KEY) or SEC1 (BEGIN EC PRIVATE KEY) key where only PKCS#8 is accepted";
+    KEY_EC_PARAMETERS_BLOCK = "key.ec_parameters_block", Warning, "TARGETS [ACM-FMT][CF-UP]", None, Manual,
+        "an EC PARAMETERS block beside the key (openssl ecparam -genkey writes it): ACM removes it, Cloudflare refuses it";
+    PEM_TRAILING_WHITESPACE = "pem.trailing_whitespace", Error, "TARGETS [ACM-FMT]", None, Normalized,
+        "spaces or tabs at the end of a PEM line";
+    PEM_CRLF = "pem.crlf", Warning, "TARGETS (observed: Azure/azure-rest-api-specs#11361)", None, Normalized,
+        "CRLF line ends, which Key Vault's PEM import fails on with a non-descriptive error";
+    TAG_KEY_INVALID = "tag.key_invalid", Error, "TARGETS [B-ACM][B-IAM] (code unverified)", None, Manual,
+        "a tag key with a character outside letters, spaces, digits and _ . : / = + - @";
+    TAG_VALUE_INVALID = "tag.value_invalid", Error, "TARGETS [B-ACM][B-IAM] (code unverified)", None, Manual,
+        "a tag value with a character outside letters, spaces, digits and _ . : / = + - @";
+    TAG_NOT_ALLOWED_ON_REIMPORT = "tag.not_allowed_on_reimport", Error, "TARGETS [B-ACM] (\"You cannot apply tags when reimporting\"; code unverified)", None, Manual,
+        "tags given together with CertificateArn (a re-import)";
 }

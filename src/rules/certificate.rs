@@ -3,7 +3,9 @@
 
 use crate::context::{CertificatePurpose, ProviderProfile};
 use crate::findings::Findings;
-use crate::model::certificate::{Curve, Hash, KeyKind, ParsedCertificate, SignatureKind};
+use crate::model::certificate::{
+    Curve, Hash, KeyKind, ParsedCertificate, PssParams, SignatureKind,
+};
 use crate::model::crypto::fingerprints;
 use crate::report::CertificateFacts;
 use crate::rules::catalog::{
@@ -253,6 +255,12 @@ fn weak_key(key: &KeyKind) -> Option<String> {
         } => Some(format!(
             "an EC key on {name}; browsers accept P-256, P-384 and P-521"
         )),
+        KeyKind::Ec {
+            curve: Curve::Explicit { .. },
+            ..
+        } => Some(
+            "an EC key given with explicit curve parameters instead of a curve name, which RFC 5480 forbids and browsers reject; reissue it with a key on P-256, P-384 or P-521 that names its curve".to_string(),
+        ),
         KeyKind::Dsa { bits } => Some(format!(
             "a {bits}-bit DSA key; TLS clients no longer accept DSA, use RSA or ECDSA"
         )),
@@ -264,7 +272,9 @@ fn weak_digest(signature: SignatureKind) -> Option<&'static str> {
     match signature {
         SignatureKind::RsaPkcs1(Hash::Sha1)
         | SignatureKind::Ecdsa(Hash::Sha1)
-        | SignatureKind::RsaPss(Hash::Sha1) => Some("SHA-1"),
+        | SignatureKind::RsaPss(PssParams {
+            hash: Hash::Sha1, ..
+        }) => Some("SHA-1"),
         SignatureKind::RsaPkcs1(Hash::Md5) => Some("MD5"),
         _ => None,
     }

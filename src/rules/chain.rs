@@ -160,8 +160,21 @@ fn find_self_signed(
         }
         match verify_signature(c, c, verifier) {
             Verification::Valid => self_signed[i] = true,
-            // Cannot check: trust the key identifiers, else the names (as before).
-            Verification::Unsupported(_) => self_signed[i] = claims_own_key(c),
+            // Cannot check: trust the key identifiers, else the names, and say so.
+            Verification::Unsupported(what) => {
+                self_signed[i] = claims_own_key(c);
+                if self_signed[i] {
+                    out.emit(
+                        &CHAIN_UNSUPPORTED_SIGNATURE,
+                        path_of(base, c),
+                        format!(
+                            "The signature of {} ({}) could not be verified with its own key: {what} is not supported, so it is taken as self-signed by its names and key identifiers",
+                            describe(c),
+                            c.signature_name
+                        ),
+                    );
+                }
+            }
             Verification::Invalid | Verification::WrongKeyType(_) => {
                 let issued_by_another = unique.iter().any(|&j| {
                     j != i

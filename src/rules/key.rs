@@ -6,15 +6,19 @@ use crate::findings::Findings;
 use crate::input::pem::PemIssue;
 use crate::model::certificate::ParsedCertificate;
 use crate::model::key::{match_certificate, KeyMatch, PrivateKeyInfo};
-use crate::model::{read_key_field, KeyBlock, KeyField, KeyReading};
+use crate::model::{
+    is_certificate_label, read_key_field, KeyBlock, KeyField, KeyReading, EC_PARAMETERS_LABEL,
+};
 use crate::report::Severity;
 use crate::rules::catalog::{
-    KEY_ENCRYPTED, KEY_FORMAT_PKCS8, KEY_MISMATCH, KEY_MISSING, KEY_TOO_MANY, KEY_UNSUPPORTED,
-    PEM_MALFORMED,
+    KEY_EC_PARAMETERS_BLOCK, KEY_ENCRYPTED, KEY_FORMAT_PKCS8, KEY_MISMATCH, KEY_MISSING,
+    KEY_TOO_MANY, KEY_UNSUPPORTED, PEM_MALFORMED,
 };
 use crate::rules::chain::describe;
 use crate::rules::key_hints;
-use crate::rules::pem::{check_size, issues_to_diagnostics, unexpected_block, FieldKind};
+use crate::rules::pem::{
+    check_size, issues_to_diagnostics, unexpected_block, FieldKind, SizeLimit,
+};
 
 /// What the key rules need.
 pub(crate) struct KeyContext<'a> {
@@ -22,15 +26,30 @@ pub(crate) struct KeyContext<'a> {
     pub required: bool,
     pub profile: ProviderProfile,
     pub path: &'a str,
+    /// The operation's limit on the key field.
+    pub limit: SizeLimit,
+    /// The key shares its text with the certificates (Key Vault's `value`): certificate blocks
+    /// belong, and the text's PEM issues were reported with the certificates.
+    pub combined: bool,
+}
+
+/// Where the key the rules judged was, and its label: what an operation's own key rules read
+/// (`key.not_pkcs8`), without the key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct KeyBlockFacts {
+    pub label: String,
+    pub begin_line: usize,
+    pub end_line: usize,
 }
 
 /// Checks the private key field against the leaf (and names another certificate it fits).
+/// Returns the label and lines of the key block judged, if there was one.
 pub(crate) fn check_key(
     ctx: &KeyContext<'_>,
     leaf: Option<&ParsedCertificate>,
     all: &[ParsedCertificate],
     out: &mut Findings,
-) {
+) -> Option<KeyBlockFacts> {
     let path = ctx.path;
     let text = match ctx.text {
         Some(text) if !text.trim().is_empty() => text,
@@ -42,18 +61,21 @@ pub(crate) fn check_key(
                     "A server certificate needs its private key; paste the unencrypted PEM key that belongs to the leaf certificate",
                 );
             }
-            return;
+            return None;
         }
     };
-    if check_size(text, FieldKind::PrivateKey, path, out) {
-        return;
+    if check_size(text, FieldKind::PrivateKey, ctx.limit, path, out) {
+        return None;
     }
     let field = read_key_field(text);
-    let Some(block) = check_field_shape(&field, path, out) else {
-        return;
+    let block = check_field_shape(&field, ctx, out)?;
+    let facts = KeyBlockFacts {
+        label: block.label.clone(),
+        begin_line: block.begin_line,
+        end_line: block.end_line,
     };
     let Some(info) = check_readable(block, ctx.profile, path, out) else {
-        return;
+        return Some(facts);
     };
     if ctx.profile == ProviderProfile::AlibabaSlb && !key_hints::is_pkcs1(info) {
         out.emit(
@@ -69,21 +91,41 @@ pub(crate) fn check_key(
     if let Some(leaf) = leaf {
         check_match(info, leaf, all, path, out);
     }
+    Some(facts)
 }
 
 /// The field's PEM rules, blocks of other kinds, no key, several keys. Returns the first key
 /// block, the one the other rules are about.
 fn check_field_shape<'f>(
     field: &'f KeyField,
-    path: &str,
+    ctx: &KeyContext<'_>,
     out: &mut Findings,
 ) -> Option<&'f KeyBlock> {
+    let path = ctx.path;
     let malformed = has_malformed(&field.issues);
-    if field.has_blocks || malformed {
+    if (field.has_blocks || malformed) && !ctx.combined {
         issues_to_diagnostics(&field.issues, FieldKind::PrivateKey, path, out);
     }
     for block in &field.foreign {
-        unexpected_block(block, FieldKind::PrivateKey, path, out);
+        if block.label == EC_PARAMETERS_LABEL {
+            out.emit(
+                &KEY_EC_PARAMETERS_BLOCK,
+                path,
+                format!(
+                    "An EC PARAMETERS block (lines {}-{}) comes with the key (openssl ecparam -genkey writes it); ACM removes it, Cloudflare refuses the upload: keep only the PRIVATE KEY block, or convert with `openssl pkcs8 -topk8 -nocrypt -in KEY.pem -out key-pkcs8.pem`",
+                    block.begin_line, block.end_line
+                ),
+            );
+        } else if !(ctx.combined && is_certificate_label(&block.label)) {
+            unexpected_block(block, FieldKind::PrivateKey, path, out);
+        }
+    }
+    if ctx.combined && field.keys.is_empty() && ctx.required {
+        out.emit(
+            &KEY_MISSING,
+            path,
+            "The text has certificates but no private key; it must contain the private key as well as the certificates",
+        );
     }
     if field.keys.is_empty() && !malformed && !field.has_blocks {
         out.emit(

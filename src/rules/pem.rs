@@ -5,6 +5,7 @@ use crate::findings::Findings;
 use crate::input::pem::shown_label;
 use crate::input::pem::PemIssue;
 use crate::model::ForeignBlock;
+use crate::report::Severity;
 use crate::rules::catalog::{
     PEM_BLANK_LINE, PEM_KEY_TOO_LARGE, PEM_LINE_LENGTH, PEM_MALFORMED, PEM_STRAY_TEXT,
     PEM_TOO_LARGE, PEM_UNEXPECTED_BLOCK,
@@ -16,35 +17,104 @@ pub(crate) const MAX_CERTIFICATE_CHARS: usize = 65_536;
 /// Seed 003: "Maximum 8,192 character length is allowed" for the private key field.
 pub(crate) const MAX_KEY_CHARS: usize = 8_192;
 
-/// Which field the text came from: decides the limit and the wording.
+/// Which field the text came from: decides the rule and the wording.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum FieldKind {
     Certificate,
     PrivateKey,
 }
 
-/// `pem.too_large` / `pem.key_too_large`, checked before any parsing. True when over.
-pub(crate) fn check_size(text: &str, kind: FieldKind, path: &str, out: &mut Findings) -> bool {
-    let (limit, rule, what) = match kind {
-        FieldKind::Certificate => (MAX_CERTIFICATE_CHARS, &PEM_TOO_LARGE, "certificate field"),
-        FieldKind::PrivateKey => (MAX_KEY_CHARS, &PEM_KEY_TOO_LARGE, "private key field"),
+/// What a size limit counts: the seeds count characters, some providers count bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum SizeUnit {
+    Characters,
+    Bytes,
+}
+
+/// A field's size limit as one provider documents it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct SizeLimit {
+    /// The largest size allowed (inclusive).
+    pub max: usize,
+    /// What `max` counts.
+    pub unit: SizeUnit,
+    /// Error: over it, the field is not read further. Warning: said, and the field is read.
+    pub severity: Severity,
+}
+
+impl SizeLimit {
+    /// Seed 003's certificate field limit.
+    pub(crate) const SEED_CERTIFICATE: SizeLimit = SizeLimit::characters(MAX_CERTIFICATE_CHARS);
+    /// Seed 003's private key field limit.
+    pub(crate) const SEED_KEY: SizeLimit = SizeLimit::characters(MAX_KEY_CHARS);
+
+    /// At most `max` characters; an error over it.
+    pub(crate) const fn characters(max: usize) -> SizeLimit {
+        SizeLimit {
+            max,
+            unit: SizeUnit::Characters,
+            severity: Severity::Error,
+        }
+    }
+
+    /// At most `max` bytes; an error over it.
+    pub(crate) const fn bytes(max: usize) -> SizeLimit {
+        SizeLimit {
+            max,
+            unit: SizeUnit::Bytes,
+            severity: Severity::Error,
+        }
+    }
+
+    /// The same limit, said as a warning (the provider's rejection is unverified).
+    pub(crate) const fn warning(self) -> SizeLimit {
+        SizeLimit {
+            severity: Severity::Warning,
+            ..self
+        }
+    }
+}
+
+/// `pem.too_large` / `pem.key_too_large`, checked before any parsing. True when over a limit
+/// that stops reading.
+pub(crate) fn check_size(
+    text: &str,
+    kind: FieldKind,
+    limit: SizeLimit,
+    path: &str,
+    out: &mut Findings,
+) -> bool {
+    let (rule, what) = match kind {
+        FieldKind::Certificate => (&PEM_TOO_LARGE, "certificate field"),
+        FieldKind::PrivateKey => (&PEM_KEY_TOO_LARGE, "private key field"),
     };
-    // A text of at most `limit` bytes has at most `limit` characters: count only longer ones.
-    if text.len() <= limit {
+    // A text of at most `max` bytes has at most `max` characters: count only longer ones.
+    if text.len() <= limit.max {
         return false;
     }
-    let chars = text.chars().count();
-    if chars <= limit {
+    let (size, unit) = match limit.unit {
+        SizeUnit::Bytes => (text.len(), "bytes"),
+        SizeUnit::Characters => (text.chars().count(), "characters"),
+    };
+    if size <= limit.max {
         return false;
     }
+    let stops = limit.severity == Severity::Error;
+    let then = if stops {
+        ", so it was not read further"
+    } else {
+        ""
+    };
     out.emit(
         rule,
         path,
         format!(
-            "the {what} has {chars} characters; at most {limit} are allowed, so it was not read further"
+            "the {what} has {size} {unit}; at most {} are allowed{then}",
+            limit.max
         ),
-    );
-    true
+    )
+    .set_severity(limit.severity);
+    stops
 }
 
 /// Turns scanner issues into diagnostics. Line-width and blank-line findings are grouped per
@@ -165,27 +235,73 @@ mod tests {
     fn size_limits_are_in_characters_and_inclusive() {
         let mut out = Findings::new();
         let at_limit = "é".repeat(MAX_KEY_CHARS);
+        let key = SizeLimit::SEED_KEY;
+        let cert = SizeLimit::SEED_CERTIFICATE;
         assert!(!check_size(
             &at_limit,
             FieldKind::PrivateKey,
+            key,
             "/k",
             &mut out
         ));
         let over = "é".repeat(MAX_KEY_CHARS + 1);
-        assert!(check_size(&over, FieldKind::PrivateKey, "/k", &mut out));
+        assert!(check_size(
+            &over,
+            FieldKind::PrivateKey,
+            key,
+            "/k",
+            &mut out
+        ));
         assert!(!check_size(
             &"a".repeat(MAX_CERTIFICATE_CHARS),
             FieldKind::Certificate,
+            cert,
             "/c",
             &mut out
         ));
         assert!(check_size(
             &"a".repeat(MAX_CERTIFICATE_CHARS + 1),
             FieldKind::Certificate,
+            cert,
             "/c",
             &mut out
         ));
         let rules: Vec<_> = out.iter().map(|f| f.rule().id).collect();
         assert_eq!(rules, ["pem.key_too_large", "pem.too_large"]);
+    }
+
+    #[test]
+    fn byte_limits_count_bytes_and_warnings_keep_reading() {
+        let mut out = Findings::new();
+        let limit = SizeLimit::bytes(4);
+        assert!(!check_size(
+            "éé",
+            FieldKind::Certificate,
+            limit,
+            "/c",
+            &mut out
+        ));
+        assert!(check_size(
+            "ééa",
+            FieldKind::Certificate,
+            limit,
+            "/c",
+            &mut out
+        ));
+        assert!(!check_size(
+            "ééa",
+            FieldKind::Certificate,
+            limit.warning(),
+            "/c",
+            &mut out
+        ));
+        let said: Vec<_> = out
+            .diagnostics()
+            .into_iter()
+            .map(|d| (d.severity, d.message))
+            .collect();
+        assert_eq!(said.len(), 2);
+        assert!(said[0].1.contains("5 bytes; at most 4"), "{said:?}");
+        assert_eq!(said[1].0, Severity::Warning);
     }
 }

@@ -175,7 +175,7 @@ pub fn check_certificate(pem: &str, options: &str, verifier: Option<JsVerifier>)
 }
 
 /// Validates a request body (JSON text) for an operation; `options` is JSON
-/// `{path, certificate, listener_protocol, default_certificate_id, in_use, now, expiry_days}`.
+/// `{path, context: {<the core's context keys, snake_case>}, now, expiry_days}`.
 #[wasm_bindgen]
 pub fn validate_request(
     operation: &str,
@@ -194,10 +194,13 @@ pub fn validate_request(
                 context.path_params.insert(name.clone(), value.to_string());
             }
         }
-        context.certificate = o.string("certificate")?.map(str::to_string);
-        context.listener_protocol = o.string("listener_protocol")?.map(str::to_string);
-        context.default_certificate_id = o.string("default_certificate_id")?.map(str::to_string);
-        context.in_use = o.boolean("in_use")?;
+        if let Some(Value::Object(keys)) = o.0.get("context") {
+            for (key, value) in keys {
+                context.set(key, value).map_err(|e| {
+                    Failure::option(&format!("context.{key}"), format!("context: {e}"))
+                })?;
+            }
+        }
         context.expiry_warning_days = o.expiry_days()?;
         context.verifier = from_js(verifier);
         core_validate_request(operation, body, &context)

@@ -32,7 +32,7 @@ test("rules() lists the catalogue as plain objects", () => {
   assert.notEqual(cp.rules(), cp.rules(), "each call returns a fresh array");
 });
 
-test("operations() lists the five seed operations", () => {
+test("operations() lists the seed operations and the other platforms', with their provider", () => {
   const ops = cp.operations();
   assert.deepEqual(
     ops.map((o) => o.id).sort(),
@@ -40,9 +40,47 @@ test("operations() lists the five seed operations", () => {
       "alibaba.alb.associate-additional-certificates",
       "alibaba.alb.create-listener",
       "alibaba.slb.upload-ca-certificate",
+      "aws.acm.import-certificate",
+      "aws.iam.upload-server-certificate",
+      "azure.keyvault.import-certificate",
+      "cloudflare.custom-certificate.create",
+      "gcp.compute.insert-ssl-certificate",
       "huawei.apig.attach-certificate-domains",
       "huawei.elb.update-certificate",
+      "kubernetes.secret.tls",
     ],
+  );
+  assert.ok(ops.every((o) => typeof o.provider === "string" && o.provider && Array.isArray(o.aliases)));
+  assert.equal(ops.find((o) => o.id === "aws.acm.import-certificate").provider, "AWS");
+});
+
+test("validateRequest: the other platforms' context keys, in either spelling", () => {
+  const secret = {
+    apiVersion: "v1",
+    kind: "Secret",
+    metadata: { name: "shop-tls" },
+    type: "kubernetes.io/tls",
+    stringData: { "tls.crt": fixture("chain.pem"), "tls.key": fixture("leaf.key") },
+  };
+  const camel = cp.validateRequest("kubernetes.secret.tls", secret, {
+    context: { hosts: ["www.example.com", "shop.example.org"], noPublicRoots: true },
+    now: NOW,
+  });
+  const snake = cp.validateRequest("kubernetes.secret.tls", JSON.stringify(secret), {
+    context: { hosts: ["www.example.com", "shop.example.org"], no_public_roots: true },
+    now: NOW,
+  });
+  assert.deepEqual(camel, snake);
+  const uncovered = camel.diagnostics.filter((d) => d.rule === "domain.not_covered");
+  assert.equal(uncovered.length, 1, JSON.stringify(camel.diagnostics));
+  assert.match(uncovered[0].message, /shop\.example\.org/);
+  assert.throws(
+    () => cp.validateRequest("kubernetes.secret.tls", secret, { context: { hosts: "www.example.com" } }),
+    TypeError,
+  );
+  assert.throws(
+    () => cp.validateRequest("gcp.compute.insert-ssl-certificate", {}, { context: { endpoint: "europe" } }),
+    (e) => e instanceof cp.CertPreflightError && e.code === "INVALID_OPTION_VALUE",
   );
 });
 

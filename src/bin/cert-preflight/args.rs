@@ -196,14 +196,18 @@ pub(crate) struct RequestArgs {
     /// Operation id (`alibaba.alb.create-listener`) or provider action (`CreateListener`).
     #[arg(value_name = "OPERATION", required_unless_present = "list")]
     pub operation: Option<String>,
-    /// JSON file with the request body, or `-` for stdin.
+    /// JSON file with the request body, or `-` for stdin. YAML when the name ends in `.yaml`
+    /// or `.yml`, or for kubernetes.secret.tls when it does not start with `{` (a manifest of
+    /// several documents checks each Secret of type kubernetes.io/tls).
     #[arg(value_name = "FILE", required_unless_present = "list")]
     pub file: Option<PathBuf>,
     /// A path parameter, e.g. `--path project_id=0123...` (repeatable).
     #[arg(long = "path", value_name = "KEY=VALUE")]
     pub paths: Vec<String>,
     /// JSON object with caller context: `certificate` (PEM), `listener_protocol`,
-    /// `default_certificate_id`, `in_use` (bool).
+    /// `default_certificate_id`, `in_use` (bool), `service`, `previous_certificate` (PEM),
+    /// `existing_names` (list), `endpoint` (global/regional), `zone_name`, `byoip` (bool),
+    /// `hosts` (list), `roots` (PEM), `no_public_roots` (bool).
     #[arg(long, value_name = "FILE")]
     pub context: Option<PathBuf>,
     #[command(flatten)]

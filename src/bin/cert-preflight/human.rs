@@ -244,20 +244,39 @@ pub(crate) fn rules_table(rules: &[Rule]) -> String {
 
 /// The operations table: id, provider action, seed, summary.
 pub(crate) fn operations_table(ops: &[cert_preflight::OperationInfo]) -> String {
+    // The source without its bracketed provider tags: `TARGETS.md §1`, or the seed file.
+    let source = |o: &cert_preflight::OperationInfo| -> String {
+        o.seed.split(" (").next().unwrap_or(o.seed).to_string()
+    };
     let id_w = ops.iter().map(|o| o.id.len()).max().unwrap_or(0).max(9);
+    let prov_w = ops
+        .iter()
+        .map(|o| o.provider.len())
+        .max()
+        .unwrap_or(0)
+        .max(8);
     let act_w = ops.iter().map(|o| o.action.len()).max().unwrap_or(0).max(6);
-    let seed_w = ops.iter().map(|o| o.seed.len()).max().unwrap_or(0).max(4);
+    let src_w = ops
+        .iter()
+        .map(|o| source(o).len())
+        .max()
+        .unwrap_or(0)
+        .max(6);
     let mut out = String::new();
     let header = format!(
-        "{:<id_w$}  {:<act_w$}  {:<seed_w$}  SUMMARY",
-        "OPERATION", "ACTION", "SEED"
+        "{:<id_w$}  {:<prov_w$}  {:<act_w$}  {:<src_w$}  SUMMARY",
+        "OPERATION", "PROVIDER", "ACTION", "SOURCE"
     );
     let _ = writeln!(out, "{}", paint(BOLD, &header));
     for o in ops {
         let _ = writeln!(
             out,
-            "{:<id_w$}  {:<act_w$}  {:<seed_w$}  {}",
-            o.id, o.action, o.seed, o.summary
+            "{:<id_w$}  {:<prov_w$}  {:<act_w$}  {:<src_w$}  {}",
+            o.id,
+            o.provider,
+            o.action,
+            source(o),
+            o.summary
         );
     }
     out

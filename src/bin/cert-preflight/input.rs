@@ -254,23 +254,13 @@ pub(crate) fn path_params(pairs: &[String]) -> Result<BTreeMap<String, String>, 
     Ok(params)
 }
 
-/// The caller context file's contents (SPEC: a JSON object with these keys only).
-#[derive(Debug, Default)]
-pub(crate) struct ContextFile {
-    /// PEM of the certificate the request refers to.
-    pub certificate: Option<String>,
-    /// The listener's protocol.
-    pub listener_protocol: Option<String>,
-    /// The listener's default certificate id.
-    pub default_certificate_id: Option<String>,
-    /// Whether a listener uses the certificate.
-    pub in_use: Option<bool>,
-}
-
-const CONTEXT_KEYS: &str = "certificate, listener_protocol, default_certificate_id, in_use";
-
-/// Reads and checks `--context FILE`. A `null` value counts as absent.
-pub(crate) fn read_context(path: &Path) -> Result<ContextFile, CliError> {
+/// Reads `--context FILE` (SPEC: a JSON object of context keys) into `context`; a `null`
+/// value counts as absent. The keys and their types are the core's
+/// ([`RequestContext::set`](cert_preflight::RequestContext::set)).
+pub(crate) fn read_context(
+    path: &Path,
+    context: &mut cert_preflight::RequestContext,
+) -> Result<(), CliError> {
     let text = read_text(path, "context file")?;
     let fail = |what: String| CliError::new(what, shown(path));
     let value: serde_json::Value =
@@ -278,29 +268,8 @@ pub(crate) fn read_context(path: &Path) -> Result<ContextFile, CliError> {
     let serde_json::Value::Object(map) = value else {
         return Err(fail("context file must be a JSON object".to_string()));
     };
-    let mut ctx = ContextFile::default();
-    for (key, value) in map {
-        if value.is_null() {
-            continue;
-        }
-        let text = || match &value {
-            serde_json::Value::String(s) => Ok(s.clone()),
-            _ => Err(fail(format!("context key {key:?} must be a string"))),
-        };
-        match key.as_str() {
-            "certificate" => ctx.certificate = Some(text()?),
-            "listener_protocol" => ctx.listener_protocol = Some(text()?),
-            "default_certificate_id" => ctx.default_certificate_id = Some(text()?),
-            "in_use" => match value {
-                serde_json::Value::Bool(b) => ctx.in_use = Some(b),
-                _ => return Err(fail("context key \"in_use\" must be true or false".into())),
-            },
-            _ => {
-                return Err(fail(format!(
-                    "unknown context key {key:?}; expected {CONTEXT_KEYS}"
-                )))
-            }
-        }
+    for (key, value) in &map {
+        context.set(key, value).map_err(|e| fail(e.to_string()))?;
     }
-    Ok(ctx)
+    Ok(())
 }

@@ -7,6 +7,7 @@ mod args;
 mod cert;
 mod human;
 mod input;
+mod manifest;
 mod request;
 mod scan;
 mod shell;

@@ -1,9 +1,13 @@
 //! `cert-preflight request` and `cert-preflight operations`.
 
-use cert_preflight::{find_operation, operations, validate_request_bytes, RequestContext};
+use cert_preflight::{
+    find_operation, operations, validate_request_bytes, validate_request_value, Report,
+    RequestContext,
+};
 
 use crate::args::{Format, RequestArgs};
-use crate::input::{self, is_stdin, CliError};
+use crate::input::{self, is_stdin, shown, CliError};
+use crate::manifest::{self, Document};
 use crate::{emit, human, print_report, to_json, Sink};
 
 /// Checks a request body for one operation and prints the report (or lists the operations
@@ -38,25 +42,68 @@ pub(crate) fn run_request(args: &RequestArgs, format: Format) -> Result<u8, CliE
             ));
         }
     }
-    let extra = args
-        .context
-        .as_deref()
-        .map(input::read_context)
-        .transpose()?
-        .unwrap_or_default();
     let body = input::read_bytes(file, "request body")?;
 
     let mut context = RequestContext::new(now);
     context.path_params = path_params;
-    context.certificate = extra.certificate;
-    context.listener_protocol = extra.listener_protocol;
-    context.default_certificate_id = extra.default_certificate_id;
-    context.in_use = extra.in_use;
     context.expiry_warning_days = args.clock.expiry_days;
+    if let Some(path) = args.context.as_deref() {
+        input::read_context(path, &mut context)?;
+    }
 
+    let text = String::from_utf8_lossy(&body);
+    if manifest::is_yaml(file, &text, operation.id) {
+        let documents = manifest::tls_secrets(manifest::read_documents(file, &text)?);
+        return check_documents(operation.id, documents, &context, format, file);
+    }
     let report = validate_request_bytes(operation.id, &body, &context)
         .map_err(|e| CliError::new(e.to_string(), operation.id))?;
     Ok(print_report(&report, format, Sink::Stdout, false))
+}
+
+/// Checks each YAML document: one document prints one report as for JSON; several print a
+/// JSON array of reports (or each report under a heading), and the exit status is the worst.
+fn check_documents(
+    operation: &str,
+    documents: Vec<Document>,
+    context: &RequestContext,
+    format: Format,
+    file: &std::path::Path,
+) -> Result<u8, CliError> {
+    let reports: Vec<(&Document, Report)> = documents
+        .iter()
+        .map(|doc| {
+            validate_request_value(operation, &doc.value, context)
+                .map(|report| (doc, report))
+                .map_err(|e| CliError::new(e.to_string(), operation.to_string()))
+        })
+        .collect::<Result<_, _>>()?;
+    match reports.as_slice() {
+        [] => Err(CliError::new(
+            "no document to check: the file has no Secret of type kubernetes.io/tls",
+            shown(file),
+        )),
+        [(_, report)] => Ok(print_report(report, format, Sink::Stdout, false)),
+        several => {
+            match format {
+                Format::Json | Format::Sarif => {
+                    let all: Vec<&Report> = several.iter().map(|(_, r)| r).collect();
+                    emit(&to_json(&all)?, Sink::Stdout);
+                }
+                Format::Human => {
+                    for (doc, report) in several {
+                        let name = manifest::name_of(doc).unwrap_or("(no name)");
+                        emit(
+                            &format!("document {} ({name}):\n", doc.number),
+                            Sink::Stdout,
+                        );
+                        emit(&human::report(report, false), Sink::Stdout);
+                    }
+                }
+            }
+            Ok(u8::from(several.iter().any(|(_, r)| !r.valid)))
+        }
+    }
 }
 
 /// Lists the supported operations with their provider action and seed.

@@ -8,8 +8,9 @@ use x509_parser::extensions::{
     AuthorityInfoAccess, AuthorityKeyIdentifier, GeneralName, KeyIdentifier,
 };
 use x509_parser::oid_registry::{
-    OID_PKIX_ACCESS_DESCRIPTOR_CA_ISSUERS, OID_PKIX_AUTHORITY_INFO_ACCESS,
-    OID_X509_EXT_AUTHORITY_KEY_IDENTIFIER, OID_X509_EXT_SUBJECT_KEY_IDENTIFIER,
+    OID_PKIX_ACCESS_DESCRIPTOR_CA_ISSUERS, OID_PKIX_ACCESS_DESCRIPTOR_OCSP,
+    OID_PKIX_AUTHORITY_INFO_ACCESS, OID_X509_EXT_AUTHORITY_KEY_IDENTIFIER,
+    OID_X509_EXT_SUBJECT_KEY_IDENTIFIER,
 };
 use x509_parser::prelude::{FromDer, X509Certificate};
 
@@ -22,6 +23,8 @@ pub(crate) struct IssuerLinks {
     pub authority_key_id: Option<Vec<u8>>,
     /// authorityInfoAccess caIssuers URIs: where the issuer's certificate can be downloaded.
     pub ca_issuers: Vec<String>,
+    /// authorityInfoAccess OCSP URIs (ACM refuses one over 1,000 characters, TARGETS §1).
+    pub ocsp: Vec<String>,
 }
 
 /// Reads the three extensions; each one absent, repeated or unreadable is left empty.
@@ -39,22 +42,24 @@ pub(crate) fn issuer_links(cert: &X509Certificate<'_>) -> IssuerLinks {
         .and_then(|v| AuthorityKeyIdentifier::from_der(v).ok())
         .and_then(|(_, aki)| aki.key_identifier)
         .map(|id| id.0.to_vec());
-    let ca_issuers = value(&OID_PKIX_AUTHORITY_INFO_ACCESS)
+    let access = value(&OID_PKIX_AUTHORITY_INFO_ACCESS)
         .and_then(|v| AuthorityInfoAccess::from_der(v).ok())
-        .map(|(_, aia)| {
-            aia.accessdescs
-                .iter()
-                .filter(|d| d.access_method == OID_PKIX_ACCESS_DESCRIPTOR_CA_ISSUERS)
-                .filter_map(|d| match &d.access_location {
-                    GeneralName::URI(uri) => Some(uri.to_string()),
-                    _ => None,
-                })
-                .collect()
-        })
+        .map(|(_, aia)| aia.accessdescs)
         .unwrap_or_default();
+    let uris = |method: &Oid<'static>| -> Vec<String> {
+        access
+            .iter()
+            .filter(|d| d.access_method == *method)
+            .filter_map(|d| match &d.access_location {
+                GeneralName::URI(uri) => Some(uri.to_string()),
+                _ => None,
+            })
+            .collect()
+    };
     IssuerLinks {
         subject_key_id,
         authority_key_id,
-        ca_issuers,
+        ca_issuers: uris(&OID_PKIX_ACCESS_DESCRIPTOR_CA_ISSUERS),
+        ocsp: uris(&OID_PKIX_ACCESS_DESCRIPTOR_OCSP),
     }
 }

@@ -1,7 +1,7 @@
 //! One X.509 certificate, parsed once (x509-parser) into owned values the rules read.
 //! Parser types stay inside this module.
 
-use x509_parser::asn1_rs::{BmpString, Tag};
+use x509_parser::asn1_rs::Tag;
 use x509_parser::certificate::X509CertificateParser;
 use x509_parser::error::X509Error;
 use x509_parser::extensions::{
@@ -12,73 +12,28 @@ use x509_parser::oid_registry::{
     OID_X509_EXT_BASIC_CONSTRAINTS, OID_X509_EXT_EXTENDED_KEY_USAGE, OID_X509_EXT_SUBJECT_ALT_NAME,
 };
 use x509_parser::prelude::{FromDer, X509Certificate};
-use x509_parser::public_key::{ECPoint, RSAPublicKey};
+use x509_parser::public_key::ECPoint;
 use x509_parser::signature_algorithm::RsaSsaPssParams;
 use x509_parser::x509::{AlgorithmIdentifier, X509Name};
 
+pub(crate) use super::curve::Curve;
 use super::oid_names::{dotted, short_name};
 use crate::text::hex::hex;
+use algorithm::{pss_params, rsa_modulus_bits};
+pub(crate) use algorithm::{Hash, PssParams};
 pub(crate) use links::IssuerLinks;
 
+mod algorithm;
 mod links;
-
-/// A digest named by a signature algorithm.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Hash {
-    Md5,
-    Sha1,
-    Sha256,
-    Sha384,
-    Sha512,
-    Other,
-}
 
 /// The signature algorithm a certificate was signed with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum SignatureKind {
     RsaPkcs1(Hash),
-    RsaPss(Hash),
+    RsaPss(PssParams),
     Ecdsa(Hash),
     Ed25519,
     Other,
-}
-
-/// A named elliptic curve.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum Curve {
-    P256,
-    P384,
-    P521,
-    /// Any other curve, by name where known, else by OID.
-    Other(String),
-}
-
-impl Curve {
-    pub(crate) fn name(&self) -> &str {
-        match self {
-            Curve::P256 => "P-256",
-            Curve::P384 => "P-384",
-            Curve::P521 => "P-521",
-            Curve::Other(name) => name,
-        }
-    }
-
-    /// The one curve table: certificates and private keys name their curve by OID, and both
-    /// are read through here, so a key and its own certificate always agree on the curve.
-    pub(crate) fn from_oid(oid: &str) -> Curve {
-        match oid {
-            "1.2.840.10045.3.1.7" => Curve::P256,
-            "1.3.132.0.34" => Curve::P384,
-            "1.3.132.0.35" => Curve::P521,
-            "1.3.132.0.10" => Curve::Other("secp256k1".into()),
-            "1.2.840.10045.3.1.1" => Curve::Other("P-192".into()),
-            "1.3.132.0.33" => Curve::Other("P-224".into()),
-            "1.3.36.3.3.2.8.1.1.7" => Curve::Other("brainpoolP256r1".into()),
-            "1.3.36.3.3.2.8.1.1.11" => Curve::Other("brainpoolP384r1".into()),
-            "1.3.36.3.3.2.8.1.1.13" => Curve::Other("brainpoolP512r1".into()),
-            other => Curve::Other(other.to_string()),
-        }
-    }
 }
 
 /// The subject public key.
@@ -153,6 +108,13 @@ pub(crate) struct ParsedCertificate {
     pub eku_allows_server_auth: Option<bool>,
     /// Key identifiers and caIssuers URLs, to name a missing issuer and match anchors.
     pub links: IssuerLinks,
+    /// Why the certificate breaks RFC 5280 although it could be read (`cert.malformed`, with
+    /// its facts and fingerprints still reported).
+    pub defect: Option<String>,
+    /// The X.509 version as written (1, 2 or 3).
+    pub version: u32,
+    /// Whether the keyUsage extension is present.
+    pub has_key_usage: bool,
 }
 
 /// Parses one certificate's DER. The error is a short reason for `cert.malformed`.
@@ -176,12 +138,28 @@ pub(crate) fn parse_certificate(
     let key = key_kind(&spki.algorithm, &spki.subject_public_key.data);
     let sig_name = signature_name(&cert.signature_algorithm);
     let signature = signature_kind(&cert.signature_algorithm);
+    // A repeated extension breaks RFC 5280 but leaves the certificate readable: it is
+    // reported (`defect`) and, as OpenSSL does, read as absent; its DER still has fingerprints.
+    let mut defect = None;
+    let mut repeated = |name: &str| {
+        defect.get_or_insert(format!(
+            "it has more than one {name} extension (RFC 5280 section 4.2 allows each extension once)"
+        ));
+    };
     let basic_constraints_ca = match basic_constraints(&cert) {
         Ok(bc) => bc.map(|bc| bc.ca),
+        Err(X509Error::DuplicateExtensions) => {
+            repeated("basicConstraints");
+            None
+        }
         Err(e) => return Err(format!("its basicConstraints extension: {e}")),
     };
     let eku_allows_server_auth = match extended_key_usage(&cert) {
         Ok(eku) => eku.map(|eku| eku.server_auth || eku.any),
+        Err(X509Error::DuplicateExtensions) => {
+            repeated("extendedKeyUsage");
+            None
+        }
         Err(e) => return Err(format!("its extendedKeyUsage extension: {e}")),
     };
     let common_name = tbs
@@ -206,6 +184,7 @@ pub(crate) fn parse_certificate(
             }
         }
         Ok(None) => {}
+        Err(X509Error::DuplicateExtensions) => repeated("subjectAltName"),
         Err(e) => return Err(format!("its subjectAltName extension: {e}")),
     }
     Ok(ParsedCertificate {
@@ -232,6 +211,13 @@ pub(crate) fn parse_certificate(
         basic_constraints_ca,
         eku_allows_server_auth,
         links: links::issuer_links(&cert),
+        defect,
+        version: tbs.version.0 + 1,
+        has_key_usage: cert
+            .get_extension_unique(&x509_parser::oid_registry::OID_X509_EXT_KEY_USAGE)
+            .ok()
+            .flatten()
+            .is_some(),
     })
 }
 
@@ -290,10 +276,12 @@ fn describe_error(e: &x509_parser::nom::Err<x509_parser::error::X509Error>) -> S
     }
 }
 
-/// Formats a distinguished name exactly as x509-parser 0.18's `X509Name` Display does
-/// (`CN=a, O=b`, multi-valued RDNs joined with ` + `, unknown types as `OID(1.2.3)`, values
-/// that are not strings in upper-case hex, `<X509Error: Invalid X.509 name>` when a string is
-/// not valid), with a table of short names instead of x509-parser's OID registry.
+/// Formats a distinguished name as x509-parser 0.18's `X509Name` Display does (`CN=a, O=b`,
+/// multi-valued RDNs joined with ` + `, unknown types as `OID(1.2.3)`, values that are not
+/// strings in upper-case hex), with a table of short names instead of x509-parser's OID
+/// registry. One difference: a string value that is not valid UTF-8 (or UTF-16) is shown with
+/// U+FFFD in place of the bad bytes, where x509-parser gives up on the whole name with
+/// `<X509Error: Invalid X.509 name>`, which is no text for a user.
 #[allow(
     clippy::indexing_slicing,
     reason = "nibbles (< 16) index 16-entry tables; slices are bounded by the lengths checked beside them"
@@ -331,14 +319,15 @@ fn name_to_string(name: &X509Name<'_>) -> String {
                 | Tag::T61String
                 | Tag::VideotexString
                 | Tag::Utf8String
-                | Tag::Ia5String => match std::str::from_utf8(value.data) {
-                    Ok(text) => out.push_str(text),
-                    Err(_) => return INVALID_NAME.to_string(),
-                },
-                Tag::BmpString => match BmpString::try_from(value) {
-                    Ok(text) => out.push_str(text.as_ref()),
-                    Err(_) => return INVALID_NAME.to_string(),
-                },
+                | Tag::Ia5String => push_lossy(&mut out, value.data),
+                // Big-endian UTF-16, a lone last byte read as a code unit (as asn1-rs does).
+                Tag::BmpString => out.extend(
+                    char::decode_utf16(value.data.chunks(2).map(|unit| match unit {
+                        [high, low] => u16::from_be_bytes([*high, *low]),
+                        _ => unit.first().copied().map(u16::from).unwrap_or(0),
+                    }))
+                    .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER)),
+                ),
                 _ => {
                     for b in value.data {
                         out.push(char::from(HEX_UPPER[usize::from(b >> 4)]));
@@ -351,9 +340,25 @@ fn name_to_string(name: &X509Name<'_>) -> String {
     out
 }
 
-/// What x509-parser's Display prints for a name it cannot format.
-const INVALID_NAME: &str = "<X509Error: Invalid X.509 name>";
 const HEX_UPPER: &[u8; 16] = b"0123456789ABCDEF";
+
+/// `bytes` as UTF-8, each invalid sequence as U+FFFD (`String::from_utf8_lossy` without its
+/// iterator, which costs half a kilobyte in the wasm module).
+fn push_lossy(out: &mut String, mut bytes: &[u8]) {
+    loop {
+        match std::str::from_utf8(bytes) {
+            Ok(text) => return out.push_str(text),
+            Err(e) => {
+                let (good, bad) = bytes.split_at(e.valid_up_to());
+                out.push_str(std::str::from_utf8(good).unwrap_or_default());
+                out.push(char::REPLACEMENT_CHARACTER);
+                bytes = bad
+                    .get(e.error_len().unwrap_or(bad.len())..)
+                    .unwrap_or_default();
+            }
+        }
+    }
+}
 
 #[allow(
     clippy::indexing_slicing,
@@ -464,24 +469,30 @@ fn ipv6_to_string(octets: [u8; 16]) -> String {
 
 const HEX_LOWER: &[u8; 16] = b"0123456789abcdef";
 
-fn key_kind(algorithm: &AlgorithmIdentifier<'_>, key: &[u8]) -> KeyKind {
+fn key_kind(algorithm: &AlgorithmIdentifier<'_>, key_bits: &[u8]) -> KeyKind {
     let oid = dotted(&algorithm.algorithm);
-    let size = key_size(&oid, key);
+    let size = key_size(&oid, key_bits);
     match &*oid {
-        "1.2.840.113549.1.1.1" | "1.2.840.113549.1.1.10" => KeyKind::Rsa { bits: size },
+        // rsaEncryption and RSASSA-PSS keys (RFC 4055) both hold an RSAPublicKey; its size is
+        // the modulus's significant bits, as openssl prints it (x509-parser's `key_size` is 0
+        // for a PSS key and counts whole bytes).
+        "1.2.840.113549.1.1.1" | "1.2.840.113549.1.1.10" => KeyKind::Rsa {
+            bits: rsa_modulus_bits(key_bits),
+        },
         "1.2.840.10045.2.1" => {
-            let curve_oid = algorithm
+            let curve = match algorithm
                 .parameters
                 .as_ref()
-                .and_then(|p| p.as_oid().ok())
-                .map(|o| dotted(&o))
-                .unwrap_or_default();
-            let curve = Curve::from_oid(&curve_oid);
+                .and_then(Curve::from_parameters)
+            {
+                Some(curve) => curve,
+                None => Curve::Other("no named curve".into()),
+            };
             let bits = match curve {
                 Curve::P256 => 256,
                 Curve::P384 => 384,
                 Curve::P521 => 521,
-                Curve::Other(_) => size,
+                Curve::Other(_) | Curve::Explicit { .. } => size,
             };
             KeyKind::Ec { curve, bits }
         }
@@ -492,13 +503,12 @@ fn key_kind(algorithm: &AlgorithmIdentifier<'_>, key: &[u8]) -> KeyKind {
     }
 }
 
-/// The key size `SubjectPublicKeyInfo::parsed()` and `PublicKey::key_size()` give, read only for
-/// the key types whose size the rules use (not GOST's, which x509-parser also parses): RSA
-/// (`rsaEncryption` only: an RSASSA-PSS key is `Unknown` to x509-parser, size 0), EC and DSA; 0
-/// when the key does not parse. `tests::key_size_matches_x509_parser` checks it.
+/// The key size x509-parser's `PublicKey::key_size()` gives, read only for the key types whose
+/// size the rules use and that `key_kind` does not measure itself (not GOST's, which
+/// `SubjectPublicKeyInfo::parsed()` would also parse, for about 1 KB of wasm): EC and DSA; 0 when
+/// the key does not parse. `tests::key_size_matches_x509_parser` checks it.
 fn key_size(algorithm: &str, key: &[u8]) -> u32 {
     let bits = match algorithm {
-        "1.2.840.113549.1.1.1" => RSAPublicKey::from_der(key).map_or(0, |(_, k)| k.key_size()),
         "1.2.840.10045.2.1" => ECPoint::from(key).key_size(),
         "1.2.840.10040.4.1" => x509_parser::der_parser::der::parse_der_integer(key)
             .ok()
@@ -508,18 +518,6 @@ fn key_size(algorithm: &str, key: &[u8]) -> u32 {
     };
     bits as u32
 }
-
-fn hash_of_oid(oid: &str) -> Hash {
-    match oid {
-        "1.2.840.113549.2.5" => Hash::Md5,
-        "1.3.14.3.2.26" => Hash::Sha1,
-        "2.16.840.1.101.3.4.2.1" => Hash::Sha256,
-        "2.16.840.1.101.3.4.2.2" => Hash::Sha384,
-        "2.16.840.1.101.3.4.2.3" => Hash::Sha512,
-        _ => Hash::Other,
-    }
-}
-
 fn signature_kind(algorithm: &AlgorithmIdentifier<'_>) -> SignatureKind {
     match &*dotted(&algorithm.algorithm) {
         "1.2.840.113549.1.1.4" => SignatureKind::RsaPkcs1(Hash::Md5),
@@ -531,10 +529,8 @@ fn signature_kind(algorithm: &AlgorithmIdentifier<'_>) -> SignatureKind {
         // for the other algorithms' parameters (RSAES-OAEP).
         "1.2.840.113549.1.1.10" => {
             match algorithm.parameters.as_ref().map(RsaSsaPssParams::try_from) {
-                Some(Ok(params)) => {
-                    SignatureKind::RsaPss(hash_of_oid(&params.hash_algorithm_oid().to_id_string()))
-                }
-                _ => SignatureKind::RsaPss(Hash::Other),
+                Some(Ok(params)) => SignatureKind::RsaPss(pss_params(&params)),
+                _ => SignatureKind::RsaPss(PssParams::UNREADABLE),
             }
         }
         "1.2.840.10045.4.1" => SignatureKind::Ecdsa(Hash::Sha1),

@@ -1,5 +1,6 @@
 //! Tests of certificate parsing: facts against x509-parser's own accessors and formatting.
 
+use super::algorithm::hash_of_oid;
 use super::*;
 use x509_parser::extensions::{ParsedExtension, X509Extension};
 
@@ -122,11 +123,15 @@ fn pss_hash_matches_signature_algorithm_try_from() -> TestResult {
         let (_, alg) = AlgorithmIdentifier::from_der(&der)?;
         let want = match SignatureAlgorithm::try_from(&alg) {
             Ok(SignatureAlgorithm::RSASSA_PSS(params)) => {
-                SignatureKind::RsaPss(hash_of_oid(&params.hash_algorithm_oid().to_id_string()))
+                Some(hash_of_oid(&params.hash_algorithm_oid().to_id_string()))
             }
-            _ => SignatureKind::RsaPss(Hash::Other),
+            _ => None,
         };
-        assert_eq!(signature_kind(&alg), want, "{p:02x?}");
+        let got = match signature_kind(&alg) {
+            SignatureKind::RsaPss(params) if params != PssParams::UNREADABLE => Some(params.hash),
+            _ => None,
+        };
+        assert_eq!(got, want, "{p:02x?}");
     }
     Ok(())
 }
@@ -197,10 +202,17 @@ fn name_to_string_matches_x509_parser_display() -> TestResult {
         name_der(&[&[(CN, 0x13, b"")], &[(O, 0x14, b"t61"), (O, 0x1a, b"vis")]]),
         name_der(&[&[(O, 0x30, &[])]]),
     ];
+    let mut not_text = Vec::new();
     for der in &cases {
         let (_, name) = X509Name::from_der(der)?;
-        assert_eq!(name_to_string(&name), name.to_string(), "{der:02x?}");
+        if name.to_string() == "<X509Error: Invalid X.509 name>" {
+            not_text.push(name_to_string(&name));
+        } else {
+            assert_eq!(name_to_string(&name), name.to_string(), "{der:02x?}");
+        }
     }
+    // Where x509-parser gives up on the whole name, the bad bytes become U+FFFD (issue 8).
+    assert_eq!(not_text, ["CN=\u{FFFD}", "CN=\u{FFFD}\u{FFFD}"]);
     Ok(())
 }
 
@@ -253,6 +265,9 @@ fn key_size_matches_x509_parser() -> TestResult {
             match key_kind(&spki.algorithm, key) {
                 // GOST and unknown keys: x509-parser's size is not used.
                 KeyKind::Other(_) => assert!(oids[4..].contains(&oid_bytes(&spki)), "{oid}"),
+                // RSA sizes are the modulus's significant bits (`rsa_modulus_bits`, tested
+                // against openssl), not x509-parser's whole bytes.
+                KeyKind::Rsa { .. } => {}
                 _ => assert_eq!(key_size(&oid, key), expected, "{oid} {key:02x?}"),
             }
         }

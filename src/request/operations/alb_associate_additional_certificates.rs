@@ -39,6 +39,7 @@ const BODY: &[Param] = &[
 pub(crate) const OPERATION: OperationDecl = OperationDecl {
     info: OperationInfo {
         id: "alibaba.alb.associate-additional-certificates",
+        provider: "Alibaba Cloud",
         action: "AssociateAdditionalCertificatesWithListener",
         aliases: &[],
         seed: "000_cb83c7711b45592b.txt",

@@ -171,6 +171,7 @@ const BODY: &[Param] = &[
 pub(crate) const OPERATION: OperationDecl = OperationDecl {
     info: OperationInfo {
         id: "alibaba.alb.create-listener",
+        provider: "Alibaba Cloud",
         action: "CreateListener",
         aliases: &[],
         seed: "001_5be9d08da4395bd6.txt",

@@ -49,6 +49,7 @@ const BODY: &[Param] = &[Param::array("domains", &DOMAIN_INFO).required()];
 pub(crate) const OPERATION: OperationDecl = OperationDecl {
     info: OperationInfo {
         id: "huawei.apig.attach-certificate-domains",
+        provider: "Huawei Cloud",
         action: "BatchAssociateDomainsV2",
         aliases: &["POST /v2/{project_id}/apigw/certificates/{certificate_id}/domains/attach"],
         seed: "002_9f770aef2ab7e79f.txt",
@@ -68,6 +69,7 @@ pub(crate) const OPERATION: OperationDecl = OperationDecl {
             (&catalog::DOMAIN_TOO_LONG, APIG_INVALID_PARAMETER),
             (&catalog::DOMAIN_DUPLICATE, APIG_INVALID_PARAMETER),
         ],
+        catalogue_codes: true,
     },
     path: PATH,
     body: BODY,

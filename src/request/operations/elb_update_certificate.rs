@@ -67,6 +67,7 @@ const BODY: &[Param] = &[Param::object("certificate", OPTION).required()];
 pub(crate) const OPERATION: OperationDecl = OperationDecl {
     info: OperationInfo {
         id: "huawei.elb.update-certificate",
+        provider: "Huawei Cloud",
         action: "UpdateCertificate",
         aliases: &["PUT /v3/{project_id}/elb/certificates/{certificate_id}"],
         seed: "003_358c4663e697f9ee.txt",
@@ -76,6 +77,7 @@ pub(crate) const OPERATION: OperationDecl = OperationDecl {
     error_codes: ErrorCodes {
         parameter: None,
         rules: &[],
+        catalogue_codes: true,
     },
     path: PATH,
     body: BODY,

@@ -18,12 +18,20 @@ macro_rules! operations {
     };
 }
 
+mod aws_common;
+
 operations!(
     alb_associate_additional_certificates,
     alb_create_listener,
     apig_attach_certificate_domains,
     elb_update_certificate,
     slb_upload_ca_certificate,
+    aws_acm_import_certificate,
+    aws_iam_upload_server_certificate,
+    gcp_insert_ssl_certificate,
+    azure_keyvault_import_certificate,
+    cloudflare_create_custom_certificate,
+    kubernetes_secret_tls,
 );
 
 /// Shared rows: tags and the client token, worded as seeds 000, 001 and 004 word them.

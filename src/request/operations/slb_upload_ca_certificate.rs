@@ -34,6 +34,7 @@ const BODY: &[Param] = &[
 pub(crate) const OPERATION: OperationDecl = OperationDecl {
     info: OperationInfo {
         id: "alibaba.slb.upload-ca-certificate",
+        provider: "Alibaba Cloud",
         action: "UploadCACertificate",
         aliases: &[],
         seed: "004_a17e1750540e20b9.txt",
