@@ -1,5 +1,7 @@
 // The demo form: no framework, no bundler. Loads the browser build from ../dist/web/.
-import init, { checkCertificate, validateRequest } from "../dist/web/index.js";
+// Every operation here validates a request, so the page loads the request module alone
+// (initRequests); a page that only checks certificates would call init() instead.
+import { initRequests, validateRequest } from "../dist/web/index.js";
 
 const $ = (id) => document.getElementById(id);
 const form = $("form");
@@ -300,7 +302,7 @@ $("apply-fix").addEventListener("click", () => {
 });
 
 try {
-  await init();
+  await initRequests();
   document.body.dataset.ready = "true";
   validate();
 } catch (e) {
