@@ -6,6 +6,8 @@
 #   chain3.pem       leaf + intermediate + root (the 3-certificate chain of the benchmark)
 #   chain2.pem       leaf + intermediate
 #   client-ca.pem    a standalone self-signed CA for ELB type client and SLB UploadCACertificate
+#   and chain2.pem inline (one-line) in
+#   ../huawei.elb.update-certificate/server_certificate_one_line.case.json
 # Uses `openssl ca` for fixed validity dates (scripts/lib/test-ca.sh; OpenSSL 1.1.1 and 3.x).
 # Run from anywhere: sh testdata/requests/certs/gen.sh
 set -eu
@@ -52,3 +54,15 @@ cp "$tmp/leaf.key" leaf.key
 cp "$tmp/client.pem" client-ca.pem
 cat leaf.pem inter-ca.pem root-ca.pem > chain3.pem
 cat leaf.pem inter-ca.pem > chain2.pem
+
+# One case carries chain2.pem (leaf, intermediate) inline in the one-line PEM form of seed 003's
+# example, which no `$file` can express: keep it the same certificates.
+python3 - <<'PY'
+import re
+case = "../huawei.elb.update-certificate/server_certificate_one_line.case.json"
+one_line = "".join(open("chain2.pem").read().strip().split("\n"))
+text = open(case).read()
+text, n = re.subn(r"(-----BEGIN CERTIFICATE-----[A-Za-z0-9+/=]*-----END CERTIFICATE-----)+", one_line, text)
+assert n == 1, f"{case}: {n} one-line chains"
+open(case, "w").write(text)
+PY
