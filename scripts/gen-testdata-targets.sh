@@ -125,6 +125,11 @@ authorityInfoAccess = OCSP;URI:$(long_ocsp_url 1000)
 [ v3_ocsp_1001 ]
 subjectAltName = DNS:www.example.com
 authorityInfoAccess = OCSP;URI:$(long_ocsp_url 1001)
+[ v3_empty_issuer ]
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid:always
+subjectAltName = DNS:www.example.com
+basicConstraints = critical,CA:FALSE
 X
 # sign NAME KEY SUBJECT SERIAL EXT [ISSUER]: $out/NAME.pem, issued by $out/ISSUER.pem with
 # $tmp/ISSUER.key or self-signed; EXT "none" makes an X.509 v1 certificate.
@@ -132,7 +137,8 @@ sign() {
   local name=$1 key=$2 subject=$3 serial=$4 ext=$5
   shift 5
   if [ $# -ge 1 ]; then set -- "$out/$1.pem" "$tmp/$1.key"; fi
-  test_ca_sign "$out/$name.pem" "$key" "$subject" "$serial" "$ext" 20260101000000Z 20351231000000Z "$@"
+  test_ca_sign "$out/$name.pem" "$key" "$subject" "$serial" "$ext" \
+    20260101000000Z 20351231000000Z "$@"
 }
 for k in aws-root aws-inter-rsa; do openssl genrsa -out "$tmp/$k.key" 2048 2>/dev/null; done
 openssl genrsa -out "$out/aws-leaf.key" 2048 2>/dev/null
@@ -151,10 +157,9 @@ sign aws-no-host "$out/aws-leaf.key" "/CN=shop" 1205 v3_no_host aws-inter-rsa
 sign aws-ocsp-1000 "$out/aws-leaf.key" "/CN=www.example.com" 1206 v3_ocsp_1000 aws-inter-rsa
 sign aws-ocsp-1001 "$out/aws-leaf.key" "/CN=www.example.com" 1207 v3_ocsp_1001 aws-inter-rsa
 sign aws-previous-no-usage "$out/aws-leaf.key" "/CN=www.example.com" 1208 v3_names_only aws-inter-rsa
-# An empty issuer (and subject): self-signed with the empty name, which `openssl ca` refuses.
-openssl req -x509 -key "$out/aws-leaf.key" -subj / -days 3650 -set_serial 1209 \
-  -addext "subjectAltName=DNS:www.example.com" -addext "basicConstraints=critical,CA:FALSE" \
-  -out "$out/aws-empty-issuer.pem" 2>/dev/null
+# An empty issuer (and subject): self-signed with the empty name (the policy's commonName is
+# optional), with the same fixed dates as the rest so that its golden report keeps them.
+sign aws-empty-issuer "$out/aws-leaf.key" / 1209 v3_empty_issuer
 
 # --- gcp- and cf- fixtures ----------------------------------------------------------------
 q() { "$@" >/dev/null 2>&1 || { echo "failed: $*" >&2; exit 1; }; }

@@ -11,10 +11,10 @@
 # test_ca_config DIR
 #   Makes DIR and writes DIR/ca.cnf: a CA whose database, serial file and copies of the issued
 #   certificates live in DIR; SHA-256; no extensions copied from the request; a policy that
-#   wants a commonName (countryName, organizationName, organizationalUnitName optional); and a
-#   [req] section, so that `openssl req` reads no system configuration. The caller appends its
-#   own extension sections (cat >>"DIR/ca.cnf" <<EOF ... EOF); they may read the environment
-#   ($ENV::SAN).
+#   takes any subject of countryName, organizationName, organizationalUnitName and commonName,
+#   even an empty one (a fixture with an empty issuer); and a [req] section, so that
+#   `openssl req` reads no system configuration. The caller appends its own extension sections
+#   (cat >>"DIR/ca.cnf" <<EOF ... EOF); they may read the environment ($ENV::SAN).
 #   Sets TEST_CA_DIR=DIR for test_ca_sign.
 #
 # test_ca_sign OUT KEY SUBJECT SERIAL EXT START END [ISSUER_CERT ISSUER_KEY]
@@ -47,7 +47,7 @@ copy_extensions = none
 countryName = optional
 organizationName = optional
 organizationalUnitName = optional
-commonName = supplied
+commonName = optional
 [ req ]
 distinguished_name = test_ca_req_dn
 prompt = no

@@ -33,12 +33,14 @@ subjectKeyIdentifier = hash
 authorityKeyIdentifier = keyid
 X
 
-# sign NAME SUBJECT SERIAL EXT [ISSUER]: $tmp/NAME.pem for $tmp/NAME.key; self-signed without ISSUER.
+# sign NAME SUBJECT SERIAL EXT [ISSUER]: $tmp/NAME.pem for $tmp/NAME.key, issued by
+# $tmp/ISSUER.pem, or self-signed without ISSUER.
 sign() {
   name=$1 subject=$2 serial=$3 ext=$4
   shift 4
   if [ $# -ge 1 ]; then set -- "$tmp/$1.pem" "$tmp/$1.key"; fi
-  test_ca_sign "$tmp/$name.pem" "$tmp/$name.key" "$subject" "$serial" "$ext" 20260101000000Z 20351231000000Z "$@"
+  test_ca_sign "$tmp/$name.pem" "$tmp/$name.key" "$subject" "$serial" "$ext" \
+    20260101000000Z 20351231000000Z "$@"
 }
 
 for k in root inter leaf client; do openssl genrsa -out "$tmp/$k.key" 2048 2>/dev/null; done
@@ -62,7 +64,8 @@ import re
 case = "../huawei.elb.update-certificate/server_certificate_one_line.case.json"
 one_line = "".join(open("chain2.pem").read().strip().split("\n"))
 text = open(case).read()
-text, n = re.subn(r"(-----BEGIN CERTIFICATE-----[A-Za-z0-9+/=]*-----END CERTIFICATE-----)+", one_line, text)
+block = r"-----BEGIN CERTIFICATE-----[A-Za-z0-9+/=]*-----END CERTIFICATE-----"
+text, n = re.subn(f"({block})+", one_line, text)
 assert n == 1, f"{case}: {n} one-line chains"
 open(case, "w").write(text)
 PY
