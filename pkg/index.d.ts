@@ -302,6 +302,8 @@ export type JsonValue =
  * provider action such as `"CreateListener"`). `body` is an object or JSON text; text that is
  * not JSON gives a report with `request.malformed`. Throws a {@link CertPreflightError} with
  * `code: "UNKNOWN_OPERATION"` for an unknown operation, a TypeError for wrong argument types.
+ * In the browser it needs the request module: `await initRequests()` first (an `Error` says so
+ * otherwise); in Node it is always ready.
  */
 export function validateRequest(
   operation: string,
@@ -353,5 +355,15 @@ export function init(input?: InitInput): Promise<void>;
 
 /** Instantiates synchronously from bytes or a WebAssembly.Module. Idempotent; a no-op in Node. */
 export function initSync(module: ArrayBuffer | ArrayBufferView | WebAssembly.Module): void;
+
+/**
+ * Loads the request module, which {@link validateRequest} needs in the browser (the certificate
+ * module that {@link init} loads does not validate requests, to keep a certificate page small).
+ * Every other function runs on it too, so a page that validates requests can call this alone.
+ * Idempotent. Without an argument, fetches `cert_preflight_requests_bg.wasm` next to the module
+ * (bundlers that do not follow `new URL(…, import.meta.url)`: import
+ * `cert-preflight/cert_preflight_requests_bg.wasm` as a URL and pass it). Resolves at once in Node.
+ */
+export function initRequests(input?: InitInput): Promise<void>;
 
 export default init;

@@ -90,24 +90,13 @@ PY
 # aws- fixtures: certificates ACM judges by their content. A small PKI of its own (the request
 # PKI's CA keys are not kept), valid 2026-01-01..2035-12-31 through `openssl ca`, as gen.sh does.
 tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+work=$(mktemp -d)
+trap 'rm -rf "$tmp" "$work"' EXIT
+# shellcheck source=scripts/lib/test-ca.sh
+source ../../../scripts/lib/test-ca.sh
 long_ocsp_url() { printf 'http://ocsp.example.com/%s' "$(head -c "$(( $1 - 24 ))" /dev/zero | tr '\0' 'a')"; }
-cat >"$tmp/ca.cnf" <<X
-[ ca ]
-default_ca = test_ca
-[ test_ca ]
-dir = $tmp
-database = $tmp/index.txt
-new_certs_dir = $tmp
-serial = $tmp/serial
-default_md = sha256
-policy = any
-unique_subject = no
-copy_extensions = none
-[ any ]
-countryName = optional
-organizationName = optional
-commonName = optional
+test_ca_config "$tmp"
+cat >>"$tmp/ca.cnf" <<X
 [ v3_ca ]
 basicConstraints = critical,CA:TRUE
 keyUsage = critical,keyCertSign,cRLSign
@@ -136,25 +125,20 @@ authorityInfoAccess = OCSP;URI:$(long_ocsp_url 1000)
 [ v3_ocsp_1001 ]
 subjectAltName = DNS:www.example.com
 authorityInfoAccess = OCSP;URI:$(long_ocsp_url 1001)
+[ v3_empty_issuer ]
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid:always
+subjectAltName = DNS:www.example.com
+basicConstraints = critical,CA:FALSE
 X
-# sign NAME KEY SUBJECT SERIAL EXT [ISSUER]; EXT "none" makes an X.509 v1 certificate.
+# sign NAME KEY SUBJECT SERIAL EXT [ISSUER]: $out/NAME.pem, issued by $out/ISSUER.pem with
+# $tmp/ISSUER.key or self-signed; EXT "none" makes an X.509 v1 certificate.
 sign() {
-  name=$1 key=$2 subject=$3 serial=$4 ext=$5
-  : >"$tmp/index.txt"
-  echo "$serial" >"$tmp/serial"
-  openssl req -new -key "$key" -subj "$subject" -out "$tmp/$name.csr" 2>/dev/null
-  set -- "$@" ""
-  extensions=""
-  [ "$ext" != none ] && extensions="-extensions $ext"
-  if [ -n "$6" ]; then
-    # shellcheck disable=SC2086
-    openssl ca -batch -notext -config "$tmp/ca.cnf" $extensions -startdate 20260101000000Z \
-      -enddate 20351231000000Z -cert "$out/$6.pem" -keyfile "$tmp/$6.key" -in "$tmp/$name.csr" -out "$out/$name.pem" 2>/dev/null
-  else
-    # shellcheck disable=SC2086
-    openssl ca -batch -notext -selfsign -config "$tmp/ca.cnf" $extensions -startdate 20260101000000Z \
-      -enddate 20351231000000Z -keyfile "$key" -in "$tmp/$name.csr" -out "$out/$name.pem" 2>/dev/null
-  fi
+  local name=$1 key=$2 subject=$3 serial=$4 ext=$5
+  shift 5
+  if [ $# -ge 1 ]; then set -- "$out/$1.pem" "$tmp/$1.key"; fi
+  test_ca_sign "$out/$name.pem" "$key" "$subject" "$serial" "$ext" \
+    20260101000000Z 20351231000000Z "$@"
 }
 for k in aws-root aws-inter-rsa; do openssl genrsa -out "$tmp/$k.key" 2048 2>/dev/null; done
 openssl genrsa -out "$out/aws-leaf.key" 2048 2>/dev/null
@@ -173,37 +157,15 @@ sign aws-no-host "$out/aws-leaf.key" "/CN=shop" 1205 v3_no_host aws-inter-rsa
 sign aws-ocsp-1000 "$out/aws-leaf.key" "/CN=www.example.com" 1206 v3_ocsp_1000 aws-inter-rsa
 sign aws-ocsp-1001 "$out/aws-leaf.key" "/CN=www.example.com" 1207 v3_ocsp_1001 aws-inter-rsa
 sign aws-previous-no-usage "$out/aws-leaf.key" "/CN=www.example.com" 1208 v3_names_only aws-inter-rsa
-# An empty issuer (and subject): self-signed with the empty name, which `openssl ca` refuses.
-openssl req -x509 -key "$out/aws-leaf.key" -subj / -days 3650 -set_serial 1209 \
-  -addext "subjectAltName=DNS:www.example.com" -addext "basicConstraints=critical,CA:FALSE" \
-  -out "$out/aws-empty-issuer.pem" 2>/dev/null
+# An empty issuer (and subject): self-signed with the empty name (the policy's commonName is
+# optional), with the same fixed dates as the rest so that its golden report keeps them.
+sign aws-empty-issuer "$out/aws-leaf.key" / 1209 v3_empty_issuer
 
 # --- gcp- and cf- fixtures ----------------------------------------------------------------
-work=$(mktemp -d)
-trap 'rm -rf "$tmp" "$work"' EXIT
-
 q() { "$@" >/dev/null 2>&1 || { echo "failed: $*" >&2; exit 1; }; }
 
-cnf=$work/ca.cnf
-cat >"$cnf" <<EOF
-[ req ]
-distinguished_name = dn
-[ dn ]
-[ ca ]
-default_ca = test_ca
-[ test_ca ]
-dir = $work
-database = $work/index.txt
-new_certs_dir = $work
-serial = $work/serial
-default_md = sha256
-policy = any
-unique_subject = no
-copy_extensions = none
-[ any ]
-countryName = optional
-organizationName = optional
-commonName = supplied
+test_ca_config "$work"
+cat >>"$work/ca.cnf" <<EOF
 [ v3_root ]
 basicConstraints = critical, CA:TRUE
 keyUsage = critical, keyCertSign, cRLSign
@@ -258,18 +220,14 @@ genkey() {
   esac
 }
 
-# issue OUT KEY SUBJECT ISSUER_CERT|self ISSUER_KEY START END EXTENSIONS
+# issue OUT KEY SUBJECT ISSUER_CERT|self ISSUER_KEY START END EXT, with a random 64-bit serial.
 issue() {
-  local cert=$1 key=$2 subj=$3 icert=$4 ikey=$5 start=$6 end=$7 ext=$8
-  : >"$work/index.txt"
-  openssl rand -hex 8 >"$work/serial"
-  q openssl req -new -config "$cnf" -key "$key" -subj "$subj" -out "$work/req.csr"
+  local cert=$1 key=$2 subj=$3 icert=$4 ikey=$5 start=$6 end=$7 ext=$8 serial
+  serial=$(openssl rand -hex 8)
   if [ "$icert" = self ]; then
-    q openssl ca -config "$cnf" -batch -notext -selfsign -keyfile "$key" -in "$work/req.csr" \
-      -startdate "$start" -enddate "$end" -extensions "$ext" -out "$cert"
+    test_ca_sign "$cert" "$key" "$subj" "$serial" "$ext" "$start" "$end"
   else
-    q openssl ca -config "$cnf" -batch -notext -cert "$icert" -keyfile "$ikey" -in "$work/req.csr" \
-      -startdate "$start" -enddate "$end" -extensions "$ext" -out "$cert"
+    test_ca_sign "$cert" "$key" "$subj" "$serial" "$ext" "$start" "$end" "$icert" "$ikey"
   fi
 }
 

@@ -1,5 +1,7 @@
 // The demo form: no framework, no bundler. Loads the browser build from ../dist/web/.
-import init, { checkCertificate, validateRequest } from "../dist/web/index.js";
+// The form validates requests, so the page loads the request module alone (initRequests): every
+// function runs on it. A page that only checks certificates would call init() instead.
+import { checkCertificate, initRequests, validateRequest } from "../dist/web/index.js";
 
 const $ = (id) => document.getElementById(id);
 const form = $("form");
@@ -300,7 +302,7 @@ $("apply-fix").addEventListener("click", () => {
 });
 
 try {
-  await init();
+  await initRequests();
   document.body.dataset.ready = "true";
   validate();
 } catch (e) {

@@ -1,4 +1,5 @@
-// Node entry (CommonJS): the module is instantiated synchronously when this file is loaded.
+// Node entry (CommonJS): the request module (everything, validateRequest included) is
+// instantiated synchronously when this file is loaded.
 // The ESM entry (index.mjs) re-exports this one, so `import` and `require` share one instance.
 "use strict";
 const raw = require("./cert_preflight_wasm.cjs");
@@ -16,5 +17,7 @@ module.exports = {
   // Already initialized in Node: these exist so that code written for the browser runs as is.
   init: () => Promise.resolve(),
   initSync: () => {},
+  // Node loads the request module, which does everything: nothing more to load.
+  initRequests: () => Promise.resolve(),
 };
 module.exports.default = module.exports.init;

@@ -14,6 +14,7 @@ export const {
   version,
   init,
   initSync,
+  initRequests,
 } = api;
 
 export default init;

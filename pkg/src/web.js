@@ -1,44 +1,74 @@
 // Browser (and bundler) entry: ES module. Call `await init()` once (or `initSync(bytes)`),
-// then every function is synchronous.
-import wbInit, * as raw from "./cert_preflight_wasm.js";
+// then every function but validateRequest is synchronous. Request validation is a second,
+// larger module (cert_preflight_requests_bg.wasm) that only `await initRequests()` loads: a page
+// that checks certificates never downloads it (issue 10: the 150 KB budget). Once it is loaded,
+// every function can run on it, so a page that validates requests needs initRequests() alone.
+import wbInit, * as certificateModule from "./cert_preflight_wasm.js";
 import { createApi, CertPreflightError } from "./api.js";
 
-let ready = false;
-let pending;
+let certificatesReady = false;
+let pendingCertificates;
+/** The request module's glue, once instantiated. */
+let requestModule;
+let pendingRequests;
 
 function assertReady(fn) {
-  if (!ready) {
+  if (fn === "validateRequest") {
+    if (!requestModule) {
+      throw new Error(
+        "validateRequest: request validation is a separate module in the browser; call " +
+          "`await initRequests()` first",
+      );
+    }
+  } else if (!certificatesReady && !requestModule) {
     throw new Error(
       `${fn}: cert-preflight is not initialized yet; call \`await init()\` (or initSync) first`,
     );
   }
 }
 
+/** The functions of whichever module is loaded (the certificate module when both are). */
+const dispatch = {
+  check_certificate: (...a) => active().check_certificate(...a),
+  fingerprint: (...a) => active().fingerprint(...a),
+  rules: () => active().rules(),
+  operations: () => active().operations(),
+  validate_request: (...a) => requestModule.validate_request(...a),
+};
+
+function active() {
+  return certificatesReady ? certificateModule : requestModule;
+}
+
+function argumentFor(input) {
+  return input === undefined ? undefined : { module_or_path: input };
+}
+
 /**
- * Loads the WebAssembly module. Idempotent: later calls return the same promise. `input` may be
+ * Loads the certificate module. Idempotent: later calls return the same promise. `input` may be
  * a URL or string (fetched), a Request, a Response (or a promise of one), bytes
  * (ArrayBuffer / typed array) or a compiled WebAssembly.Module. Without it the module is
  * fetched from next to this file (`new URL("cert_preflight_wasm_bg.wasm", import.meta.url)`).
  */
 export function init(input) {
-  if (ready) return Promise.resolve();
-  if (!pending) {
-    pending = wbInit(input === undefined ? undefined : { module_or_path: input }).then(
+  if (certificatesReady) return Promise.resolve();
+  if (!pendingCertificates) {
+    pendingCertificates = wbInit(argumentFor(input)).then(
       () => {
-        ready = true;
+        certificatesReady = true;
       },
       (error) => {
-        pending = undefined;
+        pendingCertificates = undefined;
         throw error;
       },
     );
   }
-  return pending;
+  return pendingCertificates;
 }
 
-/** Instantiates synchronously from bytes or a WebAssembly.Module. Idempotent. */
+/** Instantiates the certificate module synchronously from bytes or a WebAssembly.Module. Idempotent. */
 export function initSync(module) {
-  if (ready) return;
+  if (certificatesReady) return;
   if (
     !(module instanceof ArrayBuffer) &&
     !ArrayBuffer.isView(module) &&
@@ -48,14 +78,39 @@ export function initSync(module) {
       "initSync: expected the module's bytes (ArrayBuffer or typed array) or a WebAssembly.Module",
     );
   }
-  wbInitSync({ module });
-  ready = true;
+  certificateModule.initSync({ module });
+  certificatesReady = true;
 }
 
-const { initSync: wbInitSync } = raw;
+/**
+ * Loads the request module, which validateRequest needs (and on which every other function can
+ * run too). Idempotent. `input` is as for init(); without it the module is fetched from next to
+ * this file (`cert_preflight_requests_bg.wasm`).
+ */
+export function initRequests(input) {
+  if (requestModule) return Promise.resolve();
+  if (!pendingRequests) {
+    pendingRequests = import("./requests.js")
+      .then(async (glue) => {
+        await glue.default(argumentFor(input));
+        if (!glue.validates_requests()) {
+          throw new TypeError(
+            "initRequests: the module given is the certificate module; pass " +
+              "cert_preflight_requests_bg.wasm",
+          );
+        }
+        requestModule = glue;
+      })
+      .catch((error) => {
+        pendingRequests = undefined;
+        throw error;
+      });
+  }
+  return pendingRequests;
+}
 
 export const { checkCertificate, validateRequest, fingerprint, rules, operations } = createApi(
-  raw,
+  dispatch,
   assertReady,
 );
 

@@ -1,4 +1,5 @@
 //! Input scanning: PEM text into blocks with positions.
+pub(crate) mod base64_standard;
 pub(crate) mod decode;
 pub(crate) mod pem;
 pub(crate) mod pkcs7;

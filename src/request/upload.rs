@@ -5,7 +5,7 @@
 //! The certificates are parsed once, by the core; the operations' own rules read the parsed
 //! model the core hands back ([`Material`]), never the text again.
 
-use base64::Engine as _;
+use crate::input::base64_standard;
 use serde_json::Value;
 
 use super::checks::certificate_input;
@@ -81,12 +81,7 @@ pub(crate) fn decode_base64(value: &str) -> Option<Vec<u8>> {
     if compact.is_empty() {
         return None;
     }
-    let engine = base64::engine::general_purpose::GeneralPurpose::new(
-        &base64::alphabet::STANDARD,
-        base64::engine::general_purpose::GeneralPurposeConfig::new()
-            .with_decode_padding_mode(base64::engine::DecodePaddingMode::Indifferent),
-    );
-    engine.decode(compact.as_bytes()).ok()
+    base64_standard::decode_padding_optional(compact.as_bytes()).ok()
 }
 
 /// Says how a field was given (`request.blob_encoding`, info) and refuses what is not PEM
@@ -444,7 +439,7 @@ mod tests {
     const PEM: &str = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n";
 
     fn b64(bytes: &[u8]) -> String {
-        base64::engine::general_purpose::STANDARD.encode(bytes)
+        base64_standard::encode(bytes)
     }
 
     #[test]

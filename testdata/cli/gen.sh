@@ -15,26 +15,10 @@ cd "$(dirname "$0")"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-cat > "$work/ca.cnf" <<CNF
-[ ca ]
-default_ca = local
-[ local ]
-dir = $work
-database = $work/index.txt
-new_certs_dir = $work
-serial = $work/serial
-default_md = sha256
-policy = any
-copy_extensions = copy
-unique_subject = no
-[ any ]
-commonName = supplied
-organizationName = optional
-[ req ]
-distinguished_name = dn
-prompt = no
-[ dn ]
-CN = placeholder
+# shellcheck source=scripts/lib/test-ca.sh
+. ../../scripts/lib/test-ca.sh
+test_ca_config "$work"
+cat >> "$work/ca.cnf" <<CNF
 [ v3_ca ]
 basicConstraints = critical, CA:TRUE
 keyUsage = critical, keyCertSign, cRLSign
@@ -47,24 +31,15 @@ subjectAltName = DNS:www.example.com, DNS:*.example.com
 subjectKeyIdentifier = hash
 authorityKeyIdentifier = keyid
 CNF
-: > "$work/index.txt"
-echo 1000 > "$work/serial"
 
-dates="-startdate 20260101000000Z -enddate 20351231235959Z"
-
+# Subjects are written commonName first: the order these certificates have always had.
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out ca.key 2>/dev/null
-openssl req -new -key ca.key -subj "/O=cert-preflight tests/CN=cert-preflight Test CA" \
-    -config "$work/ca.cnf" -out "$work/ca.csr"
-# shellcheck disable=SC2086
-openssl ca -batch -notext -config "$work/ca.cnf" -selfsign -keyfile ca.key $dates \
-    -extensions v3_ca -in "$work/ca.csr" -out ca.pem 2>/dev/null
+test_ca_sign ca.pem ca.key "/CN=cert-preflight Test CA/O=cert-preflight tests" 1000 v3_ca \
+    20260101000000Z 20351231235959Z
 
 openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out leaf.key
-openssl req -new -key leaf.key -subj "/O=cert-preflight tests/CN=www.example.com" \
-    -config "$work/ca.cnf" -out "$work/leaf.csr"
-# shellcheck disable=SC2086
-openssl ca -batch -notext -config "$work/ca.cnf" -cert ca.pem -keyfile ca.key $dates \
-    -extensions v3_leaf -in "$work/leaf.csr" -out leaf.pem 2>/dev/null
+test_ca_sign leaf.pem leaf.key "/CN=www.example.com/O=cert-preflight tests" 1001 v3_leaf \
+    20260101000000Z 20351231235959Z ca.pem ca.key
 
 cat leaf.pem ca.pem > fullchain.pem
 cat ca.pem leaf.pem > misordered.pem

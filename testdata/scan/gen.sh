@@ -27,26 +27,10 @@ trap 'rm -rf "$work"' EXIT
 rm -rf mixed expiry ca.pem ca.key
 mkdir -p mixed/.hidden expiry
 
-cat > "$work/ca.cnf" <<CNF
-[ ca ]
-default_ca = local
-[ local ]
-dir = $work
-database = $work/index.txt
-new_certs_dir = $work
-serial = $work/serial
-default_md = sha256
-policy = any
-copy_extensions = copy
-unique_subject = no
-[ any ]
-commonName = supplied
-organizationName = optional
-[ req ]
-distinguished_name = dn
-prompt = no
-[ dn ]
-CN = placeholder
+# shellcheck source=scripts/lib/test-ca.sh
+. ../../scripts/lib/test-ca.sh
+test_ca_config "$work"
+cat >> "$work/ca.cnf" <<CNF
 [ v3_ca ]
 basicConstraints = critical, CA:TRUE
 keyUsage = critical, keyCertSign, cRLSign
@@ -59,34 +43,28 @@ subjectAltName = DNS:\$ENV::SAN
 subjectKeyIdentifier = hash
 authorityKeyIdentifier = keyid
 CNF
-: > "$work/index.txt"
-echo 1000 > "$work/serial"
 export SAN=unused
 
 ec_key() { openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$1"; }
 
+# Subjects are written commonName first: the order these certificates have always had.
 ec_key ca.key
-openssl req -new -key ca.key -subj "/O=cert-preflight tests/CN=cert-preflight Scan CA" \
-    -config "$work/ca.cnf" -out "$work/ca.csr"
-openssl ca -batch -notext -config "$work/ca.cnf" -selfsign -keyfile ca.key \
-    -startdate 20250101000000Z -enddate 20451231235959Z \
-    -extensions v3_ca -in "$work/ca.csr" -out ca.pem 2>/dev/null
+test_ca_sign ca.pem ca.key "/CN=cert-preflight Scan CA/O=cert-preflight tests" 1000 v3_ca \
+    20250101000000Z 20451231235959Z
 
-# leaf NAME CN START END: writes $work/NAME.pem (leaf only) and $work/NAME.key
+# leaf NAME CN SERIAL START END: writes $work/NAME.pem (leaf only) and $work/NAME.key
 leaf() {
     ec_key "$work/$1.key"
-    openssl req -new -key "$work/$1.key" -subj "/O=cert-preflight tests/CN=$2" \
-        -config "$work/ca.cnf" -out "$work/$1.csr"
-    SAN=$2 openssl ca -batch -notext -config "$work/ca.cnf" -cert ca.pem -keyfile ca.key \
-        -startdate "$3" -enddate "$4" -extensions v3_leaf -in "$work/$1.csr" \
-        -out "$work/$1.pem" 2>/dev/null
+    SAN=$2
+    test_ca_sign "$work/$1.pem" "$work/$1.key" "/CN=$2/O=cert-preflight tests" "$3" v3_leaf \
+        "$4" "$5" ca.pem ca.key
 }
 
-leaf good www.example.com 20260101000000Z 20351231235959Z
+leaf good www.example.com 1001 20260101000000Z 20351231235959Z
 cat "$work/good.pem" ca.pem > mixed/good.crt
 cp "$work/good.key" mixed/good.key
 cat ca.pem "$work/good.pem" > mixed/misordered.pem
-leaf wrong wrong.example.com 20260101000000Z 20351231235959Z
+leaf wrong wrong.example.com 1002 20260101000000Z 20351231235959Z
 cat "$work/wrong.pem" ca.pem > mixed/wrong.crt
 cp "$work/good.key" mixed/wrong.key
 openssl x509 -in "$work/good.pem" -outform DER -out mixed/leaf.der
@@ -97,10 +75,10 @@ cp mixed/good.crt mixed/noext
 printf 'These are the test certificates for cert-preflight scan.\n' > mixed/notes.txt
 cp mixed/good.crt mixed/.hidden/skipped.pem
 
-leaf far far.example.com 20260101000000Z 20351231235959Z
-leaf forty forty.example.com 20260101000000Z 20270102000000Z
-leaf expired expired.example.com 20250601000000Z 20261101000000Z
-leaf ten ten.example.com 20260101000000Z 20261203000000Z
+leaf far far.example.com 1003 20260101000000Z 20351231235959Z
+leaf forty forty.example.com 1004 20260101000000Z 20270102000000Z
+leaf expired expired.example.com 1005 20250601000000Z 20261101000000Z
+leaf ten ten.example.com 1006 20260101000000Z 20261203000000Z
 cat "$work/far.pem" ca.pem > expiry/a-far.pem
 cat "$work/forty.pem" ca.pem > expiry/b-40-days.pem
 cat "$work/expired.pem" ca.pem > expiry/c-expired.pem

@@ -11,6 +11,9 @@
 //! [`UNKNOWN_OPERATION`] and [`INVALID_OPTION_VALUE`], SUBJECT the operation or option
 //! concerned; the glue throws it as a `CertPreflightError` with that `code`.
 //!
+//! Built twice (see `Cargo.toml`'s `requests` feature): request validation exists only in the
+//! module built with `requests`, so the module a browser loads first stays within its budget.
+//!
 //! Each checking function takes an optional JavaScript signature verifier (the `verifier` module): the
 //! Node entry passes `node:crypto`'s, the browser entry none (ring in the module).
 #![forbid(unsafe_code)]
@@ -18,11 +21,12 @@
 mod verifier;
 
 use cert_preflight::{
-    check_certificate as core_check_certificate, fingerprint as core_fingerprint,
-    validate_request as core_validate_request, CertificateInput, CertificatePurpose,
-    DigestAlgorithm, FingerprintStyle, InputError, ProviderProfile, RequestContext, Timestamp,
+    check_certificate as core_check_certificate, fingerprint as core_fingerprint, CertificateInput,
+    CertificatePurpose, DigestAlgorithm, FingerprintStyle, ProviderProfile, Timestamp,
     DEFAULT_EXPIRY_WARNING_DAYS,
 };
+#[cfg(feature = "requests")]
+use cert_preflight::{validate_request as core_validate_request, InputError, RequestContext};
 use serde_json::Value;
 use verifier::{from_js, JsVerifier};
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -58,6 +62,7 @@ impl Failure {
     }
 }
 
+#[cfg(feature = "requests")]
 impl From<InputError> for Failure {
     fn from(error: InputError) -> Failure {
         let (code, subject) = match &error {
@@ -175,7 +180,9 @@ pub fn check_certificate(pem: &str, options: &str, verifier: Option<JsVerifier>)
 }
 
 /// Validates a request body (JSON text) for an operation; `options` is JSON
-/// `{path, context: {<the core's context keys, snake_case>}, now, expiry_days}`.
+/// `{path, context: {<the core's context keys, snake_case>}, now, expiry_days}`. Only in the
+/// request module (`requests` feature).
+#[cfg(feature = "requests")]
 #[wasm_bindgen]
 pub fn validate_request(
     operation: &str,
@@ -250,6 +257,13 @@ pub fn rules() -> String {
 #[wasm_bindgen]
 pub fn operations() -> String {
     to_json(&cert_preflight::operations())
+}
+
+/// Whether this module validates requests (built with the `requests` feature): the browser
+/// glue uses it to check that each of the two modules is the one it expects.
+#[wasm_bindgen]
+pub fn validates_requests() -> bool {
+    cfg!(feature = "requests")
 }
 
 /// The version of the bindings (kept equal to the npm package's).

@@ -96,7 +96,9 @@ after(async () => {
 
 async function open(path) {
   const errors = [];
+  const fetched = [];
   const page = await context.newPage();
+  page.on("request", (r) => fetched.push(r.url()));
   page.setDefaultTimeout(15000);
   page.on("pageerror", (e) => errors.push(String(e)));
   page.on("console", (m) => {
@@ -111,8 +113,10 @@ async function open(path) {
     .catch((e) => assert.fail(`${path}: ${e.message}; page errors: ${errors.join(" | ")}`));
   const failure = await page.evaluate(() => document.body.dataset.error);
   assert.equal(failure, undefined, `${path}: init failed`);
-  return { page, errors };
+  return { page, errors, fetched };
 }
+
+const isRequestModule = (url) => /cert_preflight_requests_bg[^/]*\.wasm$/.test(url);
 
 for (const [bundler, path] of [
   ["Vite 7 (init() with no argument)", "vite/vite.html"],
@@ -140,10 +144,43 @@ for (const [bundler, path] of [
     await page.close();
     assert.deepEqual(errors, []);
   });
+
+  test(`${bundler}: the request module is loaded only by initRequests(), and validates like Node`, async () => {
+    const { page, errors, fetched } = await open(path);
+    assert.ok(fetched.some((u) => u.endsWith(".wasm")), fetched.join(", "));
+    assert.ok(!fetched.some(isRequestModule), `init() fetched the request module: ${fetched.join(", ")}`);
+    const before = await page.evaluate(() => {
+      try {
+        window.cp.validateRequest("huawei.elb.update-certificate", {});
+        return null;
+      } catch (e) {
+        return String(e.message);
+      }
+    });
+    assert.match(before, /initRequests/);
+    await page.evaluate(() => window.cp.initRequests());
+    assert.ok(fetched.some(isRequestModule), `initRequests() fetched no request module: ${fetched.join(", ")}`);
+    const body = { certificate: { name: "www", type: "server", certificate: fixture("chain.pem"), private_key: fixture("leaf.key") } };
+    const options = {
+      now: NOW,
+      path: { project_id: "0123456789abcdef0123456789abcdef", certificate_id: "fedcba9876543210fedcba9876543210" },
+    };
+    const inBrowser = await page.evaluate(
+      ([b, o]) => window.cp.validateRequest("huawei.elb.update-certificate", b, o),
+      [body, options],
+    );
+    assert.deepEqual(inBrowser, node.validateRequest("huawei.elb.update-certificate", body, options));
+    assert.equal(inBrowser.operation, "huawei.elb.update-certificate");
+    await page.close();
+    assert.deepEqual(errors, []);
+  });
 }
 
-test("the Vite build emitted the .wasm as an asset", () => {
+test("the Vite build emitted both modules as assets", () => {
   const assets = readdirSync(join(work, "www/vite/assets"));
-  assert.ok(assets.some((f) => f.endsWith(".wasm")), assets.join(", "));
-  assert.ok(readdirSync(join(work, "www/esbuild")).some((f) => f.endsWith(".wasm")));
+  assert.ok(assets.some((f) => /^cert_preflight_wasm_bg.*\.wasm$/.test(f)), assets.join(", "));
+  assert.ok(assets.some(isRequestModule), assets.join(", "));
+  const esbuilt = readdirSync(join(work, "www/esbuild"));
+  assert.ok(esbuilt.some((f) => /^cert_preflight_wasm_bg.*\.wasm$/.test(f)), esbuilt.join(", "));
+  assert.ok(esbuilt.some(isRequestModule), esbuilt.join(", "));
 });

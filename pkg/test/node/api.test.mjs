@@ -9,16 +9,18 @@ const pkgJson = JSON.parse(readFileSync(new URL("../../package.json", import.met
 const isPlain = (v) => Object.getPrototypeOf(v) === Object.prototype;
 
 test("exports every documented name", () => {
-  for (const name of ["validateRequest", "checkCertificate", "fingerprint", "rules", "operations", "init", "initSync"]) {
+  for (const name of ["validateRequest", "checkCertificate", "fingerprint", "rules", "operations", "init", "initSync", "initRequests"]) {
     assert.equal(typeof cp[name], "function", name);
   }
   assert.equal(cp.version, pkgJson.version);
   assert.equal(typeof cp.default, "function");
 });
 
-test("init is a resolved no-op in Node (the module loads at import)", async () => {
+test("init and initRequests are resolved no-ops in Node (the request module loads at import)", async () => {
   await cp.init();
   cp.initSync(new Uint8Array());
+  await cp.initRequests();
+  assert.equal(cp.validateRequest("huawei.elb.update-certificate", "{").valid, false);
 });
 
 test("rules() lists the catalogue as plain objects", () => {

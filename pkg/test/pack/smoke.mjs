@@ -13,4 +13,6 @@ assert.throws(() => checkCertificate(1), TypeError);
 // The .wasm is exported as a subpath, for bundlers that lose import.meta.url.
 const wasmPath = createRequire(import.meta.url).resolve("cert-preflight/cert_preflight_bg.wasm");
 assert.ok(WebAssembly.validate(readFileSync(wasmPath)));
+const requestsPath = createRequire(import.meta.url).resolve("cert-preflight/cert_preflight_requests_bg.wasm");
+assert.ok(WebAssembly.validate(readFileSync(requestsPath)));
 console.log(`import: cert-preflight ${version} ok (${report.errors} errors, ${report.warnings} warnings)`);

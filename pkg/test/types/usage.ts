@@ -4,6 +4,7 @@ import init, {
   CertPreflightError,
   checkCertificate,
   fingerprint,
+  initRequests,
   initSync,
   operations,
   rules,
@@ -26,6 +27,9 @@ async function main(pem: string, key: string, bytes: ArrayBuffer): Promise<void>
   initSync(bytes);
   initSync(new Uint8Array(bytes));
   initSync(new WebAssembly.Module(bytes));
+  await initRequests();
+  await initRequests(new URL("https://example.com/cert_preflight_requests_bg.wasm"));
+  await initRequests(bytes);
 
   const report: Report = checkCertificate(pem, {
     key,

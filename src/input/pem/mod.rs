@@ -8,10 +8,9 @@
 //! Nothing here echoes block content: messages name lines and labels only, so a private key
 //! pasted into the wrong field never reaches a diagnostic.
 
-use base64::engine::general_purpose::STANDARD;
-use base64::Engine;
 use zeroize::Zeroizing;
 
+use crate::input::base64_standard;
 use crate::text::redact::safe_preview;
 
 const BEGIN: &str = "-----BEGIN ";
@@ -434,7 +433,7 @@ fn decode_payload(
         });
         None
     };
-    let decoded = match STANDARD.decode(split.base64.as_slice()) {
+    let decoded = match base64_standard::decode(split.base64.as_slice()) {
         Ok(der) => Ok(der),
         Err(_) => {
             // The careful pass: spaces and tabs dropped, the first other character that is not
@@ -459,7 +458,7 @@ fn decode_payload(
                     ),
                 );
             }
-            STANDARD.decode(base64.as_slice())
+            base64_standard::decode(base64.as_slice())
         }
     };
     match decoded {
@@ -541,7 +540,7 @@ fn describe_char(c: char) -> String {
 
 /// Encodes DER as a PEM block with 64-column base64 and `\n` line ends.
 pub(crate) fn encode_block(label: &str, der: &[u8]) -> String {
-    let b64 = STANDARD.encode(der);
+    let b64 = base64_standard::encode(der);
     let mut out = String::with_capacity(b64.len() + b64.len() / 64 + 64);
     out.push_str(BEGIN);
     out.push_str(label);

@@ -1,6 +1,8 @@
 //! Tests of the PEM scanner: accepted forms, reported problems, line numbers, redaction.
 
 use super::*;
+use base64::engine::general_purpose::STANDARD;
+use base64::Engine;
 
 fn block(label: &str, der: &[u8]) -> String {
     encode_block(label, der)

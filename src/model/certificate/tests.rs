@@ -154,7 +154,8 @@ fn ip_to_string_matches_std_display() {
             state = state.wrapping_mul(1_103_515_245).wrapping_add(12_345);
             // Mostly zero groups, so that runs of every length occur.
             if (state >> 16) % 3 != 0 {
-                pair.copy_from_slice(&((state >> 8) as u16 & 0x0fff).to_be_bytes());
+                let mask = if state & 0x100 == 0 { 0x0fff } else { 0xffff };
+                pair.copy_from_slice(&((state >> 8) as u16 & mask).to_be_bytes());
             }
         }
         cases.push(v6);
@@ -224,4 +225,52 @@ fn helpers_never_panic_on_edge_bytes() {
     assert_eq!(ip_to_string(&[1, 2, 3]), "IP:010203");
     assert!(parse_certificate(0, 1, &[]).is_err());
     assert!(parse_certificate(0, 1, &[0x30, 0x03, 0x02, 0x01, 0x05]).is_err());
+}
+
+#[test]
+fn key_size_matches_x509_parser() -> TestResult {
+    use x509_parser::x509::SubjectPublicKeyInfo;
+    let oids: [&[u8]; 6] = [
+        &[42, 134, 72, 134, 247, 13, 1, 1, 1],  // rsaEncryption
+        &[42, 134, 72, 134, 247, 13, 1, 1, 10], // RSASSA-PSS
+        &[42, 134, 72, 206, 61, 2, 1],          // id-ecPublicKey
+        &[42, 134, 72, 206, 56, 4, 1],          // id-dsa
+        &[42, 133, 3, 2, 2, 19],                // GOST R 34.10-2001
+        &[43, 6, 1, 4, 1],                      // something else
+    ];
+    let modulus = [&[0u8][..], &[0xc5; 256][..]].concat();
+    let keys: Vec<Vec<u8>> = vec![
+        vec![],
+        tlv(0x30, &[tlv(0x02, &modulus), tlv(0x02, &[1, 0, 1])].concat()),
+        tlv(0x30, &[tlv(0x02, &[0x7f; 128]), tlv(0x02, &[3])].concat()),
+        tlv(0x30, &[tlv(0x02, &[0x85; 128]), tlv(0x02, &[3])].concat()),
+        tlv(0x30, &tlv(0x02, &modulus)),
+        tlv(0x02, &[0x00, 0x80, 1, 2, 3]),
+        tlv(0x02, &[0x00, 0x10]),
+        tlv(0x04, &[1; 32]),
+        [&[4u8][..], &[7; 64][..]].concat(),
+        [&[2u8][..], &[7; 48][..]].concat(),
+        vec![5, 1, 2],
+    ];
+    let oid_bytes = |spki: &SubjectPublicKeyInfo<'_>| spki.algorithm.algorithm.as_bytes().to_vec();
+    let oids: Vec<Vec<u8>> = oids.iter().map(|o| o.to_vec()).collect();
+    for oid in &oids {
+        for key in &keys {
+            let algorithm = tlv(0x30, &tlv(0x06, oid));
+            let bits = tlv(0x03, &[&[0u8][..], key].concat());
+            let spki_der = tlv(0x30, &[algorithm, bits].concat());
+            let (_, spki) = SubjectPublicKeyInfo::from_der(&spki_der)?;
+            let expected = spki.parsed().map_or(0, |k| k.key_size() as u32);
+            let oid = dotted(&spki.algorithm.algorithm);
+            match key_kind(&spki.algorithm, key) {
+                // GOST and unknown keys: x509-parser's size is not used.
+                KeyKind::Other(_) => assert!(oids[4..].contains(&oid_bytes(&spki)), "{oid}"),
+                // RSA sizes are the modulus's significant bits (`rsa_modulus_bits`, tested
+                // against openssl), not x509-parser's whole bytes.
+                KeyKind::Rsa { .. } => {}
+                _ => assert_eq!(key_size(&oid, key), expected, "{oid} {key:02x?}"),
+            }
+        }
+    }
+    Ok(())
 }

@@ -21,7 +21,7 @@
 //! double-encoded data value or base64 in stringData is a warning, since the Secret then holds
 //! base64 text where ingress-nginx needs PEM ("no valid PEM formatted block found").
 
-use base64::Engine as _;
+use crate::input::base64_standard;
 use serde_json::{Map, Value};
 
 use crate::check::FieldLimits;
@@ -255,7 +255,7 @@ fn decoded_data(walk: &mut Walk<'_>, data: &Map<String, Value>) -> usize {
     let mut total = 0;
     for (key, value) in data {
         let Some(text) = value.as_str() else { continue };
-        match base64::engine::general_purpose::STANDARD.decode(text.trim()) {
+        match base64_standard::decode(text.trim().as_bytes()) {
             Ok(bytes) => total += bytes.len(),
             Err(_) if text.is_empty() => {}
             Err(_) => {
@@ -304,8 +304,7 @@ fn member(
         );
         return None;
     };
-    let decoded = base64::engine::general_purpose::STANDARD
-        .decode(encoded.trim())
+    let decoded = base64_standard::decode(encoded.trim().as_bytes())
         .ok()
         .and_then(|bytes| String::from_utf8(bytes).ok())?;
     let inner = read_blob(&decoded);

@@ -1,10 +1,18 @@
 // Vite: the package as documented, `await init()` with no argument. Vite sees the glue's
-// `new URL("cert_preflight_wasm_bg.wasm", import.meta.url)` and emits the .wasm as an asset.
-import init, { checkCertificate, fingerprint, CertPreflightError } from "cert-preflight";
+// `new URL("cert_preflight_wasm_bg.wasm", import.meta.url)` and emits the .wasm as an asset; the
+// request module (`initRequests()`, called by the test) is a chunk and an asset of its own that
+// the page loads only then.
+import init, {
+  checkCertificate,
+  fingerprint,
+  initRequests,
+  validateRequest,
+  CertPreflightError,
+} from "cert-preflight";
 
 init().then(
   () => {
-    window.cp = { checkCertificate, fingerprint, CertPreflightError };
+    window.cp = { checkCertificate, fingerprint, initRequests: () => initRequests(), validateRequest, CertPreflightError };
     document.body.dataset.ready = "true";
   },
   (e) => {
