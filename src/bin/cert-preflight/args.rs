@@ -210,9 +210,24 @@ pub(crate) struct RequestArgs {
     /// `hosts` (list), `roots` (PEM), `no_public_roots` (bool).
     #[arg(long, value_name = "FILE")]
     pub context: Option<PathBuf>,
+    /// How FILE writes the request: `json` (the default; YAML as above), or `query`: the
+    /// `name=value&...` form that IAM's SDKs send as the body (`Tags.member.1.Key=env`) and
+    /// Alibaba Cloud's SDKs as the URL query (`Tag.1.Key=env&DryRun=True`); a whole URL is
+    /// taken too. Diagnostics point into the JSON form (`Tag.1.Key` is `/Tag/0/Key`).
+    #[arg(long, value_enum, default_value_t = Wire::Json, value_name = "FORM")]
+    pub wire: Wire,
     #[command(flatten)]
     pub clock: ClockArgs,
     /// List the supported operations instead of checking a request.
     #[arg(long, conflicts_with_all = ["operation", "file", "paths", "context"])]
     pub list: bool,
+}
+
+/// How a request body file writes its parameters (`request --wire`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum Wire {
+    /// A JSON object (or YAML, see FILE).
+    Json,
+    /// `name=value` pairs joined by `&`, percent-encoded, flattened names (`Tag.1.Key`).
+    Query,
 }
