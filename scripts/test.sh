@@ -60,6 +60,14 @@ step "pre-commit hook (try-repo; a release build of the CLI on first run)"
 scripts/test-pre-commit.sh
 # --- end of the command line block ---------------------------------------------------------
 
+# --- what the official SDKs send (issue 25) --------------------------------------------------
+# The official Python clients of all eleven operations, driven with a recorder instead of the
+# network; their exact bodies (JSON, IAM's form encoding, Alibaba's URL query) through the CLI.
+# About 2.5 minutes cold (pip installs the pinned SDKs into target/test-venv), 15 s warm.
+step "official SDKs' request bodies through the CLI (tests/sdk)"
+scripts/test-sdk-capture.sh
+# --- end of the SDK block ----------------------------------------------------------------------
+
 if [ -x scripts/test-npm.sh ]; then
   step "npm package: build, size budget, Node and Chromium tests"
   scripts/test-npm.sh
