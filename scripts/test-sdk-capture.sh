@@ -4,7 +4,7 @@
 # kubernetes, the Alibaba Cloud Tea and Huawei Cloud clients) with a recorder in place of the
 # network, and checks the exact bytes each would send with the debug CLI. The SDKs are pinned in
 # scripts/sdk-capture.requirements.txt and installed into target/test-venv on first use
-# (about 2 minutes cold); the tests take about 15 seconds. Nothing leaves the machine.
+# (168 s with no pip cache); the tests take about 15 seconds. Nothing leaves the machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/test-venv.sh

@@ -72,7 +72,8 @@ scripts/test-conformance.sh
 # --- what the official SDKs send (issue 25) --------------------------------------------------
 # The official Python clients of all eleven operations, driven with a recorder instead of the
 # network; their exact bodies (JSON, IAM's form encoding, Alibaba's URL query) through the CLI.
-# About 2.5 minutes cold (pip installs the pinned SDKs into target/test-venv), 15 s warm.
+# About 3 minutes cold (pip installs the pinned SDKs into target/test-venv: 168 s without a
+# pip cache), 25 s warm (15 s of it pytest).
 step "official SDKs' request bodies through the CLI (tests/sdk)"
 scripts/test-sdk-capture.sh
 # --- end of the SDK block ----------------------------------------------------------------------
