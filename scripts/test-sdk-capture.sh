@@ -11,5 +11,5 @@ source scripts/test-venv.sh
 
 venv_install -r scripts/sdk-capture.requirements.txt
 cargo build --quiet --bin cert-preflight
-CERT_PREFLIGHT="$target_dir/debug/cert-preflight" \
+PYTHONDONTWRITEBYTECODE=1 CERT_PREFLIGHT="$target_dir/debug/cert-preflight" \
   "$venv_python" -m pytest -q -p no:cacheprovider tests/sdk
