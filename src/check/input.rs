@@ -103,7 +103,7 @@ pub struct CertificateInput<'a> {
     /// A PKCS#12 file to open and judge instead of `certificate`
     /// ([`CertificateInput::pkcs12`]).
     #[cfg(feature = "pkcs12")]
-    pub(crate) pkcs12: Option<super::pkcs12::Pkcs12Source<'a>>,
+    pub(crate) pkcs12: Option<Pkcs12Source<'a>>,
 }
 
 impl std::fmt::Debug for CertificateInput<'_> {
@@ -175,7 +175,27 @@ impl<'a> CertificateInput<'a> {
     #[cfg(feature = "pkcs12")]
     pub fn pkcs12(der: &'a [u8], password: &'a str, now: Timestamp) -> Self {
         let mut input = CertificateInput::new("", now);
-        input.pkcs12 = Some(super::pkcs12::Pkcs12Source { der, password });
+        input.pkcs12 = Some(Pkcs12Source { der, password });
         input
+    }
+}
+
+/// A PKCS#12 file and its password, as the caller gave them.
+#[cfg(feature = "pkcs12")]
+#[derive(Clone, Copy)]
+pub(crate) struct Pkcs12Source<'a> {
+    /// The file's bytes (DER).
+    pub der: &'a [u8],
+    /// Its password; empty when it has none. Never echoed.
+    pub password: &'a str,
+}
+
+#[cfg(feature = "pkcs12")]
+impl std::fmt::Debug for Pkcs12Source<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Pkcs12Source")
+            .field("der", &format_args!("<{} bytes>", self.der.len()))
+            .field("password", &"<redacted>")
+            .finish()
     }
 }

@@ -5,7 +5,7 @@
 
 use zeroize::Zeroizing;
 
-use super::input::CertificateInput;
+use super::input::{CertificateInput, Pkcs12Source};
 use super::material::{self, MaterialOutcome};
 use crate::catalog::{
     PKCS12_EMPTY, PKCS12_MAC_INVALID, PKCS12_MALFORMED, PKCS12_MULTIPLE_KEYS, PKCS12_UNSUPPORTED,
@@ -13,24 +13,6 @@ use crate::catalog::{
 };
 use crate::input::pem::{encode_block, encode_secret_block};
 use crate::input::pkcs12::{open, Pkcs12Failure};
-
-/// A PKCS#12 file and its password, as the caller gave them.
-#[derive(Clone, Copy)]
-pub(crate) struct Pkcs12Source<'a> {
-    /// The file's bytes (DER).
-    pub der: &'a [u8],
-    /// Its password; empty when it has none. Never echoed.
-    pub password: &'a str,
-}
-
-impl std::fmt::Debug for Pkcs12Source<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Pkcs12Source")
-            .field("der", &format_args!("<{} bytes>", self.der.len()))
-            .field("password", &"<redacted>")
-            .finish()
-    }
-}
 
 /// Opens `source` and runs the certificate driver over what it holds. A file that cannot be
 /// opened gives one finding at the certificate field and nothing else to judge.
