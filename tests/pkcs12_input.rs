@@ -74,6 +74,8 @@ fn every_encryption_gives_the_diagnostics_of_the_same_pem() {
         ("des3-fullchain", PASSWORD, "des3-fullchain"),
         ("aes-with-root", PASSWORD, "aes-with-root"),
         ("empty-password", "", "aes-fullchain"),
+        // No password at all (pyca NoEncryption): bags in the clear.
+        ("no-password", "", "aes-fullchain"),
     ];
     for (name, password, pem) in cases {
         let pfx = check_pfx(name, password, None);
@@ -123,6 +125,7 @@ fn each_failure_is_one_clear_diagnostic() {
         ),
         ("des3-fullchain", "", "pkcs12.wrong_password"),
         ("empty-password", PASSWORD, "pkcs12.wrong_password"),
+        ("no-password", PASSWORD, "pkcs12.wrong_password"),
         ("tampered-mac", PASSWORD, "pkcs12.mac_invalid"),
         ("key-only", PASSWORD, "pkcs12.empty"),
     ];

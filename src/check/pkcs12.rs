@@ -77,6 +77,10 @@ fn describe_failure(failure: &Pkcs12Failure) -> (&'static crate::catalog::Rule, 
             &PKCS12_WRONG_PASSWORD,
             "The PKCS#12 password is wrong: its MAC does not verify and its content does not decrypt with it (with no password given, the empty password is tried)".to_string(),
         ),
+        Pkcs12Failure::NoPasswordExpected => (
+            &PKCS12_WRONG_PASSWORD,
+            "The PKCS#12 file was written without a password (it opens with no password) but one was given: give no password".to_string(),
+        ),
         Pkcs12Failure::MacInvalid => (
             &PKCS12_MAC_INVALID,
             "The password decrypts the PKCS#12 content but its MAC (integrity check) does not verify: the file was altered or damaged after it was exported; export it again".to_string(),

@@ -27,6 +27,9 @@ pub(crate) enum Pkcs12Failure {
     /// The MAC does not verify, and the content does not decrypt without it either: the
     /// password is wrong.
     WrongPassword,
+    /// A password was given, but the file was written without one (it opens with the empty or
+    /// the absent password).
+    NoPasswordExpected,
     /// The password decrypts the content but the MAC does not verify: the file was changed or
     /// damaged after it was made.
     MacInvalid,
@@ -37,13 +40,96 @@ pub(crate) enum Pkcs12Failure {
     TooManyIterations,
 }
 
-/// Opens `der` with `password`.
+/// Opens `der` with `password`. An empty password also tries the absent (NULL) password, as
+/// openssl and pyca do: files written "without a password" carry a MAC under it.
 pub(crate) fn open(der: &[u8], password: &str) -> Result<OpenedPkcs12, Pkcs12Failure> {
     match Pkcs12Archive::from_pkcs12(der, password) {
         Ok(archive) => Ok(contents(archive)),
+        Err(P12Error::MacError(_)) if password.is_empty() && null_password_mac_verifies(der) => {
+            open_under_null_password(der)
+        }
         Err(P12Error::MacError(_)) => Err(mac_failure(der, password)),
         Err(other) => Err(classify(&other)),
     }
+}
+
+/// Whether the file opens with no password: the empty one (pyca's `NoEncryption`, openssl's
+/// `-passout pass:`) or the absent one (RFC 7292 B.1).
+fn written_without_password(der: &[u8]) -> bool {
+    Pkcs12Archive::from_pkcs12(der, "").is_ok() || null_password_mac_verifies(der)
+}
+
+/// The MAC verified under the NULL password: the bags stored in the clear can be read (with
+/// the MAC left out, already checked); bags encrypted under the NULL password cannot, since the
+/// decryption takes its password as text.
+fn open_under_null_password(der: &[u8]) -> Result<OpenedPkcs12, Pkcs12Failure> {
+    let without_mac = strip_mac(der).ok_or(Pkcs12Failure::Malformed(
+        "its PFX structure could not be re-read".to_string(),
+    ))?;
+    Pkcs12Archive::from_pkcs12(&without_mac, "")
+        .map(contents)
+        .map_err(|_| {
+            Pkcs12Failure::Unsupported(
+                "encryption under an absent (NULL) password rather than an empty one",
+            )
+        })
+}
+
+/// Whether the PFX's MAC verifies under the NULL password (RFC 7292 B.2 with no password
+/// bytes): the KDF is `pkcs12`'s, the HMAC ring's.
+fn null_password_mac_verifies(der: &[u8]) -> bool {
+    use der::Decode as _;
+    let Ok(pfx) = pkcs12::pfx::Pfx::from_der(der) else {
+        return false;
+    };
+    let Some(mac_data) = pfx.mac_data else {
+        return false;
+    };
+    if mac_data.iterations > MAX_MAC_ITERATIONS {
+        return false;
+    }
+    let salt = mac_data.mac_salt.as_bytes();
+    let rounds = mac_data.iterations;
+    let expected = mac_data.mac.digest.as_bytes();
+    let data = pfx.auth_safe.content.value();
+    let verify = |algorithm: ring::hmac::Algorithm, key: Vec<u8>| {
+        let key = ring::hmac::Key::new(algorithm, &key);
+        ring::hmac::verify(&key, data, expected).is_ok()
+    };
+    let derive = |len| (salt, rounds, len);
+    match mac_data.mac.algorithm.oid.to_string().as_str() {
+        "1.3.14.3.2.26" => verify(
+            ring::hmac::HMAC_SHA1_FOR_LEGACY_USE_ONLY,
+            null_key::<sha1::Sha1>(derive(20)),
+        ),
+        "2.16.840.1.101.3.4.2.1" => verify(
+            ring::hmac::HMAC_SHA256,
+            null_key::<sha2::Sha256>(derive(32)),
+        ),
+        "2.16.840.1.101.3.4.2.2" => verify(
+            ring::hmac::HMAC_SHA384,
+            null_key::<sha2::Sha384>(derive(48)),
+        ),
+        "2.16.840.1.101.3.4.2.3" => verify(
+            ring::hmac::HMAC_SHA512,
+            null_key::<sha2::Sha512>(derive(64)),
+        ),
+        _ => false,
+    }
+}
+
+/// p12-keystore's bound on the MAC's iterations, kept here too so that the NULL-password retry
+/// demands no more work than the first try.
+const MAX_MAC_ITERATIONS: i32 = 1_000_000;
+
+/// The MAC key derived from no password bytes at all.
+fn null_key<D>((salt, rounds, len): (&[u8], i32, usize)) -> Vec<u8>
+where
+    D: sha2::digest::Digest
+        + sha2::digest::FixedOutputReset
+        + sha2::digest::block_api::BlockSizeUser,
+{
+    pkcs12::kdf::derive_key::<D>(&[], salt, pkcs12::kdf::Pkcs12KeyType::Mac, rounds, len)
 }
 
 /// Whether `bytes` look like a PKCS#12 (PFX) file rather than a DER certificate, key or PKCS#7
@@ -93,6 +179,9 @@ fn contents(archive: Pkcs12Archive) -> OpenedPkcs12 {
 /// The MAC failed: with the MAC left out, does the password decrypt the content? If it does,
 /// the password is right and the file was altered; if not, the password is wrong.
 fn mac_failure(der: &[u8], password: &str) -> Pkcs12Failure {
+    if !password.is_empty() && written_without_password(der) {
+        return Pkcs12Failure::NoPasswordExpected;
+    }
     let Some(without_mac) = strip_mac(der) else {
         return Pkcs12Failure::WrongPassword;
     };

@@ -40,6 +40,20 @@ export_pfx aes-no-key -nokeys -in "$certs/rsa/fullchain.pem"
 # An empty password (openssl -passout pass:).
 openssl pkcs12 -export -out empty-password.pfx -passout pass: \
   -inkey "$certs/rsa/leaf.key" -in "$certs/rsa/leaf.pem" -certfile "$certs/rsa/intermediate.pem"
+# No password at all (pyca's NoEncryption): the bags in the clear, the MAC under the empty
+# password. (Files whose MAC is under the absent, NULL, password are in cryptography-vectors'
+# pkcs12/*-no-pwd.p12, which scripts/pkcs12_corpus.py runs.)
+python3 - "$certs" <<'PY'
+import sys
+from cryptography import x509
+from cryptography.hazmat.primitives.serialization import NoEncryption, load_pem_private_key, pkcs12
+certs = sys.argv[1]
+leaf = x509.load_pem_x509_certificate(open(f"{certs}/rsa/leaf.pem", "rb").read())
+inter = x509.load_pem_x509_certificate(open(f"{certs}/rsa/intermediate.pem", "rb").read())
+key = load_pem_private_key(open(f"{certs}/rsa/leaf.key", "rb").read(), None)
+open("no-password.pfx", "wb").write(
+    pkcs12.serialize_key_and_certificates(None, key, leaf, [inter], NoEncryption()))
+PY
 # A key only: no certificate at all.
 openssl pkcs12 -export -out key-only.pfx -passout "pass:$pw" -nocerts -inkey "$certs/rsa/leaf.key"
 
