@@ -52,6 +52,13 @@ step "foreign corpus: cryptography-vectors through the CLI, against openssl"
 scripts/foreign-corpus.sh cli
 # ---- end of foreign corpus -------------------------------------------------------------------
 
+# ---- PKCS#12 (issue 22) ------------------------------------------------------------------------
+# cryptography-vectors' PKCS#12 files and testdata/pkcs12 through the CLI against pyca (pinned,
+# target/test-venv): the same certificates, a wrong password refused. About 5 s once installed.
+step "PKCS#12 corpus: cryptography-vectors and testdata/pkcs12 through the CLI, against pyca"
+scripts/test-pkcs12-corpus.sh
+# ---- end of PKCS#12 ----------------------------------------------------------------------------
+
 # --- command line: SARIF schema and pre-commit hook (issue 12) -------------------------------
 # Both install their PyPI packages into target/test-venv; the SARIF schema comes from npm.
 step "scan --format sarif against the SARIF 2.1.0 schema"

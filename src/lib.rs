@@ -43,6 +43,8 @@ pub use check::{
 };
 pub use context::{CertificatePurpose, ProviderProfile, DEFAULT_EXPIRY_WARNING_DAYS};
 pub use error::InputError;
+#[cfg(feature = "pkcs12")]
+pub use input::pkcs12::looks_like_pkcs12;
 pub use report::{
     CertificateFacts, CertificateSummary, Diagnostic, Fingerprints, MissingIssuer, Report,
     Severity, TrustFacts,

@@ -92,6 +92,9 @@ pub(crate) struct ScanArgs {
     /// Worker threads (default: the number of cores).
     #[arg(long, value_name = "N")]
     pub jobs: Option<std::num::NonZeroUsize>,
+    /// The password of PKCS#12 files found (scan never prompts).
+    #[command(flatten)]
+    pub password: crate::password::PasswordArgs,
 }
 
 /// `cert-preflight completions`.
@@ -105,7 +108,8 @@ pub(crate) struct CompletionsArgs {
 /// `cert-preflight cert`.
 #[derive(Debug, Args)]
 pub(crate) struct CertArgs {
-    /// PEM file with the certificate, then its chain (`-` reads stdin). DER is accepted too.
+    /// PEM file with the certificate, then its chain (`-` reads stdin). DER, PKCS#7 and
+    /// PKCS#12 (`.pfx`, `.p12`: its certificates and its key) are accepted too.
     #[arg(value_name = "PEM_FILE")]
     pub file: PathBuf,
     /// PEM file with the private key (its content is never printed).
@@ -133,6 +137,8 @@ pub(crate) struct CertArgs {
     /// `-` for stdout (the report then goes to stderr).
     #[arg(long, value_name = "OUT_FILE")]
     pub fix: Option<PathBuf>,
+    #[command(flatten)]
+    pub password: crate::password::PasswordArgs,
 }
 
 /// `--now` and `--expiry-days`, shared by `cert` and `request`.
