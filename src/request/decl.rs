@@ -352,6 +352,8 @@ pub(crate) struct OperationDecl {
     pub body: &'static [Param],
     /// Cross-field rules, run after the parameters are walked.
     pub checks: &'static [CrossCheck],
+    /// Where a form puts the certificate material and what it pre-fills (`form.rs`).
+    pub form: super::form::FormDecl,
 }
 
 impl Condition {

@@ -23,6 +23,7 @@
 //! "fixed by normalized", but the value holds the private key and no output ever repeats a key,
 //! so it is not fixed: the message says how. "25k bytes" [AZ-SEC] is read as 25,600 bytes.
 
+use crate::request::form::{FieldRole, FormDecl, MaterialField};
 use serde_json::Value;
 
 use crate::check::FieldLimits;
@@ -151,6 +152,14 @@ pub(crate) const OPERATION: OperationDecl = OperationDecl {
     path: PATH,
     body: BODY,
     checks: &[certificate_material],
+    form: FormDecl {
+        material: &[MaterialField::required(VALUE, FieldRole::CertificateAndKey)],
+        fields: &[
+            ("/path/certificate-name", "www-example-com"),
+            ("/path/api-version", "2025-07-01"),
+            ("/policy/secret_props/contentType", PEM_TYPE),
+        ],
+    },
 };
 
 /// [AZ-SEC]: a secret holds at most 25k bytes (read as 25,600); unverified for import, so a
