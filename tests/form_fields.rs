@@ -7,6 +7,12 @@
 //! applies it (each `normalized_fields` entry at its pointer, otherwise `normalized` in the
 //! certificate field); validated again, it has no error and no diagnostic marked fixed. The
 //! same path runs in Chromium through the demo form (pkg/test/browser/demo.test.mjs).
+#![allow(
+    clippy::unwrap_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test code: a broken expectation should stop the test loudly"
+)]
 
 use cert_preflight::{
     form_fields, operations, validate_request_value, FieldKind, FieldRole, FormField, Report,

@@ -68,6 +68,7 @@ pub struct FormField {
     pub required: bool,
     /// A valid value, for a form to start from (`None` for certificate material and for
     /// optional fields a form leaves empty).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub example: Option<&'static str>,
     /// The only values it may take, when documented.
     pub values: &'static [&'static str],
