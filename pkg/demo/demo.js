@@ -316,6 +316,8 @@ function showDiagnostic(place, d, secrets, fixable) {
   // Claimed only when this form's Apply fix has something to write (fixesOf).
   const claims = Boolean(d.fixed && fixable);
   li.dataset.fixed = String(claims);
+  // What the report said, for the tests: a claim the form could not honour shows here.
+  li.dataset.reportFixed = String(Boolean(d.fixed));
   const text = document.createElement("span");
   text.textContent = redact(`${d.message}${claims ? " (Apply fix resolves this.)" : ""}`, secrets);
   const code = document.createElement("code");

@@ -3,38 +3,19 @@
 //!
 //! Each operation declares, beside its parameters, where its certificate material goes (the
 //! provider splits it into one, two or three fields) and the values of a minimal valid request
-//! for everything else ([`FormDecl`]). The rest of a [`FormField`] (type, whether it is
-//! required, the allowed values) is read from the operation's parameter rows, so a form built
-//! from [`form_fields`] shows a new operation with its own fields and no per-operation code.
+//! for everything else (`FormDecl` in `decl.rs`). The rest of a [`FormField`] (type, whether
+//! it is required, the allowed values) is read from the operation's parameter rows, so a form
+//! built from [`form_fields`] shows a new operation with its own fields and no per-operation
+//! code. With the chain in a field of its own, `normalized` (the whole bundle) fits no one field.
 //!
 //! A form applies the report's fix by pointer: each `normalized_fields` entry replaces the field
 //! at that pointer, otherwise `normalized` replaces the [`FieldRole::Certificate`] (or
 //! [`FieldRole::CaCertificate`]) field, or the certificate part of a
 //! [`FieldRole::CertificateAndKey`] field (the key is never in a report, so the form keeps it).
 
-use super::decl::{Kind, OperationDecl, Param};
+use super::decl::{FieldRole, Kind, OperationDecl, Param};
 use super::find_declaration;
 use crate::error::InputError;
-
-/// What a form field holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum FieldRole {
-    /// The certificate bundle, or the leaf alone when the chain has a field of its own.
-    Certificate,
-    /// The issuing certificates, in a field of their own (ACM, IAM).
-    Chain,
-    /// The private key (PEM).
-    PrivateKey,
-    /// Certificates and private key in one text (Key Vault's `value`): a form may take them
-    /// in two inputs and join them, certificates first.
-    CertificateAndKey,
-    /// One CA certificate (a client-authentication CA upload).
-    CaCertificate,
-    /// Any other parameter.
-    Parameter,
-}
 
 /// How a form field's text becomes the request's JSON value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -72,45 +53,6 @@ pub struct FormField {
     pub example: Option<&'static str>,
     /// The only values it may take, when documented.
     pub values: &'static [&'static str],
-}
-
-/// Where one operation's certificate material goes.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct MaterialField {
-    pub pointer: &'static str,
-    pub role: FieldRole,
-    pub required: bool,
-}
-
-impl MaterialField {
-    /// A field the request must have.
-    pub(crate) const fn required(pointer: &'static str, role: FieldRole) -> MaterialField {
-        MaterialField {
-            pointer,
-            role,
-            required: true,
-        }
-    }
-
-    /// A field the request may leave out.
-    pub(crate) const fn optional(pointer: &'static str, role: FieldRole) -> MaterialField {
-        MaterialField {
-            pointer,
-            role,
-            required: false,
-        }
-    }
-}
-
-/// An operation's form, declared beside its parameters.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct FormDecl {
-    /// The certificate material fields, in the order a form shows them.
-    pub material: &'static [MaterialField],
-    /// The other fields a form offers: (pointer, example value). Together with the material,
-    /// the examples make a request with no error (`tests/form_fields.rs` holds every operation
-    /// to that); an empty example is an optional field a form shows empty.
-    pub fields: &'static [(&'static str, &'static str)],
 }
 
 /// The fields a form shows for `operation` (id, action name or alias): its certificate

@@ -46,8 +46,8 @@ mod upload;
 mod walk;
 
 pub use context::{RequestContext, CONTEXT_KEYS};
-pub use decl::OperationInfo;
-pub use form::{form_fields, FieldKind, FieldRole, FormField};
+pub use decl::{FieldRole, OperationInfo};
+pub use form::{form_fields, FieldKind, FormField};
 
 /// Largest request body [`validate_request`] parses: 1 MiB. Larger bodies are refused with
 /// `request.malformed` before parsing.

@@ -12,7 +12,7 @@
 //! and its default certificate id (associating it again is
 //! `OperationDenied.DefaultCertificateUsed`).
 
-use crate::request::form::FormDecl;
+use crate::request::decl::FormDecl;
 use serde_json::Value;
 
 use super::common;

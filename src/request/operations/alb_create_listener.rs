@@ -18,7 +18,7 @@
 //! - `XForwardedForProcessingMode`: the seed's list of values is cut off (example `append`), so
 //!   any string is accepted.
 
-use crate::request::form::FormDecl;
+use crate::request::decl::FormDecl;
 use super::common;
 use crate::request::checks;
 use crate::request::decl::{CharSet, Condition, Kind, OperationDecl, Param};

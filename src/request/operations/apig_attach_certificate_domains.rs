@@ -17,7 +17,7 @@
 //! every domain; its facts are then reported and its own problems are reported at
 //! `/context/certificate`.
 
-use crate::request::form::FormDecl;
+use crate::request::decl::FormDecl;
 use serde_json::Value;
 
 use crate::request::checks::{certificate_input, check_pem, huawei_id};

@@ -20,7 +20,7 @@
 //! stays a warning. The API error codes for content are observed, not documented:
 //! `ValidationException` (unverified).
 
-use crate::request::form::{FieldRole, FormDecl, MaterialField};
+use crate::request::decl::{FieldRole, FormDecl, MaterialField};
 use serde_json::Value;
 
 use crate::check::FieldLimits;

@@ -17,7 +17,7 @@
 //! model lists. No current IAM page lists key types: the retired "InstallCert" page named RSA
 //! 1024/2048/4096 (CloudFront at most 2048), so `cert.algorithm_unsupported` is a warning.
 
-use crate::request::form::{FieldRole, FormDecl, MaterialField};
+use crate::request::decl::{FieldRole, FormDecl, MaterialField};
 use serde_json::Value;
 
 use crate::check::FieldLimits;

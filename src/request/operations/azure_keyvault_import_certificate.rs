@@ -23,7 +23,7 @@
 //! "fixed by normalized", but the value holds the private key and no output ever repeats a key,
 //! so it is not fixed: the message says how. "25k bytes" [AZ-SEC] is read as 25,600 bytes.
 
-use crate::request::form::{FieldRole, FormDecl, MaterialField};
+use crate::request::decl::{FieldRole, FormDecl, MaterialField};
 use serde_json::Value;
 
 use crate::check::FieldLimits;

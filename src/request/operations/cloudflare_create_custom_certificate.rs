@@ -42,7 +42,7 @@
 //! - The own rules about the leaf are reported at `/certificate`; the core's per-certificate
 //!   rules at `/certificate/chain/N`.
 
-use crate::request::form::{FieldRole, FormDecl, MaterialField};
+use crate::request::decl::{FieldRole, FormDecl, MaterialField};
 use serde_json::Value;
 
 use crate::check::FieldLimits;

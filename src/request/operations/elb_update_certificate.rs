@@ -27,7 +27,7 @@
 //! `/certificate/private_key`, `/certificate/domain`). Without a `certificate` in the body, a
 //! context certificate is used to check that the domains are covered.
 
-use crate::request::form::{FieldRole, FormDecl, MaterialField};
+use crate::request::decl::{FieldRole, FormDecl, MaterialField};
 use serde_json::{Map, Value};
 
 use crate::context::CertificatePurpose;

@@ -34,7 +34,7 @@
 //! - A certificate without its key is `request.missing_field` at the key field (TARGETS' row),
 //!   not the core's `key.missing`.
 
-use crate::request::form::{FieldRole, FormDecl, MaterialField};
+use crate::request::decl::{FieldRole, FormDecl, MaterialField};
 use serde_json::Value;
 
 use crate::check::FieldLimits;

@@ -21,7 +21,7 @@
 //! double-encoded data value or base64 in stringData is a warning, since the Secret then holds
 //! base64 text where ingress-nginx needs PEM ("no valid PEM formatted block found").
 
-use crate::request::form::{FieldRole, FormDecl, MaterialField};
+use crate::request::decl::{FieldRole, FormDecl, MaterialField};
 use crate::input::base64_standard;
 use serde_json::{Map, Value};
 

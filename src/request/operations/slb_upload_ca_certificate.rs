@@ -12,7 +12,7 @@
 //! SPEC resolves it: empty is allowed. The report's certificate facts preview the response
 //! (Fingerprint as colon pairs, CommonName, ExpireTime, ExpireTimeStamp).
 
-use crate::request::form::{FieldRole, FormDecl, MaterialField};
+use crate::request::decl::{FieldRole, FormDecl, MaterialField};
 use serde_json::Value;
 
 use super::common;
