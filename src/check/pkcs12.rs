@@ -8,8 +8,7 @@ use zeroize::Zeroizing;
 use super::input::{CertificateInput, Pkcs12Source};
 use super::material::{self, MaterialOutcome};
 use crate::catalog::{
-    PKCS12_EMPTY, PKCS12_MAC_INVALID, PKCS12_MALFORMED, PKCS12_MULTIPLE_KEYS, PKCS12_UNSUPPORTED,
-    PKCS12_WRONG_PASSWORD,
+    PKCS12_EMPTY, PKCS12_MAC_INVALID, PKCS12_MALFORMED, PKCS12_UNSUPPORTED, PKCS12_WRONG_PASSWORD,
 };
 use crate::input::pem::{encode_block, encode_secret_block};
 use crate::input::pkcs12::{open, Pkcs12Failure};
@@ -42,8 +41,8 @@ pub(super) fn run(input: &CertificateInput<'_>, source: Pkcs12Source<'_>) -> Mat
         .map(|der| encode_block("CERTIFICATE", der))
         .collect();
     let key: Option<Zeroizing<String>> = opened
-        .keys
-        .first()
+        .key
+        .as_ref()
         .map(|der| encode_secret_block("PRIVATE KEY", der));
     let mut inner = input.clone();
     inner.certificate = &bundle;
@@ -53,18 +52,7 @@ pub(super) fn run(input: &CertificateInput<'_>, source: Pkcs12Source<'_>) -> Mat
     if let Some(key) = &key {
         inner.private_key = Some(key.as_str());
     }
-    let mut outcome = material::run(&inner);
-    if opened.keys.len() > 1 {
-        outcome.findings.emit(
-            &PKCS12_MULTIPLE_KEYS,
-            input.paths.private_key.as_str(),
-            format!(
-                "The PKCS#12 file holds {} private keys; the first is judged against the leaf, and a provider may take any of them: export the file with only the leaf's key",
-                opened.keys.len()
-            ),
-        );
-    }
-    outcome
+    material::run(&inner)
 }
 
 fn describe_failure(failure: &Pkcs12Failure) -> (&'static crate::catalog::Rule, String) {
@@ -87,7 +75,7 @@ fn describe_failure(failure: &Pkcs12Failure) -> (&'static crate::catalog::Rule, 
         ),
         Pkcs12Failure::Unsupported(what) => (
             &PKCS12_UNSUPPORTED,
-            format!("The PKCS#12 file uses {what}, which cannot be opened here; export it again with AES-256 (openssl pkcs12 -export without -legacy does)"),
+            format!("The PKCS#12 file cannot be opened here: it uses {what}; export it again with AES-256 (openssl pkcs12 -export without -legacy does)"),
         ),
         Pkcs12Failure::TooManyIterations => (
             &PKCS12_UNSUPPORTED,
