@@ -334,6 +334,48 @@ export function rules(): Rule[];
 /** Every supported operation. */
 export function operations(): OperationInfo[];
 
+/** What a form field holds. */
+export type FieldRole =
+  | "certificate"
+  | "chain"
+  | "private_key"
+  | "certificate_and_key"
+  | "ca_certificate"
+  | "parameter";
+
+/** One field of an operation's form, built from the operation's declaration. */
+export interface FormField {
+  /**
+   * Where the value goes: a JSON pointer into the body (`"/CertificateChain"`,
+   * `"/stringData/tls.crt"`), or `"/path/<name>"` for a path parameter; diagnostics carry the
+   * same pointers.
+   */
+  pointer: string;
+  /** The declared name, exactly as sent. */
+  name: string;
+  /** What it holds: certificate material by role, or any other parameter. */
+  role: FieldRole;
+  /** How its text becomes JSON (`"tags"`: a list of `{Key, Value}`). */
+  kind: "string" | "integer" | "boolean" | "tags";
+  /** The request needs it. */
+  required: boolean;
+  /** A valid value to start from (absent for certificate material and optional fields). */
+  example?: string;
+  /** The only values it may take, when documented. */
+  values: string[];
+}
+
+/**
+ * The fields a form shows for an operation: its certificate material (with the chain in a
+ * field of its own where the provider splits it), then its other parameters with example
+ * values. A form applies a report's fix by pointer: each `normalized_fields` entry replaces
+ * the field at that pointer; otherwise `normalized` replaces the `certificate` (or
+ * `ca_certificate`) field, or the certificates of a `certificate_and_key` field. Throws a
+ * {@link CertPreflightError} with `code: "UNKNOWN_OPERATION"` for an unknown operation. In the
+ * browser it needs the request module (`await initRequests()`).
+ */
+export function formFields(operation: string): FormField[];
+
 /** The package version. */
 export const version: string;
 

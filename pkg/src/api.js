@@ -281,5 +281,11 @@ export function createApi(raw, ready, verifier) {
     return call("operations", () => raw.operations());
   }
 
-  return { checkCertificate, validateRequest, fingerprint, rules, operations };
+  function formFields(operation) {
+    const fn = "formFields";
+    string(fn, "operation", operation);
+    return call(fn, () => raw.form_fields(operation));
+  }
+
+  return { checkCertificate, validateRequest, fingerprint, rules, operations, formFields };
 }

@@ -10,6 +10,7 @@ export const {
   fingerprint,
   rules,
   operations,
+  formFields,
   CertPreflightError,
   version,
   init,

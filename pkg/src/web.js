@@ -12,11 +12,14 @@ let pendingCertificates;
 let requestModule;
 let pendingRequests;
 
+/** The functions that exist only in the request module. */
+const REQUEST_ONLY = ["validateRequest", "formFields"];
+
 function assertReady(fn) {
-  if (fn === "validateRequest") {
+  if (REQUEST_ONLY.includes(fn)) {
     if (!requestModule) {
       throw new Error(
-        "validateRequest: request validation is a separate module in the browser; call " +
+        `${fn}: request validation is a separate module in the browser; call ` +
           "`await initRequests()` first",
       );
     }
@@ -34,6 +37,7 @@ const dispatch = {
   rules: () => active().rules(),
   operations: () => active().operations(),
   validate_request: (...a) => requestModule.validate_request(...a),
+  form_fields: (...a) => requestModule.form_fields(...a),
 };
 
 function active() {
@@ -109,7 +113,7 @@ export function initRequests(input) {
   return pendingRequests;
 }
 
-export const { checkCertificate, validateRequest, fingerprint, rules, operations } = createApi(
+export const { checkCertificate, validateRequest, fingerprint, rules, operations, formFields } = createApi(
   dispatch,
   assertReady,
 );

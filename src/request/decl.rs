@@ -352,6 +352,8 @@ pub(crate) struct OperationDecl {
     pub body: &'static [Param],
     /// Cross-field rules, run after the parameters are walked.
     pub checks: &'static [CrossCheck],
+    /// Where a form puts the certificate material and what it pre-fills (`form.rs`).
+    pub form: FormDecl,
 }
 
 impl Condition {
@@ -424,4 +426,63 @@ impl Condition {
             }
         }
     }
+}
+
+/// What a form field holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum FieldRole {
+    /// The certificate bundle, or the leaf alone when the chain has a field of its own.
+    Certificate,
+    /// The issuing certificates, in a field of their own (ACM, IAM).
+    Chain,
+    /// The private key (PEM).
+    PrivateKey,
+    /// Certificates and private key in one text (Key Vault's `value`): a form may take them
+    /// in two inputs and join them, certificates first.
+    CertificateAndKey,
+    /// One CA certificate (a client-authentication CA upload).
+    CaCertificate,
+    /// Any other parameter.
+    Parameter,
+}
+
+/// Where one operation's certificate material goes.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct MaterialField {
+    pub pointer: &'static str,
+    pub role: FieldRole,
+    pub required: bool,
+}
+
+impl MaterialField {
+    /// A field the request must have.
+    pub(crate) const fn required(pointer: &'static str, role: FieldRole) -> MaterialField {
+        MaterialField {
+            pointer,
+            role,
+            required: true,
+        }
+    }
+
+    /// A field the request may leave out.
+    pub(crate) const fn optional(pointer: &'static str, role: FieldRole) -> MaterialField {
+        MaterialField {
+            pointer,
+            role,
+            required: false,
+        }
+    }
+}
+
+/// An operation's form, declared beside its parameters.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct FormDecl {
+    /// The certificate material fields, in the order a form shows them.
+    pub material: &'static [MaterialField],
+    /// The other fields a form offers: (pointer, example value). Together with the material,
+    /// the examples make a request with no error (`tests/form_fields.rs` holds every operation
+    /// to that); an empty example is an optional field a form shows empty.
+    pub fields: &'static [(&'static str, &'static str)],
 }

@@ -38,6 +38,7 @@ mod checks;
 mod context;
 mod decl;
 mod engine;
+mod form;
 mod operations;
 mod regions;
 mod suggest;
@@ -46,7 +47,8 @@ mod walk;
 mod wire;
 
 pub use context::{RequestContext, CONTEXT_KEYS};
-pub use decl::OperationInfo;
+pub use decl::{FieldRole, OperationInfo};
+pub use form::{form_fields, FieldKind, FormField};
 
 /// Largest request body [`validate_request`] parses: 1 MiB. Larger bodies are refused with
 /// `request.malformed` before parsing.

@@ -259,6 +259,18 @@ pub fn operations() -> String {
     to_json(&cert_preflight::operations())
 }
 
+/// The fields a form shows for an operation (its certificate material by role, then its other
+/// parameters with example values), as a JSON array; an unknown operation is an error. Only in
+/// the request module: it reads the operations' declarations, which the certificate module
+/// leaves out.
+#[cfg(feature = "requests")]
+#[wasm_bindgen]
+pub fn form_fields(operation: &str) -> String {
+    cert_preflight::form_fields(operation)
+        .map(|fields| to_json(&fields))
+        .unwrap_or_else(|error| Failure::from(error).encode())
+}
+
 /// Whether this module validates requests (built with the `requests` feature): the browser
 /// glue uses it to check that each of the two modules is the one it expects.
 #[wasm_bindgen]

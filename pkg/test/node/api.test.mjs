@@ -9,7 +9,7 @@ const pkgJson = JSON.parse(readFileSync(new URL("../../package.json", import.met
 const isPlain = (v) => Object.getPrototypeOf(v) === Object.prototype;
 
 test("exports every documented name", () => {
-  for (const name of ["validateRequest", "checkCertificate", "fingerprint", "rules", "operations", "init", "initSync", "initRequests"]) {
+  for (const name of ["validateRequest", "checkCertificate", "fingerprint", "rules", "operations", "formFields", "init", "initSync", "initRequests"]) {
     assert.equal(typeof cp[name], "function", name);
   }
   assert.equal(cp.version, pkgJson.version);
@@ -21,6 +21,26 @@ test("init and initRequests are resolved no-ops in Node (the request module load
   cp.initSync(new Uint8Array());
   await cp.initRequests();
   assert.equal(cp.validateRequest("huawei.elb.update-certificate", "{").valid, false);
+});
+
+test("formFields() gives each operation's own fields, from its declaration", () => {
+  const byRole = (op) => cp.formFields(op).filter((f) => f.role !== "parameter").map((f) => `${f.role} ${f.pointer}`);
+  assert.deepEqual(byRole("acm:ImportCertificate"), [
+    "certificate /Certificate",
+    "chain /CertificateChain",
+    "private_key /PrivateKey",
+  ]);
+  assert.deepEqual(byRole("kubernetes.secret.tls"), ["certificate /stringData/tls.crt", "private_key /stringData/tls.key"]);
+  assert.deepEqual(byRole("alibaba.alb.create-listener"), []);
+  const port = cp.formFields("CreateListener").find((f) => f.pointer === "/ListenerPort");
+  assert.deepEqual(port, { pointer: "/ListenerPort", name: "ListenerPort", role: "parameter", kind: "integer", required: true, example: "443", values: [] });
+  for (const op of cp.operations()) {
+    const fields = cp.formFields(op.id);
+    assert.ok(fields.length > 0 && fields.every(isPlain), op.id);
+    assert.equal(new Set(fields.map((f) => f.pointer)).size, fields.length, `${op.id}: pointers are unique`);
+  }
+  assert.throws(() => cp.formFields("no.such-operation"), { code: "UNKNOWN_OPERATION" });
+  assert.throws(() => cp.formFields(42), TypeError);
 });
 
 test("rules() lists the catalogue as plain objects", () => {

@@ -4,6 +4,7 @@ import init, {
   CertPreflightError,
   checkCertificate,
   fingerprint,
+  formFields,
   initRequests,
   initSync,
   operations,
@@ -12,7 +13,9 @@ import init, {
   version,
   type CertificateFacts,
   type Diagnostic,
+  type FieldRole,
   type FingerprintReport,
+  type FormField,
   type MultiFingerprintReport,
   type OperationInfo,
   type Report,
@@ -94,8 +97,11 @@ async function main(pem: string, key: string, bytes: ArrayBuffer): Promise<void>
   }
   const allRules: Rule[] = rules();
   const ops: OperationInfo[] = operations();
+  const fields: FormField[] = formFields("aws.acm.import-certificate");
+  const role: FieldRole = fields[0].role;
+  const example: string | undefined = fields[0].example;
   const v: string = version;
-  void [valid, counts, fixedPem, request, prints, allRules, ops, v];
+  void [valid, counts, fixedPem, request, prints, allRules, ops, fields, role, example, v];
 
   // @ts-expect-error pem must be a string
   checkCertificate(42);

@@ -12,6 +12,7 @@
 //! and its default certificate id (associating it again is
 //! `OperationDenied.DefaultCertificateUsed`).
 
+use crate::request::decl::FormDecl;
 use serde_json::Value;
 
 use super::common;
@@ -49,6 +50,13 @@ pub(crate) const OPERATION: OperationDecl = OperationDecl {
     path: &[],
     body: BODY,
     checks: &[duplicate_and_default_certificates, listener_protocol],
+    form: FormDecl {
+        material: &[],
+        fields: &[
+            ("/ListenerId", "lsn-5qnirjhpt0aeq0aefp"),
+            ("/Certificates/0/CertificateId", "1011987-cn-hangzhou"),
+        ],
+    },
 };
 
 /// The same CertificateId twice, or the listener's default certificate again.

@@ -18,6 +18,7 @@
 //! - `XForwardedForProcessingMode`: the seed's list of values is cut off (example `append`), so
 //!   any string is accepted.
 
+use crate::request::decl::FormDecl;
 use super::common;
 use crate::request::checks;
 use crate::request::decl::{CharSet, Condition, Kind, OperationDecl, Param};
@@ -181,4 +182,17 @@ pub(crate) const OPERATION: OperationDecl = OperationDecl {
     path: &[],
     body: BODY,
     checks: &[],
+    form: FormDecl {
+        material: &[],
+        fields: &[
+            ("/LoadBalancerId", "alb-n5qw04uq8vavfe0v4l"),
+            ("/ListenerProtocol", "HTTPS"),
+            ("/ListenerPort", "443"),
+            ("/Certificates/0/CertificateId", "103705-cn-hangzhou"),
+            ("/DefaultActions/0/Type", "ForwardGroup"),
+            ("/DefaultActions/0/ForwardGroupConfig/ServerGroupTuples/0/ServerGroupId", "sgp-8ilqs4axp6xf3e"),
+            ("/ListenerDescription", ""),
+            ("/Tag", ""),
+        ],
+    },
 };

@@ -20,6 +20,7 @@
 //! stays a warning. The API error codes for content are observed, not documented:
 //! `ValidationException` (unverified).
 
+use crate::request::decl::{FieldRole, FormDecl, MaterialField};
 use serde_json::Value;
 
 use crate::check::FieldLimits;
@@ -90,6 +91,14 @@ pub(crate) const OPERATION: OperationDecl = OperationDecl {
     path: &[],
     body: BODY,
     checks: &[certificate_material, arn_and_tags],
+    form: FormDecl {
+        material: &[
+            MaterialField::required(CERTIFICATE, FieldRole::Certificate),
+            MaterialField::optional(CHAIN, FieldRole::Chain),
+            MaterialField::required(KEY, FieldRole::PrivateKey),
+        ],
+        fields: &[("/Tags", "")],
+    },
 };
 
 /// [B-ACM] CertificateBodyBlob max 32,768, CertificateChainBlob max 2,097,152, PrivateKeyBlob

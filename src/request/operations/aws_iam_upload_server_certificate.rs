@@ -17,6 +17,7 @@
 //! model lists. No current IAM page lists key types: the retired "InstallCert" page named RSA
 //! 1024/2048/4096 (CloudFront at most 2048), so `cert.algorithm_unsupported` is a warning.
 
+use crate::request::decl::{FieldRole, FormDecl, MaterialField};
 use serde_json::Value;
 
 use crate::check::FieldLimits;
@@ -90,6 +91,14 @@ pub(crate) const OPERATION: OperationDecl = OperationDecl {
     path: &[],
     body: BODY,
     checks: &[certificate_material, existing_name, tags],
+    form: FormDecl {
+        material: &[
+            MaterialField::required(BODY_PATH, FieldRole::Certificate),
+            MaterialField::optional(CHAIN, FieldRole::Chain),
+            MaterialField::required(KEY, FieldRole::PrivateKey),
+        ],
+        fields: &[("/ServerCertificateName", "www-example-com-2026"), ("/Tags", "")],
+    },
 };
 
 /// [B-IAM] certificateBodyType and privateKeyType max 16,384, certificateChainType max

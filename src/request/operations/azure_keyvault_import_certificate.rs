@@ -26,6 +26,7 @@
 //! TARGETS makes `value` as base64 of PEM a warning (acceptance unverified); the official Python
 //! SDK sends every PEM import that way (issue 25), so here it is an info (see `value_form`).
 
+use crate::request::decl::{FieldRole, FormDecl, MaterialField};
 use serde_json::Value;
 
 use crate::check::FieldLimits;
@@ -155,6 +156,14 @@ pub(crate) const OPERATION: OperationDecl = OperationDecl {
     path: PATH,
     body: BODY,
     checks: &[certificate_material],
+    form: FormDecl {
+        material: &[MaterialField::required(VALUE, FieldRole::CertificateAndKey)],
+        fields: &[
+            ("/path/certificate-name", "www-example-com"),
+            ("/path/api-version", "2025-07-01"),
+            ("/policy/secret_props/contentType", PEM_TYPE),
+        ],
+    },
 };
 
 /// [AZ-SEC]: a secret holds at most 25k bytes (read as 25,600); unverified for import, so a

@@ -42,6 +42,7 @@
 //! - The own rules about the leaf are reported at `/certificate`; the core's per-certificate
 //!   rules at `/certificate/chain/N`.
 
+use crate::request::decl::{FieldRole, FormDecl, MaterialField};
 use serde_json::Value;
 
 use crate::check::FieldLimits;
@@ -124,6 +125,13 @@ pub(crate) const OPERATION: OperationDecl = OperationDecl {
     path: PATH,
     body: BODY,
     checks: &[certificate_material, legacy_with_byoip, geo_key_manager],
+    form: FormDecl {
+        material: &[
+            MaterialField::required(CERTIFICATE, FieldRole::Certificate),
+            MaterialField::required(KEY, FieldRole::PrivateKey),
+        ],
+        fields: &[("/path/zone_id", "023e105f4ecef8ad9ca31a8372d0c353")],
+    },
 };
 
 /// No size is documented for the fields, nor a depth: the request's own bound stands in.

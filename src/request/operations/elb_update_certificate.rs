@@ -27,6 +27,7 @@
 //! `/certificate/private_key`, `/certificate/domain`). Without a `certificate` in the body, a
 //! context certificate is used to check that the domains are covered.
 
+use crate::request::decl::{FieldRole, FormDecl, MaterialField};
 use serde_json::{Map, Value};
 
 use crate::context::CertificatePurpose;
@@ -82,6 +83,19 @@ pub(crate) const OPERATION: OperationDecl = OperationDecl {
     path: PATH,
     body: BODY,
     checks: &[certificate_material],
+    form: FormDecl {
+        material: &[
+            MaterialField::optional(CERTIFICATE_PATH, FieldRole::Certificate),
+            MaterialField::optional(KEY_PATH, FieldRole::PrivateKey),
+        ],
+        fields: &[
+            ("/path/project_id", "99a3fff0d03c428eac3678da6a7d0f24"),
+            ("/path/certificate_id", "233a325e5e3e4ce8beeb320aa714cc12"),
+            ("/certificate/name", "www-example-com"),
+            ("/certificate/type", "server"),
+            (DOMAIN_PATH, ""),
+        ],
+    },
 };
 
 const CERTIFICATE_PATH: &str = "/certificate/certificate";

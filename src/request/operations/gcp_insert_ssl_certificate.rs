@@ -34,6 +34,7 @@
 //! - A certificate without its key is `request.missing_field` at the key field (TARGETS' row),
 //!   not the core's `key.missing`.
 
+use crate::request::decl::{FieldRole, FormDecl, MaterialField};
 use serde_json::Value;
 
 use crate::check::FieldLimits;
@@ -114,6 +115,13 @@ pub(crate) const OPERATION: OperationDecl = OperationDecl {
     path: PATH,
     body: BODY,
     checks: &[managed_type, output_only, certificate_material],
+    form: FormDecl {
+        material: &[
+            MaterialField::required(TOP_LEVEL.certificate, FieldRole::Certificate),
+            MaterialField::required(TOP_LEVEL.key, FieldRole::PrivateKey),
+        ],
+        fields: &[("/path/project", "acme-prod"), ("/name", "www-example-com")],
+    },
 };
 
 /// [GCP-DISC] SslCertificate.certificate: "The chain must be no greater than 5 certs long". No

@@ -21,6 +21,7 @@
 //! double-encoded data value or base64 in stringData is a warning, since the Secret then holds
 //! base64 text where ingress-nginx needs PEM ("no valid PEM formatted block found").
 
+use crate::request::decl::{FieldRole, FormDecl, MaterialField};
 use crate::input::base64_standard;
 use serde_json::{Map, Value};
 
@@ -87,6 +88,18 @@ pub(crate) const OPERATION: OperationDecl = OperationDecl {
     path: &[],
     body: BODY,
     checks: &[name_present, tls_material],
+    form: FormDecl {
+        material: &[
+            MaterialField::required("/stringData/tls.crt", FieldRole::Certificate),
+            MaterialField::required("/stringData/tls.key", FieldRole::PrivateKey),
+        ],
+        fields: &[
+            ("/apiVersion", "v1"),
+            ("/kind", "Secret"),
+            ("/type", TLS_TYPE),
+            ("/metadata/name", "www-example-com-tls"),
+        ],
+    },
 };
 
 /// Secrets have no documented certificate limits of their own beyond the 1 MiB total; the

@@ -12,6 +12,7 @@
 //! SPEC resolves it: empty is allowed. The report's certificate facts preview the response
 //! (Fingerprint as colon pairs, CommonName, ExpireTime, ExpireTimeStamp).
 
+use crate::request::decl::{FieldRole, FormDecl, MaterialField};
 use serde_json::Value;
 
 use super::common;
@@ -44,6 +45,15 @@ pub(crate) const OPERATION: OperationDecl = OperationDecl {
     path: &[],
     body: BODY,
     checks: &[ca_certificate],
+    form: FormDecl {
+        material: &[MaterialField::required("/CACertificate", FieldRole::CaCertificate)],
+        fields: &[
+            ("/RegionId", "cn-hangzhou"),
+            ("/CACertificateName", "mycacert01"),
+            ("/ResourceGroupId", ""),
+            ("/Tag", ""),
+        ],
+    },
 };
 
 /// `CACertificate` through the core: exactly one certificate, and a CA.
