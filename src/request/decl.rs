@@ -54,55 +54,68 @@ impl Kind {
     }
 }
 
-/// Characters a string parameter may contain, beyond which `request.invalid_value` fires.
+/// Characters a string parameter may contain, beyond which `request.invalid_value` fires: a
+/// class an operation declares as data (inclusive ranges and their description), so the same
+/// row gives the engine's check and the JSON Schema `pattern` (`schema.rs`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum CharSet {
-    /// ALB listener description (seed 001): letters, digits, `-`, `/`, `.`, `_` and Chinese
-    /// characters (the CJK Unified Ideographs blocks and their extensions).
-    LettersDigitsChinese,
-    /// ALB custom header names (seed 001): lowercase letters, digits, `-`, `_`.
-    HeaderName,
+pub(crate) struct CharClass {
+    /// The allowed characters, as inclusive ranges.
+    pub ranges: &'static [(char, char)],
+    /// What is allowed, for messages ("only ... are allowed").
+    pub says: &'static str,
 }
 
-impl CharSet {
+impl CharClass {
     /// Whether `c` is allowed.
     pub(crate) fn allows(self, c: char) -> bool {
-        match self {
-            CharSet::LettersDigitsChinese => {
-                c.is_ascii_alphanumeric()
-                    || matches!(c, '-' | '/' | '.' | '_')
-                    || is_chinese_character(c)
-            }
-            CharSet::HeaderName => {
-                c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_'
-            }
-        }
+        self.ranges
+            .iter()
+            .any(|(low, high)| (*low..=*high).contains(&c))
     }
 
-    /// What is allowed, for messages.
-    pub(crate) fn describe(self) -> &'static str {
-        match self {
-            CharSet::LettersDigitsChinese => {
-                "letters, digits, hyphens (-), forward slashes (/), periods (.), underscores (_) and Chinese characters"
-            }
-            CharSet::HeaderName => "lowercase letters, digits, hyphens (-) and underscores (_)",
-        }
+    /// The first character of `text` outside the class, with its index in characters.
+    pub(crate) fn first_outside(self, text: &str) -> Option<(usize, char)> {
+        text.chars().enumerate().find(|(_, c)| !self.allows(*c))
     }
 }
 
 /// CJK Unified Ideographs and their extensions A to H, and the compatibility ideographs:
 /// what "Chinese characters" means for seed 001's description rule.
-pub(crate) fn is_chinese_character(c: char) -> bool {
-    matches!(u32::from(c),
-        0x3400..=0x4DBF       // Extension A
-        | 0x4E00..=0x9FFF     // CJK Unified Ideographs
-        | 0xF900..=0xFAFF     // Compatibility Ideographs
-        | 0x20000..=0x2A6DF   // Extension B
-        | 0x2A700..=0x2EBEF   // Extensions C, D, E, F
-        | 0x2F800..=0x2FA1F   // Compatibility Ideographs Supplement
-        | 0x30000..=0x323AF   // Extensions G, H
-    )
-}
+const CHINESE: [(char, char); 7] = [
+    ('\u{3400}', '\u{4DBF}'),   // Extension A
+    ('\u{4E00}', '\u{9FFF}'),   // CJK Unified Ideographs
+    ('\u{F900}', '\u{FAFF}'),   // Compatibility Ideographs
+    ('\u{20000}', '\u{2A6DF}'), // Extension B
+    ('\u{2A700}', '\u{2EBEF}'), // Extensions C, D, E, F
+    ('\u{2F800}', '\u{2FA1F}'), // Compatibility Ideographs Supplement
+    ('\u{30000}', '\u{323AF}'), // Extensions G, H
+];
+
+/// ALB listener description (seed 001): letters, digits, `-`, `/`, `.`, `_` and Chinese
+/// characters.
+pub(crate) const LETTERS_DIGITS_CHINESE: CharClass = CharClass {
+    ranges: &[
+        ('-', '/'), // - . /
+        ('0', '9'),
+        ('A', 'Z'),
+        ('_', '_'),
+        ('a', 'z'),
+        CHINESE[0],
+        CHINESE[1],
+        CHINESE[2],
+        CHINESE[3],
+        CHINESE[4],
+        CHINESE[5],
+        CHINESE[6],
+    ],
+    says: "letters, digits, hyphens (-), forward slashes (/), periods (.), underscores (_) and Chinese characters",
+};
+
+/// ALB custom header names (seed 001): lowercase letters, digits, `-`, `_`.
+pub(crate) const HEADER_NAME: CharClass = CharClass {
+    ranges: &[('-', '-'), ('0', '9'), ('_', '_'), ('a', 'z')],
+    says: "lowercase letters, digits, hyphens (-) and underscores (_)",
+};
 
 /// What a [`Condition`] tests the referenced field for.
 #[derive(Debug, Clone, Copy)]
@@ -161,7 +174,7 @@ pub(crate) struct Param {
     /// The only values a string may take, when documented.
     pub values: &'static [&'static str],
     /// Characters a string may contain, when documented.
-    pub chars: Option<CharSet>,
+    pub chars: Option<CharClass>,
     /// The prefix an ID of this kind has (`lsn-`, `alb-`, ...): `id.format` otherwise.
     pub id_prefix: Option<&'static str>,
     /// A rule a table cannot say, run on the value when its type is right.
@@ -295,7 +308,7 @@ impl Param {
     }
 
     /// Only characters of `chars`.
-    pub(crate) const fn chars(self, chars: CharSet) -> Param {
+    pub(crate) const fn chars(self, chars: CharClass) -> Param {
         Param {
             chars: Some(chars),
             ..self

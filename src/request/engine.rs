@@ -233,7 +233,7 @@ fn string_rules(walk: &mut Walk<'_>, param: &Param, text: &str, path: &str) {
         );
     }
     if let Some(set) = param.chars {
-        if let Some((index, bad)) = text.chars().enumerate().find(|(_, c)| !set.allows(*c)) {
+        if let Some((index, bad)) = set.first_outside(text) {
             walk.emit(
                 &catalog::REQUEST_INVALID_VALUE,
                 path,
@@ -241,7 +241,7 @@ fn string_rules(walk: &mut Walk<'_>, param: &Param, text: &str, path: &str) {
                     "{name} contains {bad:?} (U+{:04X}) at character {}; only {} are allowed",
                     u32::from(bad),
                     index + 1,
-                    set.describe()
+                    set.says
                 ),
             );
         }

@@ -1,5 +1,5 @@
-//! Request validation for the five seed operations (SPEC "Operation rules", "Tags",
-//! "Resource IDs and regions").
+//! Request validation for every declared operation: the five seed operations (SPEC "Operation
+//! rules", "Tags", "Resource IDs and regions") and the six of TARGETS.md.
 //!
 //! Each operation's parameters are declared as data in `operations/<operation>.rs`, read like
 //! the seed's parameter table (`decl.rs` is the vocabulary). One engine (`engine.rs`) walks a

@@ -29,7 +29,7 @@ use crate::check::FieldLimits;
 use crate::findings::ErrorCodes;
 use crate::model::certificate::{KeyKind, ParsedCertificate};
 use crate::report::Severity;
-use crate::request::decl::{Kind, OperationDecl, OperationInfo, Param};
+use crate::request::decl::{CharClass, Kind, OperationDecl, OperationInfo, Param};
 use crate::request::upload::{
     check_key_type, check_upload, decode_base64, describe_key, read_blob, BlobForm, Field,
     KeyTypes, Upload,
@@ -37,7 +37,6 @@ use crate::request::upload::{
 use crate::request::walk::Walk;
 use crate::rules::catalog;
 use crate::rules::pem::SizeLimit;
-use crate::text::{quote, QUOTE_CHARS};
 
 use super::aws_common::{check_crlf, text_member};
 
@@ -120,9 +119,15 @@ const PATH: &[Param] = &[
     Param::string("certificate-name")
         .required()
         .length(1, 127)
-        .check(certificate_name),
+        .chars(CERTIFICATE_NAME),
     Param::string("api-version").required().length(1, 64),
 ];
+
+/// [AZ-SPEC] `certificate-name` pattern `^[0-9a-zA-Z-]+$`.
+const CERTIFICATE_NAME: CharClass = CharClass {
+    ranges: &[('-', '-'), ('0', '9'), ('A', 'Z'), ('a', 'z')],
+    says: "letters, digits and hyphens (-)",
+};
 
 /// The code Key Vault answers a bad import with, as observed ([AZ-SPEC] `KeyVaultError`).
 const BAD_PARAMETER: &str = "BadParameter";
@@ -175,20 +180,6 @@ const MAX_TAGS: usize = 15;
 const MAX_TAG_CHARS: usize = 512;
 
 const VALUE: &str = "/value";
-
-fn certificate_name(value: &Value, path: &str, walk: &mut Walk<'_>) {
-    let Some(name) = value.as_str() else { return };
-    if let Some(c) = name.chars().find(|c| !(c.is_ascii_alphanumeric() || *c == '-')) {
-        walk.emit(
-            &catalog::REQUEST_INVALID_VALUE,
-            path,
-            format!(
-                "the certificate name {} has {c:?}; Key Vault names hold only letters, digits and '-'",
-                quote(name, QUOTE_CHARS)
-            ),
-        );
-    }
-}
 
 fn tags(value: &Value, path: &str, walk: &mut Walk<'_>) {
     let Some(tags) = value.as_object() else { return };

@@ -27,7 +27,7 @@ use serde_json::{Map, Value};
 use crate::check::FieldLimits;
 use crate::findings::ErrorCodes;
 use crate::report::Severity;
-use crate::request::decl::{Kind, OperationDecl, OperationInfo, Param};
+use crate::request::decl::{CharClass, Kind, OperationDecl, OperationInfo, Param};
 use crate::request::upload::{check_upload, read_blob, BlobForm, Field, Upload};
 use crate::request::walk::{child, Walk};
 use crate::rules::catalog;
@@ -161,12 +161,21 @@ fn dns_label(value: &Value, path: &str, walk: &mut Walk<'_>) {
     }
 }
 
-/// Keys of `data` and `stringData`: `[-._a-zA-Z0-9]+`, at most 253 [K8S-VAL] IsConfigMapKey.
+/// [K8S-VAL] IsConfigMapKey: `[-._a-zA-Z0-9]+`.
+pub(crate) const SECRET_KEY: CharClass = CharClass {
+    ranges: &[('-', '.'), ('0', '9'), ('A', 'Z'), ('_', '_'), ('a', 'z')],
+    says: "letters, digits, '-', '.' and '_'",
+};
+
+/// Keys of `data` and `stringData`: [`SECRET_KEY`] characters, at most 253 [K8S-VAL]
+/// IsConfigMapKey.
 fn data_keys(value: &Value, path: &str, walk: &mut Walk<'_>) {
     let Some(map) = value.as_object() else { return };
     for key in map.keys() {
-        let allowed = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_');
-        if key.is_empty() || key.chars().count() > MAX_SUBDOMAIN_CHARS || !key.chars().all(allowed) {
+        if key.is_empty()
+            || key.chars().count() > MAX_SUBDOMAIN_CHARS
+            || SECRET_KEY.first_outside(key).is_some()
+        {
             walk.emit(
                 &catalog::REQUEST_INVALID_VALUE,
                 &child(path, key),
