@@ -179,6 +179,9 @@ pub(crate) struct Param {
     pub id_prefix: Option<&'static str>,
     /// A rule a table cannot say, run on the value when its type is right.
     pub check: Option<ValueCheck>,
+    /// A member the API fills in and ignores in a request (what a GET prints):
+    /// `request.output_only` when given, `readOnly` in the schema.
+    pub output_only: bool,
 }
 
 impl Param {
@@ -198,6 +201,7 @@ impl Param {
             chars: None,
             id_prefix: None,
             check: None,
+            output_only: false,
         }
     }
 
@@ -319,6 +323,14 @@ impl Param {
     pub(crate) const fn id_prefix(self, prefix: &'static str) -> Param {
         Param {
             id_prefix: Some(prefix),
+            ..self
+        }
+    }
+
+    /// The API fills this member in and ignores it in a request.
+    pub(crate) const fn output_only(self) -> Param {
+        Param {
+            output_only: true,
             ..self
         }
     }

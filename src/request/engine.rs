@@ -59,6 +59,7 @@ fn walk_members(walk: &mut Walk<'_>, params: &[Param], members: &Map<String, Val
         match members.get(param.name) {
             None => missing(walk, param, &path, "is missing"),
             Some(Value::Null) => missing(walk, param, &path, "is null"),
+            Some(_) if param.output_only => output_only(walk, param, &path),
             Some(value) => {
                 not_applicable(walk, param, &path);
                 walk_value(walk, param, value, &path);
@@ -107,6 +108,18 @@ fn missing(walk: &mut Walk<'_>, param: &Param, path: &str, how: &str) {
             format!("`{}` {how}; it is required{when}", param.name),
         );
     }
+}
+
+/// A member copied from a GET response: one rule on every operation, its value not judged.
+fn output_only(walk: &mut Walk<'_>, param: &Param, path: &str) {
+    walk.emit(
+        &catalog::REQUEST_OUTPUT_ONLY,
+        path,
+        format!(
+            "`{}` is output only: the API sets it and ignores it in a request; leave it out",
+            param.name
+        ),
+    );
 }
 
 fn not_applicable(walk: &mut Walk<'_>, param: &Param, path: &str) {

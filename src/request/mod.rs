@@ -40,6 +40,7 @@ mod decl;
 mod engine;
 mod operations;
 mod regions;
+mod schema;
 mod suggest;
 mod upload;
 mod walk;
@@ -87,6 +88,23 @@ pub fn operation_rules(operation: &str) -> Result<Vec<Rule>, InputError> {
             ..*rule
         })
         .collect())
+}
+
+/// A JSON Schema (draft 2020-12) of `operation`'s request body, generated from its
+/// declaration, with its path parameters under `$defs/path`: types, required and
+/// conditionally required members, enums, length, item and integer limits, character
+/// patterns, `readOnly` for output-only members. It rejects what the declaration makes an
+/// error and nothing that is only a warning, so a body that `validate_request` finds without
+/// errors validates. What `cert-preflight operations --schema` prints.
+///
+/// ```
+/// let schema = cert_preflight::schema("iam:UploadServerCertificate").unwrap();
+/// assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
+/// assert_eq!(schema["properties"]["ServerCertificateName"]["maxLength"], 128);
+/// assert!(cert_preflight::schema("no.such-operation").is_err());
+/// ```
+pub fn schema(operation: &str) -> Result<serde_json::Value, InputError> {
+    Ok(schema::operation_schema(find_declaration(operation)?))
 }
 
 fn find_declaration(name: &str) -> Result<&'static decl::OperationDecl, InputError> {

@@ -44,8 +44,8 @@ pub(crate) enum Command {
     Rules(RulesArgs),
     /// Check a request body for one of the supported cloud API operations.
     Request(RequestArgs),
-    /// List the supported operations (the same as `request --list`).
-    Operations,
+    /// List the supported operations (the same as `request --list`), or print their JSON Schemas.
+    Operations(OperationsArgs),
     /// Check many certificate files at once: files, directories (recursively) and `-`.
     Scan(ScanArgs),
     /// Print a shell completion script (e.g. `cert-preflight completions bash > /etc/bash_completion.d/cert-preflight`).
@@ -153,6 +153,16 @@ pub(crate) enum Profile {
     Generic,
     /// Alibaba Cloud CLB (SLB): RSA certificates and PKCS#1 keys.
     AlibabaSlb,
+}
+
+/// `cert-preflight operations`.
+#[derive(Debug, Args)]
+pub(crate) struct OperationsArgs {
+    /// Print the JSON Schema (draft 2020-12) of OPERATION's request body, or, without a value,
+    /// an object of every operation's schema by id. An editor validates a body file with it
+    /// through `$schema`.
+    #[arg(long, value_name = "OPERATION", num_args = 0..=1, default_missing_value = "")]
+    pub schema: Option<String>,
 }
 
 /// `cert-preflight rules`.

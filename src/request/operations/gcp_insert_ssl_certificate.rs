@@ -62,17 +62,6 @@ const MANAGED: &[Param] = &[
 /// [GCP-DISC] SslCertificate.type.
 const TYPES: &[&str] = &["MANAGED", "SELF_MANAGED", "TYPE_UNSPECIFIED"];
 
-/// [GCP-DISC]: fields the API returns and never reads.
-const OUTPUT_ONLY: &[&str] = &[
-    "id",
-    "kind",
-    "creationTimestamp",
-    "expireTime",
-    "selfLink",
-    "subjectAlternativeNames",
-    "region",
-];
-
 const PATH: &[Param] = &[
     Param::string("project").required().check(project_id),
     Param::string("requestId").check(request_id),
@@ -86,13 +75,14 @@ const BODY: &[Param] = &[
     Param::string("privateKey"),
     Param::object("selfManaged", SELF_MANAGED),
     Param::object("managed", MANAGED),
-    Param::string("id"),
-    Param::string("kind"),
-    Param::string("creationTimestamp"),
-    Param::string("expireTime"),
-    Param::string("selfLink"),
-    Param::array("subjectAlternativeNames", &STRING_ITEM),
-    Param::string("region"),
+    // [GCP-DISC]: fields the API returns and never reads.
+    Param::string("id").output_only(),
+    Param::string("kind").output_only(),
+    Param::string("creationTimestamp").output_only(),
+    Param::string("expireTime").output_only(),
+    Param::string("selfLink").output_only(),
+    Param::array("subjectAlternativeNames", &STRING_ITEM).output_only(),
+    Param::string("region").output_only(),
 ];
 
 /// The declaration.
@@ -113,7 +103,7 @@ pub(crate) const OPERATION: OperationDecl = OperationDecl {
     },
     path: PATH,
     body: BODY,
-    checks: &[managed_type, output_only, certificate_material],
+    checks: &[managed_type, certificate_material],
 };
 
 /// [GCP-DISC] SslCertificate.certificate: "The chain must be no greater than 5 certs long". No
@@ -186,21 +176,6 @@ fn managed_type(walk: &mut Walk<'_>) {
             "/managed",
             "`managed` configures a Google-managed certificate; a self-managed upload gives `certificate` and `privateKey` instead",
         );
-    }
-}
-
-/// `request.output_only`: a body copied from a GET response carries fields the API only
-/// returns.
-fn output_only(walk: &mut Walk<'_>) {
-    for name in OUTPUT_ONLY {
-        let path = format!("/{name}");
-        if is_given(walk.root, &path) {
-            walk.emit(
-                &catalog::REQUEST_OUTPUT_ONLY,
-                &path,
-                format!("`{name}` is output only: the API sets it and ignores it in a request; leave it out"),
-            );
-        }
     }
 }
 
