@@ -56,8 +56,6 @@ NOT_IN_SCHEMA = {
         "UUID shape, not all zeros: a check",
     ("gcp.compute.insert-ssl-certificate", "request.invalid_value", "/type"):
         "type MANAGED: a cross-field check",
-    ("gcp.compute.insert-ssl-certificate", "request.invalid_value", "/managed"):
-        "managed with a self-managed upload: a cross-field check",
     ("kubernetes.secret.tls", "request.invalid_value", "/data/tls.crt"):
         "base64 of a data value: a check",
     ("kubernetes.secret.tls", "request.invalid_value", "/data/tls.key "):

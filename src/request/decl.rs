@@ -134,6 +134,9 @@ pub(crate) enum Test {
     },
     /// The field is `true`; absent or `false` means the condition does not hold.
     IsTrue,
+    /// The field is absent (or null): "required unless an alternative member is given", e.g.
+    /// Cloudflare's `private_key` unless `custom_csr_id` ([CF-SDK]).
+    IsAbsent,
 }
 
 /// A fact about another field of the same request, such as "ListenerProtocol is HTTPS".
@@ -173,6 +176,9 @@ pub(crate) struct Param {
     pub max_len: Option<usize>,
     /// The only values a string may take, when documented.
     pub values: &'static [&'static str],
+    /// Names that are not values but that users send for one (a console's label), each with
+    /// the value it means: the enum message names the value.
+    pub value_names: &'static [(&'static str, &'static str)],
     /// Characters a string may contain, when documented.
     pub chars: Option<CharClass>,
     /// The prefix an ID of this kind has (`lsn-`, `alb-`, ...): `id.format` otherwise.
@@ -198,6 +204,7 @@ impl Param {
             min_len: None,
             max_len: None,
             values: &[],
+            value_names: &[],
             chars: None,
             id_prefix: None,
             check: None,
@@ -311,6 +318,14 @@ impl Param {
         Param { values, ..self }
     }
 
+    /// `names` are sent for values (lowercase label, the value it means).
+    pub(crate) const fn also_called(self, names: &'static [(&'static str, &'static str)]) -> Param {
+        Param {
+            value_names: names,
+            ..self
+        }
+    }
+
     /// Only characters of `chars`.
     pub(crate) const fn chars(self, chars: CharClass) -> Param {
         Param {
@@ -377,6 +392,30 @@ pub(crate) struct OperationDecl {
     pub body: &'static [Param],
     /// Cross-field rules, run after the parameters are walked.
     pub checks: &'static [CrossCheck],
+    /// The largest body, in bytes, read at all: derived from the operation's own field limits
+    /// with [`body_cap`], checked before parsing.
+    pub max_body_bytes: usize,
+}
+
+/// The body size below which every operation reads a body: 1 MiB, room for the seed
+/// operations' fields (seed 003: a 65,536-character certificate and an 8,192-character key).
+pub(crate) const DEFAULT_BODY_CAP: usize = 1024 * 1024;
+
+/// Room in a body for the members that are not certificate material (names, tags, policy).
+const OTHER_MEMBERS: usize = 64 * 1024;
+
+/// The largest body an operation whose certificate-bearing fields may hold `field_units`
+/// characters (or bytes) together can take: each unit at most twice in JSON (a PEM line end is
+/// `\n`, a character up to U+00FF two UTF-8 bytes), plus [`OTHER_MEMBERS`], and never less
+/// than [`DEFAULT_BODY_CAP`]. A bound on the work before parsing, not a limit of the API: the
+/// fields' own limits are checked after.
+pub(crate) const fn body_cap(field_units: usize) -> usize {
+    let cap = field_units.saturating_mul(2).saturating_add(OTHER_MEMBERS);
+    if cap > DEFAULT_BODY_CAP {
+        cap
+    } else {
+        DEFAULT_BODY_CAP
+    }
 }
 
 impl Condition {
@@ -407,6 +446,15 @@ impl Condition {
         }
     }
 
+    /// `field` is absent or null.
+    pub(crate) const fn is_absent(field: &'static str, says: &'static str) -> Condition {
+        Condition {
+            field,
+            test: Test::IsAbsent,
+            says,
+        }
+    }
+
     /// The same condition, with `value` assumed when the field is absent (its documented default).
     pub(crate) const fn absent_means(self, value: &'static str) -> Condition {
         match self.test {
@@ -418,7 +466,7 @@ impl Condition {
                 },
                 ..self
             },
-            Test::IsTrue => self,
+            Test::IsTrue | Test::IsAbsent => self,
         }
     }
 
@@ -431,6 +479,7 @@ impl Condition {
                 Some(Value::Bool(b)) => Some(*b),
                 Some(_) => None,
             },
+            Test::IsAbsent => Some(matches!(value, None | Some(Value::Null))),
             Test::OneOf {
                 any_of,
                 known,

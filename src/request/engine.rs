@@ -206,13 +206,15 @@ fn label(param: &Param) -> String {
 
 fn string_rules(walk: &mut Walk<'_>, param: &Param, text: &str, path: &str) {
     let name = label(param);
-    if text.is_empty() && param.required {
-        walk.emit(
-            &catalog::REQUEST_MISSING_FIELD,
-            path,
-            format!("{name} is empty; it is required"),
-        );
-        return;
+    if text.is_empty() {
+        if let Some(when) = is_required(walk, param) {
+            walk.emit(
+                &catalog::REQUEST_MISSING_FIELD,
+                path,
+                format!("{name} is empty; it is required{when}"),
+            );
+            return;
+        }
     }
     let chars = text.chars().count();
     let too_short = param.min_len.is_some_and(|min| chars < min);
@@ -229,11 +231,21 @@ fn string_rules(walk: &mut Walk<'_>, param: &Param, text: &str, path: &str) {
         );
     }
     if !param.values.is_empty() && !param.values.contains(&text) {
+        let lower = text.to_lowercase();
         let close = param
-            .values
+            .value_names
             .iter()
-            .find(|v| v.eq_ignore_ascii_case(text))
-            .map(|v| format!(" (did you mean `{v}`? values are case-sensitive)"))
+            .find(|(name, _)| *name == lower)
+            .map(|(_, value)| {
+                format!(" (\"{text}\" is a console's name for `{value}`, the API's value)")
+            })
+            .or_else(|| {
+                param
+                    .values
+                    .iter()
+                    .find(|v| v.eq_ignore_ascii_case(text))
+                    .map(|v| format!(" (did you mean `{v}`? values are case-sensitive)"))
+            })
             .unwrap_or_default();
         walk.emit(
             &catalog::REQUEST_INVALID_VALUE,

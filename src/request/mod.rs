@@ -48,9 +48,11 @@ mod walk;
 pub use context::{RequestContext, CONTEXT_KEYS};
 pub use decl::OperationInfo;
 
-/// Largest request body [`validate_request`] parses: 1 MiB. Larger bodies are refused with
-/// `request.malformed` before parsing.
-pub const MAX_REQUEST_BYTES: usize = 1024 * 1024;
+/// Largest request body [`validate_request`] parses for an operation whose own limits need no
+/// more: 1 MiB. An operation whose fields may hold more (an IAM chain of 2,097,152 characters,
+/// a Kubernetes Secret's 1 MiB of decoded data given as base64) raises it to what its limits
+/// allow. Larger bodies are refused with `request.malformed` before parsing.
+pub const MAX_REQUEST_BYTES: usize = decl::DEFAULT_BODY_CAP;
 
 /// Every supported operation, in seed order.
 pub fn operations() -> &'static [OperationInfo] {
@@ -117,7 +119,8 @@ fn find_declaration(name: &str) -> Result<&'static decl::OperationDecl, InputErr
 
 /// Validates a request body given as JSON text.
 ///
-/// Text over [`MAX_REQUEST_BYTES`], text that is not JSON (the message gives the parser's line
+/// Text over the operation's size bound ([`MAX_REQUEST_BYTES`], or more where the operation's
+/// own field limits allow more), text that is not JSON (the message gives the parser's line
 /// and column), nested deeper than serde_json's limit of 128, or not a JSON object gives a
 /// report with `request.malformed`. A leading byte-order mark is ignored. The only error is
 /// an unknown operation.
@@ -127,7 +130,7 @@ pub fn validate_request(
     context: &RequestContext,
 ) -> Result<Report, InputError> {
     let declaration = find_declaration(operation)?;
-    if body.len() > MAX_REQUEST_BYTES {
+    if body.len() > declaration.max_body_bytes {
         return Ok(too_large(declaration, body.len()));
     }
     let text = body.strip_prefix('\u{feff}').unwrap_or(body);
@@ -159,7 +162,8 @@ pub fn validate_request_bytes(
     context: &RequestContext,
 ) -> Result<Report, InputError> {
     let declaration = find_declaration(operation)?;
-    if body.len() > MAX_REQUEST_BYTES {
+    // UTF-16 takes up to twice the bytes of the same text; the text is measured again after.
+    if body.len() > declaration.max_body_bytes.saturating_mul(2) {
         return Ok(too_large(declaration, body.len()));
     }
     match decode_text(body) {
@@ -217,7 +221,15 @@ fn too_large(declaration: &decl::OperationDecl, bytes: usize) -> Report {
     malformed(
         declaration,
         format!(
-            "the request body is {bytes} bytes; bodies over 1 MiB ({MAX_REQUEST_BYTES} bytes) are refused without parsing"
+            "the request body is {bytes} bytes; bodies over {} are refused without parsing",
+            if declaration.max_body_bytes == MAX_REQUEST_BYTES {
+                format!("1 MiB ({MAX_REQUEST_BYTES} bytes)")
+            } else {
+                format!(
+                    "{} bytes (what this operation's own field limits allow)",
+                    declaration.max_body_bytes
+                )
+            }
         ),
     )
 }

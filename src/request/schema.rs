@@ -42,7 +42,10 @@ pub(crate) fn operation_schema(decl: &OperationDecl) -> Value {
     insert(
         &mut root,
         "title",
-        json!(format!("{} ({}) request body", decl.info.id, decl.info.action)),
+        json!(format!(
+            "{} ({}) request body",
+            decl.info.id, decl.info.action
+        )),
     );
     insert(
         &mut root,
@@ -287,8 +290,10 @@ fn required_when(param: &Param, at: &[Step<'_>]) -> Value {
         "required": [param.name],
         "properties": { param.name: { "not": { "type": "null" } } }
     });
-    if matches!(param.kind, Kind::Array(_)) {
-        present["properties"][param.name]["minItems"] = json!(1);
+    match param.kind {
+        Kind::Array(_) => present["properties"][param.name]["minItems"] = json!(1),
+        Kind::String => present["properties"][param.name]["minLength"] = json!(1),
+        _ => {}
     }
     json!({
         "if": { "allOf": conditions },
@@ -315,6 +320,10 @@ fn condition(condition: &Condition) -> Value {
         .map(|s| s.replace("~1", "/").replace("~0", "~"))
         .collect();
     let (leaf, may_be_absent) = match condition.test {
+        Test::IsAbsent => {
+            let present = present_at(&names);
+            return json!({ "not": present });
+        }
         Test::IsTrue => (json!({ "const": true }), false),
         Test::OneOf {
             any_of,
@@ -332,6 +341,14 @@ fn condition(condition: &Condition) -> Value {
         }
         schema
     })
+}
+
+/// A schema the root matches when the member at `names` is given and not null.
+fn present_at(names: &[String]) -> Value {
+    names.iter().rev().fold(
+        json!({ "not": { "type": "null" } }),
+        |inner, name| json!({ "properties": { name.as_str(): inner }, "required": [name] }),
+    )
 }
 
 #[cfg(test)]

@@ -108,7 +108,10 @@ fn check_documents(
 
 /// Lists the supported operations with their provider action and seed.
 /// `cert-preflight operations [--schema [OPERATION]]`.
-pub(crate) fn run_operations_command(args: &OperationsArgs, format: Format) -> Result<u8, CliError> {
+pub(crate) fn run_operations_command(
+    args: &OperationsArgs,
+    format: Format,
+) -> Result<u8, CliError> {
     match args.schema.as_deref() {
         None => run_operations(format),
         Some("") => {
@@ -120,7 +123,8 @@ pub(crate) fn run_operations_command(args: &OperationsArgs, format: Format) -> R
             Ok(0)
         }
         Some(name) => {
-            let schema = schema(name).map_err(|e| CliError::new(e.to_string(), name.to_string()))?;
+            let schema =
+                schema(name).map_err(|e| CliError::new(e.to_string(), name.to_string()))?;
             emit(&to_json(&schema)?, Sink::Stdout);
             Ok(0)
         }

@@ -20,7 +20,7 @@
 
 use super::common;
 use crate::request::checks;
-use crate::request::decl::{Condition, Kind, OperationDecl, Param, HEADER_NAME, LETTERS_DIGITS_CHINESE};
+use crate::request::decl::{DEFAULT_BODY_CAP, Condition, Kind, OperationDecl, Param, HEADER_NAME, LETTERS_DIGITS_CHINESE};
 use crate::findings::ErrorCodes;
 use crate::request::decl::OperationInfo;
 
@@ -181,4 +181,5 @@ pub(crate) const OPERATION: OperationDecl = OperationDecl {
     path: &[],
     body: BODY,
     checks: &[],
+    max_body_bytes: DEFAULT_BODY_CAP,
 };

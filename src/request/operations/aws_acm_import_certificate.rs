@@ -27,7 +27,7 @@ use crate::findings::ErrorCodes;
 use crate::model::certificate::{KeyKind, ParsedCertificate};
 use crate::model::read_certificate_field;
 use crate::report::Severity;
-use crate::request::decl::{Kind, OperationDecl, OperationInfo, Param};
+use crate::request::decl::{body_cap, Kind, OperationDecl, OperationInfo, Param};
 use crate::request::upload::{
     aws_tags, check_key_type, check_upload, read_blob, report_blob, AwsTagRules, Field, KeyTypes,
     Material, Upload,
@@ -90,6 +90,8 @@ pub(crate) const OPERATION: OperationDecl = OperationDecl {
     path: &[],
     body: BODY,
     checks: &[certificate_material, arn_and_tags],
+    // [B-ACM] blobs of 32,768 + 2,097,152 + 5,120 bytes, which may come as base64 (4/3 longer).
+    max_body_bytes: body_cap((LIMITS.certificate.max + LIMITS.chain.max + LIMITS.key.max) / 3 * 4 + 4),
 };
 
 /// [B-ACM] CertificateBodyBlob max 32,768, CertificateChainBlob max 2,097,152, PrivateKeyBlob

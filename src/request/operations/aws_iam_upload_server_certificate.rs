@@ -22,7 +22,7 @@ use serde_json::Value;
 use crate::check::FieldLimits;
 use crate::findings::ErrorCodes;
 use crate::report::Severity;
-use crate::request::decl::{CharClass, Kind, OperationDecl, OperationInfo, Param};
+use crate::request::decl::{body_cap, CharClass, Kind, OperationDecl, OperationInfo, Param};
 use crate::request::upload::{aws_tags, check_key_type, check_upload, AwsTagRules, Field, KeyTypes, Upload};
 use crate::request::walk::Walk;
 use crate::rules::catalog;
@@ -90,6 +90,8 @@ pub(crate) const OPERATION: OperationDecl = OperationDecl {
     path: &[],
     body: BODY,
     checks: &[certificate_material, existing_name, tags],
+    // [B-IAM] 16,384 + 2,097,152 + 16,384 characters of PEM.
+    max_body_bytes: body_cap(LIMITS.certificate.max + LIMITS.chain.max + LIMITS.key.max),
 };
 
 /// [B-IAM] certificateBodyType and privateKeyType max 16,384, certificateChainType max

@@ -29,7 +29,7 @@ use crate::check::FieldLimits;
 use crate::findings::ErrorCodes;
 use crate::model::certificate::{KeyKind, ParsedCertificate};
 use crate::report::Severity;
-use crate::request::decl::{CharClass, Kind, OperationDecl, OperationInfo, Param};
+use crate::request::decl::{DEFAULT_BODY_CAP, CharClass, Kind, OperationDecl, OperationInfo, Param};
 use crate::request::upload::{
     check_key_type, check_upload, decode_base64, describe_key, read_blob, BlobForm, Field,
     KeyTypes, Upload,
@@ -90,13 +90,19 @@ const ISSUER: &[Param] = &[
     Param::string("cty"),
     Param::boolean("cert_transparency"),
 ];
+/// [AZ-SPEC] CertificateAttributes; the last four the service fills in (`visibility: read` in the
+/// SDK's generated models), what a GET prints.
 const ATTRIBUTES: &[Param] = &[
     Param::boolean("enabled"),
     Param::integer("nbf"),
     Param::integer("exp"),
+    Param::integer("created").output_only(),
+    Param::integer("updated").output_only(),
+    Param::integer("recoverableDays").output_only(),
+    Param::string("recoveryLevel").output_only(),
 ];
 const POLICY: &[Param] = &[
-    Param::string("id"),
+    Param::string("id").output_only(),
     Param::object("key_props", KEY_PROPS),
     Param::object("secret_props", SECRET_PROPS),
     Param::object("x509_props", X509_PROPS),
@@ -156,6 +162,7 @@ pub(crate) const OPERATION: OperationDecl = OperationDecl {
     path: PATH,
     body: BODY,
     checks: &[certificate_material],
+    max_body_bytes: DEFAULT_BODY_CAP,
 };
 
 /// [AZ-SEC]: a secret holds at most 25k bytes (read as 25,600); unverified for import, so a

@@ -39,7 +39,8 @@ use serde_json::Value;
 use crate::check::FieldLimits;
 use crate::findings::ErrorCodes;
 use crate::report::Severity;
-use crate::request::decl::{Kind, OperationDecl, OperationInfo, Param};
+use crate::request::decl::{DEFAULT_BODY_CAP, Condition, Kind, OperationDecl, OperationInfo, Param};
+use crate::rules::domain::check_domain_field;
 use crate::request::upload::{check_key_type, check_upload, Field, KeyTypes, Material, Upload};
 use crate::request::walk::Walk;
 use crate::request::MAX_REQUEST_BYTES;
@@ -51,13 +52,42 @@ const SELF_MANAGED: &[Param] = &[Param::string("certificate"), Param::string("pr
 
 const STRING_ITEM: Param = Param::item(Kind::String);
 
-/// `SslCertificateManagedSslCertificate`: declared so that its members are not called unknown;
-/// the object itself is `request.invalid_value` here.
+/// [GCP-DISC] `SslCertificateManagedSslCertificate`: the domains a Google-managed certificate is
+/// issued for (each with the domain rules), then what the API fills in.
 const MANAGED: &[Param] = &[
-    Param::array("domains", &STRING_ITEM),
-    Param::string("status"),
-    Param::object("domainStatus", &[]),
+    Param::array("domains", &MANAGED_DOMAIN).required_when(IS_MANAGED),
+    Param::string("status")
+        .one_of(&[
+            "ACTIVE",
+            "MANAGED_CERTIFICATE_STATUS_UNSPECIFIED",
+            "PROVISIONING",
+            "PROVISIONING_FAILED",
+            "PROVISIONING_FAILED_PERMANENTLY",
+            "RENEWAL_FAILED",
+        ])
+        .output_only(),
+    Param::map("domainStatus", &STRING_ITEM).output_only(),
 ];
+
+const MANAGED_DOMAIN: Param = Param::item(Kind::String).check(managed_domain);
+
+/// `type` is MANAGED: Google issues the certificate for `managed.domains`.
+const IS_MANAGED: &[Condition] = &[Condition::one_of(
+    "/type",
+    &["MANAGED"],
+    TYPES,
+    "`type` is MANAGED (a Google-managed certificate)",
+)];
+
+/// `type` is absent or not MANAGED: the request uploads a certificate and key [GCP-DISC] ("If
+/// not specified, the certificate is self-managed").
+const IS_SELF_MANAGED: &[Condition] = &[Condition::one_of(
+    "/type",
+    &["SELF_MANAGED", "TYPE_UNSPECIFIED"],
+    TYPES,
+    "the certificate is self-managed (`type` SELF_MANAGED or absent)",
+)
+.absent_means("SELF_MANAGED")];
 
 /// [GCP-DISC] SslCertificate.type.
 const TYPES: &[&str] = &["MANAGED", "SELF_MANAGED", "TYPE_UNSPECIFIED"];
@@ -71,10 +101,12 @@ const BODY: &[Param] = &[
     Param::string("name").required().length(1, 63).check(resource_name),
     Param::string("description"),
     Param::string("type").one_of(TYPES),
-    Param::string("certificate"),
-    Param::string("privateKey"),
-    Param::object("selfManaged", SELF_MANAGED),
-    Param::object("managed", MANAGED),
+    Param::string("certificate").only_when(IS_SELF_MANAGED),
+    Param::string("privateKey").only_when(IS_SELF_MANAGED),
+    Param::object("selfManaged", SELF_MANAGED).only_when(IS_SELF_MANAGED),
+    Param::object("managed", MANAGED)
+        .required_when(IS_MANAGED)
+        .only_when(IS_MANAGED),
     // [GCP-DISC]: fields the API returns and never reads.
     Param::string("id").output_only(),
     Param::string("kind").output_only(),
@@ -103,7 +135,8 @@ pub(crate) const OPERATION: OperationDecl = OperationDecl {
     },
     path: PATH,
     body: BODY,
-    checks: &[managed_type, certificate_material],
+    checks: &[certificate_material],
+    max_body_bytes: DEFAULT_BODY_CAP,
 };
 
 /// [GCP-DISC] SslCertificate.certificate: "The chain must be no greater than 5 certs long". No
@@ -160,29 +193,29 @@ fn is_managed(root: &Value) -> bool {
     root.get("type").and_then(Value::as_str) == Some("MANAGED")
 }
 
-/// `type: MANAGED` and `managed` belong to Google-managed certificates, which this operation
-/// does not create.
-fn managed_type(walk: &mut Walk<'_>) {
-    if is_managed(walk.root) {
+/// One name of `managed.domains`, with the domain rules (a Google-managed certificate is
+/// issued for exactly these names).
+fn managed_domain(value: &Value, path: &str, walk: &mut Walk<'_>) {
+    let Some(name) = value.as_str() else { return };
+    if name.is_empty() {
         walk.emit(
-            &catalog::REQUEST_INVALID_VALUE,
-            "/type",
-            "`type` is MANAGED: a Google-managed certificate has no PEM to check; this operation uploads a self-managed one (SELF_MANAGED, or leave `type` out)",
+            &catalog::REQUEST_MISSING_FIELD,
+            path,
+            "the domain is empty; give a name such as www.example.com",
         );
+        return;
     }
-    if is_given(walk.root, "/managed") {
-        walk.emit(
-            &catalog::REQUEST_INVALID_VALUE,
-            "/managed",
-            "`managed` configures a Google-managed certificate; a self-managed upload gives `certificate` and `privateKey` instead",
-        );
-    }
+    check_domain_field(name, path, &mut walk.findings);
 }
 
 /// The form to check, `request.conflicting_fields` when both are given, and the certificate
 /// rules on it.
 fn certificate_material(walk: &mut Walk<'_>) {
     let root = walk.root;
+    // A Google-managed certificate has no PEM: `managed` is checked by its declared rows.
+    if is_managed(root) {
+        return;
+    }
     let top = is_given(root, TOP_LEVEL.certificate) || is_given(root, TOP_LEVEL.key);
     let nested = is_given(root, NESTED.certificate) || is_given(root, NESTED.key);
     let form = match (top, nested) {
