@@ -46,8 +46,9 @@ pub use report::{
     Severity, TrustFacts,
 };
 pub use request::{
-    find_operation, operation_rules, operations, schema, validate_request, validate_request_bytes,
-    validate_request_value, OperationInfo, RequestContext, CONTEXT_KEYS, MAX_REQUEST_BYTES,
+    explain, explain_request, find_operation, operation_rules, operations, schema,
+    validate_request, validate_request_bytes, validate_request_value, Cause, Explanation,
+    OperationInfo, RequestContext, CONTEXT_KEYS, MAX_REQUEST_BYTES,
 };
 pub use rules::{find_rule, rules, Rule, GENERIC_PARAMETER_ERROR};
 pub use time::Timestamp;

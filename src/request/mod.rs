@@ -38,6 +38,7 @@ mod checks;
 mod context;
 mod decl;
 mod engine;
+mod explain;
 mod operations;
 mod regions;
 mod schema;
@@ -47,6 +48,7 @@ mod walk;
 
 pub use context::{RequestContext, CONTEXT_KEYS};
 pub use decl::OperationInfo;
+pub use explain::{Cause, Explanation};
 
 /// Largest request body [`validate_request`] parses for an operation whose own limits need no
 /// more: 1 MiB. An operation whose fields may hold more (an IAM chain of 2,097,152 characters,
@@ -107,6 +109,43 @@ pub fn operation_rules(operation: &str) -> Result<Vec<Rule>, InputError> {
 /// ```
 pub fn schema(operation: &str) -> Result<serde_json::Value, InputError> {
     Ok(schema::operation_schema(find_declaration(operation)?))
+}
+
+/// What a provider's answer (an error code, or the text of its message) means for `operation`:
+/// the rules that lead to it, from the error codes that operation's reports carry and a table
+/// of known misleading messages with their sources. What `cert-preflight explain` prints.
+///
+/// ```
+/// let why = cert_preflight::explain(
+///     "acm:ImportCertificate",
+///     "Unable to validate certificate chain. The index within the chain of the invalid certificate is: -1",
+/// )
+/// .unwrap();
+/// assert_eq!(why.causes[0].rule, "chain.incomplete");
+/// ```
+pub fn explain(operation: &str, error: &str) -> Result<Explanation, InputError> {
+    let declaration = find_declaration(operation)?;
+    Ok(Explanation {
+        operation: declaration.info.id,
+        error: error.to_string(),
+        causes: explain::causes(declaration, error),
+        checked: false,
+    })
+}
+
+/// [`explain`], then the request `body` (JSON text, as [`validate_request`] reads it) is
+/// checked and each cause says whether it applies, with its findings.
+pub fn explain_request(
+    operation: &str,
+    error: &str,
+    body: &str,
+    context: &RequestContext,
+) -> Result<Explanation, InputError> {
+    let mut explanation = explain(operation, error)?;
+    let report = validate_request(operation, body, context)?;
+    explain::mark(&mut explanation.causes, &report);
+    explanation.checked = true;
+    Ok(explanation)
 }
 
 fn find_declaration(name: &str) -> Result<&'static decl::OperationDecl, InputError> {

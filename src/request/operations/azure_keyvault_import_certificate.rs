@@ -99,7 +99,17 @@ const ATTRIBUTES: &[Param] = &[
     Param::integer("created").output_only(),
     Param::integer("updated").output_only(),
     Param::integer("recoverableDays").output_only(),
-    Param::string("recoveryLevel").output_only(),
+    Param::string("recoveryLevel")
+        .one_of(&[
+            "CustomizedRecoverable",
+            "CustomizedRecoverable+ProtectedSubscription",
+            "CustomizedRecoverable+Purgeable",
+            "Purgeable",
+            "Recoverable",
+            "Recoverable+ProtectedSubscription",
+            "Recoverable+Purgeable",
+        ])
+        .output_only(),
 ];
 const POLICY: &[Param] = &[
     Param::string("id").output_only(),

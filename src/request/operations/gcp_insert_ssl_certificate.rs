@@ -66,8 +66,19 @@ const MANAGED: &[Param] = &[
             "RENEWAL_FAILED",
         ])
         .output_only(),
-    Param::map("domainStatus", &STRING_ITEM).output_only(),
+    Param::map("domainStatus", &DOMAIN_STATUS).output_only(),
 ];
+
+/// [GCP-DISC] `domainStatus` values.
+const DOMAIN_STATUS: Param = Param::item(Kind::String).one_of(&[
+    "ACTIVE",
+    "DOMAIN_STATUS_UNSPECIFIED",
+    "FAILED_CAA_CHECKING",
+    "FAILED_CAA_FORBIDDEN",
+    "FAILED_NOT_VISIBLE",
+    "FAILED_RATE_LIMITED",
+    "PROVISIONING",
+]);
 
 const MANAGED_DOMAIN: Param = Param::item(Kind::String).check(managed_domain);
 
