@@ -10,6 +10,8 @@ export const {
   fingerprint,
   rules,
   operations,
+  schema,
+  explain,
   CertPreflightError,
   version,
   init,

@@ -8,6 +8,8 @@ import init, {
   initSync,
   operations,
   rules,
+  schema,
+  explain,
   validateRequest,
   version,
   type CertificateFacts,
@@ -95,7 +97,11 @@ async function main(pem: string, key: string, bytes: ArrayBuffer): Promise<void>
   const allRules: Rule[] = rules();
   const ops: OperationInfo[] = operations();
   const v: string = version;
-  void [valid, counts, fixedPem, request, prints, allRules, ops, v];
+  const bodySchema = schema("CreateListener");
+  const why = explain("acm:ImportCertificate", "InvalidParameter", { request: { Certificate: "x" } });
+  const firstRule: string | undefined = why.causes[0]?.rule;
+  const applies: boolean | undefined = why.causes[0]?.applies;
+  void [valid, counts, fixedPem, request, prints, allRules, ops, v, bodySchema, firstRule, applies];
 
   // @ts-expect-error pem must be a string
   checkCertificate(42);
