@@ -44,7 +44,7 @@ use crate::rules::domain::check_domain_field;
 use crate::request::upload::{check_key_type, check_upload, Field, KeyTypes, Material, Upload};
 use crate::request::walk::Walk;
 use crate::request::MAX_REQUEST_BYTES;
-use crate::rules::catalog;
+use crate::catalog;
 use crate::rules::pem::SizeLimit;
 use crate::text::{quote, QUOTE_CHARS};
 
