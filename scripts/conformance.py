@@ -221,7 +221,7 @@ def cloudflare_model():
         origin = typing.get_origin(hint)
         if origin is typing.Literal:
             model.add(path, type="string", enum=sorted(typing.get_args(hint)), required=required)
-        elif isinstance(hint, type) and typing.is_typeddict(hint):
+        elif isinstance(hint, type) and typing_extensions_is_typeddict(hint):
             model.add(path, type="object", required=required)
             walk(hint, path)
         elif origin in (list, typing.List):
@@ -232,6 +232,11 @@ def cloudflare_model():
 
     walk(params.CustomCertificateCreateParams, "")
     return model
+
+
+def typing_extensions_is_typeddict(hint):
+    import typing_extensions
+    return typing_extensions.is_typeddict(hint)
 
 
 def typing_extensions_required():
@@ -282,9 +287,12 @@ def kubernetes_model():
     return model
 
 
-# Huawei's docstrings state lengths in prose: "0-255个字符", "最大长度20000个字符".
+# Huawei's docstrings state lengths in prose: "0-255个字符", "最大长度20000个字符"; values as a
+# list under 取值范围 ("value range"): "- nonProtection: 不保护  - consoleProtection: ...".
 HUAWEI_RANGE = re.compile(r"(\d+)-(\d+)个字符")
 HUAWEI_MAX = re.compile(r"最大长度(\d+)")
+HUAWEI_VALUES = re.compile(r"\*\*取值范围\*\*：(.*?)(?:\*\*默认取值|$)")
+HUAWEI_VALUE = re.compile(r"- ([A-Za-z_][A-Za-z0-9_]*)\s*[:：]")
 
 
 def huawei_facts(cls, attr):
@@ -296,6 +304,10 @@ def huawei_facts(cls, attr):
         facts.update(minLength=int(m.group(1)), maxLength=int(m.group(2)))
     elif m := HUAWEI_MAX.search(text):
         facts.update(maxLength=int(m.group(1)))
+    if m := HUAWEI_VALUES.search(text):
+        values = HUAWEI_VALUE.findall(m.group(1))
+        if len(values) >= 2:
+            facts.update(enum=sorted(values))
     return facts
 
 
