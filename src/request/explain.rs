@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::decl::OperationDecl;
 use crate::report::{Diagnostic, Report, Severity};
-use crate::rules::catalog::{self, Rule};
+use crate::catalog::{self, Rule};
 
 /// What a provider's answer means for one operation.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -146,7 +146,7 @@ pub(crate) fn causes(decl: &OperationDecl, error: &str) -> Vec<Cause> {
             }
         }
     }
-    for rule in crate::rules::rules() {
+    for rule in catalog::rules() {
         let Some(code) = decl.error_codes.for_rule(rule) else {
             continue;
         };
