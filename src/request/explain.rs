@@ -7,8 +7,8 @@
 use serde::Serialize;
 
 use super::decl::OperationDecl;
-use crate::report::{Diagnostic, Report, Severity};
 use crate::catalog::{self, Rule};
+use crate::report::{Diagnostic, Report, Severity};
 
 /// What a provider's answer means for one operation.
 #[derive(Debug, Clone, PartialEq, Serialize)]

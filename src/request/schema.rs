@@ -286,15 +286,17 @@ fn describe(param: &Param, source: &str) -> String {
 /// `{"if": <conditions hold>, "then": <member present, not null>}` at the root.
 fn required_when(param: &Param, at: &[Step<'_>]) -> Value {
     let conditions: Vec<Value> = param.required_when.iter().map(condition).collect();
-    let mut present = json!({
-        "required": [param.name],
-        "properties": { param.name: { "not": { "type": "null" } } }
-    });
+    // Given, not null, and (an empty list or string is missing) not empty.
+    let mut member = json!({ "not": { "type": "null" } });
     match param.kind {
-        Kind::Array(_) => present["properties"][param.name]["minItems"] = json!(1),
-        Kind::String => present["properties"][param.name]["minLength"] = json!(1),
+        Kind::Array(_) => insert(&mut member, "minItems", json!(1)),
+        Kind::String => insert(&mut member, "minLength", json!(1)),
         _ => {}
     }
+    let present = json!({
+        "required": [param.name],
+        "properties": { param.name: member }
+    });
     json!({
         "if": { "allOf": conditions },
         "then": nest(at, present),
@@ -337,7 +339,7 @@ fn condition(condition: &Condition) -> Value {
     names.iter().rev().fold(leaf, |inner, name| {
         let mut schema = json!({ "properties": { name.as_str(): inner } });
         if !may_be_absent {
-            schema["required"] = json!([name]);
+            insert(&mut schema, "required", json!([name]));
         }
         schema
     })

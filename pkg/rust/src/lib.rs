@@ -193,9 +193,9 @@ fn request_context(o: &Options, verifier: Option<JsVerifier>) -> Result<RequestC
     }
     if let Some(Value::Object(keys)) = o.0.get("context") {
         for (key, value) in keys {
-            context.set(key, value).map_err(|e| {
-                Failure::option(&format!("context.{key}"), format!("context: {e}"))
-            })?;
+            context
+                .set(key, value)
+                .map_err(|e| Failure::option(&format!("context.{key}"), format!("context: {e}")))?;
         }
     }
     context.expiry_warning_days = o.expiry_days()?;
