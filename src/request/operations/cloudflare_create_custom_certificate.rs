@@ -9,12 +9,13 @@
 //! | --- | --- | --- | --- |
 //! | zone_id (path) | string | yes | at most 32 characters |
 //! | certificate | string | yes | PEM: the leaf, or (with `force`) the leaf then its intermediates |
-//! | private_key | string | yes | PEM, no password; RSA ≥ 2048 bits, ECDSA ≥ 225 bits; no `EC PARAMETERS` block |
+//! | private_key | string | yes, unless custom_csr_id | PEM, no password; RSA ≥ 2048 bits, ECDSA ≥ 225 bits; no `EC PARAMETERS` block |
 //! | bundle_method | enum | no | `ubiquitous` (default, "Compatible"), `optimal` ("Modern"), `force` ("User-defined") |
 //! | type | enum | no | `legacy_custom` (default), `sni_custom`; legacy_custom does not work with BYOIP |
 //! | geo_restrictions.label | enum | no | `us`, `eu`, `highest_security` |
 //! | policy (also `policy_restrictions`) | string | no | Geo Key Manager policy |
-//! | custom_csr_id | string | no | a Custom CSR's id |
+//! | custom_csr_id | string | no | a Custom CSR's id (then Cloudflare holds the key) |
+//! | deploy | string | no | `staging` or `production` ([CF-SDK] `Literal`) |
 //!
 //! Requirements [CF-UP]: at least 14 days of validity left; a SAN that is a zone host name;
 //! publicly trusted unless `force`; with `ubiquitous`/`optimal` upload only the leaf [CF-BUN].

@@ -11,11 +11,11 @@
 //! | requestId (query) | string | no | a UUID, not the zero UUID |
 //! | name | string | yes (unverified) | 1..63; `[a-z](?:[-a-z0-9]{0,61}[a-z0-9])?` |
 //! | description | string | no | no maximum documented |
-//! | type | enum | no | MANAGED, SELF_MANAGED, TYPE_UNSPECIFIED; MANAGED is another operation |
+//! | type | enum | no | MANAGED, SELF_MANAGED, TYPE_UNSPECIFIED; absent means self-managed |
 //! | certificate | string | one of two forms | PEM; "no greater than 5 certs long"; "must include at least one intermediate cert" |
 //! | privateKey | string | with certificate | PEM, no passphrase |
 //! | selfManaged.certificate / .privateKey | string | the other form | the same rules |
-//! | managed | object | no | Google-managed only: not this operation |
+//! | managed | object | with MANAGED | `domains` required then; `status`, `domainStatus` output only |
 //! | id, kind, creationTimestamp, expireTime, selfLink, subjectAlternativeNames, region | — | — | output only |
 //!
 //! Resolutions:
@@ -33,6 +33,12 @@
 //!   key field, as TARGETS' example has it.
 //! - A certificate without its key is `request.missing_field` at the key field (TARGETS' row),
 //!   not the core's `key.missing`.
+//!
+//! Where this differs from TARGETS §3 (issue 19): TARGETS makes `type: MANAGED` and `managed`
+//! `request.invalid_value` ("not this operation"); the same insert creates a Google-managed
+//! certificate from `managed.domains` ([GCP-DISC]), so such a request is checked for what applies
+//! to it (the domains, with the domain rules) and the self-managed members are
+//! `request.not_applicable` there, as `managed` is without MANAGED.
 
 use serde_json::Value;
 
