@@ -22,6 +22,8 @@
 
 use serde_json::Value;
 
+use crate::model::certificate::Curve;
+
 use crate::check::FieldLimits;
 use crate::findings::ErrorCodes;
 use crate::model::certificate::{KeyKind, ParsedCertificate};
@@ -108,14 +110,14 @@ const LIMITS: FieldLimits = FieldLimits {
 /// [B-ACM] `KeyAlgorithm` and [ACM-PRE]: what ImportCertificate accepts.
 const ACM_KEYS: KeyTypes = KeyTypes {
     rsa_bits: &[1024, 2048, 3072, 4096],
-    curves: &["P-256", "P-384", "P-521"],
+    curves: &[Curve::P256, Curve::P384, Curve::P521],
     says: "RSA 1024, 2048, 3072 and 4096-bit and EC P-256, P-384 and P-521 keys",
 };
 
 /// [ACM-PRE]: certificates for CloudFront (context `service=cloudfront`).
 const CLOUDFRONT_KEYS: KeyTypes = KeyTypes {
     rsa_bits: &[1024, 2048, 3072, 4096],
-    curves: &["P-256"],
+    curves: &[Curve::P256],
     says: "RSA 1024 to 4096-bit and EC P-256 keys when the certificate is for CloudFront",
 };
 

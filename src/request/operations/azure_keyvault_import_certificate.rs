@@ -25,6 +25,8 @@
 
 use serde_json::Value;
 
+use crate::model::certificate::Curve;
+
 use crate::check::FieldLimits;
 use crate::findings::ErrorCodes;
 use crate::model::certificate::{KeyKind, ParsedCertificate};
@@ -187,7 +189,7 @@ const LIMITS: FieldLimits = FieldLimits {
 /// [AZ-KEYS]: the key types Key Vault stores.
 const AZURE_KEYS: KeyTypes = KeyTypes {
     rsa_bits: &[2048, 3072, 4096],
-    curves: &["P-256", "P-384", "P-521", "secp256k1"],
+    curves: &[Curve::P256, Curve::P384, Curve::P521, Curve::Secp256k1],
     says: "RSA 2048, 3072 and 4096-bit and EC P-256, P-384, P-521 and P-256K keys",
 };
 
@@ -399,7 +401,7 @@ fn key_props_match(walk: &mut Walk<'_>, leaf: &ParsedCertificate) {
         }
     }
     if let (Some(crv), KeyKind::Ec { curve, .. }) = (props.get("crv").and_then(Value::as_str), &leaf.key) {
-        let name = if curve.name() == "secp256k1" { "P-256K" } else { curve.name() };
+        let name = if *curve == Curve::Secp256k1 { "P-256K" } else { curve.name() };
         if crv != name {
             differences.push(format!("crv is {crv}"));
         }

@@ -42,6 +42,8 @@
 
 use serde_json::Value;
 
+use crate::model::certificate::Curve;
+
 use crate::check::FieldLimits;
 use crate::findings::ErrorCodes;
 use crate::report::Severity;
@@ -171,14 +173,14 @@ const MAX_CERTIFICATES: usize = 5;
 /// [GCP-KEYS] "Supported key types" (regional self-managed certificates).
 const KEYS: KeyTypes = KeyTypes {
     rsa_bits: &[2048, 3072, 4096],
-    curves: &["P-256", "P-384"],
+    curves: &[Curve::P256, Curve::P384],
     says: "RSA-2048, RSA-3072, RSA-4096, ECDSA P-256 and ECDSA P-384 keys",
 };
 
 /// [GCP-OLD]: "RSA-2048 or ECDSA P-256"; the current list for global certificates is unverified.
 const GLOBAL_KEYS: KeyTypes = KeyTypes {
     rsa_bits: &[2048],
-    curves: &["P-256"],
+    curves: &[Curve::P256],
     says: "RSA-2048 or ECDSA P-256 keys for global certificates (an older revision of Google's page; the current list for global certificates is unverified)",
 };
 
