@@ -14,7 +14,9 @@
 use serde_json::Value;
 
 use super::walk::Walk;
+use crate::check::FieldLimits;
 use crate::findings::ErrorCodes;
+use crate::rules::pem::SizeLimit;
 
 /// A rule that a table cannot say, run on a value once its JSON type is right.
 /// Arguments: the value, its JSON pointer, and the walk (context, output).
@@ -403,6 +405,18 @@ pub(crate) const DEFAULT_BODY_CAP: usize = 1024 * 1024;
 
 /// Room in a body for the members that are not certificate material (names, tags, policy).
 const OTHER_MEMBERS: usize = 64 * 1024;
+
+/// The field limits of an operation that documents no size for its certificate and key fields
+/// (Google Cloud, Cloudflare): every field may take the whole default body, and at most
+/// `max_certificates` certificates (`usize::MAX`: no depth documented either).
+pub(crate) const fn undocumented_field_limits(max_certificates: usize) -> FieldLimits {
+    FieldLimits {
+        certificate: SizeLimit::characters(DEFAULT_BODY_CAP),
+        chain: SizeLimit::characters(DEFAULT_BODY_CAP),
+        key: SizeLimit::characters(DEFAULT_BODY_CAP),
+        max_certificates,
+    }
+}
 
 /// The largest body an operation whose certificate-bearing fields may hold `field_units`
 /// characters (or bytes) together can take: each unit at most twice in JSON (a PEM line end is

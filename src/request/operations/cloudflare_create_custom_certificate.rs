@@ -49,12 +49,10 @@ use crate::check::FieldLimits;
 use crate::findings::ErrorCodes;
 use crate::model::certificate::{KeyKind, ParsedCertificate};
 use crate::report::Severity;
-use crate::request::decl::{DEFAULT_BODY_CAP, Condition, OperationDecl, OperationInfo, Param};
+use crate::request::decl::{undocumented_field_limits, DEFAULT_BODY_CAP, Condition, OperationDecl, OperationInfo, Param};
 use crate::request::upload::{check_upload, Field, Material, Upload};
 use crate::request::walk::Walk;
-use crate::request::MAX_REQUEST_BYTES;
 use crate::catalog;
-use crate::rules::pem::SizeLimit;
 use crate::catalog::Rule;
 use crate::text::{plural, quote, QUOTE_CHARS};
 use crate::time::format_rfc3339;
@@ -137,12 +135,7 @@ pub(crate) const OPERATION: OperationDecl = OperationDecl {
 };
 
 /// No size is documented for the fields, nor a depth: the request's own bound stands in.
-const LIMITS: FieldLimits = FieldLimits {
-    certificate: SizeLimit::characters(MAX_REQUEST_BYTES),
-    chain: SizeLimit::characters(MAX_REQUEST_BYTES),
-    key: SizeLimit::characters(MAX_REQUEST_BYTES),
-    max_certificates: usize::MAX,
-};
+const LIMITS: FieldLimits = undocumented_field_limits(usize::MAX);
 
 /// Rules Cloudflare holds more strictly than the catalogue (TARGETS §5 **override**).
 const SEVERITIES: &[(&Rule, Severity)] = &[

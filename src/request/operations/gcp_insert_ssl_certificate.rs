@@ -21,7 +21,7 @@
 //! Resolutions:
 //! - Google documents no error code beyond HTTP 400, so no rule carries one.
 //! - No size limit is documented for the PEM fields: the only bound is the request's own
-//!   ([`MAX_REQUEST_BYTES`]). The depth limit is 5 certificates.
+//!   (1 MiB, `undocumented_field_limits`). The depth limit is 5 certificates.
 //! - Both forms given: which one Google uses is unverified. `request.conflicting_fields`
 //!   (warning) says so at `/selfManaged`, and the material rules run on the top-level form
 //!   only, so one certificate is not reported twice (TARGETS' example expects exactly that).
@@ -47,13 +47,11 @@ use crate::model::certificate::Curve;
 use crate::check::FieldLimits;
 use crate::findings::ErrorCodes;
 use crate::report::Severity;
-use crate::request::decl::{DEFAULT_BODY_CAP, Condition, Kind, OperationDecl, OperationInfo, Param};
+use crate::request::decl::{undocumented_field_limits, DEFAULT_BODY_CAP, Condition, Kind, OperationDecl, OperationInfo, Param};
 use crate::rules::domain::check_domain_field;
 use crate::request::upload::{check_key_type, check_upload, Field, KeyTypes, Material, Upload};
 use crate::request::walk::Walk;
-use crate::request::MAX_REQUEST_BYTES;
 use crate::catalog;
-use crate::rules::pem::SizeLimit;
 use crate::text::{quote, QUOTE_CHARS};
 
 const SELF_MANAGED: &[Param] = &[Param::string("certificate"), Param::string("privateKey")];
@@ -160,12 +158,7 @@ pub(crate) const OPERATION: OperationDecl = OperationDecl {
 
 /// [GCP-DISC] SslCertificate.certificate: "The chain must be no greater than 5 certs long". No
 /// size is documented for either field; the request's own bound stands in.
-const LIMITS: FieldLimits = FieldLimits {
-    certificate: SizeLimit::characters(MAX_REQUEST_BYTES),
-    chain: SizeLimit::characters(MAX_REQUEST_BYTES),
-    key: SizeLimit::characters(MAX_REQUEST_BYTES),
-    max_certificates: MAX_CERTIFICATES,
-};
+const LIMITS: FieldLimits = undocumented_field_limits(MAX_CERTIFICATES);
 
 /// [GCP-DISC]: "no greater than 5 certs long".
 const MAX_CERTIFICATES: usize = 5;
