@@ -186,8 +186,6 @@ pub(crate) fn check_upload(walk: &mut Walk<'_>, upload: &Upload<'_>) -> Material
     input.key_required = upload.key_required;
     input.combined = upload.combined;
     input.limits = upload.limits;
-    input.roots = walk.ctx.roots.as_deref();
-    input.public_roots = walk.ctx.public_roots;
     let outcome = check_material(&input);
     let mark = walk.findings.len();
     walk.findings.append(outcome.findings);

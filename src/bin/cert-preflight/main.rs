@@ -9,6 +9,7 @@ mod explain;
 mod human;
 mod input;
 mod manifest;
+mod password;
 mod request;
 mod scan;
 mod shell;
