@@ -357,6 +357,57 @@ fn present_at(names: &[String]) -> Value {
 mod tests {
     use super::*;
     use crate::request::decl::{HEADER_NAME, LETTERS_DIGITS_CHINESE};
+    use crate::request::find_declaration;
+
+    fn schema_of(operation: &str) -> Value {
+        operation_schema(find_declaration(operation).expect("known"))
+    }
+
+    #[test]
+    fn a_conditional_requirement_is_an_if_then_at_the_root() {
+        let listener = schema_of("alibaba.alb.create-listener");
+        let rules = listener
+            .get("allOf")
+            .and_then(Value::as_array)
+            .expect("allOf");
+        let certificates = json!({
+            "if": {"allOf": [{"properties": {"ListenerProtocol": {"enum": ["HTTPS", "QUIC"]}},
+                              "required": ["ListenerProtocol"]}]},
+            "then": {"required": ["Certificates"],
+                     "properties": {"Certificates": {"not": {"type": "null"}, "minItems": 1}}}
+        });
+        assert!(rules.contains(&certificates), "{rules:#?}");
+
+        let cloudflare = schema_of("cloudflare.custom-certificate.create");
+        let rules = cloudflare
+            .get("allOf")
+            .and_then(Value::as_array)
+            .expect("allOf");
+        let private_key = json!({
+            "if": {"allOf": [{"not": {"properties": {"custom_csr_id": {"not": {"type": "null"}}},
+                                      "required": ["custom_csr_id"]}}]},
+            "then": {"required": ["private_key"],
+                     "properties": {"private_key": {"not": {"type": "null"}, "minLength": 1}}}
+        });
+        assert!(rules.contains(&private_key), "{rules:#?}");
+    }
+
+    #[test]
+    fn optional_members_may_be_null_and_output_only_members_are_read_only() {
+        let gcp = schema_of("gcp.compute.insert-ssl-certificate");
+        let properties = gcp.get("properties").expect("properties");
+        assert_eq!(properties.pointer("/name/type"), Some(&json!("string")));
+        assert_eq!(
+            properties.pointer("/description/type"),
+            Some(&json!(["string", "null"]))
+        );
+        assert_eq!(properties.pointer("/selfLink/readOnly"), Some(&json!(true)));
+        assert_eq!(properties.pointer("/type/enum/3"), Some(&Value::Null));
+        assert_eq!(
+            gcp.pointer("/$defs/path/required"),
+            Some(&json!(["project"]))
+        );
+    }
 
     #[test]
     fn patterns_escape_punctuation_and_keep_wide_characters() {
