@@ -11,6 +11,8 @@ export const {
   rules,
   operations,
   formFields,
+  schema,
+  explain,
   CertPreflightError,
   version,
   init,

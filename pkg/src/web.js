@@ -12,11 +12,11 @@ let pendingCertificates;
 let requestModule;
 let pendingRequests;
 
-/** The functions that exist only in the request module. */
-const REQUEST_ONLY = ["validateRequest", "formFields"];
+/** The functions that only the request module has. */
+const REQUEST_FUNCTIONS = ["validateRequest", "formFields", "schema", "explain"];
 
 function assertReady(fn) {
-  if (REQUEST_ONLY.includes(fn)) {
+  if (REQUEST_FUNCTIONS.includes(fn)) {
     if (!requestModule) {
       throw new Error(
         `${fn}: request validation is a separate module in the browser; call ` +
@@ -38,6 +38,8 @@ const dispatch = {
   operations: () => active().operations(),
   validate_request: (...a) => requestModule.validate_request(...a),
   form_fields: (...a) => requestModule.form_fields(...a),
+  schema: (...a) => requestModule.schema(...a),
+  explain: (...a) => requestModule.explain(...a),
 };
 
 function active() {
@@ -113,7 +115,7 @@ export function initRequests(input) {
   return pendingRequests;
 }
 
-export const { checkCertificate, validateRequest, fingerprint, rules, operations, formFields } = createApi(
+export const { checkCertificate, validateRequest, fingerprint, rules, operations, formFields, schema, explain } = createApi(
   dispatch,
   assertReady,
 );

@@ -9,7 +9,7 @@ const pkgJson = JSON.parse(readFileSync(new URL("../../package.json", import.met
 const isPlain = (v) => Object.getPrototypeOf(v) === Object.prototype;
 
 test("exports every documented name", () => {
-  for (const name of ["validateRequest", "checkCertificate", "fingerprint", "rules", "operations", "formFields", "init", "initSync", "initRequests"]) {
+  for (const name of ["validateRequest", "checkCertificate", "fingerprint", "rules", "operations", "formFields", "schema", "explain", "init", "initSync", "initRequests"]) {
     assert.equal(typeof cp[name], "function", name);
   }
   assert.equal(cp.version, pkgJson.version);
@@ -239,4 +239,33 @@ test("roots: the caller's private root anchors the chain, as the CLI's --roots d
   assert.equal(withRoot.certificate.trust.store, undefined);
   assert.match(withRoot.certificate.trust.anchored, /caller_root/);
   assert.throws(() => cp.checkCertificate(chain, { roots: 42 }), TypeError);
+});
+
+test("schema(): the operation's JSON Schema, as the CLI's operations --schema prints it", () => {
+  const s = cp.schema("iam:UploadServerCertificate");
+  assert.equal(s.$schema, "https://json-schema.org/draft/2020-12/schema");
+  assert.equal(s.$id, "urn:cert-preflight:operation:aws.iam.upload-server-certificate");
+  assert.equal(s.properties.ServerCertificateName.maxLength, 128);
+  assert.deepEqual(s.required.sort(), ["CertificateBody", "PrivateKey", "ServerCertificateName"]);
+  assert.throws(() => cp.schema("NoSuchThing"), (e) => e.code === "UNKNOWN_OPERATION");
+  assert.throws(() => cp.schema(42), TypeError);
+});
+
+test("explain(): the rules behind a provider's answer, and with the request which applies", () => {
+  const message =
+    "Unable to validate certificate chain. The index within the chain of the invalid certificate is: -1";
+  const why = cp.explain("acm:ImportCertificate", message);
+  assert.equal(why.operation, "aws.acm.import-certificate");
+  assert.equal(why.causes[0].rule, "chain.incomplete");
+  assert.equal(why.checked, false);
+  const cert = (name) =>
+    readFileSync(new URL(`../../../testdata/requests/certs/${name}`, import.meta.url), "utf8");
+  const request = { Certificate: cert("leaf.pem"), PrivateKey: cert("leaf.key") };
+  const checked = cp.explain("acm:ImportCertificate", message, { request, now: "2026-12-01T00:00:00Z" });
+  assert.equal(checked.checked, true);
+  assert.equal(checked.causes.find((c) => c.rule === "chain.incomplete").applies, true);
+  const byCode = cp.explain("CreateListener", "InvalidParameter");
+  assert.ok(byCode.causes.length > 3 && byCode.causes.every((c) => c.api_error === "InvalidParameter"));
+  assert.throws(() => cp.explain("CreateListener", "x", { context: {} }), TypeError);
+  assert.throws(() => cp.explain("NoSuchThing", "x"), (e) => e.code === "UNKNOWN_OPERATION");
 });

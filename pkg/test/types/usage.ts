@@ -9,6 +9,8 @@ import init, {
   initSync,
   operations,
   rules,
+  schema,
+  explain,
   validateRequest,
   version,
   type CertificateFacts,
@@ -101,7 +103,11 @@ async function main(pem: string, key: string, bytes: ArrayBuffer): Promise<void>
   const role: FieldRole = fields[0].role;
   const example: string | undefined = fields[0].example;
   const v: string = version;
-  void [valid, counts, fixedPem, request, prints, allRules, ops, fields, role, example, v];
+  const bodySchema = schema("CreateListener");
+  const why = explain("acm:ImportCertificate", "InvalidParameter", { request: { Certificate: "x" } });
+  const firstRule: string | undefined = why.causes[0]?.rule;
+  const applies: boolean | undefined = why.causes[0]?.applies;
+  void [valid, counts, fixedPem, request, prints, allRules, ops, fields, role, example, v, bodySchema, firstRule, applies];
 
   // @ts-expect-error pem must be a string
   checkCertificate(42);

@@ -17,7 +17,7 @@ use serde_json::Value;
 
 use super::common;
 use crate::request::checks;
-use crate::request::decl::{Kind, OperationDecl, Param};
+use crate::request::decl::{DEFAULT_BODY_CAP, Kind, OperationDecl, Param};
 use crate::request::walk::{child, Walk};
 use crate::findings::ErrorCodes;
 use crate::request::decl::OperationInfo;
@@ -57,6 +57,7 @@ pub(crate) const OPERATION: OperationDecl = OperationDecl {
             ("/Certificates/0/CertificateId", "1011987-cn-hangzhou"),
         ],
     },
+    max_body_bytes: DEFAULT_BODY_CAP,
 };
 
 /// The same CertificateId twice, or the listener's default certificate again.

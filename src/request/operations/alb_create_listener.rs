@@ -21,7 +21,7 @@
 use crate::request::decl::FormDecl;
 use super::common;
 use crate::request::checks;
-use crate::request::decl::{CharSet, Condition, Kind, OperationDecl, Param};
+use crate::request::decl::{DEFAULT_BODY_CAP, Condition, Kind, OperationDecl, Param, HEADER_NAME, LETTERS_DIGITS_CHINESE};
 use crate::findings::ErrorCodes;
 use crate::request::decl::OperationInfo;
 
@@ -69,7 +69,7 @@ macro_rules! client_cert_alias {
     ($alias:literal, $enabled:literal) => {
         Param::string($alias)
             .length(1, 40)
-            .chars(CharSet::HeaderName)
+            .chars(HEADER_NAME)
             .only_when({
                 const WHEN: &[Condition] = &[
                     IS_HTTPS,
@@ -146,7 +146,7 @@ const BODY: &[Param] = &[
     Param::integer("ListenerPort").required().range(1, 65535),
     Param::string("ListenerDescription")
         .length(2, 256)
-        .chars(CharSet::LettersDigitsChinese),
+        .chars(LETTERS_DIGITS_CHINESE),
     Param::integer("RequestTimeout").range(1, 600).quota_up_to(3600),
     Param::integer("IdleTimeout").range(1, 600).quota_up_to(3600),
     Param::boolean("GzipEnabled"),
@@ -195,4 +195,5 @@ pub(crate) const OPERATION: OperationDecl = OperationDecl {
             ("/Tag", ""),
         ],
     },
+    max_body_bytes: DEFAULT_BODY_CAP,
 };

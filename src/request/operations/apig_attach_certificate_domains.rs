@@ -21,7 +21,7 @@ use crate::request::decl::FormDecl;
 use serde_json::Value;
 
 use crate::request::checks::{certificate_input, check_pem, huawei_id};
-use crate::request::decl::{Kind, OperationDecl, Param};
+use crate::request::decl::{DEFAULT_BODY_CAP, Kind, OperationDecl, Param};
 use crate::request::walk::{child, Walk};
 use crate::findings::ErrorCodes;
 use crate::request::decl::OperationInfo;
@@ -83,6 +83,7 @@ pub(crate) const OPERATION: OperationDecl = OperationDecl {
             ("/domains/0/domain", "www.example.com"),
         ],
     },
+    max_body_bytes: DEFAULT_BODY_CAP,
 };
 
 /// Each `domains/i/domain` with the domain rules, then coverage by the context certificate.
