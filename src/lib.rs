@@ -36,7 +36,7 @@ mod time;
 mod trust;
 mod verifier;
 
-pub use catalog::{find_rule, rules, Rule, GENERIC_PARAMETER_ERROR};
+pub use catalog::{find_rule, rules, Rule, Severities, GENERIC_PARAMETER_ERROR};
 pub use check::{
     check_certificate, fingerprint, CertificateInput, DigestAlgorithm, FieldPaths,
     FingerprintReport, FingerprintStyle,

@@ -1,6 +1,8 @@
 //! What a certificate check is given: [`CertificateInput`] and where its fields are.
 
 use crate::context::{CertificatePurpose, ProviderProfile, DEFAULT_EXPIRY_WARNING_DAYS};
+use crate::findings::Policy;
+use crate::rules::certificate::ValidityFloor;
 use crate::rules::pem::SizeLimit;
 use crate::time::Timestamp;
 
@@ -100,6 +102,12 @@ pub struct CertificateInput<'a> {
     /// The certificates and the key share one text (Azure Key Vault's `value`): a key block in
     /// the certificate field, and a certificate block in the key field, are where they belong.
     pub(crate) combined: bool,
+    /// What the operation changes about the findings (its provider's severities, the rules it
+    /// reports as others), applied as each finding is made.
+    pub(crate) policies: Vec<Policy>,
+    /// The least validity the operation's provider takes (Cloudflare's 14 days): a leaf
+    /// closer to its end is that rule, in place of `cert.expires_soon`.
+    pub(crate) validity_floor: Option<ValidityFloor>,
 }
 
 impl std::fmt::Debug for CertificateInput<'_> {
@@ -125,6 +133,8 @@ impl std::fmt::Debug for CertificateInput<'_> {
             .field("chain", &self.chain)
             .field("limits", &self.limits)
             .field("combined", &self.combined)
+            .field("policies", &self.policies)
+            .field("validity_floor", &self.validity_floor)
             .finish()
     }
 }
@@ -148,6 +158,8 @@ impl<'a> CertificateInput<'a> {
             chain: None,
             limits: FieldLimits::SEEDS,
             combined: false,
+            policies: Vec::new(),
+            validity_floor: None,
         }
     }
 }

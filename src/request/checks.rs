@@ -131,16 +131,16 @@ pub(crate) fn region_id(value: &Value, path: &str, walk: &mut Walk<'_>) {
         return;
     }
     // The request goes to this region, so an unknown one is an error here, not a warning.
-    walk.emit(
+    walk.emit_as(
         &catalog::ID_UNKNOWN_REGION,
+        Severity::Error,
         path,
         format!(
             "`RegionId` {} is not a known Alibaba Cloud region{}",
             quote(region, QUOTE_CHARS),
             closest_region(region)
         ),
-    )
-    .set_severity(Severity::Error);
+    );
 }
 
 /// Huawei `project_id` and `certificate_id` (seeds 002, 003 examples): 32 hex digits.
@@ -343,5 +343,6 @@ pub(crate) fn certificate_input<'p>(walk: &Walk<'_>, pem: &'p str) -> Certificat
     let mut input = CertificateInput::new(pem, walk.ctx.now);
     input.expiry_warning_days = walk.ctx.expiry_warning_days;
     input.verifier = walk.ctx.verifier.clone();
+    input.policies = walk.findings.policies();
     input
 }

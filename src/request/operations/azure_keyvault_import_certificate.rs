@@ -26,7 +26,7 @@
 use serde_json::Value;
 
 use crate::check::FieldLimits;
-use crate::findings::ErrorCodes;
+use crate::findings::{ErrorCodes, Override, Policy, Replacement};
 use crate::model::certificate::{KeyKind, ParsedCertificate};
 use crate::report::Severity;
 use crate::request::decl::{Kind, OperationDecl, OperationInfo, Param};
@@ -34,6 +34,7 @@ use crate::request::upload::{
     check_key_type, check_upload, decode_base64, describe_key, read_blob, BlobForm, Field,
     KeyTypes, Upload,
 };
+use crate::request::policy::{Policies, When};
 use crate::request::walk::Walk;
 use crate::catalog;
 use crate::rules::pem::SizeLimit;
@@ -148,10 +149,32 @@ pub(crate) const OPERATION: OperationDecl = OperationDecl {
         ],
         catalogue_codes: false,
     },
+    policies: POLICIES,
     path: PATH,
     body: BODY,
     checks: &[certificate_material],
 };
+
+/// How Key Vault reports the core's rules, by what the body says.
+const POLICIES: Policies = &[
+    // [AZ-SPEC] preserveCertOrder: Key Vault moves the leaf to index 0 unless told to keep
+    // the order, so a misordered bundle is only info then.
+    (When::IsTrue("/preserveCertOrder"), Policy {
+        overrides: &[Override::new(&catalog::CHAIN_MISORDERED, Severity::Warning)],
+        replacements: &[],
+    }),
+    (When::Always, Policy {
+        overrides: &[Override::new(&catalog::CHAIN_MISORDERED, Severity::Info)],
+        replacements: &[],
+    }),
+    // [AZ-SPEC] `pwd`: with it, Key Vault decrypts the key, so `key.encrypted` is only info.
+    (When::Given("/pwd"), Policy {
+        overrides: &[],
+        replacements: &[Replacement::new(&catalog::KEY_ENCRYPTED, &catalog::KEY_ENCRYPTED)
+            .severity(Severity::Info)
+            .says("The private key is encrypted; Key Vault decrypts it with `pwd`, so this is fine if `pwd` is its password")],
+    }),
+];
 
 /// [AZ-SEC]: a secret holds at most 25k bytes (read as 25,600); unverified for import, so a
 /// warning. The key shares the text: its own limit would count the same bytes twice.
@@ -193,31 +216,28 @@ fn certificate_name(value: &Value, path: &str, walk: &mut Walk<'_>) {
 fn tags(value: &Value, path: &str, walk: &mut Walk<'_>) {
     let Some(tags) = value.as_object() else { return };
     if tags.len() > MAX_TAGS {
-        walk.emit(
-            &catalog::TAG_TOO_MANY,
+        walk.emit_as(
+            &catalog::TAG_TOO_MANY, Severity::Warning,
             path,
             format!("{} tags are given; Key Vault documents at most {MAX_TAGS}", tags.len()),
-        )
-        .set_severity(Severity::Warning);
+        );
     }
     for (name, tag_value) in tags {
         let tag_path = crate::request::walk::child(path, name);
         if name.chars().count() > MAX_TAG_CHARS {
-            walk.emit(
-                &catalog::TAG_KEY_TOO_LONG,
+            walk.emit_as(
+                &catalog::TAG_KEY_TOO_LONG, Severity::Warning,
                 &tag_path,
                 format!("the tag name is {} characters long; Key Vault documents at most {MAX_TAG_CHARS}", name.chars().count()),
-            )
-            .set_severity(Severity::Warning);
+            );
         }
         let chars = tag_value.as_str().map_or(0, |v| v.chars().count());
         if chars > MAX_TAG_CHARS {
-            walk.emit(
-                &catalog::TAG_VALUE_TOO_LONG,
+            walk.emit_as(
+                &catalog::TAG_VALUE_TOO_LONG, Severity::Warning,
                 &tag_path,
                 format!("the tag value is {chars} characters long; Key Vault documents at most {MAX_TAG_CHARS}"),
-            )
-            .set_severity(Severity::Warning);
+            );
         }
     }
 }
@@ -244,14 +264,6 @@ fn certificate_material(walk: &mut Walk<'_>) {
         return;
     };
     check_crlf(walk, &pem, VALUE, Severity::Warning);
-    // [AZ-SPEC] preserveCertOrder: Key Vault moves the leaf to index 0 unless told to keep
-    // the order, so a misordered bundle is only info then.
-    let preserve_order = root.get("preserveCertOrder").and_then(Value::as_bool) == Some(true);
-    let severities: &'static [(&'static catalog::Rule, Severity)] = if preserve_order {
-        &[(&catalog::CHAIN_MISORDERED, Severity::Warning)]
-    } else {
-        &[(&catalog::CHAIN_MISORDERED, Severity::Info)]
-    };
     let upload = Upload {
         certificate: Field {
             text: &pem,
@@ -265,7 +277,7 @@ fn certificate_material(walk: &mut Walk<'_>) {
         key_required: true,
         combined: true,
         limits: LIMITS,
-        severities,
+        validity_floor: None,
     };
     let mark = walk.findings.len();
     let material = check_upload(walk, &upload);
@@ -296,12 +308,11 @@ fn value_form(walk: &mut Walk<'_>, value: &str) -> Option<ValueForm> {
     match blob.form {
         BlobForm::Pem => Some(ValueForm::Pem(blob.text)),
         BlobForm::Base64OfPem | BlobForm::Base64Twice => {
-            walk.emit(
-                &catalog::REQUEST_BLOB_ENCODING,
+            walk.emit_as(
+                &catalog::REQUEST_BLOB_ENCODING, Severity::Warning,
                 VALUE,
                 "`value` is base64 of PEM text (what older .NET SDKs sent); whether Key Vault accepts it is unverified: send the PEM text itself",
-            )
-            .set_severity(Severity::Warning);
+            );
             Some(ValueForm::Pem(blob.text))
         }
         BlobForm::Base64OfDer => Some(ValueForm::Pfx),
@@ -341,23 +352,13 @@ fn content_type_matches(walk: &mut Walk<'_>, form: &ValueForm, content_type: Opt
     walk.emit(&catalog::REQUEST_CONTENT_TYPE_MISMATCH, path, message);
 }
 
-/// `pwd` [AZ-SPEC]: with it, Key Vault decrypts the key, so `key.encrypted` does not apply; a
-/// password with nothing encrypted is `request.not_applicable`.
+/// `pwd` [AZ-SPEC]: with it, Key Vault decrypts the key, so `key.encrypted` does not apply
+/// (the `pwd` policy makes it info); a password with nothing encrypted is
+/// `request.not_applicable`.
 fn password(walk: &mut Walk<'_>, mark: usize) {
-    if walk.root.get("pwd").and_then(Value::as_str).is_none() {
-        return;
-    }
-    if walk.findings.has_since(mark, &catalog::KEY_ENCRYPTED) {
-        walk.findings.edit_since(mark, |finding| {
-            if finding.rule().id == catalog::KEY_ENCRYPTED.id {
-                finding
-                    .set_rule(
-                        &catalog::KEY_ENCRYPTED,
-                        "The private key is encrypted; Key Vault decrypts it with `pwd`, so this is fine if `pwd` is its password",
-                    )
-                    .set_severity(Severity::Info);
-            }
-        });
+    if walk.root.get("pwd").and_then(Value::as_str).is_none()
+        || walk.findings.has_since(mark, &catalog::KEY_ENCRYPTED)
+    {
         return;
     }
     walk.emit(
@@ -399,14 +400,13 @@ fn key_props_match(walk: &mut Walk<'_>, leaf: &ParsedCertificate) {
     if differences.is_empty() {
         return;
     }
-    walk.emit(
-        &catalog::REQUEST_INVALID_VALUE,
+    walk.emit_as(
+        &catalog::REQUEST_INVALID_VALUE, Severity::Warning,
         "/policy/key_props",
         format!(
             "The certificate's key is {} but the policy's {}; make key_props describe the imported key (rejection unverified)",
             describe_key(&leaf.key),
             differences.join(" and ")
         ),
-    )
-    .set_severity(Severity::Warning);
+    );
 }

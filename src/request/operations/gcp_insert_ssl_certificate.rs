@@ -111,6 +111,7 @@ pub(crate) const OPERATION: OperationDecl = OperationDecl {
         rules: &[],
         catalogue_codes: false,
     },
+    policies: &[],
     path: PATH,
     body: BODY,
     checks: &[managed_type, output_only, certificate_material],
@@ -253,7 +254,7 @@ fn certificate_material(walk: &mut Walk<'_>) {
         key_required: false,
         combined: false,
         limits: LIMITS,
-        severities: &[],
+        validity_floor: None,
     };
     let material = check_upload(walk, &upload);
     no_intermediate(walk, &material, form.certificate);
