@@ -189,8 +189,6 @@ pub(crate) fn check_upload(walk: &mut Walk<'_>, upload: &Upload<'_>) -> Material
     input.combined = upload.combined;
     input.limits = upload.limits;
     input.validity_floor = upload.validity_floor;
-    input.roots = walk.ctx.roots.as_deref();
-    input.public_roots = walk.ctx.public_roots;
     let outcome = check_material(&input);
     walk.findings.append(outcome.findings);
     if walk.certificate.is_none() {
