@@ -91,9 +91,9 @@ pub struct CertificateInput<'a> {
     /// Whether Mozilla's root store (shipped as a generated table) counts as trust anchors;
     /// false trusts only `roots`.
     pub public_roots: bool,
-    /// Who verifies signatures; `None` is ring ([`crate::RingVerifier`]). The rules decide
+    /// Who verifies signatures; `None` is ring ([`crate::verifier::RingVerifier`]). The rules decide
     /// the same way whatever the verifier.
-    pub verifier: Option<crate::SharedVerifier>,
+    pub verifier: Option<crate::verifier::SharedVerifier>,
     /// The chain in a field of its own (ACM `CertificateChain`, IAM `CertificateChain`): read
     /// after the certificate field, judged as one bundle with it.
     pub(crate) chain: Option<&'a str>,
