@@ -46,8 +46,8 @@ pub use error::InputError;
 #[cfg(feature = "pkcs12")]
 pub use input::pkcs12::looks_like_pkcs12;
 pub use report::{
-    CertificateFacts, CertificateSummary, Diagnostic, Fingerprints, MissingIssuer, Report,
-    Severity, TrustFacts,
+    Anchored, CertificateFacts, CertificateSummary, Diagnostic, Fingerprints, MissingIssuer,
+    Report, Severity, TrustFacts,
 };
 pub use request::{
     find_operation, operation_rules, operations, request_from_query, validate_request,

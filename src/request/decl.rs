@@ -322,6 +322,7 @@ impl Param {
 
 /// One supported operation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[non_exhaustive]
 pub struct OperationInfo {
     /// Stable id, e.g. `alibaba.alb.create-listener`.
     pub id: &'static str,
