@@ -223,7 +223,7 @@ fn push_padded(out: &mut String, value: i64, width: usize) {
     let mut n = value;
     let mut len = 0;
     while n > 0 || len == 0 {
-        digits[19 - len] = b'0' + (n % 10) as u8;
+        digits[19 - len] = b'0' + u8::try_from(n % 10).unwrap_or(0);
         n /= 10;
         len += 1;
     }
@@ -362,7 +362,7 @@ mod tests {
             state ^= state << 13;
             state ^= state >> 7;
             state ^= state << 17;
-            (state % n as u64) as usize
+            usize::try_from(state % u64::try_from(n).unwrap_or(u64::MAX)).unwrap_or(0)
         };
         for _ in 0..300_000 {
             let text = format!(

@@ -59,7 +59,7 @@ fn sarif_has_every_rule_and_one_located_result_per_diagnostic() -> TestResult {
     assert_eq!(results.len(), expected.len());
     for (result, (file, key_file, d)) in results.iter().zip(&expected) {
         assert_eq!(result["ruleId"], d["rule"]);
-        let index = result["ruleIndex"].as_u64().ok_or("ruleIndex")? as usize;
+        let index = usize::try_from(result["ruleIndex"].as_u64().ok_or("ruleIndex")?)?;
         assert_eq!(rules[index]["id"], d["rule"]);
         let level = match d["severity"].as_str() {
             Some("info") => "note",

@@ -134,7 +134,7 @@ fn check_validity(c: &Checked<'_>, ctx: &CertificateContext<'_>, out: &mut Findi
                 format!(
                     "The leaf expires on {}, in {days_left} day{}; {} refuses certificates that expire within {} days: renew it first",
                     format_rfc3339(cert.not_after),
-                    plural(days_left.unsigned_abs() as usize),
+                    plural(usize::try_from(days_left.unsigned_abs()).unwrap_or(usize::MAX)),
                     floor.provider,
                     floor.days
                 ),
@@ -147,7 +147,7 @@ fn check_validity(c: &Checked<'_>, ctx: &CertificateContext<'_>, out: &mut Findi
                     "{} expires on {}, in {days_left} day{}; renew it before then (warning threshold {} days)",
                     c.who(),
                     format_rfc3339(cert.not_after),
-                    plural(days_left.unsigned_abs() as usize),
+                    plural(usize::try_from(days_left.unsigned_abs()).unwrap_or(usize::MAX)),
                     ctx.expiry_warning_days
                 ),
             );

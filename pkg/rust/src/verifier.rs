@@ -60,10 +60,13 @@ impl SignatureVerifier for JsSignatureVerifier {
         let Some(code) = ALGORITHMS.iter().position(|a| *a == algorithm) else {
             return VerifyOutcome::Unsupported;
         };
-        match self
-            .0
-            .verify_js(code as u32, key.spki, key.key, message, signature)
-        {
+        match self.0.verify_js(
+            u32::try_from(code).unwrap_or(u32::MAX),
+            key.spki,
+            key.key,
+            message,
+            signature,
+        ) {
             VERIFIED => VerifyOutcome::Verified,
             BAD => VerifyOutcome::Bad,
             _ => VerifyOutcome::Unsupported,

@@ -66,7 +66,7 @@ const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
 /// Reads all bytes of `path` (stdin for `-`); `what` names the file in errors ("certificate file").
 pub(crate) fn read_bytes(path: &Path, what: &str) -> Result<Zeroizing<Vec<u8>>, CliError> {
     let bytes = read_capped(path, what)?;
-    if bytes.len() as u64 > MAX_INPUT_BYTES {
+    if u64::try_from(bytes.len()).unwrap_or(u64::MAX) > MAX_INPUT_BYTES {
         return Err(CliError::new(
             format!("{what} is larger than {} MiB", MAX_INPUT_BYTES >> 20),
             shown(path),

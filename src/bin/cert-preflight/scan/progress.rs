@@ -49,7 +49,7 @@ impl Progress {
         }
         self.last_draw = Some(now);
         let secs = now.duration_since(self.started).as_secs_f64();
-        let rate = done as f64 / secs.max(0.001);
+        let rate = f64::from(u32::try_from(done).unwrap_or(u32::MAX)) / secs.max(0.001);
         let line = format!(
             "\r\x1b[2Kscanning: {done} files checked, {problems} with errors ({rate:.0} files/s)"
         );
