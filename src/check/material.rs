@@ -51,12 +51,19 @@ pub(crate) struct MaterialOutcome {
     pub untrusted_root: bool,
 }
 
+impl MaterialOutcome {
+    /// Nothing found yet; findings are made under the input's policies (the operation's).
+    pub(super) fn under(input: &CertificateInput<'_>) -> Self {
+        MaterialOutcome {
+            findings: Findings::with_policies(input.policies.clone()),
+            ..MaterialOutcome::default()
+        }
+    }
+}
+
 /// Runs every certificate-material rule over one input (the body of `check_material`).
 pub(super) fn run(input: &CertificateInput<'_>) -> MaterialOutcome {
-    let mut out = MaterialOutcome {
-        findings: Findings::with_policies(input.policies.clone()),
-        ..MaterialOutcome::default()
-    };
+    let mut out = MaterialOutcome::under(input);
     let findings = &mut out.findings;
     let base = input.paths.certificate.as_str();
     let mark = findings.len();

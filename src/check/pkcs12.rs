@@ -3,31 +3,47 @@
 //! PKCS#8 PEM, then judged by the same driver as PEM input, so the same material gives the same
 //! diagnostics whichever form it came in.
 
-use zeroize::Zeroizing;
-
 use super::input::{CertificateInput, Pkcs12Source};
-use super::material::{self, MaterialOutcome};
-use crate::catalog::{
-    PKCS12_EMPTY, PKCS12_MAC_INVALID, PKCS12_MALFORMED, PKCS12_UNSUPPORTED, PKCS12_WRONG_PASSWORD,
+use super::material::MaterialOutcome;
+use crate::catalog::PKCS12_UNSUPPORTED;
+#[cfg(feature = "pkcs12")]
+use {
+    super::material,
+    crate::catalog::{PKCS12_EMPTY, PKCS12_MAC_INVALID, PKCS12_MALFORMED, PKCS12_WRONG_PASSWORD},
+    crate::input::pem::{encode_block, encode_secret_block},
+    crate::input::pkcs12::{open, Pkcs12Failure},
+    zeroize::Zeroizing,
 };
-use crate::input::pem::{encode_block, encode_secret_block};
-use crate::input::pkcs12::{open, Pkcs12Failure};
+
+/// Without the `pkcs12` feature (the browser's certificate module leaves the PKCS#12 decoder
+/// out for its size budget): one finding that says so.
+#[cfg(not(feature = "pkcs12"))]
+pub(super) fn run(input: &CertificateInput<'_>, _source: Pkcs12Source<'_>) -> MaterialOutcome {
+    let mut outcome = MaterialOutcome::under(input);
+    outcome.findings.emit(
+        &PKCS12_UNSUPPORTED,
+        input.paths.certificate.as_str(),
+        "This build cannot open PKCS#12 files (the browser's certificate module leaves the decoder out for size): give the certificates and the key as PEM",
+    );
+    outcome
+}
 
 /// Opens `source` and runs the certificate driver over what it holds. A file that cannot be
 /// opened gives one finding at the certificate field and nothing else to judge.
+#[cfg(feature = "pkcs12")]
 pub(super) fn run(input: &CertificateInput<'_>, source: Pkcs12Source<'_>) -> MaterialOutcome {
     let base = input.paths.certificate.as_str();
     let opened = match open(source.der, source.password) {
         Ok(opened) => opened,
         Err(failure) => {
-            let mut outcome = MaterialOutcome::default();
+            let mut outcome = MaterialOutcome::under(input);
             let (rule, message) = describe_failure(&failure);
             outcome.findings.emit(rule, base, message);
             return outcome;
         }
     };
     if opened.certificates.is_empty() {
-        let mut outcome = MaterialOutcome::default();
+        let mut outcome = MaterialOutcome::under(input);
         outcome.findings.emit(
             &PKCS12_EMPTY,
             base,
@@ -55,6 +71,7 @@ pub(super) fn run(input: &CertificateInput<'_>, source: Pkcs12Source<'_>) -> Mat
     material::run(&inner)
 }
 
+#[cfg(feature = "pkcs12")]
 fn describe_failure(failure: &Pkcs12Failure) -> (&'static crate::catalog::Rule, String) {
     match failure {
         Pkcs12Failure::Malformed(why) => (

@@ -11,7 +11,7 @@ use serde_json::Value;
 use super::checks::certificate_input;
 use super::walk::{child, Walk};
 use crate::catalog;
-use crate::check::{check_material, FieldLimits};
+use crate::check::{check_material, FieldLimits, Pkcs12Source};
 use crate::model::certificate::{KeyKind, ParsedCertificate};
 use crate::report::Severity;
 use crate::rules::certificate::ValidityFloor;
@@ -173,7 +173,26 @@ impl Material {
 /// Runs the certificate core over an upload's fields, with the caller's trust anchors, under
 /// the operation's policy (its findings are made as the provider reports them).
 pub(crate) fn check_upload(walk: &mut Walk<'_>, upload: &Upload<'_>) -> Material {
+    check_upload_of(walk, upload, None)
+}
+
+/// [`check_upload`] of a PKCS#12 file (Key Vault's `value` as base64 of a PFX, opened with
+/// `pwd`): its certificates and key take the place of the upload's text fields.
+pub(crate) fn check_pkcs12_upload(
+    walk: &mut Walk<'_>,
+    upload: &Upload<'_>,
+    pfx: Pkcs12Source<'_>,
+) -> Material {
+    check_upload_of(walk, upload, Some(pfx))
+}
+
+fn check_upload_of(
+    walk: &mut Walk<'_>,
+    upload: &Upload<'_>,
+    pfx: Option<Pkcs12Source<'_>>,
+) -> Material {
     let mut input = certificate_input(walk, upload.certificate.text);
+    input.pkcs12 = pfx;
     input.paths.certificate = upload.certificate.path.into();
     if let Some(chain) = upload.chain {
         input.chain = Some(chain.text);
