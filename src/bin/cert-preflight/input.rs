@@ -14,7 +14,7 @@ use zeroize::Zeroizing;
 /// Input that could not be read, or an argument that was not understood: printed as
 /// `cert-preflight: error: <what> (<context>)` and exit status 2.
 #[derive(Debug)]
-pub struct CliError {
+pub(crate) struct CliError {
     /// What went wrong, in one plain phrase.
     pub what: String,
     /// The file or option concerned, if any.
@@ -23,7 +23,7 @@ pub struct CliError {
 
 impl CliError {
     /// An error about `context` (a file path or an option name).
-    pub fn new(what: impl Into<String>, context: impl Into<String>) -> Self {
+    pub(crate) fn new(what: impl Into<String>, context: impl Into<String>) -> Self {
         CliError {
             what: what.into(),
             context: Some(context.into()),
