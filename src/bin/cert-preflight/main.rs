@@ -5,6 +5,7 @@
 
 mod args;
 mod cert;
+mod explain;
 mod human;
 mod input;
 mod manifest;
@@ -32,7 +33,8 @@ fn main() -> ExitCode {
         Command::Fingerprint(a) => cert::run_fingerprint(a, a.output.format),
         Command::Rules(a) => run_rules(a, a.output.format),
         Command::Request(a) => request::run_request(a, a.output.format),
-        Command::Operations(a) => request::run_operations(a.output.format),
+        Command::Explain(a) => explain::run_explain(a, a.output.format),
+        Command::Operations(a) => request::run_operations_command(a, a.output.format),
         Command::Completions(a) => shell::run_completions(a),
         Command::Man => shell::run_man(),
     };
