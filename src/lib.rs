@@ -36,7 +36,7 @@ mod time;
 mod trust;
 mod verifier;
 
-pub use catalog::{find_rule, rules, Rule, GENERIC_PARAMETER_ERROR};
+pub use catalog::{find_rule, rules, Rule, Severities, GENERIC_PARAMETER_ERROR};
 pub use check::{
     check_certificate, fingerprint, CertificateInput, DigestAlgorithm, FieldPaths,
     FingerprintReport, FingerprintStyle,
@@ -46,8 +46,8 @@ pub use error::InputError;
 #[cfg(feature = "pkcs12")]
 pub use input::pkcs12::looks_like_pkcs12;
 pub use report::{
-    CertificateFacts, CertificateSummary, Diagnostic, Fingerprints, MissingIssuer, Report,
-    Severity, TrustFacts,
+    Anchored, CertificateFacts, CertificateSummary, Diagnostic, Fingerprints, MissingIssuer,
+    Report, Severity, TrustFacts,
 };
 pub use request::{
     explain, explain_request, find_operation, form_fields, operation_rules, operations,

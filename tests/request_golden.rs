@@ -15,6 +15,11 @@
 //! text of that file under `testdata/requests/` (`{"$file": [..]}` concatenates several).
 //! `requires_core` cases check certificates; while the certificate core is still a stub (it
 //! reports no facts for a valid certificate) they are skipped with a note.
+//!
+//! Every diagnostic of every case is also checked against `operation_rules` (what
+//! `rules --operation` lists): its rule is listed, with its severity among the listed ones, the
+//! same error code, and `fixed` only where the row says the normalized output fixes it. What
+//! the listing says is what a report of the operation can contain.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -28,8 +33,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use cert_preflight::{
-    check_certificate, validate_request, validate_request_value, CertificateInput, Report,
-    RequestContext, Timestamp,
+    check_certificate, operation_rules, operations, validate_request, validate_request_value,
+    CertificateInput, Report, RequestContext, Timestamp,
 };
 use serde_json::Value;
 
@@ -107,6 +112,7 @@ fn golden_cases() {
     let mut failures = Vec::new();
     let mut skipped = 0;
     let mut ran = 0;
+    let mut listed_operations = BTreeSet::new();
     let mut dirs: Vec<PathBuf> = fs::read_dir(data_dir())
         .expect("testdata/requests")
         .map(|e| e.expect("entry").path())
@@ -143,6 +149,12 @@ fn golden_cases() {
                     Err(_) => failures.push(format!("{name}: no expected file")),
                 }
             }
+            failures.extend(
+                unlisted(&report)
+                    .into_iter()
+                    .map(|f| format!("{name}: {f}")),
+            );
+            listed_operations.insert(report.operation.clone());
             if let Some(rules) = case.get("rules").and_then(Value::as_array) {
                 let want: BTreeSet<&str> = rules.iter().filter_map(Value::as_str).collect();
                 let got: BTreeSet<&str> =
@@ -159,10 +171,43 @@ fn golden_cases() {
         );
     }
     assert!(ran > 0, "no cases found");
+    let every: BTreeSet<String> = operations().iter().map(|o| o.id.to_string()).collect();
+    assert_eq!(listed_operations, every, "every operation has golden cases");
     assert!(
         failures.is_empty(),
         "{} failing cases:\n{}",
         failures.len(),
         failures.join("\n")
     );
+}
+
+/// What `report` holds that `rules --operation` does not list for its operation.
+fn unlisted(report: &Report) -> Vec<String> {
+    let listing = operation_rules(&report.operation).expect("a known operation");
+    let mut wrong = Vec::new();
+    for d in &report.diagnostics {
+        let Some(row) = listing.iter().find(|r| r.id == d.rule) else {
+            wrong.push(format!("{} is not listed", d.rule));
+            continue;
+        };
+        if row.severity != d.severity && !row.also.contains(d.severity) {
+            wrong.push(format!(
+                "{} at {} is {:?}; the listing says {:?} (also {:?})",
+                d.rule, d.path, d.severity, row.severity, row.also
+            ));
+        }
+        if row.api_error != d.api_error.as_deref() {
+            wrong.push(format!(
+                "{} at {} has code {:?}; the listing says {:?}",
+                d.rule, d.path, d.api_error, row.api_error
+            ));
+        }
+        if d.fixed && !row.fixed_by_normalizing {
+            wrong.push(format!(
+                "{} at {} is fixed; its row says manual",
+                d.rule, d.path
+            ));
+        }
+    }
+    wrong
 }

@@ -18,6 +18,10 @@ const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwx
 const INVALID: u8 = 0xff;
 
 /// The 6-bit value of each alphabet byte, [`INVALID`] for every other byte (`=` included).
+#[allow(
+    clippy::as_conversions,
+    reason = "a const table: From and TryFrom are not const; i < 64"
+)]
 const VALUES: [u8; 256] = {
     let mut table = [INVALID; 256];
     let mut i = 0;

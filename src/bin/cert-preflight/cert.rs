@@ -10,9 +10,10 @@ use cert_preflight::{
 };
 
 use crate::args::{CertArgs, FingerprintArgs, Format, Profile, Style};
+use crate::human;
 use crate::input::{self, is_stdin, shown, CliError};
+use crate::output::{emit, note, print_report, to_json, Sink};
 use crate::password::Prompt;
-use crate::{emit, human, note, print_report, to_json, Sink};
 
 /// Checks a certificate bundle (with its key and domains) and prints the report; with `--fix`,
 /// writes the normalized bundle.
@@ -132,7 +133,7 @@ pub(crate) fn run_fingerprint(args: &FingerprintArgs, format: Format) -> Result<
     };
     let report = fingerprint(&cert.pem, algorithm, style);
     match format {
-        Format::Json | Format::Sarif => emit(&to_json(&report)?, Sink::Stdout),
+        Format::Json => emit(&to_json(&report)?, Sink::Stdout),
         Format::Human => {
             let mut problems = String::new();
             for d in &report.report.diagnostics {

@@ -8,12 +8,13 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use base64::Engine as _;
 use cert_preflight::Timestamp;
+use x509_parser::der_parser::asn1_rs::{Any, FromDer as _, Tag};
 use zeroize::Zeroizing;
 
 /// Input that could not be read, or an argument that was not understood: printed as
 /// `cert-preflight: error: <what> (<context>)` and exit status 2.
 #[derive(Debug)]
-pub struct CliError {
+pub(crate) struct CliError {
     /// What went wrong, in one plain phrase.
     pub what: String,
     /// The file or option concerned, if any.
@@ -22,7 +23,7 @@ pub struct CliError {
 
 impl CliError {
     /// An error about `context` (a file path or an option name).
-    pub fn new(what: impl Into<String>, context: impl Into<String>) -> Self {
+    pub(crate) fn new(what: impl Into<String>, context: impl Into<String>) -> Self {
         CliError {
             what: what.into(),
             context: Some(context.into()),
@@ -65,7 +66,7 @@ const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
 /// Reads all bytes of `path` (stdin for `-`); `what` names the file in errors ("certificate file").
 pub(crate) fn read_bytes(path: &Path, what: &str) -> Result<Zeroizing<Vec<u8>>, CliError> {
     let bytes = read_capped(path, what)?;
-    if bytes.len() as u64 > MAX_INPUT_BYTES {
+    if u64::try_from(bytes.len()).unwrap_or(u64::MAX) > MAX_INPUT_BYTES {
         return Err(CliError::new(
             format!("{what} is larger than {} MiB", MAX_INPUT_BYTES >> 20),
             shown(path),
@@ -130,42 +131,21 @@ pub(crate) fn read_key(path: &Path) -> Result<Zeroizing<String>, CliError> {
 /// encrypted PKCS#8 (algorithm, data); `INTEGER, INTEGER` PKCS#1 RSA (version, modulus);
 /// `INTEGER, OCTET STRING` SEC1 EC (version, private key). Anything else is not a DER key.
 fn der_key_label(der: &[u8]) -> Option<&'static str> {
-    let (0x30, body, _) = der_parts(der)? else {
+    // asn1-rs is already linked (x509-parser reads every certificate with it): its DER reader
+    // rather than a hand-written tag-and-length walk.
+    let (_, outer) = Any::from_der(der).ok()?;
+    if outer.tag() != Tag::Sequence {
         return None;
-    };
-    let (first, _, rest) = der_parts(body)?;
-    let (second, _, _) = der_parts(rest)?;
-    match (first, second) {
-        (0x02, 0x30) => Some("PRIVATE KEY"),
-        (0x30, 0x04) => Some("ENCRYPTED PRIVATE KEY"),
-        (0x02, 0x02) => Some("RSA PRIVATE KEY"),
-        (0x02, 0x04) => Some("EC PRIVATE KEY"),
+    }
+    let (rest, first) = Any::from_der(outer.data).ok()?;
+    let (_, second) = Any::from_der(rest).ok()?;
+    match (first.tag(), second.tag()) {
+        (Tag::Integer, Tag::Sequence) => Some("PRIVATE KEY"),
+        (Tag::Sequence, Tag::OctetString) => Some("ENCRYPTED PRIVATE KEY"),
+        (Tag::Integer, Tag::Integer) => Some("RSA PRIVATE KEY"),
+        (Tag::Integer, Tag::OctetString) => Some("EC PRIVATE KEY"),
         _ => None,
     }
-}
-
-/// Tag, content and what follows, for one DER element with a definite length.
-fn der_parts(bytes: &[u8]) -> Option<(u8, &[u8], &[u8])> {
-    let (&tag, rest) = bytes.split_first()?;
-    let (&first, rest) = rest.split_first()?;
-    let (length, rest) = if first < 0x80 {
-        (usize::from(first), rest)
-    } else {
-        let count = usize::from(first & 0x7f);
-        if count == 0 || count > 4 || rest.len() < count {
-            return None;
-        }
-        let (digits, rest) = rest.split_at(count);
-        let length = digits
-            .iter()
-            .fold(0usize, |n, d| (n << 8) | usize::from(*d));
-        (length, rest)
-    };
-    if rest.len() < length {
-        return None;
-    }
-    let (content, after) = rest.split_at(length);
-    Some((tag, content, after))
 }
 
 /// A certificate file as PEM text, plus a note when it was DER and had to be wrapped; or a
@@ -219,7 +199,9 @@ pub(crate) fn read_certificate(path: &Path) -> Result<CertificateText, CliError>
     }
 }
 
-/// Wraps DER bytes into a 64-column PEM block with `label`.
+/// Wraps DER bytes into a 64-column PEM block with `label`. Not the core's
+/// `input::pem::encode_block`: that one is private to the library and returns a plain
+/// `String`, while a DER private key read here has its base64 kept in a `Zeroizing` buffer.
 fn der_to_pem(der: &[u8], label: &str) -> String {
     let b64 = Zeroizing::new(base64::engine::general_purpose::STANDARD.encode(der));
     let mut pem = format!("-----BEGIN {label}-----\n");
@@ -289,4 +271,29 @@ pub(crate) fn read_context(
         context.set(key, value).map_err(|e| fail(e.to_string()))?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::der_key_label;
+
+    #[test]
+    fn der_keys_are_named_by_their_first_two_tags() {
+        // SEQUENCE { a, b } with a and b empty elements of the given tags.
+        let key = |a: u8, b: u8| vec![0x30, 0x04, a, 0x00, b, 0x00];
+        let cases: &[(Vec<u8>, Option<&str>)] = &[
+            (key(0x02, 0x30), Some("PRIVATE KEY")),
+            (key(0x30, 0x04), Some("ENCRYPTED PRIVATE KEY")),
+            (key(0x02, 0x02), Some("RSA PRIVATE KEY")),
+            (key(0x02, 0x04), Some("EC PRIVATE KEY")),
+            (key(0x04, 0x04), None),
+            (vec![0x31, 0x04, 0x02, 0x00, 0x30, 0x00], None),
+            (vec![0x30, 0x05, 0x02, 0x00], None),
+            (b"-----BEGIN".to_vec(), None),
+            (Vec::new(), None),
+        ];
+        for (der, label) in cases {
+            assert_eq!(der_key_label(der), *label, "{der:02x?}");
+        }
+    }
 }
