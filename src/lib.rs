@@ -41,6 +41,7 @@ pub use check::{
 };
 pub use context::{CertificatePurpose, ProviderProfile, DEFAULT_EXPIRY_WARNING_DAYS};
 pub use error::InputError;
+pub use input::file_bytes::{certificate_text, private_key_text, BytesReadAs};
 pub use report::{
     CertificateFacts, CertificateSummary, Diagnostic, Fingerprints, MissingIssuer, Report,
     Severity, TrustFacts,

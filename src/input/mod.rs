@@ -1,5 +1,6 @@
 //! Input scanning: PEM text into blocks with positions.
 pub(crate) mod base64_standard;
 pub(crate) mod decode;
+pub(crate) mod file_bytes;
 pub(crate) mod pem;
 pub(crate) mod pkcs7;

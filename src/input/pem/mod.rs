@@ -538,9 +538,10 @@ fn describe_char(c: char) -> String {
     }
 }
 
-/// Encodes DER as a PEM block with 64-column base64 and `\n` line ends.
+/// Encodes DER as a PEM block with 64-column base64 and `\n` line ends. The base64 text is
+/// wiped when dropped: the DER may be a private key (`crate::input::file_bytes`).
 pub(crate) fn encode_block(label: &str, der: &[u8]) -> String {
-    let b64 = base64_standard::encode(der);
+    let b64 = Zeroizing::new(base64_standard::encode(der));
     let mut out = String::with_capacity(b64.len() + b64.len() / 64 + 64);
     out.push_str(BEGIN);
     out.push_str(label);

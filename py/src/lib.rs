@@ -1,0 +1,309 @@
+//! PyO3 bindings of cert-preflight: the extension module `cert_preflight._native`, under the
+//! Python package in `py/python/cert_preflight`.
+//!
+//! Like the npm bindings (`pkg/rust/src/lib.rs`), this side only translates: Python values in,
+//! the report's JSON text out (identical to the CLI's `--format json`); the Python side
+//! (`_api.py`) checks argument types, turns `now` into epoch milliseconds or RFC 3339 text and
+//! builds the immutable report objects. Every core call runs with the GIL released, on data
+//! copied out of Python first, so calls from many threads run in parallel.
+//!
+//! Nothing here panics on input (the core does not, and this side only converts). A value the
+//! core cannot use raises `InputFailure(code, subject, message)`, which the Python side raises
+//! again as `CertPreflightError` with the npm package's `code`.
+#![forbid(unsafe_code)]
+
+use cert_preflight::{
+    certificate_text, check_certificate as core_check_certificate, fingerprint as core_fingerprint,
+    operation_rules, private_key_text, validate_request as core_validate_request,
+    validate_request_bytes, CertificateInput, CertificatePurpose, DigestAlgorithm,
+    FingerprintStyle, InputError, ProviderProfile, RequestContext, Timestamp,
+};
+use pyo3::create_exception;
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyByteArray, PyBytes, PyString};
+use serde_json::Value;
+use zeroize::Zeroizing;
+
+create_exception!(
+    _native,
+    InputFailure,
+    PyValueError,
+    "A value the core cannot use: args are (code, subject, message)."
+);
+
+/// Error code: the operation is not one the core knows (as the npm package's).
+const UNKNOWN_OPERATION: &str = "UNKNOWN_OPERATION";
+/// Error code: an option has the right type but a value the core cannot use.
+const INVALID_OPTION_VALUE: &str = "INVALID_OPTION_VALUE";
+
+fn failure(code: &str, subject: &str, message: impl Into<String>) -> PyErr {
+    InputFailure::new_err((code.to_string(), subject.to_string(), message.into()))
+}
+
+fn input_failure(error: InputError) -> PyErr {
+    let subject = match &error {
+        InputError::UnknownOperation { name, .. } => name.clone(),
+        InputError::InvalidTime { .. } => "now".to_string(),
+        InputError::UnknownName { option, .. } => option.to_string(),
+        InputError::InvalidContext { key, .. } => format!("context.{key}"),
+        // InputError is non-exhaustive: a future variant is an option value too.
+        _ => String::new(),
+    };
+    let code = match error {
+        InputError::UnknownOperation { .. } => UNKNOWN_OPERATION,
+        _ => INVALID_OPTION_VALUE,
+    };
+    failure(code, &subject, error.to_string())
+}
+
+/// Text or bytes, as the caller gave them; read by [`Material::certificate`] or
+/// [`Material::key`] once the GIL is released.
+enum Material {
+    /// A `str`; lone surrogates (which UTF-8 cannot hold) became U+FFFD, as the CLI reads bytes
+    /// that are not UTF-8.
+    Text(Zeroizing<String>),
+    /// `bytes` or `bytearray`: read as the CLI reads a file.
+    Bytes(Zeroizing<Vec<u8>>),
+}
+
+impl Material {
+    /// Copies `value` out of Python; `name` names the argument in a `TypeError`.
+    fn from_py(value: &Bound<'_, PyAny>, name: &str) -> PyResult<Material> {
+        if let Ok(text) = value.cast::<PyString>() {
+            return Ok(Material::Text(Zeroizing::new(
+                text.to_string_lossy().into_owned(),
+            )));
+        }
+        if let Ok(bytes) = value.cast::<PyBytes>() {
+            return Ok(Material::Bytes(Zeroizing::new(bytes.as_bytes().to_vec())));
+        }
+        if let Ok(bytes) = value.cast::<PyByteArray>() {
+            return Ok(Material::Bytes(Zeroizing::new(bytes.to_vec())));
+        }
+        Err(PyTypeError::new_err(format!(
+            "{name} must be str or bytes, got {}",
+            type_name(value)
+        )))
+    }
+
+    fn optional(value: Option<&Bound<'_, PyAny>>, name: &str) -> PyResult<Option<Material>> {
+        value
+            .filter(|v| !v.is_none())
+            .map(|v| Material::from_py(v, name))
+            .transpose()
+    }
+
+    /// The certificate field's text (DER wrapped, other non-UTF-8 bytes read lossily).
+    fn certificate(&self) -> Zeroizing<String> {
+        match self {
+            Material::Text(text) => text.clone(),
+            Material::Bytes(bytes) => Zeroizing::new(certificate_text(bytes).0.into_owned()),
+        }
+    }
+
+    /// The private key field's text (a DER key wrapped into the PEM block of its kind).
+    fn key(&self) -> Zeroizing<String> {
+        match self {
+            Material::Text(text) => text.clone(),
+            Material::Bytes(bytes) => private_key_text(bytes),
+        }
+    }
+}
+
+fn type_name(value: &Bound<'_, PyAny>) -> String {
+    value
+        .get_type()
+        .name()
+        .map_or_else(|_| "an object".to_string(), |n| n.to_string())
+}
+
+/// `now` as the Python side passes it: epoch milliseconds, or RFC 3339 text that the core
+/// parses (the same parser as the CLI's `--now`).
+#[derive(FromPyObject)]
+enum Now {
+    Millis(i64),
+    Text(String),
+}
+
+impl Now {
+    fn timestamp(&self) -> PyResult<Timestamp> {
+        match self {
+            Now::Millis(ms) => Ok(Timestamp::from_unix_millis(*ms)),
+            Now::Text(text) => Timestamp::parse_rfc3339(text)
+                .map_err(|e| failure(INVALID_OPTION_VALUE, "now", format!("now: {e}"))),
+        }
+    }
+}
+
+/// Checks a certificate bundle, its key and its domains; returns the report as JSON.
+#[pyfunction]
+#[pyo3(signature = (certificate, *, now, key=None, domains=None, purpose=None, key_required=false, expiry_days=cert_preflight::DEFAULT_EXPIRY_WARNING_DAYS, profile=None, roots=None, public_roots=true))]
+#[allow(clippy::too_many_arguments)] // one keyword argument per option, as Python passes them
+fn check_certificate(
+    py: Python<'_>,
+    certificate: &Bound<'_, PyAny>,
+    now: Now,
+    key: Option<&Bound<'_, PyAny>>,
+    domains: Option<String>,
+    purpose: Option<String>,
+    key_required: bool,
+    expiry_days: u32,
+    profile: Option<String>,
+    roots: Option<&Bound<'_, PyAny>>,
+    public_roots: bool,
+) -> PyResult<String> {
+    let certificate = Material::from_py(certificate, "certificate")?;
+    let key = Material::optional(key, "key")?;
+    let roots = Material::optional(roots, "roots")?;
+    let now = now.timestamp()?;
+    let profile = profile
+        .as_deref()
+        .map_or(Ok(ProviderProfile::Generic), str::parse)
+        .map_err(input_failure)?;
+    let purpose = purpose
+        .as_deref()
+        .map_or(Ok(CertificatePurpose::Server), str::parse)
+        .map_err(input_failure)?;
+    py.detach(|| {
+        let pem = certificate.certificate();
+        let key = key.as_ref().map(Material::key);
+        let roots = roots.as_ref().map(Material::certificate);
+        let mut input = CertificateInput::new(&pem, now);
+        input.private_key = key.as_ref().map(|k| k.as_str());
+        input.domains = domains.as_deref();
+        input.purpose = purpose;
+        input.key_required = key_required;
+        input.expiry_warning_days = expiry_days;
+        input.profile = profile;
+        input.roots = roots.as_ref().map(|r| r.as_str());
+        input.public_roots = public_roots;
+        to_json(&core_check_certificate(&input))
+    })
+}
+
+/// Validates a request body (`str`, or `bytes` read as the CLI reads a body file) for an
+/// operation; `context` is a JSON object of the core's context keys. Returns the report as JSON.
+#[pyfunction]
+#[pyo3(signature = (operation, body, *, now, path=None, context=None, expiry_days=cert_preflight::DEFAULT_EXPIRY_WARNING_DAYS))]
+fn validate_request(
+    py: Python<'_>,
+    operation: String,
+    body: &Bound<'_, PyAny>,
+    now: Now,
+    path: Option<std::collections::BTreeMap<String, String>>,
+    context: Option<String>,
+    expiry_days: u32,
+) -> PyResult<String> {
+    let body = Material::from_py(body, "body")?;
+    let now = now.timestamp()?;
+    let context = match context.map(|text| serde_json::from_str::<Value>(&text)) {
+        None => serde_json::Map::new(),
+        Some(Ok(Value::Object(keys))) => keys,
+        Some(_) => return Err(PyTypeError::new_err("context must be a mapping")),
+    };
+    // RequestContext holds the (not Send) verifier slot, so it is made with the GIL released.
+    py.detach(|| {
+        let mut request = RequestContext::new(now);
+        request.path_params = path.unwrap_or_default();
+        request.expiry_warning_days = expiry_days;
+        for (key, value) in &context {
+            request.set(key, value).map_err(input_failure)?;
+        }
+        let report = match &body {
+            Material::Text(text) => core_validate_request(&operation, text, &request),
+            Material::Bytes(bytes) => validate_request_bytes(&operation, bytes, &request),
+        };
+        report.map_err(input_failure).and_then(|r| to_json(&r))
+    })
+}
+
+/// Fingerprints of every certificate; `algorithm` `sha1` or `sha256`, `style` `hex` or `colon`.
+#[pyfunction]
+#[pyo3(signature = (certificate, *, algorithm="sha1", style="hex"))]
+fn fingerprint(
+    py: Python<'_>,
+    certificate: &Bound<'_, PyAny>,
+    algorithm: &str,
+    style: &str,
+) -> PyResult<String> {
+    let certificate = Material::from_py(certificate, "certificate")?;
+    let algorithm = match algorithm {
+        "sha1" => DigestAlgorithm::Sha1,
+        "sha256" => DigestAlgorithm::Sha256,
+        other => {
+            return Err(failure(
+                INVALID_OPTION_VALUE,
+                "algorithm",
+                format!("algorithm must be \"sha1\" or \"sha256\", got {other:?}"),
+            ))
+        }
+    };
+    let style = match style {
+        "hex" => FingerprintStyle::Hex,
+        "colon" => FingerprintStyle::Colon,
+        other => {
+            return Err(failure(
+                INVALID_OPTION_VALUE,
+                "style",
+                format!("style must be \"hex\" or \"colon\", got {other:?}"),
+            ))
+        }
+    };
+    py.detach(|| {
+        to_json(&core_fingerprint(
+            &certificate.certificate(),
+            algorithm,
+            style,
+        ))
+    })
+}
+
+/// Every rule as a JSON array; with `operation`, that operation's rules with its error codes.
+#[pyfunction]
+#[pyo3(signature = (operation=None))]
+fn rules(operation: Option<&str>) -> PyResult<String> {
+    match operation {
+        None => to_json(&cert_preflight::rules()),
+        Some(name) => to_json(&operation_rules(name).map_err(input_failure)?),
+    }
+}
+
+/// Every supported operation, as a JSON array.
+#[pyfunction]
+fn operations() -> PyResult<String> {
+    to_json(&cert_preflight::operations())
+}
+
+/// The profile names `profile` takes, in order.
+#[pyfunction]
+fn profiles() -> Vec<&'static str> {
+    ProviderProfile::names().map(|(name, _)| name).collect()
+}
+
+/// The purpose names `purpose` takes, in order.
+#[pyfunction]
+fn purposes() -> Vec<&'static str> {
+    CertificatePurpose::names().map(|(name, _)| name).collect()
+}
+
+fn to_json<T: serde::Serialize>(value: &T) -> PyResult<String> {
+    serde_json::to_string(value)
+        .map_err(|e| PyValueError::new_err(format!("could not serialize the report: {e}")))
+}
+
+#[pymodule]
+fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(check_certificate, m)?)?;
+    m.add_function(wrap_pyfunction!(validate_request, m)?)?;
+    m.add_function(wrap_pyfunction!(fingerprint, m)?)?;
+    m.add_function(wrap_pyfunction!(rules, m)?)?;
+    m.add_function(wrap_pyfunction!(operations, m)?)?;
+    m.add_function(wrap_pyfunction!(profiles, m)?)?;
+    m.add_function(wrap_pyfunction!(purposes, m)?)?;
+    m.add("InputFailure", m.py().get_type::<InputFailure>())?;
+    m.add("CONTEXT_KEYS", cert_preflight::CONTEXT_KEYS.to_vec())?;
+    m.add("MAX_REQUEST_BYTES", cert_preflight::MAX_REQUEST_BYTES)?;
+    m.add("VERSION", env!("CARGO_PKG_VERSION"))?;
+    Ok(())
+}
