@@ -71,9 +71,7 @@ impl Material {
     /// Copies `value` out of Python; `name` names the argument in a `TypeError`.
     fn from_py(value: &Bound<'_, PyAny>, name: &str) -> PyResult<Material> {
         if let Ok(text) = value.cast::<PyString>() {
-            return Ok(Material::Text(Zeroizing::new(
-                text.to_string_lossy().into_owned(),
-            )));
+            return Ok(Material::Text(Zeroizing::new(lossy_text(text)?)));
         }
         if let Ok(bytes) = value.cast::<PyBytes>() {
             return Ok(Material::Bytes(Zeroizing::new(bytes.as_bytes().to_vec())));
@@ -111,6 +109,39 @@ impl Material {
     }
 }
 
+/// A Python `str` as UTF-8: a lone surrogate (which UTF-8 cannot hold) becomes one U+FFFD, as
+/// a byte that is not UTF-8 does when the CLI reads a file, and as JavaScript's encoders do.
+fn lossy_text(text: &Bound<'_, PyString>) -> PyResult<String> {
+    if let Ok(utf8) = text.to_cow() {
+        return Ok(utf8.into_owned());
+    }
+    let units = text.call_method1("encode", ("utf-16-le", "surrogatepass"))?;
+    let units: Vec<u16> = units
+        .cast::<PyBytes>()?
+        .as_bytes()
+        .chunks_exact(2)
+        .map(|pair| {
+            u16::from_le_bytes([
+                pair.first().copied().unwrap_or(0),
+                pair.get(1).copied().unwrap_or(0),
+            ])
+        })
+        .collect();
+    Ok(String::from_utf16_lossy(&units))
+}
+
+/// A `str` argument, read by [`lossy_text`].
+struct Text(String);
+
+impl<'py> FromPyObject<'_, 'py> for Text {
+    type Error = PyErr;
+
+    fn extract(value: Borrowed<'_, 'py, PyAny>) -> PyResult<Text> {
+        let text = value.cast::<PyString>()?;
+        lossy_text(&text).map(Text)
+    }
+}
+
 fn type_name(value: &Bound<'_, PyAny>) -> String {
     value
         .get_type()
@@ -123,14 +154,14 @@ fn type_name(value: &Bound<'_, PyAny>) -> String {
 #[derive(FromPyObject)]
 enum Now {
     Millis(i64),
-    Text(String),
+    Text(Text),
 }
 
 impl Now {
     fn timestamp(&self) -> PyResult<Timestamp> {
         match self {
             Now::Millis(ms) => Ok(Timestamp::from_unix_millis(*ms)),
-            Now::Text(text) => Timestamp::parse_rfc3339(text)
+            Now::Text(Text(text)) => Timestamp::parse_rfc3339(text)
                 .map_err(|e| failure(INVALID_OPTION_VALUE, "now", format!("now: {e}"))),
         }
     }
@@ -145,11 +176,11 @@ fn check_certificate(
     certificate: &Bound<'_, PyAny>,
     now: Now,
     key: Option<&Bound<'_, PyAny>>,
-    domains: Option<String>,
-    purpose: Option<String>,
+    domains: Option<Text>,
+    purpose: Option<Text>,
     key_required: bool,
     expiry_days: u32,
-    profile: Option<String>,
+    profile: Option<Text>,
     roots: Option<&Bound<'_, PyAny>>,
     public_roots: bool,
 ) -> PyResult<String> {
@@ -158,11 +189,13 @@ fn check_certificate(
     let roots = Material::optional(roots, "roots")?;
     let now = now.timestamp()?;
     let profile = profile
-        .as_deref()
+        .as_ref()
+        .map(|Text(name)| name.as_str())
         .map_or(Ok(ProviderProfile::Generic), str::parse)
         .map_err(input_failure)?;
     let purpose = purpose
-        .as_deref()
+        .as_ref()
+        .map(|Text(name)| name.as_str())
         .map_or(Ok(CertificatePurpose::Server), str::parse)
         .map_err(input_failure)?;
     py.detach(|| {
@@ -171,7 +204,7 @@ fn check_certificate(
         let roots = roots.as_ref().map(Material::certificate);
         let mut input = CertificateInput::new(&pem, now);
         input.private_key = key.as_ref().map(|k| k.as_str());
-        input.domains = domains.as_deref();
+        input.domains = domains.as_ref().map(|Text(names)| names.as_str());
         input.purpose = purpose;
         input.key_required = key_required;
         input.expiry_warning_days = expiry_days;
@@ -188,24 +221,28 @@ fn check_certificate(
 #[pyo3(signature = (operation, body, *, now, path=None, context=None, expiry_days=cert_preflight::DEFAULT_EXPIRY_WARNING_DAYS))]
 fn validate_request(
     py: Python<'_>,
-    operation: String,
+    operation: Text,
     body: &Bound<'_, PyAny>,
     now: Now,
-    path: Option<std::collections::BTreeMap<String, String>>,
-    context: Option<String>,
+    path: Option<Text>,
+    context: Option<Text>,
     expiry_days: u32,
 ) -> PyResult<String> {
+    let Text(operation) = operation;
     let body = Material::from_py(body, "body")?;
     let now = now.timestamp()?;
-    let context = match context.map(|text| serde_json::from_str::<Value>(&text)) {
-        None => serde_json::Map::new(),
-        Some(Ok(Value::Object(keys))) => keys,
-        Some(_) => return Err(PyTypeError::new_err("context must be a mapping")),
-    };
+    let context = json_object(context, "context")?;
+    let mut path_params = std::collections::BTreeMap::new();
+    for (name, value) in json_object(path, "path")? {
+        let Value::String(value) = value else {
+            return Err(PyTypeError::new_err("path values must be str"));
+        };
+        path_params.insert(name, value);
+    }
     // RequestContext holds the (not Send) verifier slot, so it is made with the GIL released.
     py.detach(|| {
         let mut request = RequestContext::new(now);
-        request.path_params = path.unwrap_or_default();
+        request.path_params = path_params;
         request.expiry_warning_days = expiry_days;
         for (key, value) in &context {
             request.set(key, value).map_err(input_failure)?;
@@ -218,17 +255,30 @@ fn validate_request(
     })
 }
 
+/// A JSON object the Python side serialized (the path parameters, the context), as a map.
+fn json_object(text: Option<Text>, name: &str) -> PyResult<serde_json::Map<String, Value>> {
+    match text.map(|Text(text)| serde_json::from_str::<Value>(&text)) {
+        None => Ok(serde_json::Map::new()),
+        Some(Ok(Value::Object(map))) => Ok(map),
+        Some(_) => Err(PyTypeError::new_err(format!(
+            "{name} must be a JSON object"
+        ))),
+    }
+}
+
 /// Fingerprints of every certificate; `algorithm` `sha1` or `sha256`, `style` `hex` or `colon`.
 #[pyfunction]
-#[pyo3(signature = (certificate, *, algorithm="sha1", style="hex"))]
+#[pyo3(signature = (certificate, *, algorithm=None, style=None))]
 fn fingerprint(
     py: Python<'_>,
     certificate: &Bound<'_, PyAny>,
-    algorithm: &str,
-    style: &str,
+    algorithm: Option<Text>,
+    style: Option<Text>,
 ) -> PyResult<String> {
     let certificate = Material::from_py(certificate, "certificate")?;
-    let algorithm = match algorithm {
+    let algorithm = algorithm.map_or_else(|| "sha1".to_string(), |Text(name)| name);
+    let style = style.map_or_else(|| "hex".to_string(), |Text(name)| name);
+    let algorithm = match algorithm.as_str() {
         "sha1" => DigestAlgorithm::Sha1,
         "sha256" => DigestAlgorithm::Sha256,
         other => {
@@ -239,7 +289,7 @@ fn fingerprint(
             ))
         }
     };
-    let style = match style {
+    let style = match style.as_str() {
         "hex" => FingerprintStyle::Hex,
         "colon" => FingerprintStyle::Colon,
         other => {
@@ -262,10 +312,10 @@ fn fingerprint(
 /// Every rule as a JSON array; with `operation`, that operation's rules with its error codes.
 #[pyfunction]
 #[pyo3(signature = (operation=None))]
-fn rules(operation: Option<&str>) -> PyResult<String> {
+fn rules(operation: Option<Text>) -> PyResult<String> {
     match operation {
         None => to_json(&cert_preflight::rules()),
-        Some(name) => to_json(&operation_rules(name).map_err(input_failure)?),
+        Some(Text(name)) => to_json(&operation_rules(&name).map_err(input_failure)?),
     }
 }
 

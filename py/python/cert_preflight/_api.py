@@ -285,10 +285,10 @@ def _context(fn: str, value: Optional[Mapping[str, Any]]) -> Optional[str]:
                 if entry is None:
                     raise TypeError(f"{fn}: {name}[{i}] must be a str, got None")
             context[key] = items
-    return json.dumps(context)
+    return json.dumps(context, ensure_ascii=False)
 
 
-def _path(fn: str, value: Optional[Mapping[str, str]]) -> Optional[Dict[str, str]]:
+def _path(fn: str, value: Optional[Mapping[str, str]]) -> Optional[str]:
     if value is None:
         return None
     if not isinstance(value, Mapping):
@@ -300,7 +300,7 @@ def _path(fn: str, value: Optional[Mapping[str, str]]) -> Optional[Dict[str, str
                 f"{fn}: path must map str to str, got {_describe(key)}: {_describe(item)}"
             )
         params[key] = item
-    return params
+    return json.dumps(params, ensure_ascii=False)
 
 
 def _body(fn: str, body: object) -> Material:

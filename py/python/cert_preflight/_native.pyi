@@ -1,6 +1,6 @@
 # Type stub of the Rust extension module (py/src/lib.rs). Every function returns the report's
 # JSON text; cert_preflight._api turns it into report objects.
-from typing import List, Mapping, Optional, Union
+from typing import List, Optional, Union
 
 Material = Union[str, bytes, bytearray]
 
@@ -29,11 +29,13 @@ def validate_request(
     body: Material,
     *,
     now: Union[int, str],
-    path: Optional[Mapping[str, str]] = ...,
+    path: Optional[str] = ...,
     context: Optional[str] = ...,
     expiry_days: int = ...,
 ) -> str: ...
-def fingerprint(certificate: Material, *, algorithm: str = ..., style: str = ...) -> str: ...
+def fingerprint(
+    certificate: Material, *, algorithm: Optional[str] = ..., style: Optional[str] = ...
+) -> str: ...
 def rules(operation: Optional[str] = ...) -> str: ...
 def operations() -> str: ...
 def profiles() -> List[str]: ...
