@@ -15,5 +15,6 @@ venv_install -r py/requirements-test.txt
 cargo build --quiet --bin cert-preflight
 "$venv_python" -m pip install --quiet --disable-pip-version-check --force-reinstall --no-deps ./py
 # From py/tests, so that `import cert_preflight` is the installed package, not py/python.
-(cd py/tests && "$venv_python" -m pytest -q -p no:cacheprovider .)
+(cd py/tests && CERT_PREFLIGHT_CLI="$target_dir/debug/cert-preflight" \
+  "$venv_python" -m pytest -q -p no:cacheprovider .)
 "$venv_python" -m mypy --strict --no-incremental py/python/cert_preflight py/tests/typing/usage.py

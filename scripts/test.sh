@@ -60,6 +60,16 @@ step "pre-commit hook (try-repo; a release build of the CLI on first run)"
 scripts/test-pre-commit.sh
 # --- end of the command line block ---------------------------------------------------------
 
+# ---- Python package (issue 21) -------------------------------------------------------------
+# py/: `pip install ./py` into target/test-venv (maturin from PyPI; one release build of the
+# extension, in target/), then pytest (parity with every golden case, the API against the CLI,
+# odd inputs, a thread pool, the differential against pyca cryptography over
+# cryptography-vectors) and mypy --strict. PyPI packages pinned in py/requirements-test.txt.
+# About 4 minutes cold (the release build), under a minute warm.
+step "Python package: pip install ./py, pytest, mypy --strict"
+scripts/test-python.sh
+# ---- end of the Python package block -------------------------------------------------------
+
 if [ -x scripts/test-npm.sh ]; then
   step "npm package: build, size budget, Node and Chromium tests"
   scripts/test-npm.sh
