@@ -60,6 +60,15 @@ step "pre-commit hook (try-repo; a release build of the CLI on first run)"
 scripts/test-pre-commit.sh
 # --- end of the command line block ---------------------------------------------------------
 
+# --- schemas against goldens and provider models (issue 19) ---------------------------------
+# `operations --schema` must accept every golden body without errors and reject the structural
+# ones, and match the providers' own API models (pinned PyPI packages in target/test-venv)
+# except where scripts/conformance-exceptions.txt says why. About 15 s warm; the first run
+# installs the SDK packages (about 1 to 2 minutes).
+step "schemas: goldens and the providers' own API models (conformance)"
+scripts/test-conformance.sh
+# --- end of the conformance block -----------------------------------------------------------
+
 # ---- Python package (issue 21) -------------------------------------------------------------
 # py/: `pip install ./py` into target/test-venv (maturin from PyPI; one release build of the
 # extension, in target/), then pytest (parity with every golden case, the API against the CLI,

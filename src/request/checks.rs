@@ -11,9 +11,9 @@ use serde_json::Value;
 
 use super::regions::{is_known_region, known_regions, region_suffix};
 use super::walk::{child, Walk};
+use crate::catalog;
 use crate::check::{check_material, CertificateInput};
 use crate::report::Severity;
-use crate::rules::catalog;
 use crate::rules::domain::CertificateNames;
 use crate::text::{edit_distance, quote, QUOTE_CHARS};
 

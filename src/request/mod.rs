@@ -28,11 +28,11 @@
 //! assert_eq!(report.diagnostics[0].rule, "request.out_of_range");
 //! ```
 
+use crate::catalog::{self, Rule};
 use crate::error::InputError;
 use crate::findings::Findings;
 use crate::input::decode::decode_text;
 use crate::report::Report;
-use crate::rules::{catalog, Rule};
 
 mod checks;
 mod context;
@@ -80,7 +80,7 @@ pub fn find_operation(name: &str) -> Option<&'static OperationInfo> {
 /// ```
 pub fn operation_rules(operation: &str) -> Result<Vec<Rule>, InputError> {
     let declaration = find_declaration(operation)?;
-    Ok(crate::rules::rules()
+    Ok(crate::catalog::rules()
         .iter()
         .map(|rule| Rule {
             api_error: declaration.error_codes.for_rule(rule),

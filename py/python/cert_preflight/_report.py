@@ -292,6 +292,10 @@ class Rule:
     fixed_by_normalizing: bool
     """Whether the report's ``normalized`` text fixes what the rule finds."""
     summary: str
+    zlint: Tuple[str, ...]
+    """zlint lints that check the same thing (empty when none does)."""
+    pkilint: Tuple[str, ...]
+    """pkilint findings that report the same thing (empty when none does)."""
 
     @classmethod
     def _from_json(cls, d: JsonObject) -> Rule:
@@ -302,6 +306,8 @@ class Rule:
             api_error=d.get("api_error"),
             fixed_by_normalizing=d.get("fixed_by_normalizing", False),
             summary=d["summary"],
+            zlint=tuple(d.get("zlint", ())),
+            pkilint=tuple(d.get("pkilint", ())),
         )
 
 
