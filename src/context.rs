@@ -102,7 +102,7 @@ impl CertificatePurpose {
         PURPOSES.iter().map(|(name, _, summary)| (*name, *summary))
     }
 
-    /// The purpose's name, as [`CertificatePurpose::from_str`] reads it.
+    /// The purpose's name, as its [`FromStr`](std::str::FromStr) reads it.
     pub fn name(self) -> &'static str {
         name_of(PURPOSES, &self)
     }
@@ -123,7 +123,7 @@ impl ProviderProfile {
         PROFILES.iter().map(|(name, _, summary)| (*name, *summary))
     }
 
-    /// The profile's name, as [`ProviderProfile::from_str`] reads it.
+    /// The profile's name, as its [`FromStr`](std::str::FromStr) reads it.
     pub fn name(self) -> &'static str {
         name_of(PROFILES, &self)
     }
