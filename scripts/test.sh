@@ -52,6 +52,13 @@ step "foreign corpus: cryptography-vectors through the CLI, against openssl"
 scripts/foreign-corpus.sh cli
 # ---- end of foreign corpus -------------------------------------------------------------------
 
+# ---- PKCS#12 (issue 22) ------------------------------------------------------------------------
+# cryptography-vectors' PKCS#12 files and testdata/pkcs12 through the CLI against pyca (pinned,
+# target/test-venv): the same certificates, a wrong password refused. About 5 s once installed.
+step "PKCS#12 corpus: cryptography-vectors and testdata/pkcs12 through the CLI, against pyca"
+scripts/test-pkcs12-corpus.sh
+# ---- end of PKCS#12 ----------------------------------------------------------------------------
+
 # --- command line: SARIF schema and pre-commit hook (issue 12) -------------------------------
 # Both install their PyPI packages into target/test-venv; the SARIF schema comes from npm.
 step "scan --format sarif against the SARIF 2.1.0 schema"
@@ -68,6 +75,15 @@ scripts/test-pre-commit.sh
 step "schemas: goldens and the providers' own API models (conformance)"
 scripts/test-conformance.sh
 # --- end of the conformance block -----------------------------------------------------------
+
+# --- what the official SDKs send (issue 25) --------------------------------------------------
+# The official Python clients of all eleven operations, driven with a recorder instead of the
+# network; their exact bodies (JSON, IAM's form encoding, Alibaba's URL query) through the CLI.
+# About 3 minutes cold (pip installs the pinned SDKs into target/test-venv: 168 s without a
+# pip cache), 25 s warm (15 s of it pytest).
+step "official SDKs' request bodies through the CLI (tests/sdk)"
+scripts/test-sdk-capture.sh
+# --- end of the SDK block ----------------------------------------------------------------------
 
 # ---- Python package (issue 21) -------------------------------------------------------------
 # py/: `pip install ./py` into target/test-venv (maturin from PyPI; one release build of the

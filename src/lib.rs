@@ -44,13 +44,16 @@ pub use check::{
 pub use context::{CertificatePurpose, ProviderProfile, DEFAULT_EXPIRY_WARNING_DAYS};
 pub use error::InputError;
 pub use input::file_bytes::{certificate_text, private_key_text, BytesReadAs};
+#[cfg(feature = "pkcs12")]
+pub use input::pkcs12::looks_like_pkcs12;
 pub use report::{
     CertificateFacts, CertificateSummary, Diagnostic, Fingerprints, MissingIssuer, Report,
     Severity, TrustFacts,
 };
 pub use request::{
-    find_operation, operation_rules, operations, validate_request, validate_request_bytes,
-    validate_request_value, OperationInfo, RequestContext, CONTEXT_KEYS, MAX_REQUEST_BYTES,
+    find_operation, operation_rules, operations, request_from_query, validate_request,
+    validate_request_bytes, validate_request_value, OperationInfo, RequestContext, CONTEXT_KEYS,
+    MAX_REQUEST_BYTES,
 };
 pub use time::Timestamp;
 pub use verifier::{

@@ -14,9 +14,10 @@
 
 use cert_preflight::{
     certificate_text, check_certificate as core_check_certificate, fingerprint as core_fingerprint,
-    operation_rules, private_key_text, validate_request as core_validate_request,
-    validate_request_bytes, CertificateInput, CertificatePurpose, DigestAlgorithm,
-    FingerprintStyle, InputError, ProviderProfile, RequestContext, Timestamp,
+    looks_like_pkcs12, operation_rules, private_key_text,
+    validate_request as core_validate_request, validate_request_bytes, CertificateInput,
+    CertificatePurpose, DigestAlgorithm, FingerprintStyle, InputError, ProviderProfile,
+    RequestContext, Timestamp,
 };
 use pyo3::create_exception;
 use pyo3::exceptions::{PyTypeError, PyValueError};
@@ -169,7 +170,7 @@ impl Now {
 
 /// Checks a certificate bundle, its key and its domains; returns the report as JSON.
 #[pyfunction]
-#[pyo3(signature = (certificate, *, now, key=None, domains=None, purpose=None, key_required=false, expiry_days=cert_preflight::DEFAULT_EXPIRY_WARNING_DAYS, profile=None, roots=None, public_roots=true))]
+#[pyo3(signature = (certificate, *, now, key=None, domains=None, purpose=None, key_required=false, expiry_days=cert_preflight::DEFAULT_EXPIRY_WARNING_DAYS, profile=None, roots=None, public_roots=true, password=None))]
 #[allow(clippy::too_many_arguments)] // one keyword argument per option, as Python passes them
 fn check_certificate(
     py: Python<'_>,
@@ -183,8 +184,10 @@ fn check_certificate(
     profile: Option<Text>,
     roots: Option<&Bound<'_, PyAny>>,
     public_roots: bool,
+    password: Option<Text>,
 ) -> PyResult<String> {
     let certificate = Material::from_py(certificate, "certificate")?;
+    let password = Zeroizing::new(password.map(|Text(p)| p).unwrap_or_default());
     let key = Material::optional(key, "key")?;
     let roots = Material::optional(roots, "roots")?;
     let now = now.timestamp()?;
@@ -199,10 +202,21 @@ fn check_certificate(
         .map_or(Ok(CertificatePurpose::Server), str::parse)
         .map_err(input_failure)?;
     py.detach(|| {
-        let pem = certificate.certificate();
+        // A PKCS#12 file's bytes are opened by the core with the password, as the CLI opens one.
+        let pkcs12 = match &certificate {
+            Material::Bytes(bytes) if looks_like_pkcs12(bytes) => Some(bytes),
+            _ => None,
+        };
+        let pem = match pkcs12 {
+            Some(_) => Zeroizing::new(String::new()),
+            None => certificate.certificate(),
+        };
         let key = key.as_ref().map(Material::key);
         let roots = roots.as_ref().map(Material::certificate);
-        let mut input = CertificateInput::new(&pem, now);
+        let mut input = match pkcs12 {
+            Some(der) => CertificateInput::pkcs12(der, &password, now),
+            None => CertificateInput::new(&pem, now),
+        };
         input.private_key = key.as_ref().map(|k| k.as_str());
         input.domains = domains.as_ref().map(|Text(names)| names.as_str());
         input.purpose = purpose;

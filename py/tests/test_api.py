@@ -56,6 +56,19 @@ def test_bytes_read_as_the_cli_reads_files(certificate: str, key: Optional[str])
     assert report.to_dict() == cli_json(*args)
 
 
+def test_pkcs12_bytes_opened_as_the_cli_opens_the_file() -> None:
+    pfx = TESTDATA / "pkcs12/aes-fullchain.pfx"
+    password_file = TESTDATA / "pkcs12/password.txt"
+    password = password_file.read_text().rstrip("\n")
+    want = cli_json("cert", str(pfx), "--password-file", str(password_file), "--domains", "www.example.com")
+    got = cert_preflight.check_certificate_file(pfx, password=password, domains="www.example.com", now=NOW)
+    assert got.to_dict() == want
+    assert got.certificate is not None and len(got.certificate.chain) >= 2
+    wrong = cert_preflight.check_certificate(pfx.read_bytes(), password="nope", now=NOW)
+    assert [d.rule for d in wrong.diagnostics] == ["pkcs12.wrong_password"]
+    assert "nope" not in wrong.to_json()
+
+
 def test_request_bytes_read_as_the_cli_reads_a_body_file(tmp_path: Path) -> None:
     body = (TESTDATA / "requests/examples/acm-import.json").read_bytes().decode("utf-8")
     forms = {

@@ -12,7 +12,7 @@ use std::borrow::Cow;
 use x509_parser::der_parser::asn1_rs::{Any, Class, FromDer};
 use zeroize::Zeroizing;
 
-use crate::input::pem::encode_block;
+use crate::input::pem::{encode_block, encode_secret_block};
 
 /// How [`certificate_text`] read a file's bytes (the CLI says so in a note).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,7 +54,7 @@ pub fn private_key_text(bytes: &[u8]) -> Zeroizing<String> {
         return Zeroizing::new(text.to_string());
     }
     if let Some(label) = der_key_label(bytes) {
-        return Zeroizing::new(encode_block(label, bytes));
+        return encode_secret_block(label, bytes);
     }
     Zeroizing::new(String::from_utf8_lossy(bytes).into_owned())
 }

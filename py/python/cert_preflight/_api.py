@@ -155,6 +155,7 @@ def check_certificate(
     ca: bool = False,
     purpose: Optional[str] = None,
     key_required: bool = False,
+    password: Optional[str] = None,
 ) -> Report:
     """Checks a certificate bundle (leaf first, then its chain), its key and its domains.
 
@@ -166,6 +167,9 @@ def check_certificate(
     (exactly one CA certificate), like the CLI's ``--ca``; ``purpose`` names it in full:
     ``"server"`` (default), ``"client-ca"`` (CA certificates that verify client certificates)
     or ``"ca-upload"``. ``key_required=True`` makes a missing key an error (``key.missing``).
+    ``certificate`` as the bytes of a PKCS#12 file (``.pfx``, ``.p12``) is opened with
+    ``password`` (default: none) and its certificates and key checked, as the CLI's ``cert``
+    does; a wrong password is a report with ``pkcs12.wrong_password``.
     The key's text never appears in the report, its ``repr`` or any exception.
     """
     fn = "check_certificate"
@@ -188,6 +192,7 @@ def check_certificate(
         "expiry_days": _expiry_days(fn, expiry_days),
         "purpose": purpose,
         "key_required": _bool(fn, "key_required", key_required),
+        "password": _optional_str(fn, "password", password),
     }
     text = _call(fn, lambda: _native.check_certificate(certificate, **options))
     return Report._from_json_text(text)
@@ -206,10 +211,11 @@ def check_certificate_file(
     ca: bool = False,
     purpose: Optional[str] = None,
     key_required: bool = False,
+    password: Optional[str] = None,
 ) -> Report:
     """:func:`check_certificate` on files: the bundle at ``path``, the key at ``key_path``,
-    extra trust anchors at ``roots_path``. Files are read as bytes (PEM, DER or PKCS#7); an
-    unreadable file raises the usual ``OSError``."""
+    extra trust anchors at ``roots_path``. Files are read as bytes (PEM, DER, PKCS#7, or
+    PKCS#12 opened with ``password``); an unreadable file raises the usual ``OSError``."""
 
     def read(p: Optional[PathLike]) -> Optional[bytes]:
         if p is None:
@@ -231,6 +237,7 @@ def check_certificate_file(
         ca=ca,
         purpose=purpose,
         key_required=key_required,
+        password=password,
     )
 
 

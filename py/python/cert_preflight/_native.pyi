@@ -23,6 +23,7 @@ def check_certificate(
     profile: Optional[str] = ...,
     roots: Optional[Material] = ...,
     public_roots: bool = ...,
+    password: Optional[str] = ...,
 ) -> str: ...
 def validate_request(
     operation: str,

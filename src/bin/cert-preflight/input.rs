@@ -114,18 +114,30 @@ pub(crate) fn read_key(path: &Path) -> Result<Zeroizing<String>, CliError> {
     Ok(private_key_text(&bytes))
 }
 
-/// A certificate file as PEM text, plus a note when it was not plain UTF-8.
+/// A certificate file as PEM text, plus a note when it was not plain UTF-8; or a PKCS#12 file,
+/// which the core opens with its password.
 pub(crate) struct CertificateText {
-    /// The PEM text to check.
+    /// The PEM text to check (empty for a PKCS#12 file).
     pub pem: String,
     /// Set when the file was binary DER (wrapped into one CERTIFICATE block) or not all UTF-8.
     pub note: Option<String>,
+    /// The file's bytes when it is PKCS#12 (`.pfx`, `.p12`).
+    pub pkcs12: Option<Vec<u8>>,
 }
 
-/// Reads a certificate file as [`certificate_text`] reads bytes: UTF-8 PEM as is, binary DER
-/// wrapped into one `CERTIFICATE` block, other bytes that are not UTF-8 read lossily.
+/// Reads a certificate file: PKCS#12 kept as bytes for the core to open; anything else as
+/// [`certificate_text`] reads bytes (UTF-8 PEM as is, binary DER wrapped into one
+/// `CERTIFICATE` block, other bytes that are not UTF-8 read lossily, so the text around the
+/// blocks is the core's `pem.stray_text` and the blocks are checked).
 pub(crate) fn read_certificate(path: &Path) -> Result<CertificateText, CliError> {
-    let bytes = read_bytes(path, "certificate file")?;
+    let mut bytes = read_bytes(path, "certificate file")?;
+    if cert_preflight::looks_like_pkcs12(&bytes) {
+        return Ok(CertificateText {
+            pem: String::new(),
+            note: None,
+            pkcs12: Some(std::mem::take(&mut *bytes)),
+        });
+    }
     let (text, read_as) = certificate_text(&bytes);
     let note = match read_as {
         BytesReadAs::Der => Some(format!(
@@ -141,6 +153,7 @@ pub(crate) fn read_certificate(path: &Path) -> Result<CertificateText, CliError>
     Ok(CertificateText {
         pem: text.into_owned(),
         note,
+        pkcs12: None,
     })
 }
 

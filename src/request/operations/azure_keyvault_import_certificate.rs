@@ -18,10 +18,13 @@
 //! | preserveCertOrder | bool | no | default false: the leaf is moved to index 0 |
 //!
 //! Where this differs from TARGETS: path parameters are reported at `/path/<name>` as for every
-//! operation (TARGETS writes `/certificate-name`). A PFX is recognised but not opened (no PKCS#12
-//! reader in the core): its content type is checked, nothing inside it. TARGETS calls `pem.crlf`
+//! operation (TARGETS writes `/certificate-name`). A PFX is opened with `pwd` and its certificates
+//! and key checked as the same PEM would be (issue 22), in builds with the `pkcs12` feature;
+//! without it (the browser) the report says it cannot be opened there. TARGETS calls `pem.crlf`
 //! "fixed by normalized", but the value holds the private key and no output ever repeats a key,
 //! so it is not fixed: the message says how. "25k bytes" [AZ-SEC] is read as 25,600 bytes.
+//! TARGETS makes `value` as base64 of PEM a warning (acceptance unverified); the official Python
+//! SDK sends every PEM import that way (issue 25), so here it is an info (see `value_form`).
 
 use serde_json::Value;
 
@@ -30,9 +33,10 @@ use crate::findings::ErrorCodes;
 use crate::model::certificate::{KeyKind, ParsedCertificate};
 use crate::report::Severity;
 use crate::request::decl::{Kind, OperationDecl, OperationInfo, Param};
+use crate::check::Pkcs12Source;
 use crate::request::upload::{
-    check_key_type, check_upload, decode_base64, describe_key, read_blob, BlobForm, Field,
-    KeyTypes, Upload,
+    check_key_type, check_pkcs12_upload, check_upload, decode_base64, describe_key, read_blob,
+    BlobForm, Field, KeyTypes, Material, Upload,
 };
 use crate::request::walk::Walk;
 use crate::catalog;
@@ -225,7 +229,8 @@ fn tags(value: &Value, path: &str, walk: &mut Walk<'_>) {
 /// What `value` was given as.
 enum ValueForm {
     Pem(String),
-    Pfx,
+    /// The PFX's bytes (decoded from base64).
+    Pfx(Vec<u8>),
 }
 
 fn certificate_material(walk: &mut Walk<'_>) {
@@ -240,8 +245,9 @@ fn certificate_material(walk: &mut Walk<'_>) {
         return;
     };
     content_type_matches(walk, &form, content_type);
-    let ValueForm::Pem(pem) = form else {
-        return;
+    let pem = match form {
+        ValueForm::Pem(pem) => pem,
+        ValueForm::Pfx(der) => return pfx_material(walk, &der),
     };
     check_crlf(walk, &pem, VALUE, Severity::Warning);
     // [AZ-SPEC] preserveCertOrder: Key Vault moves the leaf to index 0 unless told to keep
@@ -285,26 +291,77 @@ fn certificate_material(walk: &mut Walk<'_>) {
             );
         }
     }
+    leaf_policy(walk, &material);
+}
+
+/// `value` as base64 of a PFX, opened with `pwd` (empty without it) and checked as its
+/// certificates and key would be in PEM; Key Vault moves the leaf first itself, as for PEM
+/// without preserveCertOrder, so order is only info.
+fn pfx_material(walk: &mut Walk<'_>, der: &[u8]) {
+    let password = walk.root.get("pwd").and_then(Value::as_str).unwrap_or("");
+    let upload = Upload {
+        certificate: Field {
+            text: "",
+            path: VALUE,
+        },
+        chain: None,
+        key: None,
+        key_required: true,
+        combined: false,
+        limits: LIMITS,
+        severities: &[(&catalog::CHAIN_MISORDERED, Severity::Info)],
+    };
+    let material = check_pkcs12_upload(walk, &upload, Pkcs12Source { der, password });
+    leaf_policy(walk, &material);
+}
+
+/// What Key Vault asks of the leaf's key: its type, and policy.key_props.
+fn leaf_policy(walk: &mut Walk<'_>, material: &Material) {
     let Some(leaf) = material.leaf() else { return };
     check_key_type(walk, leaf, &AZURE_KEYS, (VALUE, "Key Vault"), Severity::Error);
     key_props_match(walk, leaf);
 }
 
-/// PEM, base64 of PEM (older .NET SDKs), or base64 of a PFX; anything else is `pem.malformed`.
+/// The official Python SDK base64-encodes whatever it imports, PEM included: in
+/// azure-keyvault-certificates 4.12.0 (PyPI, 2026-12-05), `azure/keyvault/certificates/_client.py`
+/// `CertificateClient.import_certificate` sends `base64.b64encode(certificate_bytes)` as `value`
+/// and documents PEM import with `CertificatePolicy(content_type=CertificateContentType.pem)`
+/// (`application/x-pem-file`). tests/sdk/ captures that body.
+const PYTHON_SDK: &str = "azure-keyvault-certificates 4.12.0, _client.py import_certificate";
+
+/// PEM, base64 of PEM (what the Python SDK sends), or base64 of a PFX; anything else is
+/// `pem.malformed`.
+///
+/// Base64 of PEM was a warning ("acceptance unverified", TARGETS §4 after [AZ-NET]'s older .NET
+/// SDK). Issue 25: the current official Python SDK sends every PEM import that way, as its
+/// documented usage, so Key Vault decodes it; it is the wire form, an info like ACM's blobs.
+/// TARGETS still says warning: this file follows the SDK. Base64 twice stays a warning.
 fn value_form(walk: &mut Walk<'_>, value: &str) -> Option<ValueForm> {
     let blob = read_blob(value);
     match blob.form {
         BlobForm::Pem => Some(ValueForm::Pem(blob.text)),
-        BlobForm::Base64OfPem | BlobForm::Base64Twice => {
+        BlobForm::Base64OfPem => {
             walk.emit(
                 &catalog::REQUEST_BLOB_ENCODING,
                 VALUE,
-                "`value` is base64 of PEM text (what older .NET SDKs sent); whether Key Vault accepts it is unverified: send the PEM text itself",
+                format!(
+                    "`value` is base64 of PEM text, as the official Python SDK sends every PEM import ({PYTHON_SDK} base64-encodes certificate_bytes), so Key Vault decodes it; the PEM inside was checked"
+                ),
+            );
+            Some(ValueForm::Pem(blob.text))
+        }
+        BlobForm::Base64Twice => {
+            walk.emit(
+                &catalog::REQUEST_BLOB_ENCODING,
+                VALUE,
+                format!(
+                    "`value` is base64 of base64 of PEM: encoded twice; Key Vault decodes once. SDKs encode it themselves ({PYTHON_SDK}): pass the PEM file's bytes, not base64 of them"
+                ),
             )
             .set_severity(Severity::Warning);
             Some(ValueForm::Pem(blob.text))
         }
-        BlobForm::Base64OfDer => Some(ValueForm::Pfx),
+        BlobForm::Base64OfDer => decode_base64(value).map(ValueForm::Pfx),
         BlobForm::Unreadable => {
             // Base64 that decodes to something not DER-shaped is still not a PFX.
             let what = if decode_base64(value).is_some() {
@@ -333,7 +390,7 @@ fn content_type_matches(walk: &mut Walk<'_>, form: &ValueForm, content_type: Opt
         (ValueForm::Pem(_), Some(PKCS12_TYPE)) => format!(
             "`value` is PEM but the content type is {PKCS12_TYPE}: set it to {PEM_TYPE}"
         ),
-        (ValueForm::Pfx, Some(PEM_TYPE)) => format!(
+        (ValueForm::Pfx(_), Some(PEM_TYPE)) => format!(
             "`value` is base64 of a PFX but the content type is {PEM_TYPE}: set it to {PKCS12_TYPE} or leave it out"
         ),
         _ => return,

@@ -19,6 +19,7 @@ use std::io::{BufWriter, IsTerminal as _, Write};
 
 use crate::args::{Format, ScanArgs};
 use crate::input::{self, is_stdin, CliError};
+use crate::password::Prompt;
 
 use check::{Outcome, Settings};
 use discover::Selection;
@@ -46,6 +47,7 @@ pub(crate) fn run_scan(args: &ScanArgs, format: Format) -> Result<u8, CliError> 
         block_lines: format == Format::Sarif,
         key_for: HashMap::new(),
         paired_keys: HashSet::new(),
+        pkcs12_password: args.password.resolve("PKCS#12 files", Prompt::Never)?,
     };
     settings.add_key_pairs(&args.key_for)?;
     let jobs = args
