@@ -246,27 +246,88 @@ fn validate_request(
     let body = Material::from_py(body, "body")?;
     let now = now.timestamp()?;
     let context = json_object(context, "context")?;
-    let mut path_params = std::collections::BTreeMap::new();
-    for (name, value) in json_object(path, "path")? {
-        let Value::String(value) = value else {
-            return Err(PyTypeError::new_err("path values must be str"));
-        };
-        path_params.insert(name, value);
-    }
+    let path_params = path_params(path)?;
     // RequestContext holds the (not Send) verifier slot, so it is made with the GIL released.
     py.detach(|| {
-        let mut request = RequestContext::new(now);
-        request.path_params = path_params;
-        request.expiry_warning_days = expiry_days;
-        for (key, value) in &context {
-            request.set(key, value).map_err(input_failure)?;
-        }
+        let request = request_context(now, path_params, &context, expiry_days)?;
         let report = match &body {
             Material::Text(text) => core_validate_request(&operation, text, &request),
             Material::Bytes(bytes) => validate_request_bytes(&operation, bytes, &request),
         };
         report.map_err(input_failure).and_then(|r| to_json(&r))
     })
+}
+
+/// The caller facts of a request: path parameters, the context keys (set by the core's
+/// `RequestContext::set`, as the CLI's `--context` file) and the clock.
+fn request_context(
+    now: Timestamp,
+    path_params: std::collections::BTreeMap<String, String>,
+    context: &serde_json::Map<String, Value>,
+    expiry_days: u32,
+) -> PyResult<RequestContext> {
+    let mut request = RequestContext::new(now);
+    request.path_params = path_params;
+    request.expiry_warning_days = expiry_days;
+    for (key, value) in context {
+        request.set(key, value).map_err(input_failure)?;
+    }
+    Ok(request)
+}
+
+/// Path parameters from the JSON object the Python side serialized.
+fn path_params(path: Option<Text>) -> PyResult<std::collections::BTreeMap<String, String>> {
+    let mut params = std::collections::BTreeMap::new();
+    for (name, value) in json_object(path, "path")? {
+        let Value::String(value) = value else {
+            return Err(PyTypeError::new_err("path values must be str"));
+        };
+        params.insert(name, value);
+    }
+    Ok(params)
+}
+
+/// What a provider's answer means for an operation; with `request` (JSON text), each cause
+/// says whether the request breaks it. Returns the explanation as JSON.
+#[pyfunction]
+#[pyo3(signature = (operation, error, *, now, request=None, path=None, context=None, expiry_days=cert_preflight::DEFAULT_EXPIRY_WARNING_DAYS))]
+#[allow(clippy::too_many_arguments)] // one keyword argument per option, as Python passes them
+fn explain(
+    py: Python<'_>,
+    operation: Text,
+    error: Text,
+    now: Now,
+    request: Option<Text>,
+    path: Option<Text>,
+    context: Option<Text>,
+    expiry_days: u32,
+) -> PyResult<String> {
+    let (Text(operation), Text(error)) = (operation, error);
+    let now = now.timestamp()?;
+    let params = path_params(path)?;
+    let context = json_object(context, "context")?;
+    py.detach(|| {
+        let explanation = match request {
+            None => cert_preflight::explain(&operation, &error),
+            Some(Text(body)) => {
+                let facts = request_context(now, params, &context, expiry_days)?;
+                cert_preflight::explain_request(&operation, &error, &body, &facts)
+            }
+        };
+        explanation.map_err(input_failure).and_then(|e| to_json(&e))
+    })
+}
+
+/// The JSON Schema of an operation's request body, as JSON text.
+#[pyfunction]
+fn schema(operation: Text) -> PyResult<String> {
+    to_json(&cert_preflight::schema(&operation.0).map_err(input_failure)?)
+}
+
+/// The fields a form shows for an operation, as a JSON array.
+#[pyfunction]
+fn form_fields(operation: Text) -> PyResult<String> {
+    to_json(&cert_preflight::form_fields(&operation.0).map_err(input_failure)?)
 }
 
 /// A JSON object the Python side serialized (the path parameters, the context), as a map.
@@ -365,6 +426,9 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(operations, m)?)?;
     m.add_function(wrap_pyfunction!(profiles, m)?)?;
     m.add_function(wrap_pyfunction!(purposes, m)?)?;
+    m.add_function(wrap_pyfunction!(explain, m)?)?;
+    m.add_function(wrap_pyfunction!(schema, m)?)?;
+    m.add_function(wrap_pyfunction!(form_fields, m)?)?;
     m.add("InputFailure", m.py().get_type::<InputFailure>())?;
     m.add("CONTEXT_KEYS", cert_preflight::CONTEXT_KEYS.to_vec())?;
     m.add("MAX_REQUEST_BYTES", cert_preflight::MAX_REQUEST_BYTES)?;

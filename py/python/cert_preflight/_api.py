@@ -29,11 +29,14 @@ from typing import (
 
 from . import _native
 from ._errors import CertPreflightError
-from ._report import FingerprintReport, OperationInfo, Report, Rule
+from ._report import Explanation, FingerprintReport, FormField, OperationInfo, Report, Rule
 
 __all__ = [
     "check_certificate",
     "check_certificate_file",
+    "explain",
+    "form_fields",
+    "schema",
     "fingerprint",
     "operations",
     "profiles",
@@ -375,6 +378,60 @@ def validate_request_file(
     return validate_request(
         operation, body, path=path_params, context=context, now=now, expiry_days=expiry_days
     )
+
+
+def _operation(fn: str, operation: object) -> str:
+    if not isinstance(operation, str):
+        raise TypeError(f"{fn}: operation must be a str, got {_describe(operation)}")
+    return operation
+
+
+def explain(
+    operation: str,
+    error: str,
+    *,
+    request: Union[Material, Mapping[str, Any], None] = None,
+    path: Optional[Mapping[str, str]] = None,
+    context: Optional[Mapping[str, Any]] = None,
+    now: TimeInput = None,
+    expiry_days: int = DEFAULT_EXPIRY_DAYS,
+) -> Explanation:
+    """What a provider's answer (an error code such as ``"InvalidParameter"``, or its message
+    text) means for an operation: the rules that lead to it. With ``request`` (the body that got
+    the answer, as :func:`validate_request` takes it) each cause says whether it applies."""
+    fn = "explain"
+    _operation(fn, operation)
+    if not isinstance(error, str):
+        raise TypeError(f"{fn}: error must be a str, got {_describe(error)}")
+    body: Optional[Material] = None if request is None else _body(fn, request)
+    if isinstance(body, (bytes, bytearray)):
+        body = bytes(body).decode("utf-8", "replace")
+    options: Dict[str, Any] = {
+        "now": _now(fn, now),
+        "request": body,
+        "path": _path(fn, path),
+        "context": _context(fn, context),
+        "expiry_days": _expiry_days(fn, expiry_days),
+    }
+    text = _call(fn, lambda: _native.explain(operation, error, **options))
+    return Explanation._from_json(json.loads(text))
+
+
+def schema(operation: str) -> Dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of an operation's request body, with its path
+    parameters under ``$defs.path`` (a new dict each call)."""
+    fn = "schema"
+    text = _call(fn, lambda: _native.schema(_operation(fn, operation)))
+    result: Dict[str, Any] = json.loads(text)
+    return result
+
+
+def form_fields(operation: str) -> Tuple[FormField, ...]:
+    """The fields a form shows for an operation: its certificate material, then its other
+    parameters with example values."""
+    fn = "form_fields"
+    text = _call(fn, lambda: _native.form_fields(_operation(fn, operation)))
+    return tuple(FormField._from_json(f) for f in json.loads(text))
 
 
 _DIGESTS = ("sha1", "sha256")

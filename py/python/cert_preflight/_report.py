@@ -14,9 +14,12 @@ from types import MappingProxyType
 from typing import Any, Dict, Mapping, Optional, Tuple, Union
 
 __all__ = [
+    "Cause",
     "CertificateFacts",
     "CertificateSummary",
     "Diagnostic",
+    "Explanation",
+    "FormField",
     "FingerprintReport",
     "Fingerprints",
     "MissingIssuer",
@@ -326,4 +329,85 @@ class OperationInfo:
     def _from_json(cls, d: JsonObject) -> OperationInfo:
         return cls(
             d["id"], d["provider"], d["action"], tuple(d["aliases"]), d["seed"], d["summary"]
+        )
+
+
+@dataclass(frozen=True)
+class Cause:
+    """One rule that leads to a provider's answer (see :func:`cert_preflight.explain`)."""
+
+    rule: str
+    severity: str
+    summary: str
+    api_error: Optional[str]
+    """The code this operation's reports give the rule, if any."""
+    why: str
+    source: str
+    applies: Optional[bool]
+    """With a request: whether the check found this rule broken."""
+    findings: Tuple[Diagnostic, ...]
+
+    @classmethod
+    def _from_json(cls, d: JsonObject) -> Cause:
+        return cls(
+            rule=d["rule"],
+            severity=d["severity"],
+            summary=d["summary"],
+            api_error=d.get("api_error"),
+            why=d["why"],
+            source=d["source"],
+            applies=d.get("applies"),
+            findings=tuple(Diagnostic._from_json(x) for x in d.get("findings", ())),
+        )
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """What a provider's answer means for an operation: the rules that lead to it."""
+
+    operation: str
+    error: str
+    """The answer asked about, as given."""
+    causes: Tuple[Cause, ...]
+    """Most specific first."""
+    checked: bool
+    """Whether a request was checked (then each cause says whether it applies)."""
+
+    @classmethod
+    def _from_json(cls, d: JsonObject) -> Explanation:
+        return cls(
+            operation=d["operation"],
+            error=d["error"],
+            causes=tuple(Cause._from_json(c) for c in d["causes"]),
+            checked=d["checked"],
+        )
+
+
+@dataclass(frozen=True)
+class FormField:
+    """One field of an operation's form (see :func:`cert_preflight.form_fields`)."""
+
+    pointer: str
+    """Where the value goes: a JSON pointer into the body, or ``/path/<name>``."""
+    name: str
+    role: str
+    """``certificate``, ``chain``, ``private_key``, ``certificate_and_key``,
+    ``ca_certificate`` or ``parameter``."""
+    kind: str
+    """``string``, ``integer``, ``boolean`` or ``tags``."""
+    required: bool
+    example: Optional[str]
+    values: Tuple[str, ...]
+    """The only values it may take, when documented."""
+
+    @classmethod
+    def _from_json(cls, d: JsonObject) -> FormField:
+        return cls(
+            pointer=d["pointer"],
+            name=d["name"],
+            role=d["role"],
+            kind=d["kind"],
+            required=d["required"],
+            example=d.get("example"),
+            values=tuple(d.get("values", ())),
         )

@@ -64,3 +64,13 @@ def listings() -> None:
     names: Tuple[str, ...] = cert_preflight.profiles() + cert_preflight.purposes()
     version: str = cert_preflight.__version__
     print(file_report, first, rule_ids, ops, names, version, cert_preflight.MAX_REQUEST_BYTES)
+
+
+def schemas_and_answers() -> None:
+    body_schema: Dict[str, object] = cert_preflight.schema("CreateListener")
+    fields = cert_preflight.form_fields("acm:ImportCertificate")
+    required: List[str] = [f.pointer for f in fields if f.required]
+    why = cert_preflight.explain("CreateListener", "InvalidParameter", request={"ListenerPort": 1})
+    rules_broken: List[str] = [c.rule for c in why.causes if c.applies]
+    pfx: Report = cert_preflight.check_certificate(b"...", password="secret")
+    print(body_schema, required, rules_broken, why.checked, pfx.valid)
