@@ -48,7 +48,7 @@ impl Timestamp {
         parse_rfc3339_seconds(text.trim().as_bytes())
             .map(Timestamp::from_unix_seconds)
             .ok_or_else(|| InputError::InvalidTime {
-                value: text.to_string(),
+                value: crate::text::redact::quotable(text),
             })
     }
 

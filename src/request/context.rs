@@ -162,7 +162,7 @@ impl RequestContext {
             "no_public_roots" => self.public_roots = !flag()?,
             _ => {
                 return Err(InputError::InvalidContext {
-                    key: key.to_string(),
+                    key: crate::text::redact::quotable(key),
                     reason: format!(
                         "is not a context key; expected one of {}",
                         CONTEXT_KEYS.join(", ")

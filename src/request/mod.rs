@@ -315,7 +315,7 @@ fn malformed(declaration: &decl::OperationDecl, message: String) -> Report {
 
 fn unknown(name: &str) -> InputError {
     InputError::UnknownOperation {
-        name: name.to_string(),
+        name: crate::text::redact::quotable(name),
         known: operations()
             .iter()
             .map(|o| o.id)

@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use cert_preflight::ProviderProfile;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// Check TLS certificate material and cloud load-balancer API requests before they are sent.
@@ -106,8 +107,8 @@ pub(crate) struct ScanArgs {
     #[command(flatten)]
     pub clock: ClockArgs,
     /// Provider documentation to apply beyond the seeds.
-    #[arg(long, value_enum, default_value_t = Profile::Generic)]
-    pub profile: Profile,
+    #[arg(long, value_parser = profile_parser(), default_value = "generic")]
+    pub profile: ProviderProfile,
     /// Worker threads (default: the number of cores).
     #[arg(long, value_name = "N")]
     pub jobs: Option<std::num::NonZeroUsize>,
@@ -152,8 +153,8 @@ pub(crate) struct CertArgs {
     #[command(flatten)]
     pub clock: ClockArgs,
     /// Provider documentation to apply beyond the seeds.
-    #[arg(long, value_enum, default_value_t = Profile::Generic)]
-    pub profile: Profile,
+    #[arg(long, value_parser = profile_parser(), default_value = "generic")]
+    pub profile: ProviderProfile,
     /// Write the normalized bundle (reordered, 64 columns, no stray text) to this file, or
     /// `-` for stdout (the report then goes to stderr).
     #[arg(long, value_name = "OUT_FILE")]
@@ -173,13 +174,13 @@ pub(crate) struct ClockArgs {
     pub expiry_days: u32,
 }
 
-/// `--profile`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub(crate) enum Profile {
-    /// Only the rules that hold everywhere.
-    Generic,
-    /// Alibaba Cloud CLB (SLB): RSA certificates and PKCS#1 keys.
-    AlibabaSlb,
+/// `--profile`: the core's profile names (each with its summary in `--help`), read by
+/// [`ProviderProfile::from_str`](std::str::FromStr), as the npm and Python packages read them.
+fn profile_parser() -> impl clap::builder::TypedValueParser<Value = ProviderProfile> {
+    use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser as _};
+    let values =
+        ProviderProfile::names().map(|(name, summary)| PossibleValue::new(name).help(summary));
+    PossibleValuesParser::new(values).try_map(|name| name.parse::<ProviderProfile>())
 }
 
 /// `cert-preflight operations`.

@@ -6,10 +6,10 @@ use zeroize::Zeroizing;
 
 use cert_preflight::{
     check_certificate, fingerprint, CertificateInput, CertificatePurpose, DigestAlgorithm,
-    FingerprintStyle, ProviderProfile,
+    FingerprintStyle,
 };
 
-use crate::args::{CertArgs, FingerprintArgs, Format, Profile, Style};
+use crate::args::{CertArgs, FingerprintArgs, Format, Style};
 use crate::human;
 use crate::input::{self, is_stdin, shown, CliError};
 use crate::output::{emit, note, print_report, to_json, Sink};
@@ -62,10 +62,7 @@ pub(crate) fn run_cert(args: &CertArgs, format: Format) -> Result<u8, CliError> 
     } else {
         CertificatePurpose::Server
     };
-    request.profile = match args.profile {
-        Profile::Generic => ProviderProfile::Generic,
-        Profile::AlibabaSlb => ProviderProfile::AlibabaSlb,
-    };
+    request.profile = args.profile;
     let report = check_certificate(&request);
 
     let sink = match &args.fix {

@@ -6,9 +6,7 @@ use std::io::{self, Read};
 use std::path::Path;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use base64::Engine as _;
-use cert_preflight::Timestamp;
-use x509_parser::der_parser::asn1_rs::{Any, FromDer as _, Tag};
+use cert_preflight::{certificate_text, private_key_text, BytesReadAs, Timestamp};
 use zeroize::Zeroizing;
 
 /// Input that could not be read, or an argument that was not understood: printed as
@@ -109,108 +107,54 @@ pub(crate) fn read_text(path: &Path, what: &str) -> Result<String, CliError> {
         .map_err(|_| CliError::new(format!("{what} is not UTF-8 text"), shown(path)))
 }
 
-/// Reads a private key file. The text stays in a buffer that is wiped when dropped, and no
-/// error message quotes it. A binary DER key (PKCS#8, encrypted PKCS#8, PKCS#1 RSA or SEC1 EC,
-/// told apart by the shape of its outer SEQUENCE) is wrapped into the PEM block of its kind, as
-/// a DER certificate is; other bytes that are not UTF-8 are read lossily, so the core reports
-/// them (as stray text or a malformed block) without the CLI quoting them.
+/// Reads a private key file (as [`private_key_text`] reads bytes). The text stays in a buffer
+/// that is wiped when dropped, and no error message quotes it.
 pub(crate) fn read_key(path: &Path) -> Result<Zeroizing<String>, CliError> {
-    let mut bytes = read_bytes(path, "private key file")?;
-    let raw = Zeroizing::new(std::mem::take(&mut *bytes));
-    if let Ok(text) = std::str::from_utf8(&raw) {
-        return Ok(Zeroizing::new(text.to_string()));
-    }
-    if let Some(label) = der_key_label(&raw) {
-        return Ok(Zeroizing::new(der_to_pem(&raw, label)));
-    }
-    Ok(Zeroizing::new(String::from_utf8_lossy(&raw).into_owned()))
+    let bytes = read_bytes(path, "private key file")?;
+    Ok(private_key_text(&bytes))
 }
 
-/// The PEM label of a DER private key, from the tags of its outer SEQUENCE's first two
-/// elements: `INTEGER, SEQUENCE` is PKCS#8 (version, algorithm); `SEQUENCE, OCTET STRING`
-/// encrypted PKCS#8 (algorithm, data); `INTEGER, INTEGER` PKCS#1 RSA (version, modulus);
-/// `INTEGER, OCTET STRING` SEC1 EC (version, private key). Anything else is not a DER key.
-fn der_key_label(der: &[u8]) -> Option<&'static str> {
-    // asn1-rs is already linked (x509-parser reads every certificate with it): its DER reader
-    // rather than a hand-written tag-and-length walk.
-    let (_, outer) = Any::from_der(der).ok()?;
-    if outer.tag() != Tag::Sequence {
-        return None;
-    }
-    let (rest, first) = Any::from_der(outer.data).ok()?;
-    let (_, second) = Any::from_der(rest).ok()?;
-    match (first.tag(), second.tag()) {
-        (Tag::Integer, Tag::Sequence) => Some("PRIVATE KEY"),
-        (Tag::Sequence, Tag::OctetString) => Some("ENCRYPTED PRIVATE KEY"),
-        (Tag::Integer, Tag::Integer) => Some("RSA PRIVATE KEY"),
-        (Tag::Integer, Tag::OctetString) => Some("EC PRIVATE KEY"),
-        _ => None,
-    }
-}
-
-/// A certificate file as PEM text, plus a note when it was DER and had to be wrapped; or a
-/// PKCS#12 file, which the core opens with its password.
+/// A certificate file as PEM text, plus a note when it was not plain UTF-8; or a PKCS#12 file,
+/// which the core opens with its password.
 pub(crate) struct CertificateText {
     /// The PEM text to check (empty for a PKCS#12 file).
     pub pem: String,
-    /// Set when the file was binary DER and was wrapped into one CERTIFICATE block.
+    /// Set when the file was binary DER (wrapped into one CERTIFICATE block) or not all UTF-8.
     pub note: Option<String>,
     /// The file's bytes when it is PKCS#12 (`.pfx`, `.p12`).
     pub pkcs12: Option<Vec<u8>>,
 }
 
-/// Reads a certificate file: UTF-8 PEM as is; PKCS#12 kept as bytes for the core to open;
-/// binary DER (first byte 0x30, an ASN.1 SEQUENCE) wrapped into one `CERTIFICATE` block; any
-/// other bytes that are not UTF-8 (an
-/// `openssl x509 -text` dump or PKCS#12 "Bag Attributes" around clean PEM blocks) read lossily,
-/// so the text around the blocks is the core's `pem.stray_text` and the blocks are checked.
+/// Reads a certificate file: PKCS#12 kept as bytes for the core to open; anything else as
+/// [`certificate_text`] reads bytes (UTF-8 PEM as is, binary DER wrapped into one
+/// `CERTIFICATE` block, other bytes that are not UTF-8 read lossily, so the text around the
+/// blocks is the core's `pem.stray_text` and the blocks are checked).
 pub(crate) fn read_certificate(path: &Path) -> Result<CertificateText, CliError> {
     let mut bytes = read_bytes(path, "certificate file")?;
-    let raw = std::mem::take(&mut *bytes);
-    if cert_preflight::looks_like_pkcs12(&raw) {
+    if cert_preflight::looks_like_pkcs12(&bytes) {
         return Ok(CertificateText {
             pem: String::new(),
             note: None,
-            pkcs12: Some(raw),
+            pkcs12: Some(std::mem::take(&mut *bytes)),
         });
     }
-    match String::from_utf8(raw) {
-        Ok(pem) => Ok(CertificateText {
-            pem,
-            note: None,
-            pkcs12: None,
-        }),
-        Err(err) if err.as_bytes().first() == Some(&0x30) => Ok(CertificateText {
-            pem: der_to_pem(err.as_bytes(), "CERTIFICATE"),
-            note: Some(format!(
-                "{} is binary DER, not PEM; checking it as one CERTIFICATE block",
-                shown(path)
-            )),
-            pkcs12: None,
-        }),
-        Err(err) => Ok(CertificateText {
-            pem: String::from_utf8_lossy(err.as_bytes()).into_owned(),
-            note: Some(format!(
-                "{} is not all UTF-8; bytes that are not were read as U+FFFD",
-                shown(path)
-            )),
-            pkcs12: None,
-        }),
-    }
-}
-
-/// Wraps DER bytes into a 64-column PEM block with `label`. Not the core's
-/// `input::pem::encode_block`: that one is private to the library and returns a plain
-/// `String`, while a DER private key read here has its base64 kept in a `Zeroizing` buffer.
-fn der_to_pem(der: &[u8], label: &str) -> String {
-    let b64 = Zeroizing::new(base64::engine::general_purpose::STANDARD.encode(der));
-    let mut pem = format!("-----BEGIN {label}-----\n");
-    for line in b64.as_bytes().chunks(64) {
-        pem.push_str(&String::from_utf8_lossy(line));
-        pem.push('\n');
-    }
-    pem.push_str(&format!("-----END {label}-----\n"));
-    pem
+    let (text, read_as) = certificate_text(&bytes);
+    let note = match read_as {
+        BytesReadAs::Der => Some(format!(
+            "{} is binary DER, not PEM; checking it as one CERTIFICATE block",
+            shown(path)
+        )),
+        BytesReadAs::Lossy => Some(format!(
+            "{} is not all UTF-8; bytes that are not were read as U+FFFD",
+            shown(path)
+        )),
+        _ => None,
+    };
+    Ok(CertificateText {
+        pem: text.into_owned(),
+        note,
+        pkcs12: None,
+    })
 }
 
 /// `--now` if given (RFC 3339), else the system clock.
@@ -271,29 +215,4 @@ pub(crate) fn read_context(
         context.set(key, value).map_err(|e| fail(e.to_string()))?;
     }
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::der_key_label;
-
-    #[test]
-    fn der_keys_are_named_by_their_first_two_tags() {
-        // SEQUENCE { a, b } with a and b empty elements of the given tags.
-        let key = |a: u8, b: u8| vec![0x30, 0x04, a, 0x00, b, 0x00];
-        let cases: &[(Vec<u8>, Option<&str>)] = &[
-            (key(0x02, 0x30), Some("PRIVATE KEY")),
-            (key(0x30, 0x04), Some("ENCRYPTED PRIVATE KEY")),
-            (key(0x02, 0x02), Some("RSA PRIVATE KEY")),
-            (key(0x02, 0x04), Some("EC PRIVATE KEY")),
-            (key(0x04, 0x04), None),
-            (vec![0x31, 0x04, 0x02, 0x00, 0x30, 0x00], None),
-            (vec![0x30, 0x05, 0x02, 0x00], None),
-            (b"-----BEGIN".to_vec(), None),
-            (Vec::new(), None),
-        ];
-        for (der, label) in cases {
-            assert_eq!(der_key_label(der), *label, "{der:02x?}");
-        }
-    }
 }

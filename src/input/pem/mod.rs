@@ -553,7 +553,6 @@ pub(crate) fn encode_block(label: &str, der: &[u8]) -> String {
 
 /// [`encode_block`] for key material: the base64 and the block live only in buffers that are
 /// wiped when dropped, sized up front so that no reallocation leaves a copy behind.
-#[cfg(feature = "pkcs12")]
 pub(crate) fn encode_secret_block(label: &str, der: &[u8]) -> zeroize::Zeroizing<String> {
     let b64 = zeroize::Zeroizing::new(base64_standard::encode(der));
     let mut out = zeroize::Zeroizing::new(String::with_capacity(block_capacity(label, &b64)));

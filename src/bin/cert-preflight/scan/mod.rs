@@ -17,9 +17,7 @@ mod text;
 use std::collections::{HashMap, HashSet};
 use std::io::{BufWriter, IsTerminal as _, Write};
 
-use cert_preflight::ProviderProfile;
-
-use crate::args::{Profile, ScanArgs, ScanFormat};
+use crate::args::{ScanArgs, ScanFormat};
 use crate::input::{self, is_stdin, CliError};
 use crate::password::Prompt;
 
@@ -43,10 +41,7 @@ pub(crate) fn run_scan(args: &ScanArgs, format: ScanFormat) -> Result<u8, CliErr
     let mut settings = Settings {
         now: input::now(args.clock.now.as_deref())?,
         expiry_days: args.clock.expiry_days,
-        profile: match args.profile {
-            Profile::Generic => ProviderProfile::Generic,
-            Profile::AlibabaSlb => ProviderProfile::AlibabaSlb,
-        },
+        profile: args.profile,
         sibling_keys: !args.no_sibling_keys,
         read_keys: args.expiring_within.is_none(),
         block_lines: format == ScanFormat::Sarif,
