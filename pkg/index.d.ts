@@ -146,6 +146,12 @@ export interface Rule {
   api_error?: string;
   /** One line saying what the rule checks. */
   summary: string;
+  /** True when the report's normalized output resolves a finding of this rule. */
+  fixed_by_normalizing: boolean;
+  /** zlint lints that check the same thing (empty when none does). */
+  zlint: string[];
+  /** pkilint findings that report the same thing (empty when none does). */
+  pkilint: string[];
 }
 
 /** One supported operation. */

@@ -10,8 +10,8 @@
 //! report is built: the rule's own code, or the one the operation declares for it
 //! ([`ErrorCodes`]).
 
+use crate::catalog::{Rule, GENERIC_PARAMETER_ERROR};
 use crate::report::{Diagnostic, Severity};
-use crate::rules::{Rule, GENERIC_PARAMETER_ERROR};
 
 /// One finding before it becomes a public [`Diagnostic`].
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -220,7 +220,7 @@ impl ErrorCodes {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::catalog;
+    use crate::catalog;
 
     #[test]
     fn emit_keeps_the_rule_and_returns_the_finding() {

@@ -21,6 +21,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+mod catalog;
 mod check;
 mod context;
 mod error;
@@ -35,21 +36,24 @@ mod time;
 mod trust;
 mod verifier;
 
+pub use catalog::{find_rule, rules, Rule, GENERIC_PARAMETER_ERROR};
 pub use check::{
     check_certificate, fingerprint, CertificateInput, DigestAlgorithm, FieldPaths,
     FingerprintReport, FingerprintStyle,
 };
 pub use context::{CertificatePurpose, ProviderProfile, DEFAULT_EXPIRY_WARNING_DAYS};
 pub use error::InputError;
+#[cfg(feature = "pkcs12")]
+pub use input::pkcs12::looks_like_pkcs12;
 pub use report::{
     CertificateFacts, CertificateSummary, Diagnostic, Fingerprints, MissingIssuer, Report,
     Severity, TrustFacts,
 };
 pub use request::{
-    find_operation, operation_rules, operations, validate_request, validate_request_bytes,
-    validate_request_value, OperationInfo, RequestContext, CONTEXT_KEYS, MAX_REQUEST_BYTES,
+    find_operation, operation_rules, operations, request_from_query, validate_request,
+    validate_request_bytes, validate_request_value, OperationInfo, RequestContext, CONTEXT_KEYS,
+    MAX_REQUEST_BYTES,
 };
-pub use rules::{find_rule, rules, Rule, GENERIC_PARAMETER_ERROR};
 pub use time::Timestamp;
 pub use verifier::{
     PublicKeyInfo, RingVerifier, SharedVerifier, SignatureAlgorithm, SignatureVerifier,

@@ -255,10 +255,10 @@ fn count(diagnostics: &[Diagnostic], severity: Severity) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::catalog;
     use crate::findings::{ErrorCodes, Findings};
-    use crate::rules::catalog;
 
-    fn diagnostics(found: &[(&'static crate::rules::Rule, &str)]) -> Vec<Diagnostic> {
+    fn diagnostics(found: &[(&'static crate::catalog::Rule, &str)]) -> Vec<Diagnostic> {
         let mut findings = Findings::new();
         for (rule, path) in found {
             findings.emit(rule, *path, "message");

@@ -33,7 +33,7 @@ fn files_under(dir: &Path, suffix: &str, out: &mut Vec<PathBuf>) {
 
 /// `NAME = "id"` pairs declared in the catalogue macro.
 fn catalogue_constants() -> Vec<(String, String)> {
-    let text = fs::read_to_string(root().join("src/rules/catalog.rs")).expect("catalog.rs");
+    let text = fs::read_to_string(root().join("src/catalog.rs")).expect("catalog.rs");
     text.lines()
         .filter_map(|line| {
             let (name, rest) = line.trim().split_once(" = \"")?;

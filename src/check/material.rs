@@ -4,6 +4,10 @@
 
 use super::anchors;
 use super::input::CertificateInput;
+use crate::catalog::{
+    CA_SINGLE_CERTIFICATE, CERT_MALFORMED, CHAIN_DUPLICATE, CHAIN_EMPTY, CHAIN_LEAF_IN_CHAIN,
+    CHAIN_MISORDERED, CHAIN_TOO_DEEP, PEM_PKCS7,
+};
 use crate::context::CertificatePurpose;
 use crate::findings::Findings;
 use crate::input::pem::{encode_block, PemIssue};
@@ -12,10 +16,6 @@ use crate::model::{
     is_key_material_label, read_certificate_field, CertificateField, MalformedCertificate,
 };
 use crate::report::CertificateSummary;
-use crate::rules::catalog::{
-    CA_SINGLE_CERTIFICATE, CERT_MALFORMED, CHAIN_DUPLICATE, CHAIN_EMPTY, CHAIN_LEAF_IN_CHAIN,
-    CHAIN_MISORDERED, CHAIN_TOO_DEEP, PEM_PKCS7,
-};
 use crate::rules::certificate::{check_certificates, facts, CertificateContext};
 use crate::rules::chain::{analyse, ChainAnalysis};
 use crate::rules::chain_end::judge_path_end;

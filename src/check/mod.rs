@@ -12,6 +12,8 @@ mod anchors;
 mod fingerprint;
 mod input;
 mod material;
+#[cfg(feature = "pkcs12")]
+mod pkcs12;
 
 pub use fingerprint::{DigestAlgorithm, FingerprintReport, FingerprintStyle};
 pub(crate) use input::FieldLimits;
@@ -20,6 +22,10 @@ pub(crate) use material::MaterialOutcome;
 
 /// Runs every certificate-material rule over one input.
 pub(crate) fn check_material(input: &CertificateInput<'_>) -> MaterialOutcome {
+    #[cfg(feature = "pkcs12")]
+    if let Some(source) = input.pkcs12 {
+        return pkcs12::run(input, source);
+    }
     material::run(input)
 }
 

@@ -12,7 +12,7 @@ use super::context::RequestContext;
 use super::decl::{Condition, Kind, OperationDecl, Param};
 use super::suggest::suggestion;
 use super::walk::{child, Walk, PATH_BASE};
-use crate::rules::catalog;
+use crate::catalog;
 use crate::text::{json_type_name, length_phrase, quote, units, QUOTE_CHARS};
 
 /// Validates path parameters and body against `decl`, then runs its cross-field checks.

@@ -28,11 +28,11 @@
 //! assert_eq!(report.diagnostics[0].rule, "request.out_of_range");
 //! ```
 
+use crate::catalog::{self, Rule};
 use crate::error::InputError;
 use crate::findings::Findings;
 use crate::input::decode::decode_text;
 use crate::report::Report;
-use crate::rules::{catalog, Rule};
 
 mod checks;
 mod context;
@@ -43,6 +43,7 @@ mod regions;
 mod suggest;
 mod upload;
 mod walk;
+mod wire;
 
 pub use context::{RequestContext, CONTEXT_KEYS};
 pub use decl::OperationInfo;
@@ -80,7 +81,7 @@ pub fn find_operation(name: &str) -> Option<&'static OperationInfo> {
 /// ```
 pub fn operation_rules(operation: &str) -> Result<Vec<Rule>, InputError> {
     let declaration = find_declaration(operation)?;
-    Ok(crate::rules::rules()
+    Ok(crate::catalog::rules()
         .iter()
         .map(|rule| Rule {
             api_error: declaration.error_codes.for_rule(rule),
@@ -158,6 +159,30 @@ pub fn validate_request_value(
 ) -> Result<Report, InputError> {
     let declaration = find_declaration(operation)?;
     Ok(validate_declared(declaration, body, context))
+}
+
+/// The JSON body a query-style request stands for: IAM's form-encoded body (boto3's awsQuery
+/// `Tags.member.1.Key=env`) or Alibaba Cloud's flattened RPC parameters (the Tea SDKs'
+/// `Tag.1.Key=env&DryRun=True`), typed by the operation's declared parameters. `query` is the
+/// query string or body text, or a whole URL. Validate the result with
+/// [`validate_request_value`]; diagnostics then point into the JSON form (`Tag.1.Key` is
+/// `/Tag/0/Key`). The only error is an unknown operation.
+///
+/// ```
+/// use cert_preflight::request_from_query;
+/// let body = request_from_query("UploadCACertificate", "RegionId=cn-hangzhou&Tag.1.Key=env").unwrap();
+/// assert_eq!(body, serde_json::json!({"RegionId": "cn-hangzhou", "Tag": [{"Key": "env"}]}));
+/// let iam = request_from_query("iam:UploadServerCertificate",
+///     "Action=UploadServerCertificate&Version=2010-05-08&Tags.member.1.Key=env").unwrap();
+/// assert_eq!(iam, serde_json::json!({"Tags": [{"Key": "env"}]}));
+/// ```
+pub fn request_from_query(operation: &str, query: &str) -> Result<serde_json::Value, InputError> {
+    let declaration = find_declaration(operation)?;
+    Ok(wire::body_from_query(
+        &declaration.info,
+        declaration.body,
+        query,
+    ))
 }
 
 fn validate_declared(

@@ -10,13 +10,13 @@ use serde_json::Value;
 
 use super::checks::certificate_input;
 use super::walk::{child, Walk};
+use crate::catalog;
+use crate::catalog::Rule;
 use crate::check::{check_material, FieldLimits};
 use crate::model::certificate::{KeyKind, ParsedCertificate};
 use crate::report::Severity;
-use crate::rules::catalog;
 use crate::rules::domain::CertificateNames;
 use crate::rules::key::KeyBlockFacts;
-use crate::rules::Rule;
 use crate::text::{quote, QUOTE_CHARS};
 
 /// The form a PEM-bearing string was given in.
@@ -185,8 +185,6 @@ pub(crate) fn check_upload(walk: &mut Walk<'_>, upload: &Upload<'_>) -> Material
     input.key_required = upload.key_required;
     input.combined = upload.combined;
     input.limits = upload.limits;
-    input.roots = walk.ctx.roots.as_deref();
-    input.public_roots = walk.ctx.public_roots;
     let outcome = check_material(&input);
     let mark = walk.findings.len();
     walk.findings.append(outcome.findings);

@@ -6,9 +6,9 @@
 use serde_json::Value;
 
 use super::context::RequestContext;
+use crate::catalog::Rule;
 use crate::findings::{Finding, Findings};
 use crate::report::CertificateSummary;
-use crate::rules::Rule;
 
 /// The state of one validation: the request, the caller's context, and what was found.
 pub(crate) struct Walk<'a> {

@@ -1,6 +1,10 @@
 //! Rules on each certificate alone (validity, CA flags, key usage, key strength, signature
 //! digest, provider algorithm support) and the facts the reports show.
 
+use crate::catalog::{
+    CERT_ALGORITHM_UNSUPPORTED, CERT_EXPIRED, CERT_EXPIRES_SOON, CERT_LEAF_IS_CA, CERT_NOT_CA,
+    CERT_NOT_YET_VALID, CERT_NO_SAN, CERT_NO_SERVER_AUTH, CERT_SHA1_SIGNATURE, CERT_WEAK_KEY,
+};
 use crate::context::{CertificatePurpose, ProviderProfile};
 use crate::findings::Findings;
 use crate::model::certificate::{
@@ -8,10 +12,6 @@ use crate::model::certificate::{
 };
 use crate::model::crypto::fingerprints;
 use crate::report::CertificateFacts;
-use crate::rules::catalog::{
-    CERT_ALGORITHM_UNSUPPORTED, CERT_EXPIRED, CERT_EXPIRES_SOON, CERT_LEAF_IS_CA, CERT_NOT_CA,
-    CERT_NOT_YET_VALID, CERT_NO_SAN, CERT_NO_SERVER_AUTH, CERT_SHA1_SIGNATURE, CERT_WEAK_KEY,
-};
 use crate::rules::chain::{describe, ChainAnalysis};
 use crate::text::{plural, quote, QUOTE_CHARS};
 use crate::time::{format_rfc3339, Timestamp};

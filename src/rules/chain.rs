@@ -5,15 +5,15 @@
     reason = "positions index `certs` and the per-position vectors built from it with the same length"
 )]
 
+use crate::catalog::{
+    CHAIN_BAD_SIGNATURE, CHAIN_DUPLICATE, CHAIN_MISORDERED, CHAIN_UNRELATED,
+    CHAIN_UNSUPPORTED_SIGNATURE,
+};
 use crate::context::CertificatePurpose;
 use crate::findings::Findings;
 use crate::model::certificate::ParsedCertificate;
 use crate::model::crypto::{verify_signature, Verification};
 use crate::report::MissingIssuer;
-use crate::rules::catalog::{
-    CHAIN_BAD_SIGNATURE, CHAIN_DUPLICATE, CHAIN_MISORDERED, CHAIN_UNRELATED,
-    CHAIN_UNSUPPORTED_SIGNATURE,
-};
 use crate::trust::Anchoring;
 use crate::verifier::SignatureVerifier;
 

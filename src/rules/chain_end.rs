@@ -4,10 +4,10 @@
 //! (`chain.incomplete`, naming that issuer: its name, the key identifier from the Authority
 //! Key Identifier, the AIA caIssuers URLs). A root at the end is `chain.root_included`.
 
+use crate::catalog::{CHAIN_INCOMPLETE, CHAIN_ROOT_INCLUDED, CHAIN_UNTRUSTED_ROOT};
 use crate::findings::Findings;
 use crate::model::certificate::ParsedCertificate;
 use crate::report::MissingIssuer;
-use crate::rules::catalog::{CHAIN_INCOMPLETE, CHAIN_ROOT_INCLUDED, CHAIN_UNTRUSTED_ROOT};
 use crate::rules::chain::{describe, path_of, ChainAnalysis};
 use crate::text::hex::colon;
 use crate::trust::{TrustAnchors, STORE_DATE};

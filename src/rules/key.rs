@@ -1,6 +1,10 @@
 //! Private key rules: presence, size, format, encryption, and the match with the leaf.
 //! The key's text and bytes never reach a message.
 
+use crate::catalog::{
+    KEY_EC_PARAMETERS_BLOCK, KEY_ENCRYPTED, KEY_FORMAT_PKCS8, KEY_MISMATCH, KEY_MISSING,
+    KEY_TOO_MANY, KEY_UNSUPPORTED, PEM_MALFORMED,
+};
 use crate::context::ProviderProfile;
 use crate::findings::Findings;
 use crate::input::pem::PemIssue;
@@ -10,10 +14,6 @@ use crate::model::{
     is_certificate_label, read_key_field, KeyBlock, KeyField, KeyReading, EC_PARAMETERS_LABEL,
 };
 use crate::report::Severity;
-use crate::rules::catalog::{
-    KEY_EC_PARAMETERS_BLOCK, KEY_ENCRYPTED, KEY_FORMAT_PKCS8, KEY_MISMATCH, KEY_MISSING,
-    KEY_TOO_MANY, KEY_UNSUPPORTED, PEM_MALFORMED,
-};
 use crate::rules::chain::describe;
 use crate::rules::key_hints;
 use crate::rules::pem::{

@@ -1,15 +1,15 @@
 //! PEM text rules: size limits, malformed blocks, stray text, line widths, blank lines, and
 //! blocks of the wrong kind. Messages name lines and labels, never content.
 
+use crate::catalog::{
+    PEM_BLANK_LINE, PEM_KEY_TOO_LARGE, PEM_LINE_LENGTH, PEM_MALFORMED, PEM_STRAY_TEXT,
+    PEM_TOO_LARGE, PEM_UNEXPECTED_BLOCK,
+};
 use crate::findings::Findings;
 use crate::input::pem::shown_label;
 use crate::input::pem::PemIssue;
 use crate::model::ForeignBlock;
 use crate::report::Severity;
-use crate::rules::catalog::{
-    PEM_BLANK_LINE, PEM_KEY_TOO_LARGE, PEM_LINE_LENGTH, PEM_MALFORMED, PEM_STRAY_TEXT,
-    PEM_TOO_LARGE, PEM_UNEXPECTED_BLOCK,
-};
 use crate::text::{list_numbers, plural, quote, QUOTE_CHARS};
 
 /// Seed 003: "Maximum 65,536 character length is allowed" for the certificate field.

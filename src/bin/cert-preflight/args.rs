@@ -92,6 +92,9 @@ pub(crate) struct ScanArgs {
     /// Worker threads (default: the number of cores).
     #[arg(long, value_name = "N")]
     pub jobs: Option<std::num::NonZeroUsize>,
+    /// The password of PKCS#12 files found (scan never prompts).
+    #[command(flatten)]
+    pub password: crate::password::PasswordArgs,
 }
 
 /// `cert-preflight completions`.
@@ -105,7 +108,8 @@ pub(crate) struct CompletionsArgs {
 /// `cert-preflight cert`.
 #[derive(Debug, Args)]
 pub(crate) struct CertArgs {
-    /// PEM file with the certificate, then its chain (`-` reads stdin). DER is accepted too.
+    /// PEM file with the certificate, then its chain (`-` reads stdin). DER, PKCS#7 and
+    /// PKCS#12 (`.pfx`, `.p12`: its certificates and its key) are accepted too.
     #[arg(value_name = "PEM_FILE")]
     pub file: PathBuf,
     /// PEM file with the private key (its content is never printed).
@@ -133,6 +137,8 @@ pub(crate) struct CertArgs {
     /// `-` for stdout (the report then goes to stderr).
     #[arg(long, value_name = "OUT_FILE")]
     pub fix: Option<PathBuf>,
+    #[command(flatten)]
+    pub password: crate::password::PasswordArgs,
 }
 
 /// `--now` and `--expiry-days`, shared by `cert` and `request`.
@@ -210,9 +216,24 @@ pub(crate) struct RequestArgs {
     /// `hosts` (list), `roots` (PEM), `no_public_roots` (bool).
     #[arg(long, value_name = "FILE")]
     pub context: Option<PathBuf>,
+    /// How FILE writes the request: `json` (the default; YAML as above), or `query`: the
+    /// `name=value&...` form that IAM's SDKs send as the body (`Tags.member.1.Key=env`) and
+    /// Alibaba Cloud's SDKs as the URL query (`Tag.1.Key=env&DryRun=True`); a whole URL is
+    /// taken too. Diagnostics point into the JSON form (`Tag.1.Key` is `/Tag/0/Key`).
+    #[arg(long, value_enum, default_value_t = Wire::Json, value_name = "FORM")]
+    pub wire: Wire,
     #[command(flatten)]
     pub clock: ClockArgs,
     /// List the supported operations instead of checking a request.
     #[arg(long, conflicts_with_all = ["operation", "file", "paths", "context"])]
     pub list: bool,
+}
+
+/// How a request body file writes its parameters (`request --wire`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum Wire {
+    /// A JSON object (or YAML, see FILE).
+    Json,
+    /// `name=value` pairs joined by `&`, percent-encoded, flattened names (`Tag.1.Key`).
+    Query,
 }

@@ -8,6 +8,7 @@ mod cert;
 mod human;
 mod input;
 mod manifest;
+mod password;
 mod request;
 mod scan;
 mod shell;

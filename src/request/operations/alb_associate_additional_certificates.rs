@@ -21,7 +21,7 @@ use crate::request::walk::{child, Walk};
 use crate::findings::ErrorCodes;
 use crate::request::decl::OperationInfo;
 use crate::text::{quote, QUOTE_CHARS};
-use crate::rules::catalog;
+use crate::catalog;
 
 const CERTIFICATE_MEMBERS: &[Param] = &[Param::string("CertificateId")
     .required()

@@ -24,7 +24,7 @@ use crate::request::decl::{Kind, OperationDecl, Param};
 use crate::request::walk::{child, Walk};
 use crate::findings::ErrorCodes;
 use crate::request::decl::OperationInfo;
-use crate::rules::catalog;
+use crate::catalog;
 use crate::rules::domain::{check_coverage, check_domain_list, CheckedName};
 
 /// The code APIG answers a bad parameter value with.

@@ -33,7 +33,7 @@ use crate::request::upload::{
     Material, Upload,
 };
 use crate::request::walk::Walk;
-use crate::rules::catalog;
+use crate::catalog;
 use crate::rules::pem::SizeLimit;
 use crate::text::{quote, QUOTE_CHARS};
 

@@ -3,9 +3,9 @@
 
 use serde_json::Value;
 
+use crate::catalog;
 use crate::report::Severity;
 use crate::request::walk::Walk;
-use crate::rules::catalog;
 use crate::text::list_numbers;
 
 /// A string member's text, or `None` when absent, null, not a string (the engine said so) or

@@ -25,7 +25,7 @@ use crate::report::Severity;
 use crate::request::decl::{Kind, OperationDecl, OperationInfo, Param};
 use crate::request::upload::{aws_tags, check_key_type, check_upload, AwsTagRules, Field, KeyTypes, Upload};
 use crate::request::walk::Walk;
-use crate::rules::catalog;
+use crate::catalog;
 use crate::rules::pem::SizeLimit;
 use crate::text::{quote, QUOTE_CHARS};
 

@@ -22,6 +22,8 @@
 //! reader in the core): its content type is checked, nothing inside it. TARGETS calls `pem.crlf`
 //! "fixed by normalized", but the value holds the private key and no output ever repeats a key,
 //! so it is not fixed: the message says how. "25k bytes" [AZ-SEC] is read as 25,600 bytes.
+//! TARGETS makes `value` as base64 of PEM a warning (acceptance unverified); the official Python
+//! SDK sends every PEM import that way (issue 25), so here it is an info (see `value_form`).
 
 use serde_json::Value;
 
@@ -35,7 +37,7 @@ use crate::request::upload::{
     KeyTypes, Upload,
 };
 use crate::request::walk::Walk;
-use crate::rules::catalog;
+use crate::catalog;
 use crate::rules::pem::SizeLimit;
 use crate::text::{quote, QUOTE_CHARS};
 
@@ -290,16 +292,41 @@ fn certificate_material(walk: &mut Walk<'_>) {
     key_props_match(walk, leaf);
 }
 
-/// PEM, base64 of PEM (older .NET SDKs), or base64 of a PFX; anything else is `pem.malformed`.
+/// The official Python SDK base64-encodes whatever it imports, PEM included: in
+/// azure-keyvault-certificates 4.12.0 (PyPI, 2026-12-05), `azure/keyvault/certificates/_client.py`
+/// `CertificateClient.import_certificate` sends `base64.b64encode(certificate_bytes)` as `value`
+/// and documents PEM import with `CertificatePolicy(content_type=CertificateContentType.pem)`
+/// (`application/x-pem-file`). tests/sdk/ captures that body.
+const PYTHON_SDK: &str = "azure-keyvault-certificates 4.12.0, _client.py import_certificate";
+
+/// PEM, base64 of PEM (what the Python SDK sends), or base64 of a PFX; anything else is
+/// `pem.malformed`.
+///
+/// Base64 of PEM was a warning ("acceptance unverified", TARGETS §4 after [AZ-NET]'s older .NET
+/// SDK). Issue 25: the current official Python SDK sends every PEM import that way, as its
+/// documented usage, so Key Vault decodes it; it is the wire form, an info like ACM's blobs.
+/// TARGETS still says warning: this file follows the SDK. Base64 twice stays a warning.
 fn value_form(walk: &mut Walk<'_>, value: &str) -> Option<ValueForm> {
     let blob = read_blob(value);
     match blob.form {
         BlobForm::Pem => Some(ValueForm::Pem(blob.text)),
-        BlobForm::Base64OfPem | BlobForm::Base64Twice => {
+        BlobForm::Base64OfPem => {
             walk.emit(
                 &catalog::REQUEST_BLOB_ENCODING,
                 VALUE,
-                "`value` is base64 of PEM text (what older .NET SDKs sent); whether Key Vault accepts it is unverified: send the PEM text itself",
+                format!(
+                    "`value` is base64 of PEM text, as the official Python SDK sends every PEM import ({PYTHON_SDK} base64-encodes certificate_bytes), so Key Vault decodes it; the PEM inside was checked"
+                ),
+            );
+            Some(ValueForm::Pem(blob.text))
+        }
+        BlobForm::Base64Twice => {
+            walk.emit(
+                &catalog::REQUEST_BLOB_ENCODING,
+                VALUE,
+                format!(
+                    "`value` is base64 of base64 of PEM: encoded twice; Key Vault decodes once. SDKs encode it themselves ({PYTHON_SDK}): pass the PEM file's bytes, not base64 of them"
+                ),
             )
             .set_severity(Severity::Warning);
             Some(ValueForm::Pem(blob.text))

@@ -52,9 +52,9 @@ use crate::request::decl::{OperationDecl, OperationInfo, Param};
 use crate::request::upload::{check_upload, Field, Material, Upload};
 use crate::request::walk::Walk;
 use crate::request::MAX_REQUEST_BYTES;
-use crate::rules::catalog;
+use crate::catalog;
 use crate::rules::pem::SizeLimit;
-use crate::rules::Rule;
+use crate::catalog::Rule;
 use crate::text::{plural, quote, QUOTE_CHARS};
 use crate::time::format_rfc3339;
 

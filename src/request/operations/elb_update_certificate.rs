@@ -36,7 +36,7 @@ use crate::request::decl::{Condition, OperationDecl, Param};
 use crate::request::walk::Walk;
 use crate::findings::ErrorCodes;
 use crate::request::decl::OperationInfo;
-use crate::rules::catalog;
+use crate::catalog;
 use crate::rules::domain::{check_coverage, check_domain_field};
 
 const TYPE_SERVER: &[Condition] = &[Condition::one_of(

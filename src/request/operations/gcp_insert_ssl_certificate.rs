@@ -43,7 +43,7 @@ use crate::request::decl::{Kind, OperationDecl, OperationInfo, Param};
 use crate::request::upload::{check_key_type, check_upload, Field, KeyTypes, Material, Upload};
 use crate::request::walk::Walk;
 use crate::request::MAX_REQUEST_BYTES;
-use crate::rules::catalog;
+use crate::catalog;
 use crate::rules::pem::SizeLimit;
 use crate::text::{quote, QUOTE_CHARS};
 

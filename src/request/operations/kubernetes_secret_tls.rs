@@ -30,7 +30,7 @@ use crate::report::Severity;
 use crate::request::decl::{Kind, OperationDecl, OperationInfo, Param};
 use crate::request::upload::{check_upload, read_blob, BlobForm, Field, Upload};
 use crate::request::walk::{child, Walk};
-use crate::rules::catalog;
+use crate::catalog;
 use crate::rules::domain::{check_coverage, check_domain_field};
 use crate::text::{quote, QUOTE_CHARS};
 

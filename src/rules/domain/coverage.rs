@@ -1,8 +1,8 @@
 //! RFC 6125 coverage: whether the leaf certificate's names cover each configured name.
 
+use crate::catalog;
 use crate::findings::Findings;
 use crate::report::Severity;
-use crate::rules::catalog;
 
 use super::{list_names, CertificateNames, CheckedName, SHOWN_CHARS};
 use crate::text::quote;

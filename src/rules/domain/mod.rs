@@ -19,9 +19,9 @@ use std::collections::btree_map::Entry;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
+use crate::catalog;
 use crate::findings::Findings;
 use crate::report::Severity;
-use crate::rules::catalog;
 use crate::text::case::{has_capital_sigma, lowercase};
 use crate::text::punycode::punycode_encode;
 use crate::text::quote;
@@ -379,7 +379,7 @@ struct NameReport<'a, 'o> {
 
 impl NameReport<'_, '_> {
     /// Records `rule` and returns false (the name did not pass), for `return report.fail(…)`.
-    fn fail(&mut self, rule: &'static crate::rules::Rule, message: String) -> bool {
+    fn fail(&mut self, rule: &'static crate::catalog::Rule, message: String) -> bool {
         let subject = self.subject;
         self.out
             .emit(rule, self.path, format!("{subject}: {message}"));

@@ -26,7 +26,7 @@ fn rules_for(text: &str) -> Vec<&'static str> {
     let mut ids: Vec<&'static str> = out
         .iter()
         .map(|d| {
-            crate::rules::find_rule(&d.rule)
+            crate::catalog::find_rule(&d.rule)
                 .map(|r| r.id)
                 .unwrap_or("unknown")
         })

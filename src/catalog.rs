@@ -1,10 +1,15 @@
 //! The rule catalogue: every rule the project checks, in one table.
 //!
 //! Each row is constant metadata: id, default severity, source, the provider's error code,
-//! whether the normalized output resolves it, and a one-line summary. The checks that emit a
-//! rule are pure functions over the model (`crate::rules::*` for certificate material,
-//! `crate::request` for operations); they record findings through `crate::findings`, which
-//! reads the row. [`RULES`] feeds `cert-preflight rules` and the npm `rules()`.
+//! whether the normalized output resolves it, a one-line summary, and the names of the same
+//! check in the PKI community's linters (zlint lints, pkilint findings), so a user of those
+//! linters can map findings both ways. The checks that emit a rule are pure functions over the
+//! model (`crate::rules::*` for certificate material, `crate::request` for operations); they
+//! record findings through `crate::findings`, which reads the row. [`RULES`] feeds
+//! `cert-preflight rules` and the npm `rules()`.
+//!
+//! The catalogue is data, not a rule: it sits at the bottom of the crate's import graph, so the
+//! checks, the findings sink and the request engine all import it downward.
 
 use serde::Serialize;
 
@@ -36,6 +41,10 @@ pub struct Rule {
     pub fixed_by_normalizing: bool,
     /// One line saying what the rule checks.
     pub summary: &'static str,
+    /// zlint lints that check the same thing (empty when none does).
+    pub zlint: &'static [&'static str],
+    /// pkilint findings (validation codes) that report the same thing (empty when none does).
+    pub pkilint: &'static [&'static str],
 }
 
 /// Whether the normalized output resolves a rule: the catalogue's fifth column.
@@ -48,9 +57,12 @@ macro_rules! fix {
     };
 }
 
-/// Declares each rule as a `pub const` and lists them all, in order, in [`RULES`].
+/// Declares each rule as a `pub const` and lists them all, in order, in [`RULES`]. A row may
+/// end with `zlint [..]` and `pkilint [..]`, the linters' names for the same check; a row
+/// without them has none.
 macro_rules! catalogue {
-    ($($name:ident = $id:literal, $sev:ident, $source:literal, $api:expr, $fix:ident, $summary:literal;)*) => {
+    ($($name:ident = $id:literal, $sev:ident, $source:literal, $api:expr, $fix:ident, $summary:literal
+        $(, zlint [$($zlint:literal),* $(,)?])? $(, pkilint [$($pkilint:literal),* $(,)?])?;)*) => {
         $(
             #[doc = concat!("`", $id, "`: ", $summary, ".")]
             pub(crate) const $name: Rule = Rule {
@@ -60,6 +72,8 @@ macro_rules! catalogue {
                 api_error: $api,
                 fixed_by_normalizing: fix!($fix),
                 summary: $summary,
+                zlint: &[$($($zlint),*)?],
+                pkilint: &[$($($pkilint),*)?],
             };
         )*
         /// Every rule, in catalogue order.
@@ -82,6 +96,20 @@ catalogue! {
         "base64 lines other than 64 characters (the last line up to 64)";
     PEM_PKCS7 = "pem.pkcs7", Warning, "seeds 003, 004 (PEM certificates)", None, Normalized,
         "the certificates came as a PKCS#7 bundle (.p7b/.p7c); every provider takes PEM certificates";
+    // PKCS#12 (issue 22): a PFX is opened with its password, then checked as the same
+    // material in PEM would be.
+    PKCS12_MALFORMED = "pkcs12.malformed", Error, "RFC 7292 4", None, Manual,
+        "the file is not a readable PKCS#12 (PFX) structure";
+    PKCS12_WRONG_PASSWORD = "pkcs12.wrong_password", Error, "RFC 7292 4 (MAC), 6 (encryption)", None, Manual,
+        "the PKCS#12 password is wrong (the MAC does not verify and the content does not decrypt)";
+    PKCS12_MAC_INVALID = "pkcs12.mac_invalid", Error, "RFC 7292 4 (MacData)", None, Manual,
+        "the password decrypts the PKCS#12 content but its MAC does not verify: the file was altered or damaged";
+    PKCS12_UNSUPPORTED = "pkcs12.unsupported", Error, "RFC 7292 appendix B, RFC 8018", None, Manual,
+        "a PKCS#12 encryption, MAC or protection mode that cannot be opened here";
+    PKCS12_EMPTY = "pkcs12.empty", Error, "RFC 7292", None, Manual,
+        "a PKCS#12 file with no certificate in it";
+    PKCS12_MULTIPLE_KEYS = "pkcs12.multiple_keys", Warning, "RFC 7292", None, Manual,
+        "more than one private key in a PKCS#12 file; the one that matches the leaf is judged";
     PEM_BLANK_LINE = "pem.blank_line", Warning, "provider certificate guides", None, Normalized,
         "blank lines inside or between PEM blocks";
     CHAIN_TOO_DEEP = "chain.too_deep", Error, "seed 003 (\"maximum of 11 layers\")", None, Normalized,
@@ -126,6 +154,9 @@ catalogue! {
         "a certificate signed with SHA-1 or MD5";
     CERT_ALGORITHM_UNSUPPORTED = "cert.algorithm_unsupported", Warning, "Alibaba CLB certificate guide", None, Manual,
         "Alibaba CLB documents RSA certificates only (1024, 2048, 4096 bits)";
+
+    // Client acceptance lints (issue 20): what browsers and TLS libraries refuse in a
+    // subscriber certificate, by audience. New rows of that family go here.
     CA_SINGLE_CERTIFICATE = "ca.single_certificate", Error, "seed 004 (\"only one CA certificate at a time\")", None, Manual,
         "UploadCACertificate takes exactly one CA certificate";
     KEY_MISSING = "key.missing", Error, "seed 003 (\"mandatory only when type is server\")", None, Manual,
@@ -269,4 +300,54 @@ catalogue! {
         "a tag value with a character outside letters, spaces, digits and _ . : / = + - @";
     TAG_NOT_ALLOWED_ON_REIMPORT = "tag.not_allowed_on_reimport", Error, "TARGETS [B-ACM] (\"You cannot apply tags when reimporting\"; code unverified)", None, Manual,
         "tags given together with CertificateArn (a re-import)";
+
+    // Path validation (issue 26): RFC 5280 section 6 and the web PKI's rules along the path a
+    // client builds. New rows of that family go here.
+
+}
+
+/// Every rule the project checks, in catalogue order: what `cert-preflight rules` lists.
+///
+/// ```
+/// use cert_preflight::{find_rule, rules, Severity};
+/// let misordered = find_rule("chain.misordered").unwrap();
+/// assert_eq!(misordered.severity, Severity::Error);
+/// assert!(misordered.fixed_by_normalizing, "--fix reorders the bundle");
+/// assert!(rules().iter().any(|r| r.id == "cert.no_san"));
+/// ```
+pub fn rules() -> &'static [Rule] {
+    RULES
+}
+
+/// Looks a rule up by its id.
+pub fn find_rule(id: &str) -> Option<&'static Rule> {
+    RULES.iter().find(|r| r.id == id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_unique_and_well_formed() -> Result<(), Box<dyn std::error::Error>> {
+        let mut seen = std::collections::BTreeSet::new();
+        for r in rules() {
+            assert!(seen.insert(r.id), "duplicate rule id {}", r.id);
+            let (group, name) = r.id.split_once('.').ok_or("an id without a dot")?;
+            assert!(!group.is_empty() && !name.is_empty(), "{}", r.id);
+            assert!(
+                r.id.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '_'),
+                "{}",
+                r.id
+            );
+            assert!(!r.summary.is_empty() && !r.source.is_empty(), "{}", r.id);
+        }
+        assert_eq!(
+            find_rule("chain.misordered").map(|r| r.id),
+            Some("chain.misordered")
+        );
+        assert!(find_rule("no.such_rule").is_none());
+        Ok(())
+    }
 }
