@@ -108,8 +108,6 @@ catalogue! {
         "a PKCS#12 encryption, MAC or protection mode that cannot be opened here";
     PKCS12_EMPTY = "pkcs12.empty", Error, "RFC 7292", None, Manual,
         "a PKCS#12 file with no certificate in it";
-    PKCS12_MULTIPLE_KEYS = "pkcs12.multiple_keys", Warning, "RFC 7292", None, Manual,
-        "more than one private key in a PKCS#12 file; the one that matches the leaf is judged";
     PEM_BLANK_LINE = "pem.blank_line", Warning, "provider certificate guides", None, Normalized,
         "blank lines inside or between PEM blocks";
     CHAIN_TOO_DEEP = "chain.too_deep", Error, "seed 003 (\"maximum of 11 layers\")", None, Normalized,

@@ -102,7 +102,6 @@ pub struct CertificateInput<'a> {
     pub(crate) combined: bool,
     /// A PKCS#12 file to open and judge instead of `certificate`
     /// ([`CertificateInput::pkcs12`]).
-    #[cfg(feature = "pkcs12")]
     pub(crate) pkcs12: Option<Pkcs12Source<'a>>,
 }
 
@@ -130,7 +129,6 @@ impl std::fmt::Debug for CertificateInput<'_> {
             .field("chain", &self.chain)
             .field("limits", &self.limits)
             .field("combined", &self.combined);
-        #[cfg(feature = "pkcs12")]
         debug.field("pkcs12", &self.pkcs12);
         debug.finish()
     }
@@ -155,7 +153,6 @@ impl<'a> CertificateInput<'a> {
             chain: None,
             limits: FieldLimits::SEEDS,
             combined: false,
-            #[cfg(feature = "pkcs12")]
             pkcs12: None,
         }
     }
@@ -164,7 +161,8 @@ impl<'a> CertificateInput<'a> {
     /// `password` (empty when it has none; never echoed), its certificates are judged as a
     /// bundle in file order and its private key against the leaf, exactly as the same material
     /// in PEM would be. A wrong password, a damaged MAC, an unsupported algorithm or an empty
-    /// file is a diagnostic (`pkcs12.*`), not an error.
+    /// file is a diagnostic (`pkcs12.*`), not an error. A build without the `pkcs12` feature
+    /// (the browser's certificate module) reports `pkcs12.unsupported`.
     ///
     /// ```
     /// use cert_preflight::{check_certificate, CertificateInput, Timestamp};
@@ -172,7 +170,6 @@ impl<'a> CertificateInput<'a> {
     /// let report = check_certificate(&CertificateInput::pkcs12(b"not a pfx", "", now));
     /// assert_eq!(report.diagnostics[0].rule, "pkcs12.malformed");
     /// ```
-    #[cfg(feature = "pkcs12")]
     pub fn pkcs12(der: &'a [u8], password: &'a str, now: Timestamp) -> Self {
         let mut input = CertificateInput::new("", now);
         input.pkcs12 = Some(Pkcs12Source { der, password });
@@ -181,16 +178,18 @@ impl<'a> CertificateInput<'a> {
 }
 
 /// A PKCS#12 file and its password, as the caller gave them.
-#[cfg(feature = "pkcs12")]
 #[derive(Clone, Copy)]
 pub(crate) struct Pkcs12Source<'a> {
     /// The file's bytes (DER).
     pub der: &'a [u8],
     /// Its password; empty when it has none. Never echoed.
+    #[cfg_attr(
+        not(feature = "pkcs12"),
+        allow(dead_code, reason = "read only by the decoder")
+    )]
     pub password: &'a str,
 }
 
-#[cfg(feature = "pkcs12")]
 impl std::fmt::Debug for Pkcs12Source<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Pkcs12Source")

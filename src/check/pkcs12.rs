@@ -3,19 +3,34 @@
 //! PKCS#8 PEM, then judged by the same driver as PEM input, so the same material gives the same
 //! diagnostics whichever form it came in.
 
-use zeroize::Zeroizing;
-
 use super::input::{CertificateInput, Pkcs12Source};
-use super::material::{self, MaterialOutcome};
-use crate::catalog::{
-    PKCS12_EMPTY, PKCS12_MAC_INVALID, PKCS12_MALFORMED, PKCS12_MULTIPLE_KEYS, PKCS12_UNSUPPORTED,
-    PKCS12_WRONG_PASSWORD,
+use super::material::MaterialOutcome;
+use crate::catalog::PKCS12_UNSUPPORTED;
+#[cfg(feature = "pkcs12")]
+use {
+    super::material,
+    crate::catalog::{PKCS12_EMPTY, PKCS12_MAC_INVALID, PKCS12_MALFORMED, PKCS12_WRONG_PASSWORD},
+    crate::input::pem::{encode_block, encode_secret_block},
+    crate::input::pkcs12::{open, Pkcs12Failure},
+    zeroize::Zeroizing,
 };
-use crate::input::pem::{encode_block, encode_secret_block};
-use crate::input::pkcs12::{open, Pkcs12Failure};
+
+/// Without the `pkcs12` feature (the browser's certificate module leaves the PKCS#12 decoder
+/// out for its size budget): one finding that says so.
+#[cfg(not(feature = "pkcs12"))]
+pub(super) fn run(input: &CertificateInput<'_>, _source: Pkcs12Source<'_>) -> MaterialOutcome {
+    let mut outcome = MaterialOutcome::default();
+    outcome.findings.emit(
+        &PKCS12_UNSUPPORTED,
+        input.paths.certificate.as_str(),
+        "This build cannot open PKCS#12 files (the browser's certificate module leaves the decoder out for size): give the certificates and the key as PEM",
+    );
+    outcome
+}
 
 /// Opens `source` and runs the certificate driver over what it holds. A file that cannot be
 /// opened gives one finding at the certificate field and nothing else to judge.
+#[cfg(feature = "pkcs12")]
 pub(super) fn run(input: &CertificateInput<'_>, source: Pkcs12Source<'_>) -> MaterialOutcome {
     let base = input.paths.certificate.as_str();
     let opened = match open(source.der, source.password) {
@@ -42,8 +57,8 @@ pub(super) fn run(input: &CertificateInput<'_>, source: Pkcs12Source<'_>) -> Mat
         .map(|der| encode_block("CERTIFICATE", der))
         .collect();
     let key: Option<Zeroizing<String>> = opened
-        .keys
-        .first()
+        .key
+        .as_ref()
         .map(|der| encode_secret_block("PRIVATE KEY", der));
     let mut inner = input.clone();
     inner.certificate = &bundle;
@@ -53,20 +68,10 @@ pub(super) fn run(input: &CertificateInput<'_>, source: Pkcs12Source<'_>) -> Mat
     if let Some(key) = &key {
         inner.private_key = Some(key.as_str());
     }
-    let mut outcome = material::run(&inner);
-    if opened.keys.len() > 1 {
-        outcome.findings.emit(
-            &PKCS12_MULTIPLE_KEYS,
-            input.paths.private_key.as_str(),
-            format!(
-                "The PKCS#12 file holds {} private keys; the first is judged against the leaf, and a provider may take any of them: export the file with only the leaf's key",
-                opened.keys.len()
-            ),
-        );
-    }
-    outcome
+    material::run(&inner)
 }
 
+#[cfg(feature = "pkcs12")]
 fn describe_failure(failure: &Pkcs12Failure) -> (&'static crate::catalog::Rule, String) {
     match failure {
         Pkcs12Failure::Malformed(why) => (
@@ -87,7 +92,7 @@ fn describe_failure(failure: &Pkcs12Failure) -> (&'static crate::catalog::Rule, 
         ),
         Pkcs12Failure::Unsupported(what) => (
             &PKCS12_UNSUPPORTED,
-            format!("The PKCS#12 file uses {what}, which cannot be opened here; export it again with AES-256 (openssl pkcs12 -export without -legacy does)"),
+            format!("The PKCS#12 file cannot be opened here: it uses {what}; export it again with AES-256 (openssl pkcs12 -export without -legacy does)"),
         ),
         Pkcs12Failure::TooManyIterations => (
             &PKCS12_UNSUPPORTED,

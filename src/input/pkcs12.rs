@@ -15,8 +15,9 @@ use zeroize::Zeroizing;
 pub(crate) struct OpenedPkcs12 {
     /// Each certificate bag's DER, in file order.
     pub certificates: Vec<Vec<u8>>,
-    /// Each private key bag's PKCS#8 DER, in file order.
-    pub keys: Vec<Zeroizing<Vec<u8>>>,
+    /// The private key: the one whose localKeyId a certificate bag shares (the key of that
+    /// certificate, as openssl and Windows link them), else the first; PKCS#8 DER.
+    pub key: Option<Zeroizing<Vec<u8>>>,
 }
 
 /// Why a PKCS#12 file could not be opened.
@@ -34,7 +35,7 @@ pub(crate) enum Pkcs12Failure {
     /// damaged after it was made.
     MacInvalid,
     /// An encryption scheme or MAC digest the decoder does not implement (its description).
-    Unsupported(&'static str),
+    Unsupported(String),
     /// The password-based key derivation asks for more iterations than the decoder allows (a
     /// bound on the work an input can demand).
     TooManyIterations,
@@ -70,7 +71,7 @@ fn open_under_null_password(der: &[u8]) -> Result<OpenedPkcs12, Pkcs12Failure> {
         .map(contents)
         .map_err(|_| {
             Pkcs12Failure::Unsupported(
-                "encryption under an absent (NULL) password rather than an empty one",
+                "encryption under an absent (NULL) password rather than an empty one".to_string(),
             )
         })
 }
@@ -161,18 +162,27 @@ fn pfx_members(bytes: &[u8]) -> Option<(&[u8], &[u8])> {
     Some((version_der, auth_safe_der))
 }
 
+fn linked_key(archive: &Pkcs12Archive) -> Option<&[u8]> {
+    let linked = archive.keys.iter().find(|key| {
+        key.local_key_id.as_ref().is_some_and(|id| {
+            archive
+                .certs
+                .iter()
+                .any(|cert| cert.local_key_id.as_deref() == Some(id.0.as_slice()))
+        })
+    });
+    linked.or(archive.keys.first()).map(|bag| bag.key.as_der())
+}
+
 fn contents(archive: Pkcs12Archive) -> OpenedPkcs12 {
+    let key = linked_key(&archive).map(|der| Zeroizing::new(der.to_vec()));
     OpenedPkcs12 {
         certificates: archive
             .certs
             .into_iter()
             .map(|bag| bag.cert.as_der().to_vec())
             .collect(),
-        keys: archive
-            .keys
-            .into_iter()
-            .map(|bag| Zeroizing::new(bag.key.as_der().to_vec()))
-            .collect(),
+        key,
     }
 }
 
@@ -224,18 +234,27 @@ fn push_der_length(out: &mut Vec<u8>, len: usize) {
 }
 
 fn classify(err: &P12Error) -> Pkcs12Failure {
+    let unsupported = |what: &str| Pkcs12Failure::Unsupported(what.to_string());
     match err {
-        P12Error::UnsupportedEncryptionScheme => {
-            Pkcs12Failure::Unsupported("an encryption scheme other than PBES2 (PBKDF2 with AES) or the PKCS#12 PBE schemes with 3DES or RC2-40")
-        }
+        P12Error::UnsupportedEncryptionScheme => unsupported(
+            "an encryption scheme or MAC digest other than PBES2 (PBKDF2 with AES or 3DES), the PKCS#12 PBE schemes with 3DES or RC2-40, and SHA-1 or SHA-2 MACs",
+        ),
         P12Error::UnsupportedMacAlgorithm => {
-            Pkcs12Failure::Unsupported("a MAC digest other than SHA-1 or the SHA-2 family")
+            unsupported("a MAC digest other than SHA-1 or the SHA-2 family")
         }
         P12Error::UnsupportedContentType => {
-            Pkcs12Failure::Unsupported("public-key (enveloped or signed) protection instead of a password")
+            unsupported("public-key (enveloped or signed) protection instead of a password")
         }
         P12Error::InvalidParameters => Pkcs12Failure::TooManyIterations,
-        // A padding or PKCS#5 error after a MAC-less file: the password is wrong.
+        // The decoder knows the structure but not the algorithm it names.
+        P12Error::DerError(e) if matches!(e.kind(), der::ErrorKind::OidUnknown { .. }) => {
+            Pkcs12Failure::Unsupported(format!("an algorithm that is not implemented here ({e})"))
+        }
+        // pkcs5 names an algorithm inside PBES2 it does not implement (its OID).
+        P12Error::Pkcs5Error(what) if what.contains("unsupported") => {
+            Pkcs12Failure::Unsupported(format!("an algorithm inside PBES2 that is not implemented here ({what})"))
+        }
+        // A padding or decryption error in a file without a MAC: the password is wrong.
         P12Error::UnpadError | P12Error::Pkcs5Error(_) => Pkcs12Failure::WrongPassword,
         other => Pkcs12Failure::Malformed(other.to_string()),
     }

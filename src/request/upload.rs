@@ -12,7 +12,7 @@ use super::checks::certificate_input;
 use super::walk::{child, Walk};
 use crate::catalog;
 use crate::catalog::Rule;
-use crate::check::{check_material, FieldLimits};
+use crate::check::{check_material, FieldLimits, Pkcs12Source};
 use crate::model::certificate::{KeyKind, ParsedCertificate};
 use crate::report::Severity;
 use crate::rules::domain::CertificateNames;
@@ -170,7 +170,26 @@ impl Material {
 /// Runs the certificate core over an upload's fields, with the caller's trust anchors, and
 /// applies the provider's severities to what it found.
 pub(crate) fn check_upload(walk: &mut Walk<'_>, upload: &Upload<'_>) -> Material {
+    check_upload_of(walk, upload, None)
+}
+
+/// [`check_upload`] of a PKCS#12 file (Key Vault's `value` as base64 of a PFX, opened with
+/// `pwd`): its certificates and key take the place of the upload's text fields.
+pub(crate) fn check_pkcs12_upload(
+    walk: &mut Walk<'_>,
+    upload: &Upload<'_>,
+    pfx: Pkcs12Source<'_>,
+) -> Material {
+    check_upload_of(walk, upload, Some(pfx))
+}
+
+fn check_upload_of(
+    walk: &mut Walk<'_>,
+    upload: &Upload<'_>,
+    pfx: Option<Pkcs12Source<'_>>,
+) -> Material {
     let mut input = certificate_input(walk, upload.certificate.text);
+    input.pkcs12 = pfx;
     input.paths.certificate = upload.certificate.path.into();
     if let Some(chain) = upload.chain {
         input.chain = Some(chain.text);

@@ -68,4 +68,15 @@ assert i > 0, "MAC salt not found"
 data[i + 2] ^= 0x01
 open("tampered-mac.pfx", "wb").write(bytes(data))
 PY
+# An algorithm the reader does not implement: a MAC-less export whose AES-256-CBC OID
+# (2.16.840.1.101.3.4.1.42) is changed to AES-256-wrap-pad (.48), which PBES2 does not use.
+openssl pkcs12 -export -nomac -out unsupported-cipher.pfx -passout "pass:$pw" \
+  -inkey "$certs/rsa/leaf.key" -in "$certs/rsa/leaf.pem"
+python3 - <<'PY'
+data = open("unsupported-cipher.pfx", "rb").read()
+cbc = bytes.fromhex("060960864801650304012a")
+assert cbc in data, "AES-256-CBC OID not found"
+open("unsupported-cipher.pfx", "wb").write(data.replace(cbc, cbc[:-1] + b"\x30"))
+PY
+
 echo "generated: $(ls *.pfx | tr '\n' ' ')"

@@ -49,6 +49,9 @@ struct Case {
     roots: Option<String>,
     /// Mozilla's root store counts (default true).
     public_roots: Option<bool>,
+    /// A PKCS#12 file under testdata/, opened with `password`, instead of a certificate field.
+    pkcs12: Option<String>,
+    password: Option<String>,
 }
 
 #[derive(Deserialize, Default, Clone, Copy)]
@@ -97,6 +100,9 @@ pub struct GoldenCase {
     pub key: Option<String>,
     pub domains: Option<String>,
     roots: Option<String>,
+    /// The PKCS#12 file's bytes and password, when the case gives one.
+    pfx: Option<Vec<u8>>,
+    password: String,
     now: Timestamp,
     purpose: CertificatePurpose,
     profile: ProviderProfile,
@@ -135,6 +141,10 @@ impl GoldenCase {
             key,
             domains,
             roots: case.roots.as_deref().map(read),
+            pfx: case.pkcs12.as_deref().map(|file| {
+                fs::read(testdata().join(file)).unwrap_or_else(|e| panic!("{file}: {e}"))
+            }),
+            password: case.password.clone().unwrap_or_default(),
             now: Timestamp::parse_rfc3339(&case.now).expect("case now is RFC 3339"),
             purpose: match case.purpose {
                 Purpose::Server => CertificatePurpose::Server,
@@ -153,7 +163,10 @@ impl GoldenCase {
 
     /// The core's input for this case.
     pub fn input(&self) -> CertificateInput<'_> {
-        let mut input = CertificateInput::new(&self.certificate, self.now);
+        let mut input = match &self.pfx {
+            Some(der) => CertificateInput::pkcs12(der, &self.password, self.now),
+            None => CertificateInput::new(&self.certificate, self.now),
+        };
         input.private_key = self.key.as_deref();
         input.domains = self.domains.as_deref();
         input.key_required = self.key_required;

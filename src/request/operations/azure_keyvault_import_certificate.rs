@@ -18,8 +18,9 @@
 //! | preserveCertOrder | bool | no | default false: the leaf is moved to index 0 |
 //!
 //! Where this differs from TARGETS: path parameters are reported at `/path/<name>` as for every
-//! operation (TARGETS writes `/certificate-name`). A PFX is recognised but not opened (no PKCS#12
-//! reader in the core): its content type is checked, nothing inside it. TARGETS calls `pem.crlf`
+//! operation (TARGETS writes `/certificate-name`). A PFX is opened with `pwd` and its certificates
+//! and key checked as the same PEM would be (issue 22), in builds with the `pkcs12` feature;
+//! without it (the browser) the report says it cannot be opened there. TARGETS calls `pem.crlf`
 //! "fixed by normalized", but the value holds the private key and no output ever repeats a key,
 //! so it is not fixed: the message says how. "25k bytes" [AZ-SEC] is read as 25,600 bytes.
 //! TARGETS makes `value` as base64 of PEM a warning (acceptance unverified); the official Python
@@ -32,9 +33,10 @@ use crate::findings::ErrorCodes;
 use crate::model::certificate::{KeyKind, ParsedCertificate};
 use crate::report::Severity;
 use crate::request::decl::{Kind, OperationDecl, OperationInfo, Param};
+use crate::check::Pkcs12Source;
 use crate::request::upload::{
-    check_key_type, check_upload, decode_base64, describe_key, read_blob, BlobForm, Field,
-    KeyTypes, Upload,
+    check_key_type, check_pkcs12_upload, check_upload, decode_base64, describe_key, read_blob,
+    BlobForm, Field, KeyTypes, Material, Upload,
 };
 use crate::request::walk::Walk;
 use crate::catalog;
@@ -227,7 +229,8 @@ fn tags(value: &Value, path: &str, walk: &mut Walk<'_>) {
 /// What `value` was given as.
 enum ValueForm {
     Pem(String),
-    Pfx,
+    /// The PFX's bytes (decoded from base64).
+    Pfx(Vec<u8>),
 }
 
 fn certificate_material(walk: &mut Walk<'_>) {
@@ -242,8 +245,9 @@ fn certificate_material(walk: &mut Walk<'_>) {
         return;
     };
     content_type_matches(walk, &form, content_type);
-    let ValueForm::Pem(pem) = form else {
-        return;
+    let pem = match form {
+        ValueForm::Pem(pem) => pem,
+        ValueForm::Pfx(der) => return pfx_material(walk, &der),
     };
     check_crlf(walk, &pem, VALUE, Severity::Warning);
     // [AZ-SPEC] preserveCertOrder: Key Vault moves the leaf to index 0 unless told to keep
@@ -287,6 +291,32 @@ fn certificate_material(walk: &mut Walk<'_>) {
             );
         }
     }
+    leaf_policy(walk, &material);
+}
+
+/// `value` as base64 of a PFX, opened with `pwd` (empty without it) and checked as its
+/// certificates and key would be in PEM; Key Vault moves the leaf first itself, as for PEM
+/// without preserveCertOrder, so order is only info.
+fn pfx_material(walk: &mut Walk<'_>, der: &[u8]) {
+    let password = walk.root.get("pwd").and_then(Value::as_str).unwrap_or("");
+    let upload = Upload {
+        certificate: Field {
+            text: "",
+            path: VALUE,
+        },
+        chain: None,
+        key: None,
+        key_required: true,
+        combined: false,
+        limits: LIMITS,
+        severities: &[(&catalog::CHAIN_MISORDERED, Severity::Info)],
+    };
+    let material = check_pkcs12_upload(walk, &upload, Pkcs12Source { der, password });
+    leaf_policy(walk, &material);
+}
+
+/// What Key Vault asks of the leaf's key: its type, and policy.key_props.
+fn leaf_policy(walk: &mut Walk<'_>, material: &Material) {
     let Some(leaf) = material.leaf() else { return };
     check_key_type(walk, leaf, &AZURE_KEYS, (VALUE, "Key Vault"), Severity::Error);
     key_props_match(walk, leaf);
@@ -331,7 +361,7 @@ fn value_form(walk: &mut Walk<'_>, value: &str) -> Option<ValueForm> {
             .set_severity(Severity::Warning);
             Some(ValueForm::Pem(blob.text))
         }
-        BlobForm::Base64OfDer => Some(ValueForm::Pfx),
+        BlobForm::Base64OfDer => decode_base64(value).map(ValueForm::Pfx),
         BlobForm::Unreadable => {
             // Base64 that decodes to something not DER-shaped is still not a PFX.
             let what = if decode_base64(value).is_some() {
@@ -360,7 +390,7 @@ fn content_type_matches(walk: &mut Walk<'_>, form: &ValueForm, content_type: Opt
         (ValueForm::Pem(_), Some(PKCS12_TYPE)) => format!(
             "`value` is PEM but the content type is {PKCS12_TYPE}: set it to {PEM_TYPE}"
         ),
-        (ValueForm::Pfx, Some(PEM_TYPE)) => format!(
+        (ValueForm::Pfx(_), Some(PEM_TYPE)) => format!(
             "`value` is base64 of a PFX but the content type is {PEM_TYPE}: set it to {PKCS12_TYPE} or leave it out"
         ),
         _ => return,
