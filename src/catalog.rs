@@ -254,8 +254,8 @@ catalogue! {
         "the same key in Kubernetes data and stringData: stringData wins and the data value is discarded";
     REQUEST_CONFLICTING_FIELDS = "request.conflicting_fields", Warning, "TARGETS [GCP-DISC][CF-SDK] (which one wins: unverified)", None, Manual,
         "two fields that say the same thing in different forms are both given";
-    REQUEST_OUTPUT_ONLY = "request.output_only", Warning, "TARGETS [GCP-DISC]", None, Manual,
-        "a field the API only returns (id, selfLink, expireTime, ...) is in the request body";
+    REQUEST_OUTPUT_ONLY = "request.output_only", Warning, "TARGETS [GCP-DISC]; the providers' models (read-only members)", None, Manual,
+        "a member the API fills in and ignores in a request (a GET's id, selfLink, uid, resourceVersion, created, ...) is in the body";
     NAME_ALREADY_EXISTS = "name.already_exists", Error, "TARGETS [B-IAM] (EntityAlreadyExists)", Some("EntityAlreadyExists"), Manual,
         "the name is among the caller's existing names (context existing_names)";
     CERT_SINGLE_CERTIFICATE = "cert.single_certificate", Error, "TARGETS [ACM-FMT]", None, Manual,

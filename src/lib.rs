@@ -50,9 +50,10 @@ pub use report::{
     Severity, TrustFacts,
 };
 pub use request::{
-    find_operation, operation_rules, operations, request_from_query, validate_request,
-    validate_request_bytes, validate_request_value, OperationInfo, RequestContext, CONTEXT_KEYS,
-    MAX_REQUEST_BYTES,
+    explain, explain_request, find_operation, form_fields, operation_rules, operations,
+    request_from_query, schema, validate_request, validate_request_bytes, validate_request_value,
+    Cause, Explanation, FieldKind, FieldRole, FormField, OperationInfo, RequestContext,
+    CONTEXT_KEYS, MAX_REQUEST_BYTES,
 };
 pub use time::Timestamp;
 pub use verifier::{

@@ -13,6 +13,7 @@ use super::walk::{child, Walk};
 use crate::catalog;
 use crate::catalog::Rule;
 use crate::check::{check_material, FieldLimits, Pkcs12Source};
+use crate::model::certificate::Curve;
 use crate::model::certificate::{KeyKind, ParsedCertificate};
 use crate::report::Severity;
 use crate::rules::domain::CertificateNames;
@@ -226,11 +227,11 @@ fn check_upload_of(
     }
 }
 
-/// Key types a provider accepts: RSA sizes and EC curves (by the names `Curve::name` gives).
+/// Key types a provider accepts: RSA sizes and EC curves.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct KeyTypes {
     pub rsa_bits: &'static [u32],
-    pub curves: &'static [&'static str],
+    pub curves: &'static [Curve],
     /// The set in words, for messages, e.g. "RSA 1024-4096, EC P-256/P-384/P-521".
     pub says: &'static str,
 }
@@ -240,7 +241,7 @@ impl KeyTypes {
     pub(crate) fn accepts(&self, key: &KeyKind) -> bool {
         match key {
             KeyKind::Rsa { bits } => self.rsa_bits.contains(bits),
-            KeyKind::Ec { curve, .. } => self.curves.contains(&curve.name()),
+            KeyKind::Ec { curve, .. } => self.curves.contains(curve),
             _ => false,
         }
     }

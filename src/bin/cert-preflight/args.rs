@@ -44,8 +44,11 @@ pub(crate) enum Command {
     Rules(RulesArgs),
     /// Check a request body for one of the supported cloud API operations.
     Request(RequestArgs),
-    /// List the supported operations (the same as `request --list`).
-    Operations,
+    /// List the supported operations (the same as `request --list`), or print their JSON Schemas.
+    Operations(OperationsArgs),
+    /// Explain a provider's error answer (code or message) for an operation: the rules that lead
+    /// to it, and with --request which of them the request breaks.
+    Explain(ExplainArgs),
     /// Check many certificate files at once: files, directories (recursively) and `-`.
     Scan(ScanArgs),
     /// Print a shell completion script (e.g. `cert-preflight completions bash > /etc/bash_completion.d/cert-preflight`).
@@ -159,6 +162,42 @@ pub(crate) enum Profile {
     Generic,
     /// Alibaba Cloud CLB (SLB): RSA certificates and PKCS#1 keys.
     AlibabaSlb,
+}
+
+/// `cert-preflight operations`.
+#[derive(Debug, Args)]
+pub(crate) struct OperationsArgs {
+    /// Print the JSON Schema (draft 2020-12) of OPERATION's request body, or, without a value,
+    /// an object of every operation's schema by id. An editor validates a body file with it
+    /// through `$schema`.
+    #[arg(long, value_name = "OPERATION", num_args = 0..=1, default_missing_value = "")]
+    pub schema: Option<String>,
+}
+
+/// `cert-preflight explain`.
+///
+/// Exit status: 0 when the answer was explained (or no rule is known to lead to it), 2 if the
+/// arguments or the request file could not be used.
+#[derive(Debug, Args)]
+pub(crate) struct ExplainArgs {
+    /// Operation id (`aws.acm.import-certificate`) or provider action (`acm:ImportCertificate`).
+    #[arg(value_name = "OPERATION")]
+    pub operation: String,
+    /// The provider's answer: an error code (`InvalidParameter`) or its message text.
+    #[arg(value_name = "ERROR")]
+    pub error: String,
+    /// The request that got the answer (JSON, or `-` for stdin): each rule then says whether
+    /// it applies.
+    #[arg(long, value_name = "FILE")]
+    pub request: Option<PathBuf>,
+    /// A path parameter of the request, e.g. `--path project_id=0123...` (repeatable).
+    #[arg(long = "path", value_name = "KEY=VALUE", requires = "request")]
+    pub paths: Vec<String>,
+    /// JSON object with caller context, as for `request --context`.
+    #[arg(long, value_name = "FILE", requires = "request")]
+    pub context: Option<PathBuf>,
+    #[command(flatten)]
+    pub clock: ClockArgs,
 }
 
 /// `cert-preflight rules`.

@@ -1,11 +1,11 @@
 //! `cert-preflight request` and `cert-preflight operations`.
 
 use cert_preflight::{
-    find_operation, operations, request_from_query, validate_request_bytes, validate_request_value,
-    Report, RequestContext, MAX_REQUEST_BYTES,
+    find_operation, operations, request_from_query, schema, validate_request_bytes,
+    validate_request_value, Report, RequestContext, MAX_REQUEST_BYTES,
 };
 
-use crate::args::{Format, RequestArgs, Wire};
+use crate::args::{Format, OperationsArgs, RequestArgs, Wire};
 use crate::input::{self, is_stdin, shown, CliError};
 use crate::manifest::{self, Document};
 use crate::{emit, human, print_report, to_json, Sink};
@@ -113,6 +113,30 @@ fn check_documents(
 }
 
 /// Lists the supported operations with their provider action and seed.
+/// `cert-preflight operations [--schema [OPERATION]]`.
+pub(crate) fn run_operations_command(
+    args: &OperationsArgs,
+    format: Format,
+) -> Result<u8, CliError> {
+    match args.schema.as_deref() {
+        None => run_operations(format),
+        Some("") => {
+            let all: serde_json::Map<String, serde_json::Value> = operations()
+                .iter()
+                .filter_map(|o| schema(o.id).ok().map(|s| (o.id.to_string(), s)))
+                .collect();
+            emit(&to_json(&all)?, Sink::Stdout);
+            Ok(0)
+        }
+        Some(name) => {
+            let schema =
+                schema(name).map_err(|e| CliError::new(e.to_string(), name.to_string()))?;
+            emit(&to_json(&schema)?, Sink::Stdout);
+            Ok(0)
+        }
+    }
+}
+
 pub(crate) fn run_operations(format: Format) -> Result<u8, CliError> {
     match format {
         Format::Json | Format::Sarif => emit(&to_json(operations())?, Sink::Stdout),

@@ -26,14 +26,17 @@
 //! TARGETS makes `value` as base64 of PEM a warning (acceptance unverified); the official Python
 //! SDK sends every PEM import that way (issue 25), so here it is an info (see `value_form`).
 
+use crate::request::decl::{FieldRole, FormDecl, MaterialField};
 use serde_json::Value;
+
+use crate::model::certificate::Curve;
 
 use crate::check::FieldLimits;
 use crate::findings::ErrorCodes;
 use crate::model::certificate::{KeyKind, ParsedCertificate};
 use crate::report::Severity;
-use crate::request::decl::{Kind, OperationDecl, OperationInfo, Param};
 use crate::check::Pkcs12Source;
+use crate::request::decl::{CharClass, Kind, OperationDecl, OperationInfo, Param, DEFAULT_BODY_CAP};
 use crate::request::upload::{
     check_key_type, check_pkcs12_upload, check_upload, decode_base64, describe_key, read_blob,
     BlobForm, Field, KeyTypes, Material, Upload,
@@ -41,7 +44,6 @@ use crate::request::upload::{
 use crate::request::walk::Walk;
 use crate::catalog;
 use crate::rules::pem::SizeLimit;
-use crate::text::{quote, QUOTE_CHARS};
 
 use super::aws_common::{check_crlf, text_member};
 
@@ -95,13 +97,29 @@ const ISSUER: &[Param] = &[
     Param::string("cty"),
     Param::boolean("cert_transparency"),
 ];
+/// [AZ-SPEC] CertificateAttributes; the last four the service fills in (`visibility: read` in the
+/// SDK's generated models), what a GET prints.
 const ATTRIBUTES: &[Param] = &[
     Param::boolean("enabled"),
     Param::integer("nbf"),
     Param::integer("exp"),
+    Param::integer("created").output_only(),
+    Param::integer("updated").output_only(),
+    Param::integer("recoverableDays").output_only(),
+    Param::string("recoveryLevel")
+        .one_of(&[
+            "CustomizedRecoverable",
+            "CustomizedRecoverable+ProtectedSubscription",
+            "CustomizedRecoverable+Purgeable",
+            "Purgeable",
+            "Recoverable",
+            "Recoverable+ProtectedSubscription",
+            "Recoverable+Purgeable",
+        ])
+        .output_only(),
 ];
 const POLICY: &[Param] = &[
-    Param::string("id"),
+    Param::string("id").output_only(),
     Param::object("key_props", KEY_PROPS),
     Param::object("secret_props", SECRET_PROPS),
     Param::object("x509_props", X509_PROPS),
@@ -124,9 +142,15 @@ const PATH: &[Param] = &[
     Param::string("certificate-name")
         .required()
         .length(1, 127)
-        .check(certificate_name),
+        .chars(CERTIFICATE_NAME),
     Param::string("api-version").required().length(1, 64),
 ];
+
+/// [AZ-SPEC] `certificate-name` pattern `^[0-9a-zA-Z-]+$`.
+const CERTIFICATE_NAME: CharClass = CharClass {
+    ranges: &[('-', '-'), ('0', '9'), ('A', 'Z'), ('a', 'z')],
+    says: "letters, digits and hyphens (-)",
+};
 
 /// The code Key Vault answers a bad import with, as observed ([AZ-SPEC] `KeyVaultError`).
 const BAD_PARAMETER: &str = "BadParameter";
@@ -155,6 +179,15 @@ pub(crate) const OPERATION: OperationDecl = OperationDecl {
     path: PATH,
     body: BODY,
     checks: &[certificate_material],
+    form: FormDecl {
+        material: &[MaterialField::required(VALUE, FieldRole::CertificateAndKey)],
+        fields: &[
+            ("/path/certificate-name", "www-example-com"),
+            ("/path/api-version", "2025-07-01"),
+            ("/policy/secret_props/contentType", PEM_TYPE),
+        ],
+    },
+    max_body_bytes: DEFAULT_BODY_CAP,
 };
 
 /// [AZ-SEC]: a secret holds at most 25k bytes (read as 25,600); unverified for import, so a
@@ -169,7 +202,7 @@ const LIMITS: FieldLimits = FieldLimits {
 /// [AZ-KEYS]: the key types Key Vault stores.
 const AZURE_KEYS: KeyTypes = KeyTypes {
     rsa_bits: &[2048, 3072, 4096],
-    curves: &["P-256", "P-384", "P-521", "secp256k1"],
+    curves: &[Curve::P256, Curve::P384, Curve::P521, Curve::Secp256k1],
     says: "RSA 2048, 3072 and 4096-bit and EC P-256, P-384, P-521 and P-256K keys",
 };
 
@@ -179,20 +212,6 @@ const MAX_TAGS: usize = 15;
 const MAX_TAG_CHARS: usize = 512;
 
 const VALUE: &str = "/value";
-
-fn certificate_name(value: &Value, path: &str, walk: &mut Walk<'_>) {
-    let Some(name) = value.as_str() else { return };
-    if let Some(c) = name.chars().find(|c| !(c.is_ascii_alphanumeric() || *c == '-')) {
-        walk.emit(
-            &catalog::REQUEST_INVALID_VALUE,
-            path,
-            format!(
-                "the certificate name {} has {c:?}; Key Vault names hold only letters, digits and '-'",
-                quote(name, QUOTE_CHARS)
-            ),
-        );
-    }
-}
 
 fn tags(value: &Value, path: &str, walk: &mut Walk<'_>) {
     let Some(tags) = value.as_object() else { return };
@@ -448,7 +467,7 @@ fn key_props_match(walk: &mut Walk<'_>, leaf: &ParsedCertificate) {
         }
     }
     if let (Some(crv), KeyKind::Ec { curve, .. }) = (props.get("crv").and_then(Value::as_str), &leaf.key) {
-        let name = if curve.name() == "secp256k1" { "P-256K" } else { curve.name() };
+        let name = if *curve == Curve::Secp256k1 { "P-256K" } else { curve.name() };
         if crv != name {
             differences.push(format!("crv is {crv}"));
         }
