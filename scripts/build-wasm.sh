@@ -118,7 +118,7 @@ compile "$REQUESTS" wasm --features requests
 # The module Node loads (issue 23): the request module again, built for speed (Cargo.toml's
 # wasm-speed profile, opt-level 3) since nothing downloads it on a budget: a check a quarter
 # to a third faster than the size-optimized build, its first call after import slower (V8
-# compiles more code lazily), and 765 KB (284 KB gzipped) more in the npm tarball
+# compiles more code lazily), and 831 KB (307 KB gzipped) more in the npm tarball
 # (docs/performance.md, issue 23).
 # CERT_PREFLIGHT_NODE_PROFILE=wasm gives Node the size-optimized build instead (cargo reuses the
 # request module's compile): a faster first call, slower calls after it.
