@@ -96,6 +96,17 @@ step "Python package: pip install ./py, pytest, mypy --strict"
 scripts/test-python.sh
 # ---- end of the Python package block -------------------------------------------------------
 
+# ---- benchmark gates (issue 23, item 1) ----------------------------------------------------
+# Each criterion benchmark once (`--test`), after its setup has checked that the report of its
+# input is exactly that input's golden file (tests/golden_support/), so a change that breaks a
+# benchmark fails here. A release build of the benches: about 5 minutes cold on 2 cores, seconds
+# warm; the runs themselves take under a second. The Node benchmark's gate runs in
+# scripts/test-npm.sh after the package is built.
+step "benchmark gates: cargo bench --bench check / --bench request -- --test"
+cargo bench --bench check -- --test
+cargo bench --bench request -- --test
+# ---- end of benchmark gates ----------------------------------------------------------------
+
 if [ -x scripts/test-npm.sh ]; then
   step "npm package: build, size budget, Node and Chromium tests"
   scripts/test-npm.sh
