@@ -288,6 +288,8 @@ class Rule:
 
     id: str
     severity: str
+    also: Tuple[str, ...]
+    """The other severities an operation's policy or a context gives the rule."""
     source: str
     """Where the constraint comes from: a seed document, a standard or provider practice."""
     api_error: Optional[str]
@@ -305,6 +307,7 @@ class Rule:
         return cls(
             id=d["id"],
             severity=d["severity"],
+            also=tuple(d.get("also", ())),
             source=d["source"],
             api_error=d.get("api_error"),
             fixed_by_normalizing=d.get("fixed_by_normalizing", False),
