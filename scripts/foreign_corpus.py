@@ -360,13 +360,30 @@ def check_case(case, result):
     return problems
 
 
+def opened_as_pkcs12(report):
+    """Whether the CLI read the file as PKCS#12 (its report speaks of the archive: `pkcs12.*`)."""
+    return any(d.get("rule", "").startswith("pkcs12.")
+               for d in ((report or {}).get("diagnostics") or []))
+
+
 def check_identity(npm, cli):
     """The npm package's report equals the CLI's `--format json` for the same input (README:
-    "the same as the npm package"), wherever the CLI read the input."""
+    "the same as the npm package"), wherever the CLI read the input. A PKCS#12 file is the
+    exception the README states: the CLI opens it (feature `pkcs12`), the npm package has no
+    PKCS#12 input, so given the file as text it must name it PKCS#12 (`cert.malformed` saying
+    how to open it), never call it a broken certificate and nothing more."""
     problems = []
     for call, r in npm.items():
         c = (cli or {}).get(call)
-        if c and c["status"] in (0, 1) and r["status"] in (0, 1) and c["report"] != r["report"]:
+        if not c or c["status"] not in (0, 1) or r["status"] not in (0, 1):
+            continue
+        if call == "cert" and opened_as_pkcs12(c["report"]):
+            named = [d for d in (r["report"].get("diagnostics") or [])
+                     if d.get("rule") == "cert.malformed" and "PKCS#12" in d.get("message", "")]
+            if not named:
+                problems.append(("identity", f"{call}: a PKCS#12 file the CLI opened is not "
+                                 "named PKCS#12 by the npm package"))
+        elif c["report"] != r["report"]:
             problems.append(("identity", f"{call}: the npm report differs from the CLI's"))
     return problems
 

@@ -44,8 +44,7 @@ pub use check::{
 pub use context::{CertificatePurpose, ProviderProfile, DEFAULT_EXPIRY_WARNING_DAYS};
 pub use error::InputError;
 pub use input::file_bytes::{certificate_text, private_key_text, BytesReadAs};
-#[cfg(feature = "pkcs12")]
-pub use input::pkcs12::looks_like_pkcs12;
+pub use input::pfx::looks_like_pkcs12;
 pub use report::{
     Anchored, CertificateFacts, CertificateSummary, Diagnostic, Fingerprints, MissingIssuer,
     Report, Severity, TrustFacts,

@@ -3,6 +3,7 @@ pub(crate) mod base64_standard;
 pub(crate) mod decode;
 pub(crate) mod file_bytes;
 pub(crate) mod pem;
+pub(crate) mod pfx;
 #[cfg(feature = "pkcs12")]
 pub(crate) mod pkcs12;
 pub(crate) mod pkcs7;

@@ -8,6 +8,7 @@ pub(crate) mod key;
 mod oid_names;
 
 use crate::input::pem::{self, PemBlock, PemIssue};
+use crate::input::pfx::looks_like_pkcs12;
 use crate::input::pkcs7;
 use certificate::{parse_certificate, ParsedCertificate};
 
@@ -174,6 +175,15 @@ pub(crate) fn read_certificate_field(text: &str) -> CertificateField {
                     });
                 }
             }
+        } else if CERTIFICATE_LABELS.contains(&label) && looks_like_pkcs12(&block.der) {
+            // A .pfx/.p12 read as text (a page's file input, or DER wrapped by the caller).
+            let index = field.certificate_blocks;
+            field.certificate_blocks += 1;
+            field.malformed.push(MalformedCertificate {
+                index,
+                line: block.begin_line,
+                reason: PKCS12_NOT_A_CERTIFICATE.to_owned(),
+            });
         } else if CERTIFICATE_LABELS.contains(&label) {
             field.add_certificate(block.begin_line, &block.der);
         } else {
@@ -207,6 +217,13 @@ impl CertificateField {
         }
     }
 }
+
+/// Why a CERTIFICATE block holding a PKCS#12 archive is not read as a certificate: where the
+/// archive can be opened (the CLI, with its password) and how to get its certificates out.
+const PKCS12_NOT_A_CERTIFICATE: &str = "it is a PKCS#12 (.pfx/.p12) archive, which holds \
+certificates and usually a private key, not one certificate; give the file to the CLI \
+(`cert-preflight cert FILE.pfx`, which asks for its password) or extract the certificates with \
+`openssl pkcs12 -in FILE.pfx -nokeys`";
 
 /// Describes a block without its content.
 pub(crate) fn foreign(block: &PemBlock) -> ForeignBlock {
