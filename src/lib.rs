@@ -41,7 +41,7 @@ pub use check::{
     check_certificate, fingerprint, CertificateInput, DigestAlgorithm, FieldPaths,
     FingerprintReport, FingerprintStyle,
 };
-pub use context::{CertificatePurpose, ProviderProfile, DEFAULT_EXPIRY_WARNING_DAYS};
+pub use context::{Audience, CertificatePurpose, ProviderProfile, DEFAULT_EXPIRY_WARNING_DAYS};
 pub use error::InputError;
 pub use report::{
     CertificateFacts, CertificateSummary, Diagnostic, Fingerprints, MissingIssuer, Report,

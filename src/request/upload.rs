@@ -187,6 +187,7 @@ pub(crate) fn check_upload(walk: &mut Walk<'_>, upload: &Upload<'_>) -> Material
     input.limits = upload.limits;
     input.roots = walk.ctx.roots.as_deref();
     input.public_roots = walk.ctx.public_roots;
+    input.audience = walk.ctx.audience;
     let outcome = check_material(&input);
     let mark = walk.findings.len();
     walk.findings.append(outcome.findings);

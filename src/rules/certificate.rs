@@ -8,11 +8,12 @@ use crate::catalog::{
 use crate::context::{CertificatePurpose, ProviderProfile};
 use crate::findings::Findings;
 use crate::model::certificate::{
-    Curve, Hash, KeyKind, ParsedCertificate, PssParams, SignatureKind,
+    Curve, Hash, KeyKind, ParsedCertificate, PssParams, SanEntry, SignatureKind,
 };
 use crate::model::crypto::fingerprints;
 use crate::report::CertificateFacts;
 use crate::rules::chain::{describe, ChainAnalysis};
+use crate::rules::client;
 use crate::text::{plural, quote, QUOTE_CHARS};
 use crate::time::{format_rfc3339, Timestamp};
 
@@ -25,6 +26,8 @@ pub(crate) struct CertificateContext<'a> {
     pub now: Timestamp,
     pub expiry_warning_days: u32,
     pub base: &'a str,
+    /// The audience resolved for this check: true for `public`.
+    pub public_audience: bool,
 }
 
 /// Whole days from `now` to `until`, rounded toward negative infinity.
@@ -56,6 +59,12 @@ pub(crate) fn check_certificates(
         check_ca_flag(&checked, ctx, on_path, out);
         if ctx.purpose == CertificatePurpose::Server && checked.is_leaf {
             check_server_leaf(&checked, out);
+            let leaf = client::Leaf {
+                cert,
+                path: checked.path(),
+                public: ctx.public_audience,
+            };
+            client::check_leaf(&leaf, out);
         }
         check_strength(&checked, self_signed, out);
         if ctx.profile == ProviderProfile::AlibabaSlb && checked.is_leaf {
@@ -169,7 +178,15 @@ fn check_server_leaf(c: &Checked<'_>, out: &mut Findings) {
             ),
         );
     }
-    if cert.alt_names.is_empty() {
+    // A subjectAltName that is there but malformed is `cert.san_malformed`'s (issue 19, item
+    // 4): the certificate has one, and saying it has none would send the user the wrong way.
+    let san_malformed = cert.lint.san.as_ref().is_some_and(|entries| {
+        !cert.lint.san_readable
+            || entries
+                .iter()
+                .any(|e| matches!(e, SanEntry::Dns { ia5: false, .. }))
+    });
+    if cert.alt_names.is_empty() && !san_malformed {
         let cn = cert
             .common_name
             .as_deref()
