@@ -291,19 +291,16 @@ def cases(k):
             [over],
             ["cert.validity_near_limit"],
         )
-    # The day before a limit takes effect, the earlier one applies.
-    add(
-        "validity-398-before-effective",
-        leaf(k, n(), not_before="2020-08-31", days=399),
-        [],
-        family,
-    )
-    add(
-        "validity-200-before-effective",
-        leaf(k, n(), not_before="2026-03-14", days=201),
-        [],
-        family,
-    )
+    # The day before a limit takes effect, the earlier one applies: one day over the new
+    # limit passes.
+    for label, start, limit, _ in limits:
+        before = (day(start) - DAY).strftime("%Y-%m-%d")
+        add(
+            f"validity-{label}-before-effective",
+            leaf(k, n(), not_before=before, days=limit + 1),
+            [],
+            family,
+        )
     add(
         "validity-398-private",
         leaf(k, n(), not_before="2020-09-01", days=399),

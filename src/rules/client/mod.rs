@@ -70,7 +70,7 @@ struct ValidityLimit {
 /// refuse a longer certificate yet, so they are warnings.
 const VALIDITY_LIMITS: &[ValidityLimit] = &[
     ValidityLimit {
-        from: 1_867_795_200, // 2029-03-15T00:00:00Z
+        from: 1_868_227_200, // 2029-03-15T00:00:00Z
         from_text: "2029-03-15",
         days: 47,
         enforced_by: None,
