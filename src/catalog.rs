@@ -145,7 +145,7 @@ catalogue! {
     CERT_WEAK_KEY = "cert.weak_key", Warning, "CA/Browser Forum", None, Manual,
         "RSA under 2048 bits, or an EC curve other than P-256/P-384/P-521",
         zlint ["e_rsa_mod_less_than_2048_bits", "e_ec_improper_curves"],
-        pkilint ["cabf.rsa_modulus_invalid_length"];
+        pkilint ["cabf.rsa_modulus_invalid_length", "cabf.serverauth.prohibited_subject_public_key_algorithm_encoding"];
     CERT_SHA1_SIGNATURE = "cert.sha1_signature", Warning, "CA/Browser Forum", None, Manual,
         "a certificate signed with SHA-1 or MD5",
         zlint ["e_sub_cert_or_sub_ca_using_sha1", "e_signature_algorithm_not_supported"],
@@ -172,13 +172,13 @@ catalogue! {
         zlint ["e_ext_san_dns_not_ia5_string"],
         pkilint [];
     CERT_SAN_EMPTY = "cert.san_empty", Warning, "RFC 5280 4.2.1.6", None, Manual,
-        "public audience: a subjectAltName extension with no entry",
+        "any audience: a subjectAltName extension with no entry, which covers no name",
         zlint ["e_ext_san_no_entries"],
         pkilint [];
     CERT_SAN_EMPTY_ENTRY = "cert.san_empty_entry", Warning, "RFC 5280 4.2.1.6", None, Manual,
         "public audience: an empty dNSName in the subjectAltName",
         zlint ["e_ext_san_empty_name"],
-        pkilint [];
+        pkilint ["cabf.serverauth.invalid_dnsname_syntax"];
     CERT_SAN_DUPLICATE = "cert.san_duplicate", Info, "zlint community lint", None, Manual,
         "public audience: the same dNSName twice in the subjectAltName",
         zlint ["n_san_dns_name_duplicate"],
@@ -202,7 +202,7 @@ catalogue! {
     CERT_DNS_LABEL_TOO_LONG = "cert.dns_label_too_long", Warning, "RFC 1035 2.3.4", None, Manual,
         "public audience: a dNSName label over 63 characters",
         zlint ["e_dnsname_label_too_long"],
-        pkilint [];
+        pkilint ["cabf.serverauth.invalid_dnsname_syntax"];
     CERT_DNS_NAME_TOO_LONG = "cert.dns_name_too_long", Warning, "RFC 1035 2.3.4", None, Manual,
         "public audience: a dNSName over 253 characters",
         zlint ["e_ext_san_dns_name_too_long"],
@@ -210,11 +210,11 @@ catalogue! {
     CERT_DNS_UNDERSCORE = "cert.dns_underscore", Warning, "RFC 5890, BR 7.1.2.7.12, ballot SC12 (subdomain labels from 2019-04-30)", None, Manual,
         "public audience: an underscore in a dNSName (never in the registered domain; in subdomain labels since 2019-04-30)",
         zlint ["e_dnsname_underscore_in_sld", "w_dnsname_underscore_in_trd"],
-        pkilint [];
+        pkilint ["cabf.serverauth.invalid_dnsname_syntax"];
     CERT_DNS_HYPHEN = "cert.dns_hyphen", Warning, "RFC 1034 3.5", None, Manual,
         "public audience: a dNSName label that starts or ends with a hyphen",
         zlint ["e_dnsname_hyphen_in_sld"],
-        pkilint [];
+        pkilint ["cabf.serverauth.invalid_dnsname_syntax"];
     CERT_DNS_RESERVED_LABEL = "cert.dns_reserved_label", Warning, "RFC 5890 2.3.1, BR 7.1.2.7.12 (P-Label)", None, Manual,
         "public audience: a label with -- in positions 3-4 that is not an xn-- label decoding as punycode",
         zlint ["e_dnsname_contains_prohibited_reserved_label", "e_international_dns_name_not_unicode"],
@@ -222,11 +222,11 @@ catalogue! {
     CERT_WILDCARD_INVALID = "cert.wildcard_invalid", Warning, "BR 7.1.2.7.12, RFC 6125 6.4.3", None, Manual,
         "public audience: a * that is not the whole leftmost label of a dNSName (browsers match only *.example.com)",
         zlint ["e_dnsname_wildcard_only_in_left_label", "e_dnsname_left_label_wildcard_correct", "e_san_wildcard_not_first"],
-        pkilint [];
+        pkilint ["cabf.serverauth.invalid_dnsname_syntax"];
     CERT_WILDCARD_BARE = "cert.wildcard_bare", Warning, "RFC 6125 6.4.3", None, Manual,
         "public audience: a dNSName that is a bare *",
         zlint ["e_san_bare_wildcard"],
-        pkilint [];
+        pkilint ["cabf.serverauth.invalid_dnsname_syntax"];
     CERT_INTERNAL_NAME = "cert.internal_name", Warning, "BR 4.2.2 and 7.1.2.7.12 (internal names, since 2016-10-01); RFC 6761, RFC 6762", None, Manual,
         "public audience: a single-label dNSName, or one under a top-level label that is not public (.local, .internal, .corp, ...)",
         zlint ["e_dnsname_not_valid_tld"],
@@ -258,7 +258,7 @@ catalogue! {
     CERT_KEY_USAGE_CA_BITS = "cert.key_usage_ca_bits", Warning, "RFC 5280 4.2.1.3, BR 7.1.2.7.11", None, Manual,
         "public audience: keyCertSign or cRLSign in a certificate that is not a CA",
         zlint ["e_ext_key_usage_cert_sign_without_ca", "e_sub_cert_key_usage_cert_sign_bit_set", "e_sub_cert_key_usage_crl_sign_bit_set"],
-        pkilint ["pkix.ee_certificate_keycertsign_keyusage_set"];
+        pkilint ["pkix.ee_certificate_keycertsign_keyusage_set", "cabf.serverauth.subscriber_prohibited_ku_present"];
     CERT_KEY_USAGE_FOR_KEY_TYPE = "cert.key_usage_for_key_type", Warning, "RFC 3279 2.3.1 (RSA), RFC 5480 3 (ECDSA), RFC 8410 5 (EdDSA), BR 7.1.2.7.11", None, Manual,
         "public audience: a key usage the key's type cannot do (keyEncipherment for ECDSA, keyAgreement for RSA, ...)",
         zlint ["e_rsa_allowed_ku_ee", "n_ecdsa_ee_invalid_ku"],
@@ -270,7 +270,7 @@ catalogue! {
     CERT_TIME_REJECTED = "cert.time_rejected", Error, "RFC 5280 4.1.2.5.2; Go crypto/x509 refuses the certificate", None, Manual,
         "any audience: a GeneralizedTime validity with fractional seconds, no seconds or an offset instead of Z",
         zlint ["e_generalized_time_includes_fraction_seconds", "e_generalized_time_not_in_zulu", "e_generalized_time_does_not_include_seconds"],
-        pkilint ["pkix.generalizedtime_incorrect_syntax"];
+        pkilint ["pkix.generalizedtime_incorrect_syntax", "pkix.invalid_time_syntax"];
     CERT_TIME_ENCODING = "cert.time_encoding", Warning, "RFC 5280 4.1.2.5", None, Manual,
         "public audience: a validity time in the wrong form (UTCTime through 2049 and GeneralizedTime after, seconds, Z)",
         zlint ["e_utc_time_does_not_include_seconds", "e_utc_time_not_in_zulu", "e_wrong_time_format_pre2050"],

@@ -8,7 +8,7 @@ use crate::catalog::{
 use crate::context::{CertificatePurpose, ProviderProfile};
 use crate::findings::Findings;
 use crate::model::certificate::{
-    Curve, Hash, KeyKind, ParsedCertificate, PssParams, SanEntry, SignatureKind,
+    Curve, Hash, KeyKind, ParsedCertificate, PssParams, SignatureKind,
 };
 use crate::model::crypto::fingerprints;
 use crate::report::CertificateFacts;
@@ -178,15 +178,10 @@ fn check_server_leaf(c: &Checked<'_>, out: &mut Findings) {
             ),
         );
     }
-    // A subjectAltName that is there but malformed is `cert.san_malformed`'s (issue 19, item
-    // 4): the certificate has one, and saying it has none would send the user the wrong way.
-    let san_malformed = cert.lint.san.as_ref().is_some_and(|entries| {
-        !cert.lint.san_readable
-            || entries
-                .iter()
-                .any(|e| matches!(e, SanEntry::Dns { ia5: false, .. }))
-    });
-    if cert.alt_names.is_empty() && !san_malformed {
+    // Only an absent subjectAltName is `cert.no_san`: one that is there but empty or malformed
+    // is `cert.san_empty` or `cert.san_malformed`'s (issue 19, item 4): the certificate has one,
+    // and saying it has none would send the user the wrong way.
+    if cert.lint.san.is_none() && cert.alt_names.is_empty() {
         let cn = cert
             .common_name
             .as_deref()
@@ -307,6 +302,31 @@ fn clb_unsupported(key: &KeyKind) -> Option<String> {
     }
 }
 
+/// notBefore (`which` 0) or notAfter (1) in RFC 3339, with the fractional seconds a
+/// GeneralizedTime was written with (issue 19, item 4: RFC 5280 forbids them, and showing the
+/// time without them hid what `cert.time_rejected` reports).
+fn shown_time(cert: &ParsedCertificate, which: usize) -> String {
+    let seconds = if which == 0 {
+        cert.not_before
+    } else {
+        cert.not_after
+    };
+    let text = format_rfc3339(seconds);
+    let fraction = cert
+        .lint
+        .validity
+        .as_ref()
+        .and_then(|times| times.get(which))
+        .filter(|time| time.generalized)
+        .and_then(|time| time.text.split_once('.'))
+        .map(|(_, rest)| rest.trim_end_matches(|c: char| !c.is_ascii_digit()))
+        .filter(|digits| !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()));
+    match (fraction, text.strip_suffix('Z')) {
+        (Some(digits), Some(base)) => format!("{base}.{digits}Z"),
+        _ => text,
+    }
+}
+
 /// The facts a report shows for one certificate.
 pub(crate) fn facts(
     cert: &ParsedCertificate,
@@ -320,8 +340,8 @@ pub(crate) fn facts(
         common_name: cert.common_name.clone(),
         subject_alternative_names: cert.alt_names.clone(),
         serial: cert.serial_hex.clone(),
-        not_before: format_rfc3339(cert.not_before),
-        not_after: format_rfc3339(cert.not_after),
+        not_before: shown_time(cert, 0),
+        not_after: shown_time(cert, 1),
         not_before_ms: cert.not_before.saturating_mul(1000),
         not_after_ms: cert.not_after.saturating_mul(1000),
         days_remaining: days_between(now.unix_seconds(), cert.not_after),

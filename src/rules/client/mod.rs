@@ -14,25 +14,12 @@ use crate::catalog::{
     CERT_VALIDITY_TOO_LONG,
 };
 use crate::findings::Findings;
-use crate::model::certificate::{key_usage as ku, KeyKind, ParsedCertificate, TimeEncoding};
-use crate::rules::chain::describe;
+use crate::model::certificate::{key_usage as ku, KeyKind, TimeEncoding};
 
+mod leaf;
 mod names;
 
-/// The leaf under check, with where and how its findings are reported.
-pub(crate) struct Leaf<'a> {
-    pub cert: &'a ParsedCertificate,
-    /// Its JSON pointer (`/certificate/chain/0`).
-    pub path: String,
-    /// The `public` audience: the BR and root-program lints apply.
-    pub public: bool,
-}
-
-impl Leaf<'_> {
-    fn who(&self) -> String {
-        describe(self.cert)
-    }
-}
+pub(crate) use leaf::Leaf;
 
 /// Runs the client-acceptance lints over the server leaf.
 pub(crate) fn check_leaf(leaf: &Leaf<'_>, out: &mut Findings) {

@@ -2,7 +2,7 @@
 //! wildcards, internal names and reserved IP addresses (BR 7.1.2.7.12 and 7.1.4.3, RFC 5280
 //! section 4.2.1.6).
 
-use super::Leaf;
+use super::leaf::Leaf;
 use crate::catalog::{
     CERT_CN_NOT_IN_SAN, CERT_CN_PRESENT, CERT_CN_TOO_LONG, CERT_DNS_HYPHEN,
     CERT_DNS_LABEL_TOO_LONG, CERT_DNS_NAME_INVALID, CERT_DNS_NAME_TOO_LONG,
@@ -63,19 +63,20 @@ pub(super) fn check_names(leaf: &Leaf<'_>, out: &mut Findings) {
             _ => None,
         })
         .collect();
-    check_common_name(leaf, entries, out);
-    if !leaf.public {
-        return;
-    }
     if entries.is_empty() {
+        // Any audience: like a missing subjectAltName (`cert.no_san`), it covers no name.
         out.emit(
             &CERT_SAN_EMPTY,
             leaf.path.clone(),
             format!(
-                "{} has a subjectAltName extension with no name in it, so it covers no name; RFC 5280 (4.2.1.6) requires at least one",
+                "{} has a subjectAltName extension with no name in it, so it covers no name for browsers and Go; RFC 5280 (4.2.1.6) requires at least one",
                 leaf.who()
             ),
         );
+    }
+    check_common_name(leaf, entries, out);
+    if !leaf.public {
+        return;
     }
     for (i, name) in dns.iter().enumerate() {
         if name.is_empty() {
@@ -360,6 +361,14 @@ fn internal_tld(labels: &[&str]) -> Option<String> {
     match labels {
         [] => None,
         [single] => Some(format!("the single label {}", quote(single, QUOTE_CHARS))),
+        // No top-level domain is numeric (RFC 1123 2.1, RFC 3696 2): an IPv4 address written
+        // as a dNSName.
+        [.., last] if !last.is_empty() && last.bytes().all(|b| b.is_ascii_digit()) => {
+            Some(format!(
+                "its top-level label {} is numeric: an IP address belongs in an iPAddress entry",
+                quote(last, QUOTE_CHARS)
+            ))
+        }
         [.., last] => {
             let tld = last.to_ascii_lowercase();
             INTERNAL_TLDS
