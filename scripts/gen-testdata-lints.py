@@ -6,7 +6,7 @@ which rules must fire and which must not (the table tests/client_lints.rs runs).
     python3 scripts/gen-testdata-lints.py          write testdata/certs/lints/
     python3 scripts/gen-testdata-lints.py --check  fail if the committed files differ
 
-Needs the `cryptography` package (PyPI). Deterministic: the keys are made once and kept in
+Needs the `cryptography` package (PyPI; scripts/test.sh pins the one it checks with). Deterministic: the keys are made once and kept in
 testdata/certs/lints/keys/, the CA signs with RSA PKCS#1 v1.5 (deterministic signatures), and
 serial numbers and dates are fixed, so a run rewrites the same bytes. Encodings the library will
 not write (a GeneralizedTime with a fraction, a UTCTime without seconds, a dNSName that is not
@@ -430,6 +430,12 @@ def cases(k):
         ["cert.san_malformed"],
         ["cert.no_san"],
         audience="private",
+    )
+    five_octets = tlv(0x30, tlv(0x82, b"www.example.com") + tlv(0x87, bytes([192, 0, 2, 1, 7])))
+    add(
+        "san-ip-five-octets",
+        resign(leaf(k, n(), cn=None), k["ca"], with_san_der(five_octets)),
+        ["cert.ip_malformed"],
     )
     add("san-empty", resign(leaf(k, n()), k["ca"], with_san_der(tlv(0x30, b""))), ["cert.san_empty"])
     add("san-missing", leaf(k, n(), names=[]), ["cert.no_san"], ["cert.san_empty"])

@@ -2,7 +2,7 @@
 //! `testdata/certs/lints/cases.json` (written by `scripts/gen-testdata-lints.py`, with its
 //! certificate) is checked with its audience and clock; the rules it names under `fires` must
 //! be reported, those under `absent` must not. Each case's diagnostics are also a golden file,
-//! `testdata/golden/lints/<case>.json` (`UPDATE_GOLDEN=1 cargo test --test client_lints`
+//! `testdata/golden/lints/<case>.expected.json` (`UPDATE_GOLDEN=1 cargo test --test client_lints`
 //! rewrites them; review the diff).
 #![allow(
     clippy::unwrap_used,
@@ -94,8 +94,9 @@ fn lint_golden_files() {
         let pem = fs::read_to_string(testdata().join(&case.certificate)).expect("fixture");
         let audience = Audience::from_name(&case.audience).expect("audience name");
         let report = run(&pem, &case.now, audience);
-        let got = serde_json::to_string_pretty(&report.diagnostics).expect("json") + "\n";
-        let path = dir.join(format!("{}.json", case.case));
+        let golden = serde_json::json!({ "diagnostics": report.diagnostics });
+        let got = serde_json::to_string_pretty(&golden).expect("json") + "\n";
+        let path = dir.join(format!("{}.expected.json", case.case));
         if update {
             fs::write(&path, &got).expect("write golden");
         } else if fs::read_to_string(&path).ok().as_deref() != Some(got.as_str()) {

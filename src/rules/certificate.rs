@@ -62,7 +62,9 @@ pub(crate) fn check_certificates(
             let leaf = client::Leaf {
                 cert,
                 path: checked.path(),
-                public: ctx.public_audience,
+                // A CA given as the server certificate is `cert.leaf_is_ca`'s: the subscriber
+                // lints of the public audience would only repeat that it is no subscriber.
+                public: ctx.public_audience && cert.basic_constraints_ca != Some(true),
             };
             client::check_leaf(&leaf, out);
         }

@@ -15,6 +15,9 @@ pub(crate) struct Leaf<'a> {
 impl Leaf<'_> {
     /// `Certificate 0 (CN=…)`, for the start of a message.
     pub(crate) fn who(&self) -> String {
+        if self.cert.common_name.is_none() && self.cert.subject.is_empty() {
+            return format!("certificate {} (empty subject)", self.cert.index);
+        }
         describe(self.cert)
     }
 }
