@@ -199,8 +199,8 @@ fi
 
 # ---------------------------------------------------------------------------------------
 # foreign/ is kept: scripts/gen-testdata-foreign-verdicts.sh makes it from other sources (PyPI
-# cryptography-vectors and keys of its own), and so is lints/ (scripts/gen-testdata-lints.py). curves/ and forms/der-keys/ are derived from the
-# keys written here, so scripts/gen-testdata-verdicts.sh rewrites them at the end.
+# cryptography-vectors and keys of its own), and so is lints/ (scripts/gen-testdata-lints.py).
+# curves/ and forms/der-keys/ are derived from the keys written here, so scripts/gen-testdata-verdicts.sh rewrites them at the end.
 find "$OUT" -mindepth 1 -maxdepth 1 ! -name README.md ! -name foreign ! -name lints -exec rm -rf {} + 2>/dev/null || true
 mkdir -p "$OUT"
 # Byte-exact files (CRLF, BOM, no trailing newline): keep git from converting line ends.

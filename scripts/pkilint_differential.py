@@ -21,6 +21,8 @@ the rules judge a server leaf.
 A disagreement must be listed in EXCEPTIONS, a tab-separated file of
 `glob  name  side  reason` lines: for side `ours` the name is our rule id, for side `pkilint`
 the pkilint finding; an exception that matches no disagreement is stale and fails the run too.
+A glob may start with `issued<YYYY-MM-DD:`: the exception then holds only for certificates
+whose notBefore is before that date (pkilint applies some of today's rules to every date).
 """
 
 import base64
@@ -104,7 +106,17 @@ def our_rules(binary, der):
     leaf = (report.get("certificate") or {}).get("leaf") or {}
     if leaf.get("is_ca"):
         return None
-    return {d["rule"] for d in report["diagnostics"]}
+    return {d["rule"] for d in report["diagnostics"]}, leaf.get("not_before", "")
+
+
+def applies(glob, rel, not_before):
+    """Whether an exception's glob (optionally `issued<DATE:` first) covers this certificate."""
+    m = re.match(r"issued<(\d{4}-\d{2}-\d{2}):(.*)", glob)
+    if m:
+        if not (not_before and not_before[:10] < m.group(1)):
+            return False
+        glob = m.group(2)
+    return fnmatch.fnmatch(rel, glob)
 
 
 def read_exceptions(path):
@@ -149,12 +161,14 @@ def main():
         der = first_certificate(path)
         if der is None:
             return path, None, None
-        return path, pkilint_codes(der, path), our_rules(binary, der)
+        ours = our_rules(binary, der)
+        return path, pkilint_codes(der, path), ours
 
     with concurrent.futures.ThreadPoolExecutor(WORKERS) as pool:
         for path, theirs, ours in pool.map(judge, files):
             if theirs is None or ours is None:
                 continue
+            ours, not_before = ours
             compared += 1
             rel = os.path.relpath(path)
             found = []
@@ -165,7 +179,7 @@ def main():
                 if code in theirs and not ours & named_by:
                     found.append(("pkilint", code, f"pkilint reports {code}, none of {sorted(named_by)} fired"))
             for side, name, what in found:
-                hit = [e for e in exceptions if e[1] == name and e[2] == side and fnmatch.fnmatch(rel, e[0])]
+                hit = [e for e in exceptions if e[1] == name and e[2] == side and applies(e[0], rel, not_before)]
                 if hit:
                     used.update(e[3] for e in hit)
                 else:

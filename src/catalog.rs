@@ -141,7 +141,7 @@ catalogue! {
     CERT_NO_SAN = "cert.no_san", Warning, "CA/Browser Forum Baseline Requirements", None, Manual,
         "the leaf has no subjectAltName: browsers (Chrome 58+) and Go 1.15+ ignore the common name, so it covers no name for them",
         zlint ["e_ext_san_missing"],
-        pkilint ["cabf.serverauth.subscriber.subject_altname_extension_absent"];
+        pkilint ["cabf.serverauth.subscriber.subject_altname_extension_absent", "cabf.serverauth.subscriber_common_name_unknown_source"];
     CERT_WEAK_KEY = "cert.weak_key", Warning, "CA/Browser Forum", None, Manual,
         "RSA under 2048 bits, or an EC curve other than P-256/P-384/P-521",
         zlint ["e_rsa_mod_less_than_2048_bits", "e_ec_improper_curves"],
@@ -259,8 +259,8 @@ catalogue! {
         "public audience: keyCertSign or cRLSign in a certificate that is not a CA",
         zlint ["e_ext_key_usage_cert_sign_without_ca", "e_sub_cert_key_usage_cert_sign_bit_set", "e_sub_cert_key_usage_crl_sign_bit_set"],
         pkilint ["pkix.ee_certificate_keycertsign_keyusage_set", "cabf.serverauth.subscriber_prohibited_ku_present"];
-    CERT_KEY_USAGE_FOR_KEY_TYPE = "cert.key_usage_for_key_type", Warning, "RFC 3279 2.3.1 (RSA), RFC 5480 3 (ECDSA), RFC 8410 5 (EdDSA), BR 7.1.2.7.11", None, Manual,
-        "public audience: a key usage the key's type cannot do (keyEncipherment for ECDSA, keyAgreement for RSA, ...)",
+    CERT_KEY_USAGE_FOR_KEY_TYPE = "cert.key_usage_for_key_type", Warning, "BR 7.1.2.7.11; RFC 3279 2.3.1 (RSA), RFC 5480 3 (ECDSA), RFC 8410 5 (EdDSA)", None, Manual,
+        "public audience: a key usage a TLS server's key of that type may not have (keyEncipherment for ECDSA, keyAgreement or nonRepudiation for RSA, ...)",
         zlint ["e_rsa_allowed_ku_ee", "n_ecdsa_ee_invalid_ku"],
         pkilint ["cabf.serverauth.subscriber_prohibited_ku_present"];
     CERT_KEY_NOT_FOR_BROWSERS = "cert.key_not_for_browsers", Error, "BR 6.1.5 and 7.1.3.1; Chrome, Firefox and Safari support RSA and ECDSA server certificates only", None, Manual,

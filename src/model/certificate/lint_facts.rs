@@ -51,17 +51,13 @@ pub(crate) struct LintFacts {
     pub duplicate_extensions: Vec<String>,
 }
 
-/// keyUsage bits (RFC 5280 section 4.2.1.3), bit 0 first.
+/// The keyUsage bits the lints name (RFC 5280 section 4.2.1.3), bit 0 first.
 pub(crate) mod key_usage {
     pub(crate) const DIGITAL_SIGNATURE: u16 = 1 << 0;
-    pub(crate) const NON_REPUDIATION: u16 = 1 << 1;
     pub(crate) const KEY_ENCIPHERMENT: u16 = 1 << 2;
-    pub(crate) const DATA_ENCIPHERMENT: u16 = 1 << 3;
     pub(crate) const KEY_AGREEMENT: u16 = 1 << 4;
     pub(crate) const KEY_CERT_SIGN: u16 = 1 << 5;
     pub(crate) const CRL_SIGN: u16 = 1 << 6;
-    pub(crate) const ENCIPHER_ONLY: u16 = 1 << 7;
-    pub(crate) const DECIPHER_ONLY: u16 = 1 << 8;
 }
 
 const OID_SAN: &str = "2.5.29.17";

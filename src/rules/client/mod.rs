@@ -236,7 +236,7 @@ fn check_key_usage(leaf: &Leaf<'_>, out: &mut Findings) {
             &CERT_KEY_USAGE_FOR_KEY_TYPE,
             leaf.path.clone(),
             format!(
-                "{} has {} in its key usage, which {family} keys cannot do ({source}); reissue it with digitalSignature{}",
+                "{} has {} in its key usage, which a TLS server's {family} key may not have ({source}); reissue it with digitalSignature{}",
                 leaf.who(),
                 bit_names(wrong),
                 if family == "RSA" { " (and keyEncipherment for TLS 1.2 RSA key exchange)" } else { "" }
@@ -245,36 +245,27 @@ fn check_key_usage(leaf: &Leaf<'_>, out: &mut Findings) {
     }
 }
 
-/// The keyUsage bits a subscriber key of this type may have, with the source.
+/// The keyUsage bits a subscriber key of this type may have, with the source: BR 7.1.2.7.11's
+/// table for TLS subscriber certificates, narrower than what RFC 3279, 5480 and 8410 allow the
+/// key types (nonRepudiation and dataEncipherment are no server's business). keyCertSign and
+/// cRLSign are `cert.key_usage_ca_bits`'s.
 fn allowed_key_usage(key: &KeyKind) -> (u16, &'static str, &'static str) {
     let ca_bits = ku::KEY_CERT_SIGN | ku::CRL_SIGN;
     match key {
-        // RFC 3279 section 2.3.1: no keyAgreement, encipherOnly, decipherOnly for RSA.
         KeyKind::Rsa { .. } => (
-            ku::DIGITAL_SIGNATURE
-                | ku::NON_REPUDIATION
-                | ku::KEY_ENCIPHERMENT
-                | ku::DATA_ENCIPHERMENT
-                | ca_bits,
+            ku::DIGITAL_SIGNATURE | ku::KEY_ENCIPHERMENT | ca_bits,
             "RSA",
-            "RFC 3279 section 2.3.1",
+            "BR 7.1.2.7.11: digitalSignature and keyEncipherment only; RFC 3279 section 2.3.1",
         ),
-        // RFC 5480 section 3: keyEncipherment and dataEncipherment MUST NOT be set for EC keys.
         KeyKind::Ec { .. } => (
-            ku::DIGITAL_SIGNATURE
-                | ku::NON_REPUDIATION
-                | ku::KEY_AGREEMENT
-                | ku::ENCIPHER_ONLY
-                | ku::DECIPHER_ONLY
-                | ca_bits,
+            ku::DIGITAL_SIGNATURE | ku::KEY_AGREEMENT | ca_bits,
             "ECDSA",
-            "RFC 5480 section 3",
+            "BR 7.1.2.7.11: digitalSignature and keyAgreement only; RFC 5480 section 3",
         ),
-        // RFC 8410 section 5: only digitalSignature, nonRepudiation, keyCertSign, cRLSign.
         KeyKind::Ed25519 | KeyKind::Ed448 => (
-            ku::DIGITAL_SIGNATURE | ku::NON_REPUDIATION | ca_bits,
+            ku::DIGITAL_SIGNATURE | ca_bits,
             "EdDSA",
-            "RFC 8410 section 5",
+            "RFC 8410 section 5: no encipherment or agreement",
         ),
         _ => (u16::MAX, "these", "no restriction known"),
     }
