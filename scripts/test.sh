@@ -55,8 +55,8 @@ scripts/foreign-corpus.sh cli
 # ---- client-acceptance lints (issue 20) ---------------------------------------------------
 # The boundary fixtures are exactly what scripts/gen-testdata-lints.py makes (Python
 # `cryptography`, installed with the test venv), and pkilint (PyPI, pinned) agrees with every rule
-# that names its findings, over testdata and cryptography-vectors' x509/ (exceptions, each
-# reasoned, in scripts/pkilint-exceptions.tsv; a stale one fails). About 5 minutes on 2 cores.
+# that names its findings over testdata/certs (exceptions, each reasoned, in
+# scripts/pkilint-exceptions.tsv; a stale one fails). About 2 minutes on 2 cores.
 step "client lints: fixtures are current (scripts/gen-testdata-lints.py --check)"
 (. scripts/test-venv.sh && venv_install "cryptography==51.0.1" && "$venv_python" scripts/gen-testdata-lints.py --check)
 step "client lints: pkilint differential (scripts/pkilint-differential.sh)"

@@ -13,6 +13,7 @@ use crate::model::certificate::{
 use crate::model::crypto::fingerprints;
 use crate::report::CertificateFacts;
 use crate::rules::chain::{describe, ChainAnalysis};
+#[cfg(feature = "client-lints")]
 use crate::rules::client;
 use crate::text::{plural, quote, QUOTE_CHARS};
 use crate::time::{format_rfc3339, Timestamp};
@@ -59,14 +60,17 @@ pub(crate) fn check_certificates(
         check_ca_flag(&checked, ctx, on_path, out);
         if ctx.purpose == CertificatePurpose::Server && checked.is_leaf {
             check_server_leaf(&checked, out);
-            let leaf = client::Leaf {
-                cert,
-                path: checked.path(),
-                // A CA given as the server certificate is `cert.leaf_is_ca`'s: the subscriber
-                // lints of the public audience would only repeat that it is no subscriber.
-                public: ctx.public_audience && cert.basic_constraints_ca != Some(true),
-            };
-            client::check_leaf(&leaf, out);
+            #[cfg(feature = "client-lints")]
+            {
+                let leaf = client::Leaf {
+                    cert,
+                    path: checked.path(),
+                    // A CA given as the server certificate is `cert.leaf_is_ca`'s: the subscriber
+                    // lints of the public audience would only repeat that it is no subscriber.
+                    public: ctx.public_audience && cert.basic_constraints_ca != Some(true),
+                };
+                client::check_leaf(&leaf, out);
+            }
         }
         check_strength(&checked, self_signed, out);
         if ctx.profile == ProviderProfile::AlibabaSlb && checked.is_leaf {

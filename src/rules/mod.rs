@@ -9,6 +9,7 @@
 pub(crate) mod certificate;
 pub(crate) mod chain;
 pub(crate) mod chain_end;
+#[cfg(feature = "client-lints")]
 pub(crate) mod client;
 pub(crate) mod domain;
 pub(crate) mod key;
