@@ -11,7 +11,8 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 . scripts/test-venv.sh
-venv_install "pkilint==0.13.3"
+# cryptography as the PKCS#12 corpus test pins it, so the two do not reinstall it in turn.
+venv_install "pkilint==0.13.3" "cryptography==50.0.2"
 dirs=(testdata/certs)
 VERSION=50.0.2 # cryptography-vectors, as scripts/foreign-corpus.sh pins it
 WORK="$ROOT/target/foreign-corpus/$VERSION"

@@ -52,13 +52,20 @@ step "foreign corpus: cryptography-vectors through the CLI, against openssl"
 scripts/foreign-corpus.sh cli
 # ---- end of foreign corpus -------------------------------------------------------------------
 
+# ---- PKCS#12 (issue 22) ------------------------------------------------------------------------
+# cryptography-vectors' PKCS#12 files and testdata/pkcs12 through the CLI against pyca (pinned,
+# target/test-venv): the same certificates, a wrong password refused. About 5 s once installed.
+step "PKCS#12 corpus: cryptography-vectors and testdata/pkcs12 through the CLI, against pyca"
+scripts/test-pkcs12-corpus.sh
+# ---- end of PKCS#12 ----------------------------------------------------------------------------
+
 # ---- client-acceptance lints (issue 20) ---------------------------------------------------
 # The boundary fixtures are exactly what scripts/gen-testdata-lints.py makes (Python
 # `cryptography`, installed with the test venv), and pkilint (PyPI, pinned) agrees with every rule
 # that names its findings over testdata/certs (exceptions, each reasoned, in
 # scripts/pkilint-exceptions.tsv; a stale one fails). About 2 minutes on 2 cores.
 step "client lints: fixtures are current (scripts/gen-testdata-lints.py --check)"
-(. scripts/test-venv.sh && venv_install "cryptography==51.0.1" && "$venv_python" scripts/gen-testdata-lints.py --check)
+(. scripts/test-venv.sh && venv_install "cryptography==50.0.2" && "$venv_python" scripts/gen-testdata-lints.py --check)
 step "client lints: pkilint differential (scripts/pkilint-differential.sh)"
 scripts/pkilint-differential.sh
 # ---- end of client-acceptance lints -----------------------------------------------------------
@@ -70,6 +77,46 @@ scripts/test-sarif.sh
 step "pre-commit hook (try-repo; a release build of the CLI on first run)"
 scripts/test-pre-commit.sh
 # --- end of the command line block ---------------------------------------------------------
+
+# --- schemas against goldens and provider models (issue 19) ---------------------------------
+# `operations --schema` must accept every golden body without errors and reject the structural
+# ones, and match the providers' own API models (pinned PyPI packages in target/test-venv)
+# except where scripts/conformance-exceptions.txt says why. About 15 s warm; the first run
+# installs the SDK packages (about 1 to 2 minutes).
+step "schemas: goldens and the providers' own API models (conformance)"
+scripts/test-conformance.sh
+# --- end of the conformance block -----------------------------------------------------------
+
+# --- what the official SDKs send (issue 25) --------------------------------------------------
+# The official Python clients of all eleven operations, driven with a recorder instead of the
+# network; their exact bodies (JSON, IAM's form encoding, Alibaba's URL query) through the CLI.
+# About 3 minutes cold (pip installs the pinned SDKs into target/test-venv: 168 s without a
+# pip cache), 25 s warm (15 s of it pytest).
+step "official SDKs' request bodies through the CLI (tests/sdk)"
+scripts/test-sdk-capture.sh
+# --- end of the SDK block ----------------------------------------------------------------------
+
+# ---- Python package (issue 21) -------------------------------------------------------------
+# py/: `pip install ./py` into target/test-venv (maturin from PyPI; one release build of the
+# extension, in target/), then pytest (parity with every golden case, the API against the CLI,
+# odd inputs, a thread pool, the differential against pyca cryptography over
+# cryptography-vectors) and mypy --strict. PyPI packages pinned in py/requirements-test.txt.
+# About 3 minutes cold on an idle 2-core machine (the release build of the extension is 95
+# CPU-seconds; the PyPI packages; pytest about 35 s), about a minute warm.
+step "Python package: pip install ./py, pytest, mypy --strict"
+scripts/test-python.sh
+# ---- end of the Python package block -------------------------------------------------------
+
+# ---- benchmark gates (issue 23, item 1) ----------------------------------------------------
+# Each criterion benchmark once (`--test`), after its setup has checked that the report of its
+# input is exactly that input's golden file (tests/golden_support/), so a change that breaks a
+# benchmark fails here. A release build of the benches: about 5 minutes cold on 2 cores, seconds
+# warm; the runs themselves take under a second. The Node benchmark's gate runs in
+# scripts/test-npm.sh after the package is built.
+step "benchmark gates: cargo bench --bench check / --bench request -- --test"
+cargo bench --bench check -- --test
+cargo bench --bench request -- --test
+# ---- end of benchmark gates ----------------------------------------------------------------
 
 if [ -x scripts/test-npm.sh ]; then
   step "npm package: build, size budget, Node and Chromium tests"

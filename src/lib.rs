@@ -36,20 +36,25 @@ mod time;
 mod trust;
 mod verifier;
 
-pub use catalog::{find_rule, rules, Rule, GENERIC_PARAMETER_ERROR};
+pub use catalog::{find_rule, rules, Rule, Severities, GENERIC_PARAMETER_ERROR};
 pub use check::{
     check_certificate, fingerprint, CertificateInput, DigestAlgorithm, FieldPaths,
     FingerprintReport, FingerprintStyle,
 };
 pub use context::{Audience, CertificatePurpose, ProviderProfile, DEFAULT_EXPIRY_WARNING_DAYS};
 pub use error::InputError;
+pub use input::file_bytes::{certificate_text, private_key_text, BytesReadAs};
+#[cfg(feature = "pkcs12")]
+pub use input::pkcs12::looks_like_pkcs12;
 pub use report::{
-    CertificateFacts, CertificateSummary, Diagnostic, Fingerprints, MissingIssuer, Report,
-    Severity, TrustFacts,
+    Anchored, CertificateFacts, CertificateSummary, Diagnostic, Fingerprints, MissingIssuer,
+    Report, Severity, TrustFacts,
 };
 pub use request::{
-    find_operation, operation_rules, operations, validate_request, validate_request_bytes,
-    validate_request_value, OperationInfo, RequestContext, CONTEXT_KEYS, MAX_REQUEST_BYTES,
+    explain, explain_request, find_operation, form_fields, operation_rules, operations,
+    request_from_query, schema, validate_request, validate_request_bytes, validate_request_value,
+    Cause, Explanation, FieldKind, FieldRole, FormField, OperationInfo, RequestContext,
+    CONTEXT_KEYS, MAX_REQUEST_BYTES,
 };
 pub use time::Timestamp;
 pub use verifier::{

@@ -129,11 +129,7 @@ fn auto_audience_follows_the_anchor() {
     let public = fs::read_to_string(testdata().join("certs/public/cryptography-io.pem")).unwrap();
     let report = run(&public, "2026-01-01T00:00:00Z", Audience::Auto);
     let trust = report.certificate.unwrap().trust.unwrap();
-    if trust
-        .anchored
-        .as_deref()
-        .is_some_and(|a| a.contains("store"))
-    {
+    if trust.anchored.is_some_and(|a| a.as_str().contains("store")) {
         assert_eq!(trust.audience, "public", "{}", trust.audience_reason);
     } else {
         assert_eq!(trust.audience, "private", "{}", trust.audience_reason);

@@ -131,16 +131,16 @@ pub(crate) fn region_id(value: &Value, path: &str, walk: &mut Walk<'_>) {
         return;
     }
     // The request goes to this region, so an unknown one is an error here, not a warning.
-    walk.emit(
+    walk.emit_as(
         &catalog::ID_UNKNOWN_REGION,
+        Severity::Error,
         path,
         format!(
             "`RegionId` {} is not a known Alibaba Cloud region{}",
             quote(region, QUOTE_CHARS),
             closest_region(region)
         ),
-    )
-    .set_severity(Severity::Error);
+    );
 }
 
 /// Huawei `project_id` and `certificate_id` (seeds 002, 003 examples): 32 hex digits.
@@ -338,10 +338,16 @@ pub(crate) fn check_pem(
     outcome.leaf_names
 }
 
-/// A [`CertificateInput`] for `pem` judged at the context's time and expiry window.
-pub(crate) fn certificate_input<'p>(walk: &Walk<'_>, pem: &'p str) -> CertificateInput<'p> {
+/// A [`CertificateInput`] for `pem` judged as the context says: its time, expiry window,
+/// signature verifier, trust anchors (`roots`, `no_public_roots`) and `audience`. Every operation that
+/// reads a certificate starts here, so a context key means the same in each of them.
+pub(crate) fn certificate_input<'p>(walk: &Walk<'p>, pem: &'p str) -> CertificateInput<'p> {
     let mut input = CertificateInput::new(pem, walk.ctx.now);
     input.expiry_warning_days = walk.ctx.expiry_warning_days;
     input.verifier = walk.ctx.verifier.clone();
+    input.roots = walk.ctx.roots.as_deref();
+    input.public_roots = walk.ctx.public_roots;
+    input.audience = walk.ctx.audience;
+    input.policies = walk.findings.policies();
     input
 }

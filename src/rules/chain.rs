@@ -105,6 +105,7 @@ pub(crate) fn analyse(
     }
     let (leaf, walk) = choose_leaf(certs, &unique, &analysis.self_signed, verifier);
     analysis.leaf = Some(leaf);
+    out.leaf_chosen(base, leaf);
     analysis.path = walk.path;
     report_links(certs, &walk.links, base, out);
     analysis.unrelated = unique

@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use cert_preflight::ProviderProfile;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// Check TLS certificate material and cloud load-balancer API requests before they are sent.
@@ -12,24 +13,37 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 #[derive(Debug, Parser)]
 #[command(name = "cert-preflight", version, about, long_about = None)]
 pub(crate) struct Cli {
-    /// Output format: `human` (readable, coloured on a terminal), `json` (the report; JSON
-    /// Lines for `scan`) or `sarif` (SARIF 2.1.0, `scan` only).
-    #[arg(long, global = true, value_enum, default_value_t = Format::Human)]
-    pub format: Format,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
 }
 
-/// Output format shared by every command.
+/// Output format of the commands that print one result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
+pub(crate) enum Format {
     /// One line per diagnostic, a facts block and a summary.
     Human,
-    /// Exactly the report's JSON (the same as the npm package and the Rust type); `scan`
-    /// writes JSON Lines, one report per file with its `file` path.
+    /// Exactly the report's JSON (the same as the npm package and the Rust type).
     Json,
-    /// SARIF 2.1.0 (`scan` only), for code scanning UIs.
+}
+
+/// `--format` of the commands that print one result: `human` (readable, coloured on a
+/// terminal) or `json`.
+#[derive(Debug, Args)]
+pub(crate) struct OutputArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+}
+
+/// Output format of `scan`, the one command that also writes SARIF.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ScanFormat {
+    /// One block per file and a summary table.
+    Human,
+    /// JSON Lines, one report per file with its `file` path.
+    Json,
+    /// SARIF 2.1.0, for code scanning UIs.
     Sarif,
 }
 
@@ -44,8 +58,11 @@ pub(crate) enum Command {
     Rules(RulesArgs),
     /// Check a request body for one of the supported cloud API operations.
     Request(RequestArgs),
-    /// List the supported operations (the same as `request --list`).
-    Operations,
+    /// List the supported operations (the same as `request --list`), or print their JSON Schemas.
+    Operations(OperationsArgs),
+    /// Explain a provider's error answer (code or message) for an operation: the rules that lead
+    /// to it, and with --request which of them the request breaks.
+    Explain(ExplainArgs),
     /// Check many certificate files at once: files, directories (recursively) and `-`.
     Scan(ScanArgs),
     /// Print a shell completion script (e.g. `cert-preflight completions bash > /etc/bash_completion.d/cert-preflight`).
@@ -60,6 +77,9 @@ pub(crate) enum Command {
 /// file has an error (with `--expiring-within`: if any certificate is listed), else 0.
 #[derive(Debug, Args)]
 pub(crate) struct ScanArgs {
+    /// Output format: `human`, `json` (JSON Lines) or `sarif` (SARIF 2.1.0).
+    #[arg(long, value_enum, default_value_t = ScanFormat::Human)]
+    pub format: ScanFormat,
     /// Files and directories to check (directories recursively); `-` reads one file from stdin.
     #[arg(value_name = "PATH", required = true)]
     pub paths: Vec<PathBuf>,
@@ -87,11 +107,14 @@ pub(crate) struct ScanArgs {
     #[command(flatten)]
     pub clock: ClockArgs,
     /// Provider documentation to apply beyond the seeds.
-    #[arg(long, value_enum, default_value_t = Profile::Generic)]
-    pub profile: Profile,
+    #[arg(long, value_parser = profile_parser(), default_value = "generic")]
+    pub profile: ProviderProfile,
     /// Worker threads (default: the number of cores).
     #[arg(long, value_name = "N")]
     pub jobs: Option<std::num::NonZeroUsize>,
+    /// The password of PKCS#12 files found (scan never prompts).
+    #[command(flatten)]
+    pub password: crate::password::PasswordArgs,
 }
 
 /// `cert-preflight completions`.
@@ -105,7 +128,10 @@ pub(crate) struct CompletionsArgs {
 /// `cert-preflight cert`.
 #[derive(Debug, Args)]
 pub(crate) struct CertArgs {
-    /// PEM file with the certificate, then its chain (`-` reads stdin). DER is accepted too.
+    #[command(flatten)]
+    pub output: OutputArgs,
+    /// PEM file with the certificate, then its chain (`-` reads stdin). DER, PKCS#7 and
+    /// PKCS#12 (`.pfx`, `.p12`: its certificates and its key) are accepted too.
     #[arg(value_name = "PEM_FILE")]
     pub file: PathBuf,
     /// PEM file with the private key (its content is never printed).
@@ -132,12 +158,14 @@ pub(crate) struct CertArgs {
     #[command(flatten)]
     pub clock: ClockArgs,
     /// Provider documentation to apply beyond the seeds.
-    #[arg(long, value_enum, default_value_t = Profile::Generic)]
-    pub profile: Profile,
+    #[arg(long, value_parser = profile_parser(), default_value = "generic")]
+    pub profile: ProviderProfile,
     /// Write the normalized bundle (reordered, 64 columns, no stray text) to this file, or
     /// `-` for stdout (the report then goes to stderr).
     #[arg(long, value_name = "OUT_FILE")]
     pub fix: Option<PathBuf>,
+    #[command(flatten)]
+    pub password: crate::password::PasswordArgs,
 }
 
 /// `--now` and `--expiry-days`, shared by `cert` and `request`.
@@ -173,18 +201,60 @@ impl AudienceArg {
     }
 }
 
-/// `--profile`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub(crate) enum Profile {
-    /// Only the rules that hold everywhere.
-    Generic,
-    /// Alibaba Cloud CLB (SLB): RSA certificates and PKCS#1 keys.
-    AlibabaSlb,
+/// `--profile`: the core's profile names (each with its summary in `--help`), read by
+/// [`ProviderProfile::from_str`](std::str::FromStr), as the npm and Python packages read them.
+fn profile_parser() -> impl clap::builder::TypedValueParser<Value = ProviderProfile> {
+    use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser as _};
+    let values =
+        ProviderProfile::names().map(|(name, summary)| PossibleValue::new(name).help(summary));
+    PossibleValuesParser::new(values).try_map(|name| name.parse::<ProviderProfile>())
+}
+
+/// `cert-preflight operations`.
+#[derive(Debug, Args)]
+pub(crate) struct OperationsArgs {
+    #[command(flatten)]
+    pub output: OutputArgs,
+    /// Print the JSON Schema (draft 2020-12) of OPERATION's request body, or, without a value,
+    /// an object of every operation's schema by id. An editor validates a body file with it
+    /// through `$schema`.
+    #[arg(long, value_name = "OPERATION", num_args = 0..=1, default_missing_value = "")]
+    pub schema: Option<String>,
+}
+
+/// `cert-preflight explain`.
+///
+/// Exit status: 0 when the answer was explained (or no rule is known to lead to it), 2 if the
+/// arguments or the request file could not be used.
+#[derive(Debug, Args)]
+pub(crate) struct ExplainArgs {
+    #[command(flatten)]
+    pub output: OutputArgs,
+    /// Operation id (`aws.acm.import-certificate`) or provider action (`acm:ImportCertificate`).
+    #[arg(value_name = "OPERATION")]
+    pub operation: String,
+    /// The provider's answer: an error code (`InvalidParameter`) or its message text.
+    #[arg(value_name = "ERROR")]
+    pub error: String,
+    /// The request that got the answer (JSON, or `-` for stdin): each rule then says whether
+    /// it applies.
+    #[arg(long, value_name = "FILE")]
+    pub request: Option<PathBuf>,
+    /// A path parameter of the request, e.g. `--path project_id=0123...` (repeatable).
+    #[arg(long = "path", value_name = "KEY=VALUE", requires = "request")]
+    pub paths: Vec<String>,
+    /// JSON object with caller context, as for `request --context`.
+    #[arg(long, value_name = "FILE", requires = "request")]
+    pub context: Option<PathBuf>,
+    #[command(flatten)]
+    pub clock: ClockArgs,
 }
 
 /// `cert-preflight rules`.
 #[derive(Debug, Args)]
 pub(crate) struct RulesArgs {
+    #[command(flatten)]
+    pub output: OutputArgs,
     /// Show the error code each rule gets in this operation (id or provider action name), e.g.
     /// `APIG.2012` in huawei.apig.attach-certificate-domains.
     #[arg(long, value_name = "OPERATION")]
@@ -194,6 +264,8 @@ pub(crate) struct RulesArgs {
 /// `cert-preflight fingerprint`.
 #[derive(Debug, Args)]
 pub(crate) struct FingerprintArgs {
+    #[command(flatten)]
+    pub output: OutputArgs,
     /// PEM file with one or more certificates (`-` reads stdin). DER is accepted too.
     #[arg(value_name = "PEM_FILE")]
     pub file: PathBuf,
@@ -220,6 +292,8 @@ pub(crate) enum Style {
 /// `cert-preflight request`.
 #[derive(Debug, Args)]
 pub(crate) struct RequestArgs {
+    #[command(flatten)]
+    pub output: OutputArgs,
     /// Operation id (`alibaba.alb.create-listener`) or provider action (`CreateListener`).
     #[arg(value_name = "OPERATION", required_unless_present = "list")]
     pub operation: Option<String>,
@@ -237,9 +311,24 @@ pub(crate) struct RequestArgs {
     /// `hosts` (list), `roots` (PEM), `no_public_roots` (bool), `audience` (auto, public, private).
     #[arg(long, value_name = "FILE")]
     pub context: Option<PathBuf>,
+    /// How FILE writes the request: `json` (the default; YAML as above), or `query`: the
+    /// `name=value&...` form that IAM's SDKs send as the body (`Tags.member.1.Key=env`) and
+    /// Alibaba Cloud's SDKs as the URL query (`Tag.1.Key=env&DryRun=True`); a whole URL is
+    /// taken too. Diagnostics point into the JSON form (`Tag.1.Key` is `/Tag/0/Key`).
+    #[arg(long, value_enum, default_value_t = Wire::Json, value_name = "FORM")]
+    pub wire: Wire,
     #[command(flatten)]
     pub clock: ClockArgs,
     /// List the supported operations instead of checking a request.
     #[arg(long, conflicts_with_all = ["operation", "file", "paths", "context"])]
     pub list: bool,
+}
+
+/// How a request body file writes its parameters (`request --wire`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum Wire {
+    /// A JSON object (or YAML, see FILE).
+    Json,
+    /// `name=value` pairs joined by `&`, percent-encoded, flattened names (`Tag.1.Key`).
+    Query,
 }

@@ -497,7 +497,7 @@ fn key_kind(algorithm: &AlgorithmIdentifier<'_>, key_bits: &[u8]) -> KeyKind {
                 Curve::P256 => 256,
                 Curve::P384 => 384,
                 Curve::P521 => 521,
-                Curve::Other(_) | Curve::Explicit { .. } => size,
+                Curve::Secp256k1 | Curve::Other(_) | Curve::Explicit { .. } => size,
             };
             KeyKind::Ec { curve, bits }
         }
@@ -521,7 +521,7 @@ fn key_size(algorithm: &str, key: &[u8]) -> u32 {
             .map_or(0, |y| y.len() * 8),
         _ => 0,
     };
-    bits as u32
+    u32::try_from(bits).unwrap_or(u32::MAX)
 }
 fn signature_kind(algorithm: &AlgorithmIdentifier<'_>) -> SignatureKind {
     match &*dotted(&algorithm.algorithm) {

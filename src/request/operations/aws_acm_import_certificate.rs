@@ -20,18 +20,22 @@
 //! stays a warning. The API error codes for content are observed, not documented:
 //! `ValidationException` (unverified).
 
+use crate::request::decl::{FieldRole, FormDecl, MaterialField};
 use serde_json::Value;
 
+use crate::model::certificate::Curve;
+
 use crate::check::FieldLimits;
-use crate::findings::ErrorCodes;
+use crate::findings::{ErrorCodes, Override, Policy};
 use crate::model::certificate::{KeyKind, ParsedCertificate};
 use crate::model::read_certificate_field;
 use crate::report::Severity;
-use crate::request::decl::{Kind, OperationDecl, OperationInfo, Param};
+use crate::request::decl::{body_cap, Kind, OperationDecl, OperationInfo, Param};
 use crate::request::upload::{
     aws_tags, check_key_type, check_upload, read_blob, report_blob, AwsTagRules, Field, KeyTypes,
     Material, Upload,
 };
+use crate::request::policy::When;
 use crate::request::walk::Walk;
 use crate::catalog;
 use crate::rules::pem::SizeLimit;
@@ -87,13 +91,26 @@ pub(crate) const OPERATION: OperationDecl = OperationDecl {
         ],
         catalogue_codes: false,
     },
+    policies: &[(When::Always, POLICY)],
     path: &[],
     body: BODY,
     checks: &[certificate_material, arn_and_tags],
+    form: FormDecl {
+        material: &[
+            MaterialField::required(CERTIFICATE, FieldRole::Certificate),
+            MaterialField::optional(CHAIN, FieldRole::Chain),
+            MaterialField::required(KEY, FieldRole::PrivateKey),
+        ],
+        fields: &[("/Tags", "")],
+    },
+    // [B-ACM] blobs of 32,768 + 2,097,152 + 5,120 bytes, which may come as base64 (4/3 longer).
+    max_body_bytes: body_cap((LIMITS.certificate.max + LIMITS.chain.max + LIMITS.key.max) / 3 * 4 + 4),
 };
 
 /// [B-ACM] CertificateBodyBlob max 32,768, CertificateChainBlob max 2,097,152, PrivateKeyBlob
 /// max 5,120 ("no larger than 5 KB (5,120 bytes)"), all in bytes. ACM documents no depth limit.
+/// Where the sources disagree: botocore 1.44.18's PrivateKeyBlob says max 8,192; TARGETS and
+/// the API reference's prose say 5,120. The narrower prose wins (conformance exception).
 const LIMITS: FieldLimits = FieldLimits {
     certificate: SizeLimit::bytes(32_768),
     chain: SizeLimit::bytes(2_097_152),
@@ -104,19 +121,22 @@ const LIMITS: FieldLimits = FieldLimits {
 /// [B-ACM] `KeyAlgorithm` and [ACM-PRE]: what ImportCertificate accepts.
 const ACM_KEYS: KeyTypes = KeyTypes {
     rsa_bits: &[1024, 2048, 3072, 4096],
-    curves: &["P-256", "P-384", "P-521"],
+    curves: &[Curve::P256, Curve::P384, Curve::P521],
     says: "RSA 1024, 2048, 3072 and 4096-bit and EC P-256, P-384 and P-521 keys",
 };
 
 /// [ACM-PRE]: certificates for CloudFront (context `service=cloudfront`).
 const CLOUDFRONT_KEYS: KeyTypes = KeyTypes {
     rsa_bits: &[1024, 2048, 3072, 4096],
-    curves: &["P-256"],
+    curves: &[Curve::P256],
     says: "RSA 1024 to 4096-bit and EC P-256 keys when the certificate is for CloudFront",
 };
 
 /// [ACM-FMT]: ACM removes an EC PARAMETERS block itself.
-const SEVERITIES: &[(&catalog::Rule, Severity)] = &[(&catalog::KEY_EC_PARAMETERS_BLOCK, Severity::Info)];
+const POLICY: Policy = Policy {
+    overrides: &[Override::new(&catalog::KEY_EC_PARAMETERS_BLOCK, Severity::Info)],
+    replacements: &[],
+};
 
 /// [ACM-PRE]: "The OCSP URL ... must not exceed 1000 characters".
 const MAX_OCSP_URL_CHARS: usize = 1000;
@@ -147,7 +167,7 @@ fn certificate_material(walk: &mut Walk<'_>) {
         key_required: true,
         combined: false,
         limits: LIMITS,
-        severities: SEVERITIES,
+        validity_floor: None,
     };
     let material = check_upload(walk, &upload);
     for (text, path) in [
@@ -195,15 +215,13 @@ fn single_certificate(walk: &mut Walk<'_>, material: &Material) {
         return;
     }
     let fixed = walk.normalized_fields.iter().any(|(path, _)| path == CERTIFICATE);
-    let finding = walk.emit(
-        &catalog::CERT_SINGLE_CERTIFICATE,
-        CERTIFICATE,
-        format!(
-            "`Certificate` holds {count} certificates; it takes only the leaf: move the others to `CertificateChain` (the report's normalized_fields has both fields)"
-        ),
+    let message = format!(
+        "`Certificate` holds {count} certificates; it takes only the leaf: move the others to `CertificateChain` (the report's normalized_fields has both fields)"
     );
     if fixed {
-        finding.set_fixed();
+        walk.emit_resolved(&catalog::CERT_SINGLE_CERTIFICATE, CERTIFICATE, message);
+    } else {
+        walk.emit(&catalog::CERT_SINGLE_CERTIFICATE, CERTIFICATE, message);
     }
 }
 
@@ -280,12 +298,11 @@ fn acm_certificate_rules(walk: &mut Walk<'_>, leaf: &ParsedCertificate) {
 fn reimport_usage(walk: &mut Walk<'_>, leaf: &ParsedCertificate, previous: &str) {
     let previous = read_certificate_field(previous);
     let Some(before) = previous.certificates.first() else {
-        walk.emit(
-            &catalog::PEM_MALFORMED,
+        walk.emit_as(
+            &catalog::PEM_MALFORMED, Severity::Warning,
             "/context/previous_certificate",
             "The previous certificate given as context could not be read; the re-import rules were not checked",
-        )
-        .set_severity(Severity::Warning);
+        );
         return;
     };
     let mut added = Vec::new();
