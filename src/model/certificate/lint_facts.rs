@@ -162,7 +162,7 @@ fn key_usage_bits(value: &[u8]) -> u16 {
 /// notBefore and notAfter as written: the Validity SEQUENCE follows the issuer name in the
 /// TBSCertificate (RFC 5280 section 4.1), which is where x509-parser read `issuer` from.
 fn validity_encoding(tbs: &[u8], issuer: &[u8]) -> Option<[TimeEncoding; 2]> {
-    let start = (issuer.as_ptr() as usize).checked_sub(tbs.as_ptr() as usize)?;
+    let start = issuer.as_ptr().addr().checked_sub(tbs.as_ptr().addr())?;
     let after_issuer = tbs.get(start.checked_add(issuer.len())?..)?;
     let (_, validity) = Any::from_der(after_issuer).ok()?;
     let (rest, not_before) = Any::from_der(validity.data).ok()?;
