@@ -90,6 +90,9 @@ export interface MissingIssuer {
   ca_issuers: string[];
 }
 
+/** Who a certificate is for (issue 20). */
+export type Audience = "auto" | "public" | "private";
+
 /** The trust anchors of a check. */
 export interface TrustFacts {
   /** The public root store consulted; absent with `noPublicRoots`. */
@@ -102,6 +105,10 @@ export interface TrustFacts {
   anchored?: string;
   /** Input position of the certificate that is, or was issued by, that anchor. */
   anchored_at?: number;
+  /** The audience the client-acceptance lints were judged for: `public` or `private`. */
+  audience: "public" | "private";
+  /** Why that audience: the caller's `audience` option, or where the path anchors. */
+  audience_reason: string;
 }
 
 /** The result of a check: identical to the CLI's `--format json`. */
@@ -199,6 +206,13 @@ export interface CheckCertificateOptions {
   roots?: string;
   /** Trust only `roots`, not Mozilla's root store, like the CLI's `--no-public-roots`. */
   noPublicRoots?: boolean;
+  /**
+   * Who the certificate is for, like the CLI's `--audience`: `"auto"` (default: `"public"` when
+   * the path anchors in Mozilla's root store), `"public"` (browsers: the CA/Browser Forum and
+   * root program lints apply) or `"private"` (only what TLS libraries refuse for any
+   * certificate). The report's `certificate.trust.audience` says which was applied and why.
+   */
+  audience?: Audience;
 }
 
 /** The CLI's `--profile` values. */
@@ -246,6 +260,8 @@ export interface RequestContextOptions {
   noPublicRoots?: boolean;
   /** Same as `noPublicRoots`. */
   no_public_roots?: boolean;
+  /** Who the certificates in the body are for: `"auto"`, `"public"` or `"private"`. */
+  audience?: Audience;
 }
 
 export interface ValidateRequestOptions {

@@ -59,6 +59,17 @@ step "PKCS#12 corpus: cryptography-vectors and testdata/pkcs12 through the CLI, 
 scripts/test-pkcs12-corpus.sh
 # ---- end of PKCS#12 ----------------------------------------------------------------------------
 
+# ---- client-acceptance lints (issue 20) ---------------------------------------------------
+# The boundary fixtures are exactly what scripts/gen-testdata-lints.py makes (Python
+# `cryptography`, installed with the test venv), and pkilint (PyPI, pinned) agrees with every rule
+# that names its findings over testdata/certs (exceptions, each reasoned, in
+# scripts/pkilint-exceptions.tsv; a stale one fails). About 2 minutes on 2 cores.
+step "client lints: fixtures are current (scripts/gen-testdata-lints.py --check)"
+(. scripts/test-venv.sh && venv_install "cryptography==50.0.2" && "$venv_python" scripts/gen-testdata-lints.py --check)
+step "client lints: pkilint differential (scripts/pkilint-differential.sh)"
+scripts/pkilint-differential.sh
+# ---- end of client-acceptance lints -----------------------------------------------------------
+
 # --- command line: SARIF schema and pre-commit hook (issue 12) -------------------------------
 # Both install their PyPI packages into target/test-venv; the SARIF schema comes from npm.
 step "scan --format sarif against the SARIF 2.1.0 schema"

@@ -230,7 +230,9 @@ catalogue! {
     CHAIN_UNSUPPORTED_SIGNATURE = "chain.unsupported_signature", Warning, "X.509", None, Manual,
         "a signature algorithm that cannot be verified (named)";
     CERT_MALFORMED = "cert.malformed", Error, "X.509", None, Manual,
-        "a CERTIFICATE block whose content is not a valid X.509 certificate";
+        "a CERTIFICATE block whose content is not a valid X.509 certificate",
+        zlint ["e_ext_duplicate_extension"],
+        pkilint ["pkix.duplicate_extension"];
     CERT_EXPIRED = "cert.expired", Error, "X.509", None, Manual,
         "a certificate whose notAfter is before the given time";
     CERT_NOT_YET_VALID = "cert.not_yet_valid", Error, "X.509", None, Manual,
@@ -240,20 +242,150 @@ catalogue! {
     CERT_NOT_CA = "cert.not_ca", Error, "X.509, seed 004", None, Manual,
         "an intermediate, or a CA upload, without basicConstraints CA:TRUE";
     CERT_LEAF_IS_CA = "cert.leaf_is_ca", Warning, "X.509", None, Manual,
-        "a server certificate that is a CA";
+        "a server certificate that is a CA",
+        zlint ["e_sub_cert_not_is_ca"],
+        pkilint ["cabf.serverauth.subscriber_basic_constraints_ca_bit_set"];
     CERT_NO_SERVER_AUTH = "cert.no_server_auth", Warning, "RFC 5280", None, Manual,
-        "the leaf has an extended key usage without serverAuth";
+        "the leaf has an extended key usage without serverAuth",
+        zlint ["e_sub_cert_eku_server_auth_client_auth_missing"],
+        pkilint ["cabf.serverauth.subscriber.serverauth_eku_absent"];
     CERT_NO_SAN = "cert.no_san", Warning, "CA/Browser Forum Baseline Requirements", None, Manual,
-        "the leaf has no subjectAltName: browsers (Chrome 58+) and Go 1.15+ ignore the common name, so it covers no name for them";
+        "the leaf has no subjectAltName: browsers (Chrome 58+) and Go 1.15+ ignore the common name, so it covers no name for them",
+        zlint ["e_ext_san_missing"],
+        pkilint ["cabf.serverauth.subscriber.subject_altname_extension_absent", "cabf.serverauth.subscriber_common_name_unknown_source"];
     CERT_WEAK_KEY = "cert.weak_key", Warning, "CA/Browser Forum", None, Manual,
-        "RSA under 2048 bits, or an EC curve other than P-256/P-384/P-521";
+        "RSA under 2048 bits, or an EC curve other than P-256/P-384/P-521",
+        zlint ["e_rsa_mod_less_than_2048_bits", "e_ec_improper_curves"],
+        pkilint ["cabf.rsa_modulus_invalid_length", "cabf.serverauth.prohibited_subject_public_key_algorithm_encoding"];
     CERT_SHA1_SIGNATURE = "cert.sha1_signature", Warning, "CA/Browser Forum", None, Manual,
-        "a certificate signed with SHA-1 or MD5";
+        "a certificate signed with SHA-1 or MD5",
+        zlint ["e_sub_cert_or_sub_ca_using_sha1", "e_signature_algorithm_not_supported"],
+        pkilint ["cabf.serverauth.prohibited_signature_algorithm_encoding"];
     CERT_ALGORITHM_UNSUPPORTED = "cert.algorithm_unsupported", Warning, "Alibaba CLB certificate guide", None, Manual,
         "Alibaba CLB documents RSA certificates only (1024, 2048, 4096 bits)", also [Error];
 
     // Client acceptance lints (issue 20): what browsers and TLS libraries refuse in a
     // subscriber certificate, by audience. New rows of that family go here.
+    CERT_VALIDITY_TOO_LONG = "cert.validity_too_long", Error, "Apple and Chrome root policies (398 days from 2020-09-01; 825 days from 2019-07-01, iOS 13 / macOS 10.15), BR 6.3.2", None, Manual,
+        "public audience: the leaf is valid for longer than clients accept for its issuance date (notBefore)",
+        zlint ["e_tls_server_cert_valid_time_longer_than_398_days", "e_sub_cert_valid_time_longer_than_825_days", "e_sub_cert_valid_time_longer_than_39_months"],
+        pkilint ["cabf.serverauth.certificate_validity_period_exceeds_398_days"];
+    CERT_VALIDITY_BR_LIMIT = "cert.validity_br_limit", Warning, "CA/Browser Forum ballot SC-081 (200 days from 2026-03-15, 100 from 2027-03-15, 47 from 2029-03-15), BR 6.3.2 (825 days from 2018-03-01)", None, Manual,
+        "public audience: the leaf is valid for longer than the Baseline Requirements allow for its issuance date, a limit no client enforces yet",
+        zlint [],
+        pkilint ["cabf.serverauth.certificate_validity_period_exceeds_200_days", "cabf.serverauth.certificate_validity_period_exceeds_100_days", "cabf.serverauth.certificate_validity_period_exceeds_47_days"];
+    CERT_VALIDITY_NEAR_LIMIT = "cert.validity_near_limit", Warning, "BR 6.3.2, ballot SC-081; zlint and pkilint's one-day margin", None, Manual,
+        "public audience: the leaf's validity is within one day of its maximum (more than 397, 199, 99 or 46 days)",
+        zlint ["w_tls_server_cert_valid_time_longer_than_397_days"],
+        pkilint ["cabf.serverauth.certificate_validity_period_exceeds_397_days", "cabf.serverauth.certificate_validity_period_exceeds_199_days", "cabf.serverauth.certificate_validity_period_exceeds_99_days", "cabf.serverauth.certificate_validity_period_exceeds_46_days"];
+    CERT_SAN_MALFORMED = "cert.san_malformed", Error, "RFC 5280 4.2.1.6; Go crypto/x509 (\"x509: SAN dNSName is malformed\")", None, Manual,
+        "any audience: a subjectAltName that is not a list of names, or a dNSName that is not an IA5String (Go refuses the certificate)",
+        zlint ["e_ext_san_dns_not_ia5_string"],
+        pkilint [];
+    CERT_SAN_EMPTY = "cert.san_empty", Warning, "RFC 5280 4.2.1.6", None, Manual,
+        "any audience: a subjectAltName extension with no entry, which covers no name",
+        zlint ["e_ext_san_no_entries"],
+        pkilint [];
+    CERT_SAN_EMPTY_ENTRY = "cert.san_empty_entry", Warning, "RFC 5280 4.2.1.6", None, Manual,
+        "public audience: an empty dNSName in the subjectAltName",
+        zlint ["e_ext_san_empty_name"],
+        pkilint ["cabf.serverauth.invalid_dnsname_syntax"];
+    CERT_SAN_DUPLICATE = "cert.san_duplicate", Info, "zlint community lint", None, Manual,
+        "public audience: the same dNSName twice in the subjectAltName",
+        zlint ["n_san_dns_name_duplicate"],
+        pkilint [];
+    CERT_CN_NOT_IN_SAN = "cert.cn_not_in_san", Warning, "BR 7.1.4.3", None, Manual,
+        "public audience: a common name that is not exactly one of the subjectAltName entries",
+        zlint ["e_subject_common_name_not_from_san", "e_subject_common_name_not_exactly_from_san"],
+        pkilint ["cabf.serverauth.subscriber_common_name_unknown_source"];
+    CERT_CN_PRESENT = "cert.cn_present", Info, "BR 7.1.4.3 (\"deprecated\")", None, Manual,
+        "public audience: the leaf has a common name (deprecated; clients read only the subjectAltName)",
+        zlint ["n_subject_common_name_included"],
+        pkilint ["cabf.serverauth.dv.common_name_attribute_present"];
+    CERT_CN_TOO_LONG = "cert.cn_too_long", Warning, "RFC 5280 appendix A (ub-common-name 64)", None, Manual,
+        "public audience: a common name over 64 characters",
+        zlint ["e_subject_common_name_max_length"],
+        pkilint [];
+    CERT_DNS_NAME_INVALID = "cert.dns_name_invalid", Warning, "RFC 5280 4.2.1.6, RFC 1034 3.5, BR 7.1.2.7.12", None, Manual,
+        "public audience: a dNSName with a character other than letters, digits, hyphens, periods, or with a space, NUL, an empty label, a leading or trailing period",
+        zlint ["e_dnsname_bad_character_in_label", "e_dnsname_empty_label", "e_san_dns_name_starts_with_period", "e_san_dns_name_includes_null_char", "e_ext_san_space_dns_name"],
+        pkilint ["cabf.serverauth.invalid_dnsname_syntax", "pkix.invalid_domain_name_syntax"];
+    CERT_DNS_LABEL_TOO_LONG = "cert.dns_label_too_long", Warning, "RFC 1035 2.3.4", None, Manual,
+        "public audience: a dNSName label over 63 characters",
+        zlint ["e_dnsname_label_too_long"],
+        pkilint ["cabf.serverauth.invalid_dnsname_syntax"];
+    CERT_DNS_NAME_TOO_LONG = "cert.dns_name_too_long", Warning, "RFC 1035 2.3.4", None, Manual,
+        "public audience: a dNSName over 253 characters",
+        zlint ["e_ext_san_dns_name_too_long"],
+        pkilint ["pkix.dnsname_domain_name_too_long"];
+    CERT_DNS_UNDERSCORE = "cert.dns_underscore", Warning, "RFC 5890, BR 7.1.2.7.12, ballot SC12 (subdomain labels from 2019-04-30)", None, Manual,
+        "public audience: an underscore in a dNSName (never in the registered domain; in subdomain labels since 2019-04-30)",
+        zlint ["e_dnsname_underscore_in_sld", "w_dnsname_underscore_in_trd"],
+        pkilint ["cabf.serverauth.invalid_dnsname_syntax"];
+    CERT_DNS_HYPHEN = "cert.dns_hyphen", Warning, "RFC 1034 3.5", None, Manual,
+        "public audience: a dNSName label that starts or ends with a hyphen",
+        zlint ["e_dnsname_hyphen_in_sld"],
+        pkilint ["cabf.serverauth.invalid_dnsname_syntax"];
+    CERT_DNS_RESERVED_LABEL = "cert.dns_reserved_label", Warning, "RFC 5890 2.3.1, BR 7.1.2.7.12 (P-Label)", None, Manual,
+        "public audience: a label with -- in positions 3-4 that is not an xn-- label decoding as punycode",
+        zlint ["e_dnsname_contains_prohibited_reserved_label", "e_international_dns_name_not_unicode"],
+        pkilint ["cabf.serverauth.dnsname_contains_prohibited_reserved_label", "cabf.serverauth.invalid_plabel_encoding"];
+    CERT_WILDCARD_INVALID = "cert.wildcard_invalid", Warning, "BR 7.1.2.7.12, RFC 6125 6.4.3", None, Manual,
+        "public audience: a * that is not the whole leftmost label of a dNSName (browsers match only *.example.com)",
+        zlint ["e_dnsname_wildcard_only_in_left_label", "e_dnsname_left_label_wildcard_correct", "e_san_wildcard_not_first"],
+        pkilint ["cabf.serverauth.invalid_dnsname_syntax"];
+    CERT_WILDCARD_BARE = "cert.wildcard_bare", Warning, "RFC 6125 6.4.3", None, Manual,
+        "public audience: a dNSName that is a bare *",
+        zlint ["e_san_bare_wildcard"],
+        pkilint ["cabf.serverauth.invalid_dnsname_syntax"];
+    CERT_INTERNAL_NAME = "cert.internal_name", Warning, "BR 4.2.2 and 7.1.2.7.12 (internal names, since 2016-10-01); RFC 6761, RFC 6762", None, Manual,
+        "public audience: a single-label dNSName, or one under a top-level label that is not public (.local, .internal, .corp, ...)",
+        zlint ["e_dnsname_not_valid_tld"],
+        pkilint ["cabf.internal_domain_name"];
+    CERT_IP_RESERVED = "cert.ip_reserved", Warning, "BR 7.1.2.7.12; IANA IPv4 and IPv6 special-purpose address registries", None, Manual,
+        "public audience: an IP address in a reserved or private range in the subjectAltName or common name",
+        zlint ["e_ext_san_contains_reserved_ip", "e_subject_contains_reserved_ip"],
+        pkilint ["cabf.internal_ip_address"];
+    CERT_IP_MALFORMED = "cert.ip_malformed", Warning, "RFC 5280 4.2.1.6", None, Manual,
+        "public audience: an iPAddress that is neither 4 nor 16 octets",
+        zlint [],
+        pkilint ["pkix.ip_address_wrong_length"];
+    CERT_EKU_MISSING = "cert.eku_missing", Warning, "BR 7.1.2.7.10", None, Manual,
+        "public audience: the leaf has no extended key usage",
+        zlint ["e_sub_cert_eku_missing"],
+        pkilint ["cabf.serverauth.subscriber.extended_key_usage_extension_absent"];
+    CERT_EKU_EXTRA = "cert.eku_extra", Warning, "BR 7.1.2.7.10", None, Manual,
+        "public audience: extended key usages other than serverAuth and clientAuth",
+        zlint ["w_sub_cert_eku_extra_values"],
+        pkilint ["cabf.serverauth.subscriber.anyeku_eku_present", "cabf.serverauth.subscriber.codesigning_eku_present", "cabf.serverauth.subscriber.emailprotection_eku_present", "cabf.serverauth.subscriber.timestamping_eku_present", "cabf.serverauth.subscriber.ocspsigning_eku_present", "cabf.serverauth.subscriber.precertsigning_eku_present", "cabf.serverauth.subscriber.unknown_eku_present"];
+    CERT_EKU_CRITICAL = "cert.eku_critical", Warning, "BR 7.1.2.7.6", None, Manual,
+        "public audience: the extended key usage extension is marked critical",
+        zlint ["w_eku_critical_improperly"],
+        pkilint ["cabf.serverauth.subscriber.critical_extended_key_usage_extension"];
+    CERT_KEY_USAGE_NO_SIGNATURE = "cert.key_usage_no_signature", Error, "RFC 8446 4.4.2.2; Chrome 124+ (ERR_SSL_KEY_USAGE_INCOMPATIBLE), BoringSSL, NSS, Go", None, Manual,
+        "any audience: a keyUsage without digitalSignature, which TLS 1.3 and ECDHE handshakes need",
+        zlint [],
+        pkilint ["cabf.serverauth.subscriber_required_ku_missing"];
+    CERT_KEY_USAGE_CA_BITS = "cert.key_usage_ca_bits", Warning, "RFC 5280 4.2.1.3, BR 7.1.2.7.11", None, Manual,
+        "public audience: keyCertSign or cRLSign in a certificate that is not a CA",
+        zlint ["e_ext_key_usage_cert_sign_without_ca", "e_sub_cert_key_usage_cert_sign_bit_set", "e_sub_cert_key_usage_crl_sign_bit_set"],
+        pkilint ["pkix.ee_certificate_keycertsign_keyusage_set", "cabf.serverauth.subscriber_prohibited_ku_present"];
+    CERT_KEY_USAGE_FOR_KEY_TYPE = "cert.key_usage_for_key_type", Warning, "BR 7.1.2.7.11; RFC 3279 2.3.1 (RSA), RFC 5480 3 (ECDSA), RFC 8410 5 (EdDSA)", None, Manual,
+        "public audience: a key usage a TLS server's key of that type may not have (keyEncipherment for ECDSA, keyAgreement or nonRepudiation for RSA, ...)",
+        zlint ["e_rsa_allowed_ku_ee", "n_ecdsa_ee_invalid_ku"],
+        pkilint ["cabf.serverauth.subscriber_prohibited_ku_present"];
+    CERT_KEY_NOT_FOR_BROWSERS = "cert.key_not_for_browsers", Error, "BR 6.1.5 and 7.1.3.1; Chrome, Firefox and Safari support RSA and ECDSA server certificates only", None, Manual,
+        "public audience: an Ed25519, Ed448 or unknown key type, which browsers do not accept in a server certificate",
+        zlint ["e_public_key_type_not_allowed"],
+        pkilint ["cabf.serverauth.prohibited_subject_public_key_algorithm_encoding"];
+    CERT_TIME_REJECTED = "cert.time_rejected", Error, "RFC 5280 4.1.2.5.2; Go crypto/x509 refuses the certificate", None, Manual,
+        "any audience: a GeneralizedTime validity with fractional seconds, no seconds or an offset instead of Z",
+        zlint ["e_generalized_time_includes_fraction_seconds", "e_generalized_time_not_in_zulu", "e_generalized_time_does_not_include_seconds"],
+        pkilint ["pkix.generalizedtime_incorrect_syntax", "pkix.invalid_time_syntax"];
+    CERT_TIME_ENCODING = "cert.time_encoding", Warning, "RFC 5280 4.1.2.5", None, Manual,
+        "public audience: a validity time in the wrong form (UTCTime through 2049 and GeneralizedTime after, seconds, Z)",
+        zlint ["e_utc_time_does_not_include_seconds", "e_utc_time_not_in_zulu", "e_wrong_time_format_pre2050"],
+        pkilint ["pkix.utctime_incorrect_syntax", "pkix.wrong_time_useful_type", "pkix.invalid_time_syntax"];
     CA_SINGLE_CERTIFICATE = "ca.single_certificate", Error, "seed 004 (\"only one CA certificate at a time\")", None, Manual,
         "UploadCACertificate takes exactly one CA certificate";
     KEY_MISSING = "key.missing", Error, "seed 003 (\"mandatory only when type is server\")", None, Manual,
@@ -277,15 +409,21 @@ catalogue! {
     DOMAIN_EMPTY_ENTRY = "domain.empty_entry", Error, "seed 003", None, Manual,
         "an empty entry: a.com,,b.com, a leading or trailing comma, blanks";
     DOMAIN_LABEL_TOO_LONG = "domain.label_too_long", Error, "seed 003", None, Manual,
-        "a label over 63 characters";
+        "a label over 63 characters",
+        zlint ["e_dnsname_label_too_long"],
+        pkilint [];
     DOMAIN_LABEL_INVALID = "domain.label_invalid", Error, "seed 003", None, Manual,
         "a character other than letters, digits and hyphen, a label starting or ending with a hyphen, or an empty label";
     DOMAIN_WILDCARD_INVALID = "domain.wildcard_invalid", Error, "seed 003", None, Manual,
-        "* anywhere but as the whole leftmost label (*.test.com is the only form)";
+        "* anywhere but as the whole leftmost label (*.test.com is the only form)",
+        zlint ["e_dnsname_wildcard_only_in_left_label", "e_dnsname_left_label_wildcard_correct"],
+        pkilint [];
     DOMAIN_NON_ASCII = "domain.non_ascii", Error, "seed 003", None, Manual,
         "a Unicode name: use its punycode xn-- form";
     DOMAIN_TOO_LONG = "domain.too_long", Warning, "RFC 1035", None, Manual,
-        "a name over 253 characters";
+        "a name over 253 characters",
+        zlint ["e_ext_san_dns_name_too_long"],
+        pkilint [];
     DOMAIN_DUPLICATE = "domain.duplicate", Warning, "provider practice", None, Manual,
         "the same name twice (case-insensitive)";
     DOMAIN_NOT_COVERED = "domain.not_covered", Error, "RFC 6125", None, Manual,
@@ -362,11 +500,15 @@ catalogue! {
     CERT_EXPIRES_WITHIN_WINDOW = "cert.expires_within_window", Error, "TARGETS [CF-UP] (14 days; code unverified)", None, Manual,
         "the leaf expires sooner than the provider's minimum remaining validity";
     CERT_ISSUER_EMPTY = "cert.issuer_empty", Error, "TARGETS [B-ACM][ACM-PRE] (unverified)", None, Manual,
-        "a certificate whose issuer name is empty";
+        "a certificate whose issuer name is empty",
+        zlint ["e_issuer_field_empty"],
+        pkilint [];
     CERT_OCSP_URL_TOO_LONG = "cert.ocsp_url_too_long", Error, "TARGETS [B-ACM][ACM-PRE] (unverified)", None, Manual,
         "an authorityInfoAccess OCSP URL over 1,000 characters";
     CERT_NOT_V3 = "cert.not_v3", Error, "TARGETS [B-ACM][ACM-PRE] (unverified)", None, Manual,
-        "a certificate that is not X.509 version 3";
+        "a certificate that is not X.509 version 3",
+        zlint ["e_invalid_certificate_version"],
+        pkilint ["pkix.certificate_version_is_not_v3"];
     CERT_NO_HOSTNAME = "cert.no_hostname", Error, "TARGETS [B-ACM][ACM-PRE] (unverified)", None, Manual,
         "neither a DNS name nor an IP address in the subjectAltName or the common name";
     CERT_REIMPORT_ADDS_USAGE = "cert.reimport_adds_usage", Error, "TARGETS [ACM-PRE] (unverified)", None, Manual,

@@ -31,6 +31,38 @@ pub enum ProviderProfile {
     AlibabaSlb,
 }
 
+/// Who the certificate is for: decides whether the client-acceptance lints of the public web
+/// PKI (CA/Browser Forum Baseline Requirements, the root programs' policies) apply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum Audience {
+    /// `public` when the path anchors in the public root store, else `private`.
+    #[default]
+    Auto,
+    /// Browsers and public TLS clients: the Baseline Requirements and root policies apply.
+    Public,
+    /// An internal CA's clients: only what TLS libraries refuse for any certificate applies.
+    Private,
+}
+
+impl Audience {
+    /// `auto`, `public` or `private`: the name the CLI, npm and Python take.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Audience::Auto => "auto",
+            Audience::Public => "public",
+            Audience::Private => "private",
+        }
+    }
+
+    /// The audience named `name` (`auto`, `public`, `private`), if it is one.
+    pub fn from_name(name: &str) -> Option<Audience> {
+        [Audience::Auto, Audience::Public, Audience::Private]
+            .into_iter()
+            .find(|a| a.as_str() == name)
+    }
+}
+
 /// Every purpose by its name in the Python `purpose` option (`ca-upload` is the CLI's `--ca`
 /// and npm's `ca: true`), with what it checks.
 const PURPOSES: &[(&str, CertificatePurpose, &str)] = &[

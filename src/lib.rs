@@ -41,7 +41,7 @@ pub use check::{
     check_certificate, fingerprint, CertificateInput, DigestAlgorithm, FieldPaths,
     FingerprintReport, FingerprintStyle,
 };
-pub use context::{CertificatePurpose, ProviderProfile, DEFAULT_EXPIRY_WARNING_DAYS};
+pub use context::{Audience, CertificatePurpose, ProviderProfile, DEFAULT_EXPIRY_WARNING_DAYS};
 pub use error::InputError;
 pub use input::file_bytes::{certificate_text, private_key_text, BytesReadAs};
 pub use input::pfx::looks_like_pkcs12;

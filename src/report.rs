@@ -156,6 +156,12 @@ pub struct TrustFacts {
     /// Input position of the certificate that is, or was issued by, that anchor.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub anchored_at: Option<usize>,
+    /// The audience the client-acceptance lints were judged for: `public` or `private`.
+    #[serde(default)]
+    pub audience: String,
+    /// Why that audience: the caller chose it, or where the path anchors (`auto`).
+    #[serde(default)]
+    pub audience_reason: String,
 }
 
 /// How a path meets a trust anchor: at an anchor itself, or at a certificate an anchor

@@ -129,6 +129,8 @@ function domainsOf(fn, value) {
 }
 
 const PROFILES = ["generic", "alibaba-slb"];
+// Who the certificate is for (issue 20): the client-acceptance lints that apply.
+const AUDIENCES = ["auto", "public", "private"];
 const DIGESTS = ["sha1", "sha256"];
 
 /**
@@ -149,6 +151,7 @@ const CONTEXT_KEYS = [
   ["hosts", "hosts", "strings"],
   ["roots", "roots", "string"],
   ["noPublicRoots", "no_public_roots", "boolean"],
+  ["audience", "audience", "string"],
 ];
 
 function optionalStrings(fn, name, value) {
@@ -185,7 +188,7 @@ export function createApi(raw, ready, verifier) {
   function checkCertificate(pem, opts) {
     const fn = "checkCertificate";
     string(fn, "pem", pem);
-    const o = options(fn, opts, ["key", "domains", "ca", "now", "expiryDays", "profile", "roots", "noPublicRoots"]);
+    const o = options(fn, opts, ["key", "domains", "ca", "now", "expiryDays", "profile", "roots", "noPublicRoots", "audience"]);
     const payload = JSON.stringify({
       key: optionalString(fn, "key", o.key),
       domains: domainsOf(fn, o.domains),
@@ -195,6 +198,7 @@ export function createApi(raw, ready, verifier) {
       profile: oneOf(fn, "profile", o.profile, PROFILES),
       roots: optionalString(fn, "roots", o.roots),
       no_public_roots: optionalBoolean(fn, "noPublicRoots", o.noPublicRoots),
+      audience: oneOf(fn, "audience", o.audience, AUDIENCES),
     });
     return call(fn, () => raw.check_certificate(pem, payload, verifier));
   }

@@ -1,6 +1,6 @@
 //! What a certificate check is given: [`CertificateInput`] and where its fields are.
 
-use crate::context::{CertificatePurpose, ProviderProfile, DEFAULT_EXPIRY_WARNING_DAYS};
+use crate::context::{Audience, CertificatePurpose, ProviderProfile, DEFAULT_EXPIRY_WARNING_DAYS};
 use crate::findings::Policy;
 use crate::rules::certificate::ValidityFloor;
 use crate::rules::pem::SizeLimit;
@@ -91,6 +91,9 @@ pub struct CertificateInput<'a> {
     /// Whether Mozilla's root store (shipped as a generated table) counts as trust anchors;
     /// false trusts only `roots`.
     pub public_roots: bool,
+    /// Who the certificate is for: `Auto` (the default) judges a path that anchors in the
+    /// public root store as `Public`, any other as `Private`.
+    pub audience: Audience,
     /// Who verifies signatures; `None` is ring ([`crate::verifier::RingVerifier`]). The rules decide
     /// the same way whatever the verifier.
     pub verifier: Option<crate::verifier::SharedVerifier>,
@@ -133,6 +136,7 @@ impl std::fmt::Debug for CertificateInput<'_> {
             .field("paths", &self.paths)
             .field("roots", &self.roots)
             .field("public_roots", &self.public_roots)
+            .field("audience", &self.audience)
             .field("verifier", &self.verifier)
             .field("chain", &self.chain)
             .field("limits", &self.limits)
@@ -159,6 +163,7 @@ impl<'a> CertificateInput<'a> {
             paths: FieldPaths::default(),
             roots: None,
             public_roots: true,
+            audience: Audience::Auto,
             verifier: None,
             chain: None,
             limits: FieldLimits::SEEDS,

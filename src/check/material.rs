@@ -115,8 +115,9 @@ pub(super) fn run(input: &CertificateInput<'_>) -> MaterialOutcome {
             leaf: leaf_position.and_then(|p| chain_facts.get(p)).cloned(),
             chain: chain_facts,
             missing_issuer: chain.missing_issuer.clone(),
-            trust: (input.purpose == CertificatePurpose::Server)
-                .then(|| anchors::trust_facts(&anchors, &chain, &field.certificates)),
+            trust: (input.purpose == CertificatePurpose::Server).then(|| {
+                anchors::trust_facts(&anchors, &chain, &field.certificates, input.audience)
+            }),
         });
         out.leaf_names = leaf_position
             .and_then(|p| field.certificates.get(p))
@@ -294,6 +295,7 @@ fn check_field(
         expiry_warning_days: input.expiry_warning_days,
         validity_floor: input.validity_floor,
         base,
+        public_audience: anchors::resolve_audience(input.audience, &chain).0,
     };
     check_certificates(&field.certificates, &chain, &ctx, out);
     chain

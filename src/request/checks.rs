@@ -339,7 +339,7 @@ pub(crate) fn check_pem(
 }
 
 /// A [`CertificateInput`] for `pem` judged as the context says: its time, expiry window,
-/// signature verifier and trust anchors (`roots`, `no_public_roots`). Every operation that
+/// signature verifier, trust anchors (`roots`, `no_public_roots`) and `audience`. Every operation that
 /// reads a certificate starts here, so a context key means the same in each of them.
 pub(crate) fn certificate_input<'p>(walk: &Walk<'p>, pem: &'p str) -> CertificateInput<'p> {
     let mut input = CertificateInput::new(pem, walk.ctx.now);
@@ -347,6 +347,7 @@ pub(crate) fn certificate_input<'p>(walk: &Walk<'p>, pem: &'p str) -> Certificat
     input.verifier = walk.ctx.verifier.clone();
     input.roots = walk.ctx.roots.as_deref();
     input.public_roots = walk.ctx.public_roots;
+    input.audience = walk.ctx.audience;
     input.policies = walk.findings.policies();
     input
 }

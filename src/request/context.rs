@@ -44,6 +44,8 @@ pub struct RequestContext {
     pub roots: Option<String>,
     /// Whether Mozilla's root store counts as trust anchors (true unless the caller says not).
     pub public_roots: bool,
+    /// Who the certificates in the body are for (`audience`: `auto`, `public`, `private`).
+    pub audience: crate::context::Audience,
     /// The instant at which certificate validity is judged.
     pub now: Timestamp,
     /// `cert.expires_soon` fires when the leaf expires within this many days.
@@ -67,6 +69,7 @@ pub const CONTEXT_KEYS: &[&str] = &[
     "hosts",
     "roots",
     "no_public_roots",
+    "audience",
 ];
 
 impl RequestContext {
@@ -87,6 +90,7 @@ impl RequestContext {
             hosts: Vec::new(),
             roots: None,
             public_roots: true,
+            audience: crate::context::Audience::Auto,
             now,
             expiry_warning_days: crate::context::DEFAULT_EXPIRY_WARNING_DAYS,
             verifier: None,
@@ -160,6 +164,10 @@ impl RequestContext {
             "hosts" => self.hosts = list()?,
             "roots" => self.roots = Some(text()?),
             "no_public_roots" => self.public_roots = !flag()?,
+            "audience" => {
+                self.audience = crate::context::Audience::from_name(&text()?)
+                    .ok_or_else(|| invalid("must be \"auto\", \"public\" or \"private\""))?;
+            }
             _ => {
                 return Err(InputError::InvalidContext {
                     key: crate::text::redact::quotable(key),

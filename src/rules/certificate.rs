@@ -14,6 +14,8 @@ use crate::model::certificate::{
 use crate::model::crypto::fingerprints;
 use crate::report::CertificateFacts;
 use crate::rules::chain::{describe, ChainAnalysis};
+#[cfg(feature = "client-lints")]
+use crate::rules::client;
 use crate::text::{plural, quote, QUOTE_CHARS};
 use crate::time::{format_rfc3339, Timestamp};
 
@@ -40,6 +42,8 @@ pub(crate) struct CertificateContext<'a> {
     /// The operation's least remaining validity for the leaf, in place of `cert.expires_soon`.
     pub validity_floor: Option<ValidityFloor>,
     pub base: &'a str,
+    /// The audience resolved for this check: true for `public`.
+    pub public_audience: bool,
 }
 
 /// Whole days from `now` to `until`, rounded toward negative infinity.
@@ -71,6 +75,17 @@ pub(crate) fn check_certificates(
         check_ca_flag(&checked, ctx, on_path, out);
         if ctx.purpose == CertificatePurpose::Server && checked.is_leaf {
             check_server_leaf(&checked, out);
+            #[cfg(feature = "client-lints")]
+            {
+                let leaf = client::Leaf {
+                    cert,
+                    path: checked.path(),
+                    // A CA given as the server certificate is `cert.leaf_is_ca`'s: the subscriber
+                    // lints of the public audience would only repeat that it is no subscriber.
+                    public: ctx.public_audience && cert.basic_constraints_ca != Some(true),
+                };
+                client::check_leaf(&leaf, out);
+            }
         }
         check_strength(&checked, self_signed, out);
         if ctx.profile == ProviderProfile::AlibabaSlb && checked.is_leaf {
@@ -197,7 +212,10 @@ fn check_server_leaf(c: &Checked<'_>, out: &mut Findings) {
             ),
         );
     }
-    if cert.alt_names.is_empty() {
+    // Only an absent subjectAltName is `cert.no_san`: one that is there but empty or malformed
+    // is `cert.san_empty` or `cert.san_malformed`'s (issue 19, item 4): the certificate has one,
+    // and saying it has none would send the user the wrong way.
+    if cert.lint.san.is_none() && cert.alt_names.is_empty() {
         let cn = cert
             .common_name
             .as_deref()
@@ -319,6 +337,31 @@ fn clb_unsupported(key: &KeyKind) -> Option<String> {
     }
 }
 
+/// notBefore (`which` 0) or notAfter (1) in RFC 3339, with the fractional seconds a
+/// GeneralizedTime was written with (issue 19, item 4: RFC 5280 forbids them, and showing the
+/// time without them hid what `cert.time_rejected` reports).
+fn shown_time(cert: &ParsedCertificate, which: usize) -> String {
+    let seconds = if which == 0 {
+        cert.not_before
+    } else {
+        cert.not_after
+    };
+    let text = format_rfc3339(seconds);
+    let fraction = cert
+        .lint
+        .validity
+        .as_ref()
+        .and_then(|times| times.get(which))
+        .filter(|time| time.generalized)
+        .and_then(|time| time.text.split_once('.'))
+        .map(|(_, rest)| rest.trim_end_matches(|c: char| !c.is_ascii_digit()))
+        .filter(|digits| !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()));
+    match (fraction, text.strip_suffix('Z')) {
+        (Some(digits), Some(base)) => format!("{base}.{digits}Z"),
+        _ => text,
+    }
+}
+
 /// The facts a report shows for one certificate.
 pub(crate) fn facts(
     cert: &ParsedCertificate,
@@ -332,8 +375,8 @@ pub(crate) fn facts(
         common_name: cert.common_name.clone(),
         subject_alternative_names: cert.alt_names.clone(),
         serial: cert.serial_hex.clone(),
-        not_before: format_rfc3339(cert.not_before),
-        not_after: format_rfc3339(cert.not_after),
+        not_before: shown_time(cert, 0),
+        not_after: shown_time(cert, 1),
         not_before_ms: cert.not_before.saturating_mul(1000),
         not_after_ms: cert.not_after.saturating_mul(1000),
         days_remaining: days_between(now.unix_seconds(), cert.not_after),

@@ -3,11 +3,14 @@
 //!
 //! The checks are grouped by what they read: `pem` (the scanned text), `chain` (the parsed
 //! certificates as a set), `certificate` (each certificate alone), `key` (the private key
-//! against the leaf), `domain` (names and their coverage by the leaf).
+//! against the leaf), `domain` (names and their coverage by the leaf), `client` (what clients
+//! accept in the leaf, by audience).
 
 pub(crate) mod certificate;
 pub(crate) mod chain;
 pub(crate) mod chain_end;
+#[cfg(feature = "client-lints")]
+pub(crate) mod client;
 pub(crate) mod domain;
 pub(crate) mod key;
 pub(crate) mod key_hints;

@@ -229,3 +229,89 @@ mod tests {
         assert_eq!(punycode_encode("").as_deref(), Some(""));
     }
 }
+
+/// A basic code point's digit value (RFC 3492 section 5), either case.
+fn decode_digit(c: u8) -> Option<u32> {
+    match c {
+        b'a'..=b'z' => Some(u32::from(c - b'a')),
+        b'A'..=b'Z' => Some(u32::from(c - b'A')),
+        b'0'..=b'9' => Some(u32::from(c - b'0') + 26),
+        _ => None,
+    }
+}
+
+/// RFC 3492 section 6.2 decoder, without the `xn--` prefix: `None` where the text is not
+/// punycode (a bad digit, an overflow, a code point that is not a character), which is what
+/// makes an `xn--` label invalid (the CA/Browser Forum's "P-Label" must decode).
+pub(crate) fn punycode_decode(input: &str) -> Option<String> {
+    if !input.is_ascii() {
+        return None;
+    }
+    let (basic, encoded) = match input.rfind('-') {
+        Some(at) => (input.get(..at)?, input.get(at + 1..)?),
+        None => ("", input),
+    };
+    let mut output: Vec<char> = basic.chars().collect();
+    let mut n = INITIAL_N;
+    let mut i: u32 = 0;
+    let mut bias = INITIAL_BIAS;
+    let mut digits = encoded.bytes().peekable();
+    while digits.peek().is_some() {
+        let old_i = i;
+        let mut w: u32 = 1;
+        let mut k = BASE;
+        loop {
+            let digit = decode_digit(digits.next()?)?;
+            i = i.checked_add(digit.checked_mul(w)?)?;
+            let t = if k <= bias {
+                T_MIN
+            } else if k >= bias.saturating_add(T_MAX) {
+                T_MAX
+            } else {
+                k - bias
+            };
+            if digit < t {
+                break;
+            }
+            w = w.checked_mul(BASE - t)?;
+            k = k.checked_add(BASE)?;
+        }
+        let count = u32::try_from(output.len()).ok()?.checked_add(1)?;
+        bias = adapt(i - old_i, count, old_i == 0);
+        n = n.checked_add(i / count)?;
+        i %= count;
+        let at = usize::try_from(i).ok()?;
+        if at > output.len() {
+            return None;
+        }
+        output.insert(at, char::from_u32(n)?);
+        i += 1;
+    }
+    Some(output.into_iter().collect())
+}
+
+#[cfg(test)]
+mod decode_tests {
+    use super::*;
+
+    #[test]
+    fn decodes_rfc_3492_samples_and_refuses_garbage() {
+        // RFC 3492 section 7.1 (B) and common IDN labels.
+        assert_eq!(punycode_decode("mnchen-3ya").as_deref(), Some("münchen"));
+        assert_eq!(punycode_decode("bcher-kva").as_deref(), Some("bücher"));
+        assert_eq!(
+            punycode_decode("ihqwcrb4cv8a8dqg056pqjye").as_deref(),
+            Some("他们为什么不说中文")
+        );
+        for word in ["münchen", "bücher", "例え", "ñ"] {
+            let encoded = punycode_encode(word).unwrap_or_default();
+            assert_eq!(
+                punycode_decode(&encoded).as_deref(),
+                Some(word),
+                "{encoded}"
+            );
+        }
+        assert_eq!(punycode_decode("ab_c"), None);
+        assert_eq!(punycode_decode("99999999999"), None);
+    }
+}

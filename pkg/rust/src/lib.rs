@@ -21,9 +21,9 @@
 mod verifier;
 
 use cert_preflight::{
-    check_certificate as core_check_certificate, fingerprint as core_fingerprint, CertificateInput,
-    CertificatePurpose, DigestAlgorithm, FingerprintStyle, ProviderProfile, Timestamp,
-    DEFAULT_EXPIRY_WARNING_DAYS,
+    check_certificate as core_check_certificate, fingerprint as core_fingerprint, Audience,
+    CertificateInput, CertificatePurpose, DigestAlgorithm, FingerprintStyle, ProviderProfile,
+    Timestamp, DEFAULT_EXPIRY_WARNING_DAYS,
 };
 #[cfg(feature = "requests")]
 use cert_preflight::{validate_request as core_validate_request, InputError, RequestContext};
@@ -143,6 +143,21 @@ impl Options {
     }
 }
 
+impl Options {
+    /// `audience`: `auto` (default), `public` or `private` (issue 20).
+    fn audience(&self) -> Result<Audience, Failure> {
+        match self.string("audience")? {
+            None => Ok(Audience::Auto),
+            Some(name) => Audience::from_name(name).ok_or_else(|| {
+                Failure::option(
+                    "audience",
+                    format!("audience: \"{name}\" is not \"auto\", \"public\" or \"private\""),
+                )
+            }),
+        }
+    }
+}
+
 /// The ECMAScript Date range, ±100,000,000 days.
 const MAX_TIME_MS: u64 = 8_640_000_000_000_000;
 
@@ -152,7 +167,7 @@ fn to_json<T: serde::Serialize>(value: &T) -> String {
 }
 
 /// Checks a certificate bundle, its key and its domains; `options` is JSON
-/// `{key, domains, ca, now, expiry_days, profile, roots, no_public_roots}`. Returns the report
+/// `{key, domains, ca, now, expiry_days, profile, roots, no_public_roots, audience}`. Returns the report
 /// as JSON, or an error.
 #[wasm_bindgen]
 pub fn check_certificate(pem: &str, options: &str, verifier: Option<JsVerifier>) -> String {
@@ -168,6 +183,7 @@ pub fn check_certificate(pem: &str, options: &str, verifier: Option<JsVerifier>)
         input.profile = o.profile()?;
         input.roots = o.string("roots")?;
         input.public_roots = o.boolean("no_public_roots")? != Some(true);
+        input.audience = o.audience()?;
         input.verifier = from_js(verifier);
         Ok(to_json(&core_check_certificate(&input)))
     };

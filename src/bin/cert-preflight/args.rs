@@ -150,6 +150,11 @@ pub(crate) struct CertArgs {
     /// Trust only the --roots, not Mozilla's root store.
     #[arg(long)]
     pub no_public_roots: bool,
+    /// Who the certificate is for: `auto` is `public` when the path anchors in Mozilla's root
+    /// store; `public` applies the CA/Browser Forum and root program lints; `private` only what
+    /// TLS libraries refuse for any certificate.
+    #[arg(long, value_enum, default_value_t = AudienceArg::Auto)]
+    pub audience: AudienceArg,
     #[command(flatten)]
     pub clock: ClockArgs,
     /// Provider documentation to apply beyond the seeds.
@@ -172,6 +177,28 @@ pub(crate) struct ClockArgs {
     /// Warn when the leaf expires within this many days.
     #[arg(long, value_name = "N", default_value_t = cert_preflight::DEFAULT_EXPIRY_WARNING_DAYS)]
     pub expiry_days: u32,
+}
+
+/// `--audience`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum AudienceArg {
+    /// `public` when the path anchors in Mozilla's root store, else `private`.
+    Auto,
+    /// Browsers and public TLS clients.
+    Public,
+    /// An internal CA's clients.
+    Private,
+}
+
+impl AudienceArg {
+    /// The core's audience of the same name.
+    pub(crate) fn audience(self) -> cert_preflight::Audience {
+        match self {
+            AudienceArg::Auto => cert_preflight::Audience::Auto,
+            AudienceArg::Public => cert_preflight::Audience::Public,
+            AudienceArg::Private => cert_preflight::Audience::Private,
+        }
+    }
 }
 
 /// `--profile`: the core's profile names (each with its summary in `--help`), read by
@@ -281,7 +308,7 @@ pub(crate) struct RequestArgs {
     /// JSON object with caller context: `certificate` (PEM), `listener_protocol`,
     /// `default_certificate_id`, `in_use` (bool), `service`, `previous_certificate` (PEM),
     /// `existing_names` (list), `endpoint` (global/regional), `zone_name`, `byoip` (bool),
-    /// `hosts` (list), `roots` (PEM), `no_public_roots` (bool).
+    /// `hosts` (list), `roots` (PEM), `no_public_roots` (bool), `audience` (auto, public, private).
     #[arg(long, value_name = "FILE")]
     pub context: Option<PathBuf>,
     /// How FILE writes the request: `json` (the default; YAML as above), or `query`: the

@@ -56,6 +56,7 @@ pub(crate) fn run_cert(args: &CertArgs, format: Format) -> Result<u8, CliError> 
     request.key_required = false;
     request.roots = roots.as_ref().map(|r| r.pem.as_str());
     request.public_roots = !args.no_public_roots;
+    request.audience = args.audience.audience();
     request.expiry_warning_days = args.clock.expiry_days;
     request.purpose = if args.ca {
         CertificatePurpose::CaUpload

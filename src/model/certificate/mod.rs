@@ -22,9 +22,11 @@ use crate::text::hex::hex;
 use algorithm::{pss_params, rsa_modulus_bits};
 pub(crate) use algorithm::{Hash, PssParams};
 pub(crate) use links::IssuerLinks;
+pub(crate) use lint_facts::{key_usage, LintFacts, SanEntry, TimeEncoding};
 
 mod algorithm;
 mod links;
+mod lint_facts;
 
 /// The signature algorithm a certificate was signed with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -115,6 +117,8 @@ pub(crate) struct ParsedCertificate {
     pub version: u32,
     /// Whether the keyUsage extension is present.
     pub has_key_usage: bool,
+    /// What the client-acceptance lints read (names and times as encoded, key usages).
+    pub lint: LintFacts,
 }
 
 /// Parses one certificate's DER. The error is a short reason for `cert.malformed`.
@@ -218,6 +222,7 @@ pub(crate) fn parse_certificate(
             .ok()
             .flatten()
             .is_some(),
+        lint: lint_facts::lint_facts(&cert),
     })
 }
 
