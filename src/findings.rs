@@ -107,7 +107,6 @@ impl Findings {
     }
 
     /// The findings made so far, in order.
-    #[cfg(test)]
     pub(crate) fn iter(&self) -> impl Iterator<Item = &Finding> {
         self.found.iter()
     }

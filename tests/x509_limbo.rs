@@ -29,8 +29,9 @@ use cert_preflight::{check_certificate, CertificateInput, Report, Severity, Time
 use serde_json::Value;
 
 /// The agreement this branch reaches: the test fails below it, so a change that loses cases is
-/// seen even when the exceptions file is updated with it. Issue 26's target is 95%.
-const AGREEMENT_FLOOR_PERCENT: f64 = 54.0;
+/// seen even when the exceptions file is updated with it. Issue 26's target is 95%: the leaf
+/// lints of issue 20 account for most of the difference (see the exceptions file).
+const AGREEMENT_FLOOR_PERCENT: f64 = 85.0;
 
 /// Warnings that mean the chain reaches no trust anchor: a client refuses it.
 const UNANCHORED: &[&str] = &["chain.incomplete", "chain.untrusted_root"];

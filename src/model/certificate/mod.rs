@@ -21,9 +21,11 @@ use super::oid_names::{dotted, short_name};
 use crate::text::hex::hex;
 use algorithm::{pss_params, rsa_modulus_bits};
 pub(crate) use algorithm::{Hash, PssParams};
+pub(crate) use constraints::{PathFacts, Subtree};
 pub(crate) use links::IssuerLinks;
 
 mod algorithm;
+mod constraints;
 mod links;
 
 /// The signature algorithm a certificate was signed with.
@@ -115,6 +117,9 @@ pub(crate) struct ParsedCertificate {
     pub version: u32,
     /// Whether the keyUsage extension is present.
     pub has_key_usage: bool,
+    /// What path validation reads: constraints, key identifiers' form, serial, critical
+    /// extensions.
+    pub path: PathFacts,
 }
 
 /// Parses one certificate's DER. The error is a short reason for `cert.malformed`.
@@ -187,6 +192,12 @@ pub(crate) fn parse_certificate(
         Err(X509Error::DuplicateExtensions) => repeated("subjectAltName"),
         Err(e) => return Err(format!("its subjectAltName extension: {e}")),
     }
+    let path = constraints::path_facts(&cert);
+    if let Some(name) = path.unreadable.first() {
+        defect.get_or_insert(format!(
+            "its {name} extension does not parse (pyca/cryptography refuses the certificate)"
+        ));
+    }
     Ok(ParsedCertificate {
         index,
         line,
@@ -218,6 +229,7 @@ pub(crate) fn parse_certificate(
             .ok()
             .flatten()
             .is_some(),
+        path,
     })
 }
 
