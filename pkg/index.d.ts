@@ -334,6 +334,99 @@ export function rules(): Rule[];
 /** Every supported operation. */
 export function operations(): OperationInfo[];
 
+/** What a form field holds. */
+export type FieldRole =
+  | "certificate"
+  | "chain"
+  | "private_key"
+  | "certificate_and_key"
+  | "ca_certificate"
+  | "parameter";
+
+/** One field of an operation's form, built from the operation's declaration. */
+export interface FormField {
+  /**
+   * Where the value goes: a JSON pointer into the body (`"/CertificateChain"`,
+   * `"/stringData/tls.crt"`), or `"/path/<name>"` for a path parameter; diagnostics carry the
+   * same pointers.
+   */
+  pointer: string;
+  /** The declared name, exactly as sent. */
+  name: string;
+  /** What it holds: certificate material by role, or any other parameter. */
+  role: FieldRole;
+  /** How its text becomes JSON (`"tags"`: a list of `{Key, Value}`). */
+  kind: "string" | "integer" | "boolean" | "tags";
+  /** The request needs it. */
+  required: boolean;
+  /** A valid value to start from (absent for certificate material and optional fields). */
+  example?: string;
+  /** The only values it may take, when documented. */
+  values: string[];
+}
+
+/**
+ * The fields a form shows for an operation: its certificate material (with the chain in a
+ * field of its own where the provider splits it), then its other parameters with example
+ * values. A form applies a report's fix by pointer: each `normalized_fields` entry replaces
+ * the field at that pointer; otherwise `normalized` replaces the `certificate` (or
+ * `ca_certificate`) field, or the certificates of a `certificate_and_key` field. Throws a
+ * {@link CertPreflightError} with `code: "UNKNOWN_OPERATION"` for an unknown operation. In the
+ * browser it needs the request module (`await initRequests()`).
+ */
+export function formFields(operation: string): FormField[];
+/**
+ * The JSON Schema (draft 2020-12) of an operation's request body, generated from its
+ * declaration, with its path parameters under `$defs.path`. It rejects what the operation's
+ * rows make an error and nothing that is only a warning. Throws a {@link CertPreflightError}
+ * with `code: "UNKNOWN_OPERATION"` for an unknown operation. In the browser it needs the
+ * request module (`await initRequests()`).
+ */
+export function schema(operation: string): { [key: string]: JsonValue };
+
+/** One rule that leads to a provider's answer. */
+export interface Cause {
+  /** The rule's id, e.g. `"chain.incomplete"`. */
+  rule: string;
+  severity: Severity;
+  summary: string;
+  /** The code this operation's reports give the rule, if any. */
+  api_error?: string;
+  /** Why this rule leads to the answer. */
+  why: string;
+  /** Where that is known from (the operation's error codes, or a known message's sources). */
+  source: string;
+  /** With a request: whether the check found this rule broken. */
+  applies?: boolean;
+  /** With a request: the findings of this rule. */
+  findings?: Diagnostic[];
+}
+
+/** What a provider's answer means for an operation. */
+export interface Explanation {
+  operation: string;
+  /** The answer asked about, as given. */
+  error: string;
+  /** The rules that lead to it, most specific first. */
+  causes: Cause[];
+  /** Whether a request was checked. */
+  checked: boolean;
+}
+
+/** Options of {@link explain}: the request that got the answer, and what validateRequest takes. */
+export interface ExplainOptions extends ValidateRequestOptions {
+  /** The request body (object or JSON text): each cause then says whether it applies. */
+  request?: JsonValue | object;
+}
+
+/**
+ * What a provider's answer (an error code such as `"InvalidParameter"`, or its message text)
+ * means for an operation: the rules that lead to it, from the operation's error codes and a
+ * table of known misleading messages. With `options.request` the request is checked and each
+ * cause says whether it applies. In the browser it needs the request module.
+ */
+export function explain(operation: string, error: string, options?: ExplainOptions): Explanation;
+
 /** The package version. */
 export const version: string;
 

@@ -27,6 +27,9 @@ b64 inter-ca.pem >"$out/inter-ca.pem.b64"
 cat inter-ca.pem leaf.pem | base64 -w0 >"$out/inter-then-leaf.pem.b64"
 b64 "$out/leaf.pem.b64" >"$out/leaf.pem.b64.b64"
 openssl x509 -in leaf.pem -outform der | base64 -w0 >"$out/leaf.der.b64"
+# Key and chain in one PEM, base64: the `value` azure-keyvault-certificates' import_certificate
+# sends for a PEM file (it base64-encodes certificate_bytes, issue 25).
+cat leaf.key leaf.pem inter-ca.pem | base64 -w0 >"$out/key-and-chain.pem.b64"
 
 # CRLF line ends (Key Vault fails on them) and a UTF-8 byte-order mark (IAM refuses U+FEFF).
 sed 's/$/\r/' leaf.pem >"$out/leaf-crlf.pem"

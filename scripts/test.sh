@@ -52,6 +52,13 @@ step "foreign corpus: cryptography-vectors through the CLI, against openssl"
 scripts/foreign-corpus.sh cli
 # ---- end of foreign corpus -------------------------------------------------------------------
 
+# ---- PKCS#12 (issue 22) ------------------------------------------------------------------------
+# cryptography-vectors' PKCS#12 files and testdata/pkcs12 through the CLI against pyca (pinned,
+# target/test-venv): the same certificates, a wrong password refused. About 5 s once installed.
+step "PKCS#12 corpus: cryptography-vectors and testdata/pkcs12 through the CLI, against pyca"
+scripts/test-pkcs12-corpus.sh
+# ---- end of PKCS#12 ----------------------------------------------------------------------------
+
 # --- command line: SARIF schema and pre-commit hook (issue 12) -------------------------------
 # Both install their PyPI packages into target/test-venv; the SARIF schema comes from npm.
 step "scan --format sarif against the SARIF 2.1.0 schema"
@@ -59,6 +66,24 @@ scripts/test-sarif.sh
 step "pre-commit hook (try-repo; a release build of the CLI on first run)"
 scripts/test-pre-commit.sh
 # --- end of the command line block ---------------------------------------------------------
+
+# --- schemas against goldens and provider models (issue 19) ---------------------------------
+# `operations --schema` must accept every golden body without errors and reject the structural
+# ones, and match the providers' own API models (pinned PyPI packages in target/test-venv)
+# except where scripts/conformance-exceptions.txt says why. About 15 s warm; the first run
+# installs the SDK packages (about 1 to 2 minutes).
+step "schemas: goldens and the providers' own API models (conformance)"
+scripts/test-conformance.sh
+# --- end of the conformance block -----------------------------------------------------------
+
+# --- what the official SDKs send (issue 25) --------------------------------------------------
+# The official Python clients of all eleven operations, driven with a recorder instead of the
+# network; their exact bodies (JSON, IAM's form encoding, Alibaba's URL query) through the CLI.
+# About 3 minutes cold (pip installs the pinned SDKs into target/test-venv: 168 s without a
+# pip cache), 25 s warm (15 s of it pytest).
+step "official SDKs' request bodies through the CLI (tests/sdk)"
+scripts/test-sdk-capture.sh
+# --- end of the SDK block ----------------------------------------------------------------------
 
 if [ -x scripts/test-npm.sh ]; then
   step "npm package: build, size budget, Node and Chromium tests"

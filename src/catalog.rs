@@ -96,6 +96,18 @@ catalogue! {
         "base64 lines other than 64 characters (the last line up to 64)";
     PEM_PKCS7 = "pem.pkcs7", Warning, "seeds 003, 004 (PEM certificates)", None, Normalized,
         "the certificates came as a PKCS#7 bundle (.p7b/.p7c); every provider takes PEM certificates";
+    // PKCS#12 (issue 22): a PFX is opened with its password, then checked as the same
+    // material in PEM would be.
+    PKCS12_MALFORMED = "pkcs12.malformed", Error, "RFC 7292 4", None, Manual,
+        "the file is not a readable PKCS#12 (PFX) structure";
+    PKCS12_WRONG_PASSWORD = "pkcs12.wrong_password", Error, "RFC 7292 4 (MAC), 6 (encryption)", None, Manual,
+        "the PKCS#12 password is wrong (the MAC does not verify and the content does not decrypt)";
+    PKCS12_MAC_INVALID = "pkcs12.mac_invalid", Error, "RFC 7292 4 (MacData)", None, Manual,
+        "the password decrypts the PKCS#12 content but its MAC does not verify: the file was altered or damaged";
+    PKCS12_UNSUPPORTED = "pkcs12.unsupported", Error, "RFC 7292 appendix B, RFC 8018", None, Manual,
+        "a PKCS#12 encryption, MAC or protection mode that cannot be opened here";
+    PKCS12_EMPTY = "pkcs12.empty", Error, "RFC 7292", None, Manual,
+        "a PKCS#12 file with no certificate in it";
     PEM_BLANK_LINE = "pem.blank_line", Warning, "provider certificate guides", None, Normalized,
         "blank lines inside or between PEM blocks";
     CHAIN_TOO_DEEP = "chain.too_deep", Error, "seed 003 (\"maximum of 11 layers\")", None, Normalized,
@@ -242,8 +254,8 @@ catalogue! {
         "the same key in Kubernetes data and stringData: stringData wins and the data value is discarded";
     REQUEST_CONFLICTING_FIELDS = "request.conflicting_fields", Warning, "TARGETS [GCP-DISC][CF-SDK] (which one wins: unverified)", None, Manual,
         "two fields that say the same thing in different forms are both given";
-    REQUEST_OUTPUT_ONLY = "request.output_only", Warning, "TARGETS [GCP-DISC]", None, Manual,
-        "a field the API only returns (id, selfLink, expireTime, ...) is in the request body";
+    REQUEST_OUTPUT_ONLY = "request.output_only", Warning, "TARGETS [GCP-DISC]; the providers' models (read-only members)", None, Manual,
+        "a member the API fills in and ignores in a request (a GET's id, selfLink, uid, resourceVersion, created, ...) is in the body";
     NAME_ALREADY_EXISTS = "name.already_exists", Error, "TARGETS [B-IAM] (EntityAlreadyExists)", Some("EntityAlreadyExists"), Manual,
         "the name is among the caller's existing names (context existing_names)";
     CERT_SINGLE_CERTIFICATE = "cert.single_certificate", Error, "TARGETS [ACM-FMT]", None, Manual,

@@ -43,13 +43,17 @@ pub use check::{
 };
 pub use context::{CertificatePurpose, ProviderProfile, DEFAULT_EXPIRY_WARNING_DAYS};
 pub use error::InputError;
+#[cfg(feature = "pkcs12")]
+pub use input::pkcs12::looks_like_pkcs12;
 pub use report::{
     CertificateFacts, CertificateSummary, Diagnostic, Fingerprints, MissingIssuer, Report,
     Severity, TrustFacts,
 };
 pub use request::{
-    find_operation, operation_rules, operations, validate_request, validate_request_bytes,
-    validate_request_value, OperationInfo, RequestContext, CONTEXT_KEYS, MAX_REQUEST_BYTES,
+    explain, explain_request, find_operation, form_fields, operation_rules, operations,
+    request_from_query, schema, validate_request, validate_request_bytes, validate_request_value,
+    Cause, Explanation, FieldKind, FieldRole, FormField, OperationInfo, RequestContext,
+    CONTEXT_KEYS, MAX_REQUEST_BYTES,
 };
 pub use time::Timestamp;
 pub use verifier::{

@@ -44,6 +44,9 @@ struct Case {
     roots: Option<String>,
     /// Mozilla's root store counts (default true).
     public_roots: Option<bool>,
+    /// A PKCS#12 file under testdata/, opened with `password`, instead of a certificate field.
+    pkcs12: Option<String>,
+    password: Option<String>,
 }
 
 #[derive(Deserialize, Default, Clone, Copy)]
@@ -95,7 +98,15 @@ fn run_case(case: &Case) -> String {
         .or_else(|| case.key_text.clone());
     let key = key.map(|k| pad(k, case.key_pad_to));
     let now = Timestamp::parse_rfc3339(&case.now).expect("case now is RFC 3339");
-    let mut input = CertificateInput::new(&certificate, now);
+    let pfx = case
+        .pkcs12
+        .as_deref()
+        .map(|file| fs::read(testdata().join(file)).unwrap_or_else(|e| panic!("{file}: {e}")));
+    let password = case.password.clone().unwrap_or_default();
+    let mut input = match &pfx {
+        Some(der) => CertificateInput::pkcs12(der, &password, now),
+        None => CertificateInput::new(&certificate, now),
+    };
     input.private_key = key.as_deref();
     input.domains = case.domains.as_deref();
     input.key_required = case.key_required;

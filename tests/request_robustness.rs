@@ -114,7 +114,7 @@ fn valid_bodies() -> Vec<(&'static str, Value)> {
             "azure.keyvault.import-certificate",
             json!({"value": "x", "pwd": "p", "preserveCertOrder": false, "tags": {"a": "b"},
                    "attributes": {"enabled": true, "nbf": 1, "exp": 2},
-                   "policy": {"id": "i",
+                   "policy": {
                        "key_props": {"exportable": true, "kty": "RSA", "key_size": 2048, "crv": "P-256", "reuse_key": false},
                        "secret_props": {"contentType": "application/x-pem-file"},
                        "x509_props": {"subject": "CN=a", "ekus": ["1.3.6.1.5.5.7.3.1"],
@@ -491,6 +491,41 @@ fn bodies_over_one_mebibyte_are_refused_before_parsing() {
     )
     .expect("known");
     assert!(report.valid, "{:?}", report.diagnostics);
+}
+
+/// Issue 19: the cap before parsing follows the operation's own limits, so a body those limits
+/// allow is read (an IAM chain may hold 2,097,152 characters; a Secret's 1 MiB counts decoded
+/// data, which `data` carries as base64), and one far beyond them is still refused unread.
+#[test]
+fn the_body_cap_follows_the_operations_own_limits() {
+    let chain = "A".repeat(2_000_000);
+    let iam = json!({"ServerCertificateName": "shop", "CertificateBody": "x", "PrivateKey": "y",
+        "CertificateChain": chain})
+    .to_string();
+    assert!(iam.len() > MAX_REQUEST_BYTES);
+    let report = validate_request("iam:UploadServerCertificate", &iam, &context()).expect("known");
+    assert!(
+        report.by_rule("request.malformed").next().is_none(),
+        "{:?}",
+        report.diagnostics.first()
+    );
+
+    let data = "QUFB".repeat(900_000 / 3);
+    let secret = json!({"apiVersion": "v1", "kind": "Secret", "type": "kubernetes.io/tls",
+        "metadata": {"name": "big"}, "data": {"tls.crt": data, "tls.key": "QUFB"}})
+    .to_string();
+    assert!(secret.len() > MAX_REQUEST_BYTES);
+    let report = validate_request("kubernetes.secret.tls", &secret, &context()).expect("known");
+    assert!(report.by_rule("request.malformed").next().is_none());
+
+    let huge = format!(
+        "{{\"CertificateChain\": \"{}\"",
+        "A".repeat(5 * MAX_REQUEST_BYTES)
+    );
+    let report = validate_request("iam:UploadServerCertificate", &huge, &context()).expect("known");
+    assert_eq!(report.diagnostics.len(), 1);
+    assert_eq!(report.diagnostics[0].rule, "request.malformed");
+    assert!(report.diagnostics[0].message.contains("own field limits"));
 }
 
 #[test]

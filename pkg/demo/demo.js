@@ -1,7 +1,12 @@
 // The demo form: no framework, no bundler. Loads the browser build from ../dist/web/.
 // The form validates requests, so the page loads the request module alone (initRequests): every
 // function runs on it. A page that only checks certificates would call init() instead.
-import { checkCertificate, initRequests, validateRequest } from "../dist/web/index.js";
+//
+// Nothing here is written per operation: the operations come from operations(), each one's
+// fields from formFields(operation) (its certificate material by role, with the chain in a field
+// of its own where the provider splits it, and its other parameters with example values), and
+// "Apply fix" writes the report's normalized_fields back by pointer (issue 24).
+import { checkCertificate, formFields, initRequests, operations, validateRequest } from "../dist/web/index.js";
 
 const $ = (id) => document.getElementById(id);
 const form = $("form");
@@ -9,99 +14,140 @@ const params = new URLSearchParams(location.search);
 // `?now=2027-06-01T00:00:00Z` pins the clock (the tests use it); otherwise the JS clock.
 const pinnedNow = params.get("now");
 
-// Example path parameters for the Huawei ELB request (32 hex digits each).
-const ELB_PATH = {
-  project_id: "0123456789abcdef0123456789abcdef",
-  certificate_id: "fedcba9876543210fedcba9876543210",
-};
+// Certificate-only mode (checkCertificate, no API request): the report's pointers for its inputs.
+const CERTIFICATE_ONLY = "certificate";
+const CERTIFICATE_ONLY_FIELDS = [
+  { pointer: "/certificate", name: "certificate", role: "certificate", kind: "string", required: true, values: [] },
+  { pointer: "/private_key", name: "private key", role: "private_key", kind: "string", required: false, values: [] },
+  { pointer: "/domains", name: "domain names (comma-separated)", role: "parameter", kind: "string", required: false, values: [] },
+];
 
-// Per operation: how the form becomes a request, and which JSON pointer belongs to which field.
-// A pointer maps to the longest prefix listed (whole segments only); anything else is shown
-// under the form ("general").
-const OPERATIONS = {
-  "huawei.elb.update-certificate": {
-    run(f, now) {
-      const certificate = { name: f.name, type: f.type };
-      if (f.certificate) certificate.certificate = f.certificate;
-      if (f.key) certificate.private_key = f.key;
-      if (f.domain) certificate.domain = f.domain;
-      return validateRequest("huawei.elb.update-certificate", { certificate }, { path: ELB_PATH, now });
-    },
-    fields: {
-      "/certificate/certificate": "certificate",
-      "/certificate/private_key": "key",
-      "/certificate/domain": "domain",
-      "/certificate/name": "name",
-      "/certificate/type": "type",
-    },
-  },
-  "alibaba.slb.upload-ca-certificate": {
-    run(f, now) {
-      const body = { RegionId: f.region };
-      if (f.certificate) body.CACertificate = f.certificate;
-      if (f.name) body.CACertificateName = f.name;
-      if (f.resourceGroup) body.ResourceGroupId = f.resourceGroup;
-      if (f.tags.length) body.Tag = f.tags;
-      return validateRequest("alibaba.slb.upload-ca-certificate", body, { now });
-    },
-    fields: {
-      "/CACertificate": "certificate",
-      "/RegionId": "region",
-      "/CACertificateName": "name",
-      "/ResourceGroupId": "resource-group",
-      "/Tag": "tags",
-    },
-  },
-  // The other platforms (TARGETS.md): the form's one certificate field is split by the core
-  // into leaf and chain (ACM), or sent as the Secret's tls.crt (Kubernetes).
-  "aws.acm.import-certificate": {
-    run(f, now) {
-      const body = { Certificate: f.certificate, PrivateKey: f.key };
-      if (f.tags.length) body.Tags = f.tags;
-      return validateRequest("aws.acm.import-certificate", body, { now });
-    },
-    fields: {
-      "/Certificate": "certificate",
-      "/CertificateChain": "certificate",
-      "/PrivateKey": "key",
-      "/Tags": "tags",
-    },
-  },
-  "kubernetes.secret.tls": {
-    run(f, now) {
-      const body = {
-        apiVersion: "v1",
-        kind: "Secret",
-        metadata: { name: f.name },
-        type: "kubernetes.io/tls",
-        stringData: { "tls.crt": f.certificate, "tls.key": f.key },
-      };
-      return validateRequest("kubernetes.secret.tls", body, { now });
-    },
-    fields: {
-      "/stringData/tls.crt": "certificate",
-      "/stringData/tls.key": "key",
-      "/metadata/name": "name",
-    },
-  },
-  certificate: {
-    run(f, now) {
-      return checkCertificate(f.certificate, {
-        key: f.key || undefined,
-        domains: f.domain || undefined,
-        now,
-      });
-    },
-    fields: { "/certificate": "certificate", "/private_key": "key", "/domains": "domain" },
-  },
+// What each certificate role is called in the form, and its input's id (the material keeps its
+// text when the operation changes).
+const ROLES = {
+  certificate: { id: "certificate", says: "Certificate (PEM, leaf first, then intermediates)" },
+  ca_certificate: { id: "certificate", says: "CA certificate (PEM, one certificate)" },
+  certificate_and_key: { id: "certificate", says: "Certificates (PEM, leaf first; sent with the key in one value)" },
+  chain: { id: "chain", says: "Certificate chain (PEM, the intermediates, issuer after issued)" },
+  private_key: { id: "key", says: "Private key (PEM; checked in this page, never shown in messages)" },
 };
+const CERTIFICATE_ROLES = ["certificate", "ca_certificate", "certificate_and_key"];
 
-// --- tags --------------------------------------------------------------------------------------
+/** The form's current operation and its fields, each with the id of its input. */
+let current = { operation: "", fields: [] };
+/** Parameter values typed so far, per operation and pointer (material is shared by id). */
+const typed = new Map();
+
+// --- building the form from the declaration ------------------------------------------------
+function inputId(field) {
+  const role = ROLES[field.role];
+  if (role) return role.id;
+  if (field.kind === "tags") return "tags";
+  return "field" + field.pointer.replaceAll("/", "-").replace(/[^A-Za-z0-9_-]/g, "_");
+}
+
+function fieldsOf(operation) {
+  const fields = operation === CERTIFICATE_ONLY ? CERTIFICATE_ONLY_FIELDS : formFields(operation);
+  const out = fields.map((f) => ({ ...f, id: inputId(f) }));
+  // Key and certificates in one value: the key gets its own input, joined when sent.
+  if (out.some((f) => f.role === "certificate_and_key") && !out.some((f) => f.role === "private_key")) {
+    const combined = out.find((f) => f.role === "certificate_and_key");
+    const at = out.indexOf(combined) + 1;
+    out.splice(at, 0, { ...combined, role: "private_key", id: "key", joinedInto: combined.pointer });
+  }
+  return out;
+}
+
+function buildForm(operation) {
+  saveTyped();
+  const material = {};
+  for (const id of ["certificate", "chain", "key"]) if ($(id)) material[id] = $(id).value;
+  current = { operation, fields: fieldsOf(operation) };
+  const box = $("fields");
+  box.replaceChildren();
+  for (const field of current.fields) {
+    if (field.kind === "tags") {
+      box.append(tagsRow(field));
+      const saved = typed.get(operation)?.get(field.pointer);
+      if (Array.isArray(saved)) saved.forEach((t) => addTag(t.Key, t.Value));
+      continue;
+    }
+    box.append(fieldRow(field));
+    const input = $(field.id);
+    const saved = ROLES[field.role] ? material[field.id] : typed.get(operation)?.get(field.pointer);
+    input.value = saved ?? field.example ?? "";
+  }
+  $("operation-summary").textContent = operation === CERTIFICATE_ONLY
+    ? "checkCertificate: the bundle, its key and the names it should serve."
+    : current.fields.map((f) => f.name).join(", ");
+}
+
+function fieldRow(field) {
+  const row = document.createElement("div");
+  row.className = "row";
+  const label = document.createElement("label");
+  label.htmlFor = field.id;
+  const material = ROLES[field.role];
+  label.textContent = material ? `${material.says}: ` : `${field.name}${field.required ? "" : " (optional)"} `;
+  const where = document.createElement("span");
+  where.className = "pointer";
+  where.textContent = field.joinedInto ? `${field.joinedInto} (key part)` : field.pointer;
+  label.append(where);
+  let input;
+  if (material) {
+    input = document.createElement("textarea");
+    input.rows = field.role === "private_key" ? 6 : 8;
+    input.placeholder = field.role === "private_key" ? "-----BEGIN PRIVATE KEY-----" : "-----BEGIN CERTIFICATE-----";
+  } else if (field.values.length || field.kind === "boolean") {
+    input = document.createElement("select");
+    const values = field.values.length ? field.values : ["true", "false"];
+    for (const v of field.required ? values : ["", ...values]) input.append(new Option(v || "(not sent)", v));
+  } else {
+    input = document.createElement("input");
+    if (field.kind === "integer") input.inputMode = "numeric";
+  }
+  input.id = field.id;
+  input.name = field.id;
+  if (field.joinedInto) input.dataset.joinedInto = field.joinedInto;
+  else input.dataset.pointer = field.pointer;
+  const list = document.createElement("ul");
+  list.className = "diags";
+  list.dataset.for = field.id;
+  row.append(label, input, list);
+  return row;
+}
+
+function tagsRow(field) {
+  const set = document.createElement("fieldset");
+  set.className = "row";
+  set.dataset.pointer = field.pointer;
+  const legend = document.createElement("legend");
+  legend.textContent = `${field.name} (optional) `;
+  const where = document.createElement("span");
+  where.className = "pointer";
+  where.textContent = field.pointer;
+  legend.append(where);
+  const rows = document.createElement("div");
+  rows.id = "tags";
+  const add = document.createElement("button");
+  add.type = "button";
+  add.id = "add-tag";
+  add.textContent = "Add tag";
+  add.addEventListener("click", () => {
+    addTag();
+    schedule();
+  });
+  const list = document.createElement("ul");
+  list.className = "diags";
+  list.dataset.for = "tags";
+  set.append(legend, rows, add, list);
+  return set;
+}
+
 function addTag(key = "", value = "") {
   const i = $("tags").children.length;
   const row = document.createElement("div");
   row.className = "tag";
-  row.dataset.index = String(i);
   row.innerHTML = `
     <input aria-label="Tag ${i + 1} key" placeholder="Key" id="tag-${i}-key">
     <input aria-label="Tag ${i + 1} value" placeholder="Value" id="tag-${i}-value">
@@ -119,30 +165,117 @@ function addTag(key = "", value = "") {
 }
 
 function readTags() {
-  return [...$("tags").children].map((row) => ({
+  return [...($("tags")?.children || [])].map((row) => ({
     Key: row.querySelector("input[id$=-key]").value,
     Value: row.querySelector("input[id$=-value]").value,
   }));
 }
 
-// --- mapping diagnostics to fields -------------------------------------------------------------
-// Returns the list (data-for) that shows the diagnostic and the input to highlight.
-function placeFor(operation, path) {
-  // Alibaba's tag list is `Tag`, AWS's `Tags`: the same rows of the form.
-  const tag = /^\/Tags?\/(\d+)(?:\/(Key|Value))?(?:\/|$)/.exec(path);
-  if (tag && $(`tag-${tag[1]}-key`)) {
-    const input = tag[2] ? `tag-${tag[1]}-${tag[2].toLowerCase()}` : `tag-${tag[1]}-key`;
-    return { list: `tag-${tag[1]}`, input };
+function saveTyped() {
+  if (!current.operation) return;
+  const values = new Map();
+  for (const field of current.fields) {
+    if (ROLES[field.role]) continue;
+    values.set(field.pointer, field.kind === "tags" ? readTags() : $(field.id).value);
   }
-  const fields = OPERATIONS[operation].fields;
-  const prefixes = Object.keys(fields).sort((a, b) => b.length - a.length);
-  for (const p of prefixes) {
-    if (path === p || path.startsWith(p + "/")) {
-      const name = fields[p];
-      return { list: name, input: name === "tags" ? null : name };
+  typed.set(current.operation, values);
+}
+
+// --- the request ----------------------------------------------------------------------------
+/** Sets `value` at an RFC 6901 pointer, making objects (arrays where the next segment is a number). */
+function setAt(root, pointer, value) {
+  const segments = pointer.slice(1).split("/").map((s) => s.replaceAll("~1", "/").replaceAll("~0", "~"));
+  let here = root;
+  segments.forEach((segment, i) => {
+    if (i === segments.length - 1) {
+      here[segment] = value;
+      return;
     }
+    if (here[segment] === undefined) here[segment] = /^\d+$/.test(segments[i + 1]) ? [] : {};
+    here = here[segment];
+  });
+}
+
+/** The body and path parameters the form sends: empty fields are left out. */
+function request() {
+  const body = {};
+  const path = {};
+  const text = (id) => $(id).value;
+  for (const field of current.fields) {
+    if (field.joinedInto) continue;
+    let value;
+    if (field.kind === "tags") {
+      const tags = readTags();
+      if (!tags.length) continue;
+      value = tags;
+    } else {
+      const raw = text(field.id);
+      if (raw === "") continue;
+      if (field.role === "certificate_and_key") {
+        value = text("key") ? `${raw.replace(/\s*$/, "\n")}${text("key")}` : raw;
+      } else if (field.kind === "integer" && /^-?\d+$/.test(raw)) {
+        value = Number(raw);
+      } else if (field.kind === "boolean" && (raw === "true" || raw === "false")) {
+        value = raw === "true";
+      } else {
+        value = raw;
+      }
+    }
+    if (field.pointer.startsWith("/path/")) path[field.pointer.slice(6)] = value;
+    else setAt(body, field.pointer, value);
   }
-  return { list: "general", input: null };
+  return { body, path };
+}
+
+function run(now) {
+  if (current.operation === CERTIFICATE_ONLY) {
+    return checkCertificate($("certificate").value, {
+      key: $("key").value || undefined,
+      domains: $(inputId(CERTIFICATE_ONLY_FIELDS[2])).value || undefined,
+      now,
+    });
+  }
+  const { body, path } = request();
+  return validateRequest(current.operation, body, { path, now });
+}
+
+/**
+ * What "Apply fix" writes, by input id: each normalized_fields entry at its pointer; otherwise
+ * `normalized` in the certificate input, unless the chain has a field of its own (then the
+ * whole normalized bundle fits no one field). Only values that change something.
+ */
+function fixesOf(report) {
+  const fixes = [];
+  const split = current.fields.some((f) => f.role === "chain");
+  const byPointer = report.normalized_fields || {};
+  for (const field of current.fields) {
+    if (field.joinedInto) continue;
+    let value = byPointer[field.pointer];
+    if (value === undefined && !split && CERTIFICATE_ROLES.includes(field.role)) value = report.normalized;
+    if (typeof value === "string" && value !== $(field.id).value) fixes.push([field.id, value]);
+  }
+  return fixes;
+}
+
+// --- mapping diagnostics to fields ----------------------------------------------------------
+// The field whose pointer is the longest prefix of the diagnostic's path (whole segments);
+// a tag's diagnostic goes to its row; anything else is shown under the form ("general").
+function placeFor(path) {
+  const tags = current.fields.find((f) => f.kind === "tags");
+  if (tags && (path === tags.pointer || path.startsWith(tags.pointer + "/"))) {
+    const m = /^\/(\d+)(?:\/(Key|Value))?/.exec(path.slice(tags.pointer.length));
+    if (m && $(`tag-${m[1]}-key`)) {
+      return { list: `tag-${m[1]}`, input: `tag-${m[1]}-${(m[2] || "Key").toLowerCase()}` };
+    }
+    return { list: "tags", input: null };
+  }
+  let best = null;
+  for (const field of current.fields) {
+    if (field.joinedInto) continue;
+    const p = field.pointer;
+    if ((path === p || path.startsWith(p + "/")) && (!best || p.length > best.pointer.length)) best = field;
+  }
+  return best ? { list: best.id, input: best.id } : { list: "general", input: null };
 }
 
 // Defence in depth: the core never echoes a private key, but the page also refuses to show
@@ -165,7 +298,7 @@ function redact(text, secrets) {
   return secrets.some((s) => text.includes(s)) ? "[text withheld: it contained private key material]" : text;
 }
 
-// --- rendering ---------------------------------------------------------------------------------
+// --- rendering ------------------------------------------------------------------------------
 function clearDiagnostics() {
   for (const ul of document.querySelectorAll(".diags")) ul.replaceChildren();
   for (const el of document.querySelectorAll(".has-error, .has-warning")) {
@@ -173,15 +306,20 @@ function clearDiagnostics() {
   }
 }
 
-function showDiagnostic(place, d, secrets) {
+function showDiagnostic(place, d, secrets, fixable) {
   const ul = document.querySelector(`.diags[data-for="${place.list}"]`) ||
     document.querySelector('.diags[data-for="general"]');
   const li = document.createElement("li");
   li.className = d.severity;
   li.dataset.rule = d.rule;
   li.dataset.path = d.path;
+  // Claimed only when this form's Apply fix has something to write (fixesOf).
+  const claims = Boolean(d.fixed && fixable);
+  li.dataset.fixed = String(claims);
+  // What the report said, for the tests: a claim the form could not honour shows here.
+  li.dataset.reportFixed = String(Boolean(d.fixed));
   const text = document.createElement("span");
-  text.textContent = redact(`${d.message}${d.fixed ? " (Apply fix resolves this.)" : ""}`, secrets);
+  text.textContent = redact(`${d.message}${claims ? " (Apply fix resolves this.)" : ""}`, secrets);
   const code = document.createElement("code");
   code.textContent = ` ${d.rule}${d.api_error ? " · " + d.api_error : ""}`;
   li.append(text, code);
@@ -229,54 +367,36 @@ function showStatus(report) {
   s.textContent = report.valid ? `Ready to submit (${counts}).` : `Not ready: ${counts}.`;
 }
 
-// --- validation --------------------------------------------------------------------------------
-let lastReport = null;
+// --- validation -----------------------------------------------------------------------------
+let lastFixes = [];
 let validations = 0;
 
-function readForm() {
-  return {
-    operation: $("operation").value,
-    region: $("region").value,
-    name: $("name").value,
-    type: $("type").value,
-    certificate: $("certificate").value,
-    key: $("key").value,
-    domain: $("domain").value,
-    resourceGroup: $("resource-group").value,
-    tags: readTags(),
-  };
-}
-
 function validate() {
-  const f = readForm();
-  for (const el of document.querySelectorAll("[data-ops]")) {
-    el.hidden = !el.dataset.ops.split(" ").includes(f.operation);
-  }
-  // Fields hidden for this operation do not take part.
-  if ($("key").closest("[data-ops]").hidden) f.key = "";
-  if ($("domain").closest("[data-ops]").hidden) f.domain = "";
-  const secrets = secretLines(f.key, f.certificate);
+  const secrets = secretLines(...current.fields.filter((f) => ROLES[f.role]).map((f) => $(f.id).value));
   clearDiagnostics();
   let report;
   try {
-    report = OPERATIONS[f.operation].run(f, pinnedNow || Date.now());
+    report = run(pinnedNow || Date.now());
   } catch (e) {
     showDiagnostic({ list: "general", input: null },
-      { rule: "internal", severity: "error", path: "", message: String(e && e.message) }, secrets);
+      { rule: "internal", severity: "error", path: "", message: String(e && e.message) }, secrets, false);
     $("status").className = "status invalid";
     $("status").textContent = "Could not check the form.";
+    lastFixes = [];
+    $("apply-fix").disabled = true;
     validations += 1;
     document.body.dataset.validations = String(validations);
     return;
   }
-  lastReport = report;
-  for (const d of report.diagnostics) showDiagnostic(placeFor(f.operation, d.path), d, secrets);
+  lastFixes = fixesOf(report);
+  const fixable = lastFixes.length > 0;
+  for (const d of report.diagnostics) showDiagnostic(placeFor(d.path), d, secrets, fixable);
   showFacts(report);
   showStatus(report);
-  const canFix = typeof report.normalized === "string" && report.normalized !== f.certificate;
-  $("apply-fix").disabled = !canFix;
-  $("fix-hint").textContent = canFix
-    ? `Rewrites the certificate as the provider wants it (${report.diagnostics.filter((d) => d.fixed).length} fixable).`
+  $("apply-fix").disabled = !fixable;
+  const fields = lastFixes.map(([id]) => current.fields.find((f) => f.id === id)?.name || id);
+  $("fix-hint").textContent = fixable
+    ? `Rewrites ${fields.join(" and ")} as the provider wants (${report.diagnostics.filter((d) => d.fixed).length} fixable).`
     : "";
   validations += 1;
   document.body.dataset.validations = String(validations);
@@ -288,21 +408,31 @@ function schedule() {
   timer = setTimeout(validate, 200);
 }
 
-form.addEventListener("input", schedule);
-form.addEventListener("change", schedule);
-$("add-tag").addEventListener("click", () => {
-  addTag();
-  schedule();
+form.addEventListener("input", (e) => {
+  if (e.target.id !== "operation") schedule();
+});
+form.addEventListener("change", (e) => {
+  if (e.target.id === "operation") {
+    clearTimeout(timer);
+    buildForm(e.target.value);
+    validate();
+  } else {
+    schedule();
+  }
 });
 $("apply-fix").addEventListener("click", () => {
-  if (lastReport && typeof lastReport.normalized === "string") {
-    $("certificate").value = lastReport.normalized;
-    validate();
-  }
+  for (const [id, value] of lastFixes) $(id).value = value;
+  validate();
 });
 
 try {
   await initRequests();
+  const select = $("operation");
+  for (const op of operations()) select.append(new Option(`${op.provider}: ${op.action} (${op.id})`, op.id));
+  select.append(new Option("Certificate and key only (no API request)", CERTIFICATE_ONLY));
+  const wanted = params.get("operation");
+  select.value = [...select.options].some((o) => o.value === wanted) ? wanted : "aws.acm.import-certificate";
+  buildForm(select.value);
   document.body.dataset.ready = "true";
   validate();
 } catch (e) {

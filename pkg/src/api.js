@@ -202,19 +202,14 @@ export function createApi(raw, ready, verifier) {
   function validateRequest(operation, body, opts) {
     const fn = "validateRequest";
     string(fn, "operation", operation);
-    let text;
-    if (typeof body === "string") {
-      text = body;
-    } else if (body === undefined || typeof body === "function" || typeof body === "symbol") {
-      throw new TypeError(`${fn}: body must be a JSON string or a JSON-compatible value, got ${describe(body)}`);
-    } else {
-      try {
-        text = JSON.stringify(body);
-      } catch (e) {
-        throw new TypeError(`${fn}: body cannot be converted to JSON: ${e && e.message}`);
-      }
-    }
+    const text = bodyText(fn, "body", body);
     const o = options(fn, opts, ["path", "context", "now", "expiryDays"]);
+    const payload = requestPayload(fn, o);
+    return call(fn, () => raw.validate_request(operation, text, payload, verifier));
+  }
+
+  // `{path, context, now, expiry_days}` for the wasm side, from validateRequest's options.
+  function requestPayload(fn, o) {
     const path = {};
     if (o.path !== undefined && o.path !== null) {
       if (!isPlainObject(o.path)) {
@@ -235,13 +230,41 @@ export function createApi(raw, ready, verifier) {
       else if (kind === "boolean") context[snake] = optionalBoolean(fn, name, value);
       else context[snake] = optionalStrings(fn, name, value);
     }
-    const payload = JSON.stringify({
-      path,
-      context,
-      now: timeOf(fn, o.now),
-      expiry_days: expiryDays(fn, o.expiryDays),
-    });
-    return call(fn, () => raw.validate_request(operation, text, payload, verifier));
+    return JSON.stringify({ path, context, now: timeOf(fn, o.now), expiry_days: expiryDays(fn, o.expiryDays) });
+  }
+
+  function bodyText(fn, name, body) {
+    if (typeof body === "string") return body;
+    if (body === undefined || typeof body === "function" || typeof body === "symbol") {
+      throw new TypeError(`${fn}: ${name} must be a JSON string or a JSON-compatible value, got ${describe(body)}`);
+    }
+    try {
+      return JSON.stringify(body);
+    } catch (e) {
+      throw new TypeError(`${fn}: ${name} cannot be converted to JSON: ${e && e.message}`);
+    }
+  }
+
+  function schema(operation) {
+    const fn = "schema";
+    string(fn, "operation", operation);
+    return call(fn, () => raw.schema(operation));
+  }
+
+  function explain(operation, error, opts) {
+    const fn = "explain";
+    string(fn, "operation", operation);
+    string(fn, "error", error);
+    const o = options(fn, opts, ["request", "path", "context", "now", "expiryDays"]);
+    if (o.request === undefined || o.request === null) {
+      if (o.path !== undefined || o.context !== undefined) {
+        throw new TypeError(`${fn}: path and context describe a request; give it as the request option`);
+      }
+      return call(fn, () => raw.explain(operation, error, undefined, "{}", verifier));
+    }
+    const text = bodyText(fn, "request", o.request);
+    const payload = requestPayload(fn, o);
+    return call(fn, () => raw.explain(operation, error, text, payload, verifier));
   }
 
   function fingerprint(pem, opts) {
@@ -281,5 +304,11 @@ export function createApi(raw, ready, verifier) {
     return call("operations", () => raw.operations());
   }
 
-  return { checkCertificate, validateRequest, fingerprint, rules, operations };
+  function formFields(operation) {
+    const fn = "formFields";
+    string(fn, "operation", operation);
+    return call(fn, () => raw.form_fields(operation));
+  }
+
+  return { checkCertificate, validateRequest, fingerprint, rules, operations, formFields, schema, explain };
 }

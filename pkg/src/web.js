@@ -12,11 +12,14 @@ let pendingCertificates;
 let requestModule;
 let pendingRequests;
 
+/** The functions that only the request module has. */
+const REQUEST_FUNCTIONS = ["validateRequest", "formFields", "schema", "explain"];
+
 function assertReady(fn) {
-  if (fn === "validateRequest") {
+  if (REQUEST_FUNCTIONS.includes(fn)) {
     if (!requestModule) {
       throw new Error(
-        "validateRequest: request validation is a separate module in the browser; call " +
+        `${fn}: request validation is a separate module in the browser; call ` +
           "`await initRequests()` first",
       );
     }
@@ -34,6 +37,9 @@ const dispatch = {
   rules: () => active().rules(),
   operations: () => active().operations(),
   validate_request: (...a) => requestModule.validate_request(...a),
+  form_fields: (...a) => requestModule.form_fields(...a),
+  schema: (...a) => requestModule.schema(...a),
+  explain: (...a) => requestModule.explain(...a),
 };
 
 function active() {
@@ -109,7 +115,7 @@ export function initRequests(input) {
   return pendingRequests;
 }
 
-export const { checkCertificate, validateRequest, fingerprint, rules, operations } = createApi(
+export const { checkCertificate, validateRequest, fingerprint, rules, operations, formFields, schema, explain } = createApi(
   dispatch,
   assertReady,
 );

@@ -100,11 +100,15 @@ pub struct CertificateInput<'a> {
     /// The certificates and the key share one text (Azure Key Vault's `value`): a key block in
     /// the certificate field, and a certificate block in the key field, are where they belong.
     pub(crate) combined: bool,
+    /// A PKCS#12 file to open and judge instead of `certificate`
+    /// ([`CertificateInput::pkcs12`]).
+    pub(crate) pkcs12: Option<Pkcs12Source<'a>>,
 }
 
 impl std::fmt::Debug for CertificateInput<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("CertificateInput")
+        let mut debug = f.debug_struct("CertificateInput");
+        debug
             .field("certificate", &self.certificate)
             .field(
                 "private_key",
@@ -124,8 +128,9 @@ impl std::fmt::Debug for CertificateInput<'_> {
             .field("verifier", &self.verifier)
             .field("chain", &self.chain)
             .field("limits", &self.limits)
-            .field("combined", &self.combined)
-            .finish()
+            .field("combined", &self.combined);
+        debug.field("pkcs12", &self.pkcs12);
+        debug.finish()
     }
 }
 
@@ -148,6 +153,48 @@ impl<'a> CertificateInput<'a> {
             chain: None,
             limits: FieldLimits::SEEDS,
             combined: false,
+            pkcs12: None,
         }
+    }
+
+    /// A server-certificate check of a PKCS#12 (PFX) file at `now`: it is opened with
+    /// `password` (empty when it has none; never echoed), its certificates are judged as a
+    /// bundle in file order and its private key against the leaf, exactly as the same material
+    /// in PEM would be. A wrong password, a damaged MAC, an unsupported algorithm or an empty
+    /// file is a diagnostic (`pkcs12.*`), not an error. A build without the `pkcs12` feature
+    /// (the browser's certificate module) reports `pkcs12.unsupported`.
+    ///
+    /// ```
+    /// use cert_preflight::{check_certificate, CertificateInput, Timestamp};
+    /// let now = Timestamp::parse_rfc3339("2026-06-01T00:00:00Z").unwrap();
+    /// let report = check_certificate(&CertificateInput::pkcs12(b"not a pfx", "", now));
+    /// assert_eq!(report.diagnostics[0].rule, "pkcs12.malformed");
+    /// ```
+    pub fn pkcs12(der: &'a [u8], password: &'a str, now: Timestamp) -> Self {
+        let mut input = CertificateInput::new("", now);
+        input.pkcs12 = Some(Pkcs12Source { der, password });
+        input
+    }
+}
+
+/// A PKCS#12 file and its password, as the caller gave them.
+#[derive(Clone, Copy)]
+pub(crate) struct Pkcs12Source<'a> {
+    /// The file's bytes (DER).
+    pub der: &'a [u8],
+    /// Its password; empty when it has none. Never echoed.
+    #[cfg_attr(
+        not(feature = "pkcs12"),
+        allow(dead_code, reason = "read only by the decoder")
+    )]
+    pub password: &'a str,
+}
+
+impl std::fmt::Debug for Pkcs12Source<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Pkcs12Source")
+            .field("der", &format_args!("<{} bytes>", self.der.len()))
+            .field("password", &"<redacted>")
+            .finish()
     }
 }

@@ -12,14 +12,18 @@ mod anchors;
 mod fingerprint;
 mod input;
 mod material;
+mod pkcs12;
 
 pub use fingerprint::{DigestAlgorithm, FingerprintReport, FingerprintStyle};
-pub(crate) use input::FieldLimits;
 pub use input::{CertificateInput, FieldPaths};
+pub(crate) use input::{FieldLimits, Pkcs12Source};
 pub(crate) use material::MaterialOutcome;
 
 /// Runs every certificate-material rule over one input.
 pub(crate) fn check_material(input: &CertificateInput<'_>) -> MaterialOutcome {
+    if let Some(source) = input.pkcs12 {
+        return pkcs12::run(input, source);
+    }
     material::run(input)
 }
 

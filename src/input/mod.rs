@@ -2,4 +2,6 @@
 pub(crate) mod base64_standard;
 pub(crate) mod decode;
 pub(crate) mod pem;
+#[cfg(feature = "pkcs12")]
+pub(crate) mod pkcs12;
 pub(crate) mod pkcs7;

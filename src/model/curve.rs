@@ -10,6 +10,9 @@ pub(crate) enum Curve {
     P256,
     P384,
     P521,
+    /// secp256k1 (SEC 2): a curve some providers name among the key types they take (Key Vault's
+    /// P-256K), so that a declaration can list it as a value of this type.
+    Secp256k1,
     /// Any other named curve, by name where known, else by OID.
     Other(String),
     /// Explicit curve parameters (`specifiedCurve`) instead of a curve name, which RFC 5480
@@ -32,6 +35,7 @@ impl Curve {
             Curve::P256 => "P-256",
             Curve::P384 => "P-384",
             Curve::P521 => "P-521",
+            Curve::Secp256k1 => "secp256k1",
             Curve::Other(name) => name,
             Curve::Explicit { .. } => EXPLICIT,
         }
@@ -45,7 +49,7 @@ impl Curve {
             "1.2.840.10045.3.1.7" => return Curve::P256,
             "1.3.132.0.34" => return Curve::P384,
             "1.3.132.0.35" => return Curve::P521,
-            "1.3.132.0.10" => "secp256k1",
+            "1.3.132.0.10" => return Curve::Secp256k1,
             "1.2.840.10045.3.1.1" => "P-192",
             "1.3.132.0.33" => "P-224",
             "1.3.132.0.28" => "secp128r1",
@@ -82,10 +86,11 @@ impl Curve {
             Curve::P256 => 32,
             Curve::P384 => 48,
             Curve::P521 => 66,
+            Curve::Secp256k1 => 32,
             Curve::Other(name) => match name.as_str() {
                 "P-192" => 24,
                 "P-224" => 28,
-                "secp256k1" | "brainpoolP256r1" => 32,
+                "brainpoolP256r1" => 32,
                 "brainpoolP384r1" => 48,
                 "brainpoolP512r1" => 64,
                 _ => return None,

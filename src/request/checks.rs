@@ -338,10 +338,14 @@ pub(crate) fn check_pem(
     outcome.leaf_names
 }
 
-/// A [`CertificateInput`] for `pem` judged at the context's time and expiry window.
-pub(crate) fn certificate_input<'p>(walk: &Walk<'_>, pem: &'p str) -> CertificateInput<'p> {
+/// A [`CertificateInput`] for `pem` judged as the context says: its time, expiry window,
+/// signature verifier and trust anchors (`roots`, `no_public_roots`). Every operation that
+/// reads a certificate starts here, so a context key means the same in each of them.
+pub(crate) fn certificate_input<'p>(walk: &Walk<'p>, pem: &'p str) -> CertificateInput<'p> {
     let mut input = CertificateInput::new(pem, walk.ctx.now);
     input.expiry_warning_days = walk.ctx.expiry_warning_days;
     input.verifier = walk.ctx.verifier.clone();
+    input.roots = walk.ctx.roots.as_deref();
+    input.public_roots = walk.ctx.public_roots;
     input
 }

@@ -14,7 +14,9 @@
 use serde_json::Value;
 
 use super::walk::Walk;
+use crate::check::FieldLimits;
 use crate::findings::ErrorCodes;
+use crate::rules::pem::SizeLimit;
 
 /// A rule that a table cannot say, run on a value once its JSON type is right.
 /// Arguments: the value, its JSON pointer, and the walk (context, output).
@@ -54,55 +56,68 @@ impl Kind {
     }
 }
 
-/// Characters a string parameter may contain, beyond which `request.invalid_value` fires.
+/// Characters a string parameter may contain, beyond which `request.invalid_value` fires: a
+/// class an operation declares as data (inclusive ranges and their description), so the same
+/// row gives the engine's check and the JSON Schema `pattern` (`schema.rs`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum CharSet {
-    /// ALB listener description (seed 001): letters, digits, `-`, `/`, `.`, `_` and Chinese
-    /// characters (the CJK Unified Ideographs blocks and their extensions).
-    LettersDigitsChinese,
-    /// ALB custom header names (seed 001): lowercase letters, digits, `-`, `_`.
-    HeaderName,
+pub(crate) struct CharClass {
+    /// The allowed characters, as inclusive ranges.
+    pub ranges: &'static [(char, char)],
+    /// What is allowed, for messages ("only ... are allowed").
+    pub says: &'static str,
 }
 
-impl CharSet {
+impl CharClass {
     /// Whether `c` is allowed.
     pub(crate) fn allows(self, c: char) -> bool {
-        match self {
-            CharSet::LettersDigitsChinese => {
-                c.is_ascii_alphanumeric()
-                    || matches!(c, '-' | '/' | '.' | '_')
-                    || is_chinese_character(c)
-            }
-            CharSet::HeaderName => {
-                c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_'
-            }
-        }
+        self.ranges
+            .iter()
+            .any(|(low, high)| (*low..=*high).contains(&c))
     }
 
-    /// What is allowed, for messages.
-    pub(crate) fn describe(self) -> &'static str {
-        match self {
-            CharSet::LettersDigitsChinese => {
-                "letters, digits, hyphens (-), forward slashes (/), periods (.), underscores (_) and Chinese characters"
-            }
-            CharSet::HeaderName => "lowercase letters, digits, hyphens (-) and underscores (_)",
-        }
+    /// The first character of `text` outside the class, with its index in characters.
+    pub(crate) fn first_outside(self, text: &str) -> Option<(usize, char)> {
+        text.chars().enumerate().find(|(_, c)| !self.allows(*c))
     }
 }
 
 /// CJK Unified Ideographs and their extensions A to H, and the compatibility ideographs:
 /// what "Chinese characters" means for seed 001's description rule.
-pub(crate) fn is_chinese_character(c: char) -> bool {
-    matches!(u32::from(c),
-        0x3400..=0x4DBF       // Extension A
-        | 0x4E00..=0x9FFF     // CJK Unified Ideographs
-        | 0xF900..=0xFAFF     // Compatibility Ideographs
-        | 0x20000..=0x2A6DF   // Extension B
-        | 0x2A700..=0x2EBEF   // Extensions C, D, E, F
-        | 0x2F800..=0x2FA1F   // Compatibility Ideographs Supplement
-        | 0x30000..=0x323AF   // Extensions G, H
-    )
-}
+const CHINESE: [(char, char); 7] = [
+    ('\u{3400}', '\u{4DBF}'),   // Extension A
+    ('\u{4E00}', '\u{9FFF}'),   // CJK Unified Ideographs
+    ('\u{F900}', '\u{FAFF}'),   // Compatibility Ideographs
+    ('\u{20000}', '\u{2A6DF}'), // Extension B
+    ('\u{2A700}', '\u{2EBEF}'), // Extensions C, D, E, F
+    ('\u{2F800}', '\u{2FA1F}'), // Compatibility Ideographs Supplement
+    ('\u{30000}', '\u{323AF}'), // Extensions G, H
+];
+
+/// ALB listener description (seed 001): letters, digits, `-`, `/`, `.`, `_` and Chinese
+/// characters.
+pub(crate) const LETTERS_DIGITS_CHINESE: CharClass = CharClass {
+    ranges: &[
+        ('-', '/'), // - . /
+        ('0', '9'),
+        ('A', 'Z'),
+        ('_', '_'),
+        ('a', 'z'),
+        CHINESE[0],
+        CHINESE[1],
+        CHINESE[2],
+        CHINESE[3],
+        CHINESE[4],
+        CHINESE[5],
+        CHINESE[6],
+    ],
+    says: "letters, digits, hyphens (-), forward slashes (/), periods (.), underscores (_) and Chinese characters",
+};
+
+/// ALB custom header names (seed 001): lowercase letters, digits, `-`, `_`.
+pub(crate) const HEADER_NAME: CharClass = CharClass {
+    ranges: &[('-', '-'), ('0', '9'), ('_', '_'), ('a', 'z')],
+    says: "lowercase letters, digits, hyphens (-) and underscores (_)",
+};
 
 /// What a [`Condition`] tests the referenced field for.
 #[derive(Debug, Clone, Copy)]
@@ -121,6 +136,9 @@ pub(crate) enum Test {
     },
     /// The field is `true`; absent or `false` means the condition does not hold.
     IsTrue,
+    /// The field is absent (or null): "required unless an alternative member is given", e.g.
+    /// Cloudflare's `private_key` unless `custom_csr_id` ([CF-SDK]).
+    IsAbsent,
 }
 
 /// A fact about another field of the same request, such as "ListenerProtocol is HTTPS".
@@ -160,12 +178,18 @@ pub(crate) struct Param {
     pub max_len: Option<usize>,
     /// The only values a string may take, when documented.
     pub values: &'static [&'static str],
+    /// Names that are not values but that users send for one (a console's label), each with
+    /// the value it means: the enum message names the value.
+    pub value_names: &'static [(&'static str, &'static str)],
     /// Characters a string may contain, when documented.
-    pub chars: Option<CharSet>,
+    pub chars: Option<CharClass>,
     /// The prefix an ID of this kind has (`lsn-`, `alb-`, ...): `id.format` otherwise.
     pub id_prefix: Option<&'static str>,
     /// A rule a table cannot say, run on the value when its type is right.
     pub check: Option<ValueCheck>,
+    /// A member the API fills in and ignores in a request (what a GET prints):
+    /// `request.output_only` when given, `readOnly` in the schema.
+    pub output_only: bool,
 }
 
 impl Param {
@@ -182,9 +206,11 @@ impl Param {
             min_len: None,
             max_len: None,
             values: &[],
+            value_names: &[],
             chars: None,
             id_prefix: None,
             check: None,
+            output_only: false,
         }
     }
 
@@ -294,8 +320,16 @@ impl Param {
         Param { values, ..self }
     }
 
+    /// `names` are sent for values (lowercase label, the value it means).
+    pub(crate) const fn also_called(self, names: &'static [(&'static str, &'static str)]) -> Param {
+        Param {
+            value_names: names,
+            ..self
+        }
+    }
+
     /// Only characters of `chars`.
-    pub(crate) const fn chars(self, chars: CharSet) -> Param {
+    pub(crate) const fn chars(self, chars: CharClass) -> Param {
         Param {
             chars: Some(chars),
             ..self
@@ -306,6 +340,14 @@ impl Param {
     pub(crate) const fn id_prefix(self, prefix: &'static str) -> Param {
         Param {
             id_prefix: Some(prefix),
+            ..self
+        }
+    }
+
+    /// The API fills this member in and ignores it in a request.
+    pub(crate) const fn output_only(self) -> Param {
+        Param {
+            output_only: true,
             ..self
         }
     }
@@ -352,6 +394,44 @@ pub(crate) struct OperationDecl {
     pub body: &'static [Param],
     /// Cross-field rules, run after the parameters are walked.
     pub checks: &'static [CrossCheck],
+    /// Where a form puts the certificate material and what it pre-fills (`form.rs`).
+    pub form: FormDecl,
+    /// The largest body, in bytes, read at all: derived from the operation's own field limits
+    /// with [`body_cap`], checked before parsing.
+    pub max_body_bytes: usize,
+}
+
+/// The body size below which every operation reads a body: 1 MiB, room for the seed
+/// operations' fields (seed 003: a 65,536-character certificate and an 8,192-character key).
+pub(crate) const DEFAULT_BODY_CAP: usize = 1024 * 1024;
+
+/// Room in a body for the members that are not certificate material (names, tags, policy).
+const OTHER_MEMBERS: usize = 64 * 1024;
+
+/// The field limits of an operation that documents no size for its certificate and key fields
+/// (Google Cloud, Cloudflare): every field may take the whole default body, and at most
+/// `max_certificates` certificates (`usize::MAX`: no depth documented either).
+pub(crate) const fn undocumented_field_limits(max_certificates: usize) -> FieldLimits {
+    FieldLimits {
+        certificate: SizeLimit::characters(DEFAULT_BODY_CAP),
+        chain: SizeLimit::characters(DEFAULT_BODY_CAP),
+        key: SizeLimit::characters(DEFAULT_BODY_CAP),
+        max_certificates,
+    }
+}
+
+/// The largest body an operation whose certificate-bearing fields may hold `field_units`
+/// characters (or bytes) together can take: each unit at most twice in JSON (a PEM line end is
+/// `\n`, a character up to U+00FF two UTF-8 bytes), plus [`OTHER_MEMBERS`], and never less
+/// than [`DEFAULT_BODY_CAP`]. A bound on the work before parsing, not a limit of the API: the
+/// fields' own limits are checked after.
+pub(crate) const fn body_cap(field_units: usize) -> usize {
+    let cap = field_units.saturating_mul(2).saturating_add(OTHER_MEMBERS);
+    if cap > DEFAULT_BODY_CAP {
+        cap
+    } else {
+        DEFAULT_BODY_CAP
+    }
 }
 
 impl Condition {
@@ -382,6 +462,15 @@ impl Condition {
         }
     }
 
+    /// `field` is absent or null.
+    pub(crate) const fn is_absent(field: &'static str, says: &'static str) -> Condition {
+        Condition {
+            field,
+            test: Test::IsAbsent,
+            says,
+        }
+    }
+
     /// The same condition, with `value` assumed when the field is absent (its documented default).
     pub(crate) const fn absent_means(self, value: &'static str) -> Condition {
         match self.test {
@@ -393,7 +482,7 @@ impl Condition {
                 },
                 ..self
             },
-            Test::IsTrue => self,
+            Test::IsTrue | Test::IsAbsent => self,
         }
     }
 
@@ -406,6 +495,7 @@ impl Condition {
                 Some(Value::Bool(b)) => Some(*b),
                 Some(_) => None,
             },
+            Test::IsAbsent => Some(matches!(value, None | Some(Value::Null))),
             Test::OneOf {
                 any_of,
                 known,
@@ -424,4 +514,63 @@ impl Condition {
             }
         }
     }
+}
+
+/// What a form field holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum FieldRole {
+    /// The certificate bundle, or the leaf alone when the chain has a field of its own.
+    Certificate,
+    /// The issuing certificates, in a field of their own (ACM, IAM).
+    Chain,
+    /// The private key (PEM).
+    PrivateKey,
+    /// Certificates and private key in one text (Key Vault's `value`): a form may take them
+    /// in two inputs and join them, certificates first.
+    CertificateAndKey,
+    /// One CA certificate (a client-authentication CA upload).
+    CaCertificate,
+    /// Any other parameter.
+    Parameter,
+}
+
+/// Where one operation's certificate material goes.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct MaterialField {
+    pub pointer: &'static str,
+    pub role: FieldRole,
+    pub required: bool,
+}
+
+impl MaterialField {
+    /// A field the request must have.
+    pub(crate) const fn required(pointer: &'static str, role: FieldRole) -> MaterialField {
+        MaterialField {
+            pointer,
+            role,
+            required: true,
+        }
+    }
+
+    /// A field the request may leave out.
+    pub(crate) const fn optional(pointer: &'static str, role: FieldRole) -> MaterialField {
+        MaterialField {
+            pointer,
+            role,
+            required: false,
+        }
+    }
+}
+
+/// An operation's form, declared beside its parameters.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct FormDecl {
+    /// The certificate material fields, in the order a form shows them.
+    pub material: &'static [MaterialField],
+    /// The other fields a form offers: (pointer, example value). Together with the material,
+    /// the examples make a request with no error (`tests/form_fields.rs` holds every operation
+    /// to that); an empty example is an optional field a form shows empty.
+    pub fields: &'static [(&'static str, &'static str)],
 }

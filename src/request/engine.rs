@@ -59,6 +59,7 @@ fn walk_members(walk: &mut Walk<'_>, params: &[Param], members: &Map<String, Val
         match members.get(param.name) {
             None => missing(walk, param, &path, "is missing"),
             Some(Value::Null) => missing(walk, param, &path, "is null"),
+            Some(_) if param.output_only => output_only(walk, param, &path),
             Some(value) => {
                 not_applicable(walk, param, &path);
                 walk_value(walk, param, value, &path);
@@ -107,6 +108,18 @@ fn missing(walk: &mut Walk<'_>, param: &Param, path: &str, how: &str) {
             format!("`{}` {how}; it is required{when}", param.name),
         );
     }
+}
+
+/// A member copied from a GET response: one rule on every operation, its value not judged.
+fn output_only(walk: &mut Walk<'_>, param: &Param, path: &str) {
+    walk.emit(
+        &catalog::REQUEST_OUTPUT_ONLY,
+        path,
+        format!(
+            "`{}` is output only: the API sets it and ignores it in a request; leave it out",
+            param.name
+        ),
+    );
 }
 
 fn not_applicable(walk: &mut Walk<'_>, param: &Param, path: &str) {
@@ -193,13 +206,15 @@ fn label(param: &Param) -> String {
 
 fn string_rules(walk: &mut Walk<'_>, param: &Param, text: &str, path: &str) {
     let name = label(param);
-    if text.is_empty() && param.required {
-        walk.emit(
-            &catalog::REQUEST_MISSING_FIELD,
-            path,
-            format!("{name} is empty; it is required"),
-        );
-        return;
+    if text.is_empty() {
+        if let Some(when) = is_required(walk, param) {
+            walk.emit(
+                &catalog::REQUEST_MISSING_FIELD,
+                path,
+                format!("{name} is empty; it is required{when}"),
+            );
+            return;
+        }
     }
     let chars = text.chars().count();
     let too_short = param.min_len.is_some_and(|min| chars < min);
@@ -216,11 +231,21 @@ fn string_rules(walk: &mut Walk<'_>, param: &Param, text: &str, path: &str) {
         );
     }
     if !param.values.is_empty() && !param.values.contains(&text) {
+        let lower = text.to_lowercase();
         let close = param
-            .values
+            .value_names
             .iter()
-            .find(|v| v.eq_ignore_ascii_case(text))
-            .map(|v| format!(" (did you mean `{v}`? values are case-sensitive)"))
+            .find(|(name, _)| *name == lower)
+            .map(|(_, value)| {
+                format!(" (\"{text}\" is a console's name for `{value}`, the API's value)")
+            })
+            .or_else(|| {
+                param
+                    .values
+                    .iter()
+                    .find(|v| v.eq_ignore_ascii_case(text))
+                    .map(|v| format!(" (did you mean `{v}`? values are case-sensitive)"))
+            })
             .unwrap_or_default();
         walk.emit(
             &catalog::REQUEST_INVALID_VALUE,
@@ -233,7 +258,7 @@ fn string_rules(walk: &mut Walk<'_>, param: &Param, text: &str, path: &str) {
         );
     }
     if let Some(set) = param.chars {
-        if let Some((index, bad)) = text.chars().enumerate().find(|(_, c)| !set.allows(*c)) {
+        if let Some((index, bad)) = set.first_outside(text) {
             walk.emit(
                 &catalog::REQUEST_INVALID_VALUE,
                 path,
@@ -241,7 +266,7 @@ fn string_rules(walk: &mut Walk<'_>, param: &Param, text: &str, path: &str) {
                     "{name} contains {bad:?} (U+{:04X}) at character {}; only {} are allowed",
                     u32::from(bad),
                     index + 1,
-                    set.describe()
+                    set.says
                 ),
             );
         }

@@ -1,5 +1,5 @@
-//! Request validation for the five seed operations (SPEC "Operation rules", "Tags",
-//! "Resource IDs and regions").
+//! Request validation for every declared operation: the five seed operations (SPEC "Operation
+//! rules", "Tags", "Resource IDs and regions") and the six of TARGETS.md.
 //!
 //! Each operation's parameters are declared as data in `operations/<operation>.rs`, read like
 //! the seed's parameter table (`decl.rs` is the vocabulary). One engine (`engine.rs`) walks a
@@ -38,18 +38,26 @@ mod checks;
 mod context;
 mod decl;
 mod engine;
+mod explain;
+mod form;
 mod operations;
 mod regions;
+mod schema;
 mod suggest;
 mod upload;
 mod walk;
+mod wire;
 
 pub use context::{RequestContext, CONTEXT_KEYS};
-pub use decl::OperationInfo;
+pub use decl::{FieldRole, OperationInfo};
+pub use explain::{Cause, Explanation};
+pub use form::{form_fields, FieldKind, FormField};
 
-/// Largest request body [`validate_request`] parses: 1 MiB. Larger bodies are refused with
-/// `request.malformed` before parsing.
-pub const MAX_REQUEST_BYTES: usize = 1024 * 1024;
+/// Largest request body [`validate_request`] parses for an operation whose own limits need no
+/// more: 1 MiB. An operation whose fields may hold more (an IAM chain of 2,097,152 characters,
+/// a Kubernetes Secret's 1 MiB of decoded data given as base64) raises it to what its limits
+/// allow. Larger bodies are refused with `request.malformed` before parsing.
+pub const MAX_REQUEST_BYTES: usize = decl::DEFAULT_BODY_CAP;
 
 /// Every supported operation, in seed order.
 pub fn operations() -> &'static [OperationInfo] {
@@ -89,6 +97,60 @@ pub fn operation_rules(operation: &str) -> Result<Vec<Rule>, InputError> {
         .collect())
 }
 
+/// A JSON Schema (draft 2020-12) of `operation`'s request body, generated from its
+/// declaration, with its path parameters under `$defs/path`: types, required and
+/// conditionally required members, enums, length, item and integer limits, character
+/// patterns, `readOnly` for output-only members. It rejects what the declaration makes an
+/// error and nothing that is only a warning, so a body that `validate_request` finds without
+/// errors validates. What `cert-preflight operations --schema` prints.
+///
+/// ```
+/// let schema = cert_preflight::schema("iam:UploadServerCertificate").unwrap();
+/// assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
+/// assert_eq!(schema["properties"]["ServerCertificateName"]["maxLength"], 128);
+/// assert!(cert_preflight::schema("no.such-operation").is_err());
+/// ```
+pub fn schema(operation: &str) -> Result<serde_json::Value, InputError> {
+    Ok(schema::operation_schema(find_declaration(operation)?))
+}
+
+/// What a provider's answer (an error code, or the text of its message) means for `operation`:
+/// the rules that lead to it, from the error codes that operation's reports carry and a table
+/// of known misleading messages with their sources. What `cert-preflight explain` prints.
+///
+/// ```
+/// let why = cert_preflight::explain(
+///     "acm:ImportCertificate",
+///     "Unable to validate certificate chain. The index within the chain of the invalid certificate is: -1",
+/// )
+/// .unwrap();
+/// assert_eq!(why.causes[0].rule, "chain.incomplete");
+/// ```
+pub fn explain(operation: &str, error: &str) -> Result<Explanation, InputError> {
+    let declaration = find_declaration(operation)?;
+    Ok(Explanation {
+        operation: declaration.info.id,
+        error: error.to_string(),
+        causes: explain::causes(declaration, error),
+        checked: false,
+    })
+}
+
+/// [`explain`], then the request `body` (JSON text, as [`validate_request`] reads it) is
+/// checked and each cause says whether it applies, with its findings.
+pub fn explain_request(
+    operation: &str,
+    error: &str,
+    body: &str,
+    context: &RequestContext,
+) -> Result<Explanation, InputError> {
+    let mut explanation = explain(operation, error)?;
+    let report = validate_request(operation, body, context)?;
+    explain::mark(&mut explanation.causes, &report);
+    explanation.checked = true;
+    Ok(explanation)
+}
+
 fn find_declaration(name: &str) -> Result<&'static decl::OperationDecl, InputError> {
     let info = find_operation(name).ok_or_else(|| unknown(name))?;
     operations::DECLARATIONS
@@ -99,7 +161,8 @@ fn find_declaration(name: &str) -> Result<&'static decl::OperationDecl, InputErr
 
 /// Validates a request body given as JSON text.
 ///
-/// Text over [`MAX_REQUEST_BYTES`], text that is not JSON (the message gives the parser's line
+/// Text over the operation's size bound ([`MAX_REQUEST_BYTES`], or more where the operation's
+/// own field limits allow more), text that is not JSON (the message gives the parser's line
 /// and column), nested deeper than serde_json's limit of 128, or not a JSON object gives a
 /// report with `request.malformed`. A leading byte-order mark is ignored. The only error is
 /// an unknown operation.
@@ -109,7 +172,7 @@ pub fn validate_request(
     context: &RequestContext,
 ) -> Result<Report, InputError> {
     let declaration = find_declaration(operation)?;
-    if body.len() > MAX_REQUEST_BYTES {
+    if body.len() > declaration.max_body_bytes {
         return Ok(too_large(declaration, body.len()));
     }
     let text = body.strip_prefix('\u{feff}').unwrap_or(body);
@@ -141,7 +204,8 @@ pub fn validate_request_bytes(
     context: &RequestContext,
 ) -> Result<Report, InputError> {
     let declaration = find_declaration(operation)?;
-    if body.len() > MAX_REQUEST_BYTES {
+    // UTF-16 takes up to twice the bytes of the same text; the text is measured again after.
+    if body.len() > declaration.max_body_bytes.saturating_mul(2) {
         return Ok(too_large(declaration, body.len()));
     }
     match decode_text(body) {
@@ -158,6 +222,30 @@ pub fn validate_request_value(
 ) -> Result<Report, InputError> {
     let declaration = find_declaration(operation)?;
     Ok(validate_declared(declaration, body, context))
+}
+
+/// The JSON body a query-style request stands for: IAM's form-encoded body (boto3's awsQuery
+/// `Tags.member.1.Key=env`) or Alibaba Cloud's flattened RPC parameters (the Tea SDKs'
+/// `Tag.1.Key=env&DryRun=True`), typed by the operation's declared parameters. `query` is the
+/// query string or body text, or a whole URL. Validate the result with
+/// [`validate_request_value`]; diagnostics then point into the JSON form (`Tag.1.Key` is
+/// `/Tag/0/Key`). The only error is an unknown operation.
+///
+/// ```
+/// use cert_preflight::request_from_query;
+/// let body = request_from_query("UploadCACertificate", "RegionId=cn-hangzhou&Tag.1.Key=env").unwrap();
+/// assert_eq!(body, serde_json::json!({"RegionId": "cn-hangzhou", "Tag": [{"Key": "env"}]}));
+/// let iam = request_from_query("iam:UploadServerCertificate",
+///     "Action=UploadServerCertificate&Version=2010-05-08&Tags.member.1.Key=env").unwrap();
+/// assert_eq!(iam, serde_json::json!({"Tags": [{"Key": "env"}]}));
+/// ```
+pub fn request_from_query(operation: &str, query: &str) -> Result<serde_json::Value, InputError> {
+    let declaration = find_declaration(operation)?;
+    Ok(wire::body_from_query(
+        &declaration.info,
+        declaration.body,
+        query,
+    ))
 }
 
 fn validate_declared(
@@ -199,7 +287,15 @@ fn too_large(declaration: &decl::OperationDecl, bytes: usize) -> Report {
     malformed(
         declaration,
         format!(
-            "the request body is {bytes} bytes; bodies over 1 MiB ({MAX_REQUEST_BYTES} bytes) are refused without parsing"
+            "the request body is {bytes} bytes; bodies over {} are refused without parsing",
+            if declaration.max_body_bytes == MAX_REQUEST_BYTES {
+                format!("1 MiB ({MAX_REQUEST_BYTES} bytes)")
+            } else {
+                format!(
+                    "{} bytes (what this operation's own field limits allow)",
+                    declaration.max_body_bytes
+                )
+            }
         ),
     )
 }

@@ -12,7 +12,8 @@ use super::checks::certificate_input;
 use super::walk::{child, Walk};
 use crate::catalog;
 use crate::catalog::Rule;
-use crate::check::{check_material, FieldLimits};
+use crate::check::{check_material, FieldLimits, Pkcs12Source};
+use crate::model::certificate::Curve;
 use crate::model::certificate::{KeyKind, ParsedCertificate};
 use crate::report::Severity;
 use crate::rules::domain::CertificateNames;
@@ -170,7 +171,26 @@ impl Material {
 /// Runs the certificate core over an upload's fields, with the caller's trust anchors, and
 /// applies the provider's severities to what it found.
 pub(crate) fn check_upload(walk: &mut Walk<'_>, upload: &Upload<'_>) -> Material {
+    check_upload_of(walk, upload, None)
+}
+
+/// [`check_upload`] of a PKCS#12 file (Key Vault's `value` as base64 of a PFX, opened with
+/// `pwd`): its certificates and key take the place of the upload's text fields.
+pub(crate) fn check_pkcs12_upload(
+    walk: &mut Walk<'_>,
+    upload: &Upload<'_>,
+    pfx: Pkcs12Source<'_>,
+) -> Material {
+    check_upload_of(walk, upload, Some(pfx))
+}
+
+fn check_upload_of(
+    walk: &mut Walk<'_>,
+    upload: &Upload<'_>,
+    pfx: Option<Pkcs12Source<'_>>,
+) -> Material {
     let mut input = certificate_input(walk, upload.certificate.text);
+    input.pkcs12 = pfx;
     input.paths.certificate = upload.certificate.path.into();
     if let Some(chain) = upload.chain {
         input.chain = Some(chain.text);
@@ -185,8 +205,6 @@ pub(crate) fn check_upload(walk: &mut Walk<'_>, upload: &Upload<'_>) -> Material
     input.key_required = upload.key_required;
     input.combined = upload.combined;
     input.limits = upload.limits;
-    input.roots = walk.ctx.roots.as_deref();
-    input.public_roots = walk.ctx.public_roots;
     let outcome = check_material(&input);
     let mark = walk.findings.len();
     walk.findings.append(outcome.findings);
@@ -209,11 +227,11 @@ pub(crate) fn check_upload(walk: &mut Walk<'_>, upload: &Upload<'_>) -> Material
     }
 }
 
-/// Key types a provider accepts: RSA sizes and EC curves (by the names `Curve::name` gives).
+/// Key types a provider accepts: RSA sizes and EC curves.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct KeyTypes {
     pub rsa_bits: &'static [u32],
-    pub curves: &'static [&'static str],
+    pub curves: &'static [Curve],
     /// The set in words, for messages, e.g. "RSA 1024-4096, EC P-256/P-384/P-521".
     pub says: &'static str,
 }
@@ -223,7 +241,7 @@ impl KeyTypes {
     pub(crate) fn accepts(&self, key: &KeyKind) -> bool {
         match key {
             KeyKind::Rsa { bits } => self.rsa_bits.contains(bits),
-            KeyKind::Ec { curve, .. } => self.curves.contains(&curve.name()),
+            KeyKind::Ec { curve, .. } => self.curves.contains(curve),
             _ => false,
         }
     }

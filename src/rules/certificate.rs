@@ -262,10 +262,11 @@ fn weak_key(key: &KeyKind) -> Option<String> {
             Some(format!("a {bits}-bit RSA key; use at least 2048 bits"))
         }
         KeyKind::Ec {
-            curve: Curve::Other(name),
+            curve: curve @ (Curve::Secp256k1 | Curve::Other(_)),
             ..
         } => Some(format!(
-            "an EC key on {name}; browsers accept P-256, P-384 and P-521"
+            "an EC key on {}; browsers accept P-256, P-384 and P-521",
+            curve.name()
         )),
         KeyKind::Ec {
             curve: Curve::Explicit { .. },
@@ -355,7 +356,7 @@ mod tests {
         })
         .is_none());
         let k1 = KeyKind::Ec {
-            curve: Curve::Other("secp256k1".into()),
+            curve: Curve::Secp256k1,
             bits: 256,
         };
         assert!(weak_key(&k1).is_some_and(|m| m.contains("secp256k1")));

@@ -179,6 +179,30 @@ pub fn check_certificate(pem: &str, options: &str, verifier: Option<JsVerifier>)
     run().unwrap_or_else(Failure::encode)
 }
 
+/// The request context from `options`' `{path, context, now, expiry_days}`.
+#[cfg(feature = "requests")]
+fn request_context(o: &Options, verifier: Option<JsVerifier>) -> Result<RequestContext, Failure> {
+    let mut context = RequestContext::new(o.now()?);
+    if let Some(Value::Object(path)) = o.0.get("path") {
+        for (name, value) in path {
+            let value = value
+                .as_str()
+                .ok_or_else(|| Failure::option("path", format!("path.{name} must be a string")))?;
+            context.path_params.insert(name.clone(), value.to_string());
+        }
+    }
+    if let Some(Value::Object(keys)) = o.0.get("context") {
+        for (key, value) in keys {
+            context
+                .set(key, value)
+                .map_err(|e| Failure::option(&format!("context.{key}"), format!("context: {e}")))?;
+        }
+    }
+    context.expiry_warning_days = o.expiry_days()?;
+    context.verifier = from_js(verifier);
+    Ok(context)
+}
+
 /// Validates a request body (JSON text) for an operation; `options` is JSON
 /// `{path, context: {<the core's context keys, snake_case>}, now, expiry_days}`. Only in the
 /// request module (`requests` feature).
@@ -191,28 +215,43 @@ pub fn validate_request(
     verifier: Option<JsVerifier>,
 ) -> String {
     let run = || -> Result<String, Failure> {
-        let o = Options::parse(options)?;
-        let mut context = RequestContext::new(o.now()?);
-        if let Some(Value::Object(path)) = o.0.get("path") {
-            for (name, value) in path {
-                let value = value.as_str().ok_or_else(|| {
-                    Failure::option("path", format!("path.{name} must be a string"))
-                })?;
-                context.path_params.insert(name.clone(), value.to_string());
-            }
-        }
-        if let Some(Value::Object(keys)) = o.0.get("context") {
-            for (key, value) in keys {
-                context.set(key, value).map_err(|e| {
-                    Failure::option(&format!("context.{key}"), format!("context: {e}"))
-                })?;
-            }
-        }
-        context.expiry_warning_days = o.expiry_days()?;
-        context.verifier = from_js(verifier);
+        let context = request_context(&Options::parse(options)?, verifier)?;
         core_validate_request(operation, body, &context)
             .map(|report| to_json(&report))
             .map_err(Failure::from)
+    };
+    run().unwrap_or_else(Failure::encode)
+}
+
+/// The JSON Schema of an operation's request body. Only in the request module.
+#[cfg(feature = "requests")]
+#[wasm_bindgen]
+pub fn schema(operation: &str) -> String {
+    cert_preflight::schema(operation)
+        .map(|schema| to_json(&schema))
+        .unwrap_or_else(|e| Failure::from(e).encode())
+}
+
+/// What a provider's answer means for an operation; with `body` (JSON text) the request is
+/// checked too, `options` as for [`validate_request`]. Only in the request module.
+#[cfg(feature = "requests")]
+#[wasm_bindgen]
+pub fn explain(
+    operation: &str,
+    error: &str,
+    body: Option<String>,
+    options: &str,
+    verifier: Option<JsVerifier>,
+) -> String {
+    let run = || -> Result<String, Failure> {
+        let explanation = match body {
+            None => cert_preflight::explain(operation, error)?,
+            Some(body) => {
+                let context = request_context(&Options::parse(options)?, verifier)?;
+                cert_preflight::explain_request(operation, error, &body, &context)?
+            }
+        };
+        Ok(to_json(&explanation))
     };
     run().unwrap_or_else(Failure::encode)
 }
@@ -257,6 +296,18 @@ pub fn rules() -> String {
 #[wasm_bindgen]
 pub fn operations() -> String {
     to_json(&cert_preflight::operations())
+}
+
+/// The fields a form shows for an operation (its certificate material by role, then its other
+/// parameters with example values), as a JSON array; an unknown operation is an error. Only in
+/// the request module: it reads the operations' declarations, which the certificate module
+/// leaves out.
+#[cfg(feature = "requests")]
+#[wasm_bindgen]
+pub fn form_fields(operation: &str) -> String {
+    cert_preflight::form_fields(operation)
+        .map(|fields| to_json(&fields))
+        .unwrap_or_else(|error| Failure::from(error).encode())
 }
 
 /// Whether this module validates requests (built with the `requests` feature): the browser

@@ -9,7 +9,7 @@ const pkgJson = JSON.parse(readFileSync(new URL("../../package.json", import.met
 const isPlain = (v) => Object.getPrototypeOf(v) === Object.prototype;
 
 test("exports every documented name", () => {
-  for (const name of ["validateRequest", "checkCertificate", "fingerprint", "rules", "operations", "init", "initSync", "initRequests"]) {
+  for (const name of ["validateRequest", "checkCertificate", "fingerprint", "rules", "operations", "formFields", "schema", "explain", "init", "initSync", "initRequests"]) {
     assert.equal(typeof cp[name], "function", name);
   }
   assert.equal(cp.version, pkgJson.version);
@@ -21,6 +21,26 @@ test("init and initRequests are resolved no-ops in Node (the request module load
   cp.initSync(new Uint8Array());
   await cp.initRequests();
   assert.equal(cp.validateRequest("huawei.elb.update-certificate", "{").valid, false);
+});
+
+test("formFields() gives each operation's own fields, from its declaration", () => {
+  const byRole = (op) => cp.formFields(op).filter((f) => f.role !== "parameter").map((f) => `${f.role} ${f.pointer}`);
+  assert.deepEqual(byRole("acm:ImportCertificate"), [
+    "certificate /Certificate",
+    "chain /CertificateChain",
+    "private_key /PrivateKey",
+  ]);
+  assert.deepEqual(byRole("kubernetes.secret.tls"), ["certificate /stringData/tls.crt", "private_key /stringData/tls.key"]);
+  assert.deepEqual(byRole("alibaba.alb.create-listener"), []);
+  const port = cp.formFields("CreateListener").find((f) => f.pointer === "/ListenerPort");
+  assert.deepEqual(port, { pointer: "/ListenerPort", name: "ListenerPort", role: "parameter", kind: "integer", required: true, example: "443", values: [] });
+  for (const op of cp.operations()) {
+    const fields = cp.formFields(op.id);
+    assert.ok(fields.length > 0 && fields.every(isPlain), op.id);
+    assert.equal(new Set(fields.map((f) => f.pointer)).size, fields.length, `${op.id}: pointers are unique`);
+  }
+  assert.throws(() => cp.formFields("no.such-operation"), { code: "UNKNOWN_OPERATION" });
+  assert.throws(() => cp.formFields(42), TypeError);
 });
 
 test("rules() lists the catalogue as plain objects", () => {
@@ -219,4 +239,33 @@ test("roots: the caller's private root anchors the chain, as the CLI's --roots d
   assert.equal(withRoot.certificate.trust.store, undefined);
   assert.match(withRoot.certificate.trust.anchored, /caller_root/);
   assert.throws(() => cp.checkCertificate(chain, { roots: 42 }), TypeError);
+});
+
+test("schema(): the operation's JSON Schema, as the CLI's operations --schema prints it", () => {
+  const s = cp.schema("iam:UploadServerCertificate");
+  assert.equal(s.$schema, "https://json-schema.org/draft/2020-12/schema");
+  assert.equal(s.$id, "urn:cert-preflight:operation:aws.iam.upload-server-certificate");
+  assert.equal(s.properties.ServerCertificateName.maxLength, 128);
+  assert.deepEqual(s.required.sort(), ["CertificateBody", "PrivateKey", "ServerCertificateName"]);
+  assert.throws(() => cp.schema("NoSuchThing"), (e) => e.code === "UNKNOWN_OPERATION");
+  assert.throws(() => cp.schema(42), TypeError);
+});
+
+test("explain(): the rules behind a provider's answer, and with the request which applies", () => {
+  const message =
+    "Unable to validate certificate chain. The index within the chain of the invalid certificate is: -1";
+  const why = cp.explain("acm:ImportCertificate", message);
+  assert.equal(why.operation, "aws.acm.import-certificate");
+  assert.equal(why.causes[0].rule, "chain.incomplete");
+  assert.equal(why.checked, false);
+  const cert = (name) =>
+    readFileSync(new URL(`../../../testdata/requests/certs/${name}`, import.meta.url), "utf8");
+  const request = { Certificate: cert("leaf.pem"), PrivateKey: cert("leaf.key") };
+  const checked = cp.explain("acm:ImportCertificate", message, { request, now: "2026-12-01T00:00:00Z" });
+  assert.equal(checked.checked, true);
+  assert.equal(checked.causes.find((c) => c.rule === "chain.incomplete").applies, true);
+  const byCode = cp.explain("CreateListener", "InvalidParameter");
+  assert.ok(byCode.causes.length > 3 && byCode.causes.every((c) => c.api_error === "InvalidParameter"));
+  assert.throws(() => cp.explain("CreateListener", "x", { context: {} }), TypeError);
+  assert.throws(() => cp.explain("NoSuchThing", "x"), (e) => e.code === "UNKNOWN_OPERATION");
 });

@@ -4,15 +4,20 @@ import init, {
   CertPreflightError,
   checkCertificate,
   fingerprint,
+  formFields,
   initRequests,
   initSync,
   operations,
   rules,
+  schema,
+  explain,
   validateRequest,
   version,
   type CertificateFacts,
   type Diagnostic,
+  type FieldRole,
   type FingerprintReport,
+  type FormField,
   type MultiFingerprintReport,
   type OperationInfo,
   type Report,
@@ -94,8 +99,15 @@ async function main(pem: string, key: string, bytes: ArrayBuffer): Promise<void>
   }
   const allRules: Rule[] = rules();
   const ops: OperationInfo[] = operations();
+  const fields: FormField[] = formFields("aws.acm.import-certificate");
+  const role: FieldRole = fields[0].role;
+  const example: string | undefined = fields[0].example;
   const v: string = version;
-  void [valid, counts, fixedPem, request, prints, allRules, ops, v];
+  const bodySchema = schema("CreateListener");
+  const why = explain("acm:ImportCertificate", "InvalidParameter", { request: { Certificate: "x" } });
+  const firstRule: string | undefined = why.causes[0]?.rule;
+  const applies: boolean | undefined = why.causes[0]?.applies;
+  void [valid, counts, fixedPem, request, prints, allRules, ops, fields, role, example, v, bodySchema, firstRule, applies];
 
   // @ts-expect-error pem must be a string
   checkCertificate(42);

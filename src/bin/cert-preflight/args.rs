@@ -44,8 +44,11 @@ pub(crate) enum Command {
     Rules(RulesArgs),
     /// Check a request body for one of the supported cloud API operations.
     Request(RequestArgs),
-    /// List the supported operations (the same as `request --list`).
-    Operations,
+    /// List the supported operations (the same as `request --list`), or print their JSON Schemas.
+    Operations(OperationsArgs),
+    /// Explain a provider's error answer (code or message) for an operation: the rules that lead
+    /// to it, and with --request which of them the request breaks.
+    Explain(ExplainArgs),
     /// Check many certificate files at once: files, directories (recursively) and `-`.
     Scan(ScanArgs),
     /// Print a shell completion script (e.g. `cert-preflight completions bash > /etc/bash_completion.d/cert-preflight`).
@@ -92,6 +95,9 @@ pub(crate) struct ScanArgs {
     /// Worker threads (default: the number of cores).
     #[arg(long, value_name = "N")]
     pub jobs: Option<std::num::NonZeroUsize>,
+    /// The password of PKCS#12 files found (scan never prompts).
+    #[command(flatten)]
+    pub password: crate::password::PasswordArgs,
 }
 
 /// `cert-preflight completions`.
@@ -105,7 +111,8 @@ pub(crate) struct CompletionsArgs {
 /// `cert-preflight cert`.
 #[derive(Debug, Args)]
 pub(crate) struct CertArgs {
-    /// PEM file with the certificate, then its chain (`-` reads stdin). DER is accepted too.
+    /// PEM file with the certificate, then its chain (`-` reads stdin). DER, PKCS#7 and
+    /// PKCS#12 (`.pfx`, `.p12`: its certificates and its key) are accepted too.
     #[arg(value_name = "PEM_FILE")]
     pub file: PathBuf,
     /// PEM file with the private key (its content is never printed).
@@ -133,6 +140,8 @@ pub(crate) struct CertArgs {
     /// `-` for stdout (the report then goes to stderr).
     #[arg(long, value_name = "OUT_FILE")]
     pub fix: Option<PathBuf>,
+    #[command(flatten)]
+    pub password: crate::password::PasswordArgs,
 }
 
 /// `--now` and `--expiry-days`, shared by `cert` and `request`.
@@ -153,6 +162,42 @@ pub(crate) enum Profile {
     Generic,
     /// Alibaba Cloud CLB (SLB): RSA certificates and PKCS#1 keys.
     AlibabaSlb,
+}
+
+/// `cert-preflight operations`.
+#[derive(Debug, Args)]
+pub(crate) struct OperationsArgs {
+    /// Print the JSON Schema (draft 2020-12) of OPERATION's request body, or, without a value,
+    /// an object of every operation's schema by id. An editor validates a body file with it
+    /// through `$schema`.
+    #[arg(long, value_name = "OPERATION", num_args = 0..=1, default_missing_value = "")]
+    pub schema: Option<String>,
+}
+
+/// `cert-preflight explain`.
+///
+/// Exit status: 0 when the answer was explained (or no rule is known to lead to it), 2 if the
+/// arguments or the request file could not be used.
+#[derive(Debug, Args)]
+pub(crate) struct ExplainArgs {
+    /// Operation id (`aws.acm.import-certificate`) or provider action (`acm:ImportCertificate`).
+    #[arg(value_name = "OPERATION")]
+    pub operation: String,
+    /// The provider's answer: an error code (`InvalidParameter`) or its message text.
+    #[arg(value_name = "ERROR")]
+    pub error: String,
+    /// The request that got the answer (JSON, or `-` for stdin): each rule then says whether
+    /// it applies.
+    #[arg(long, value_name = "FILE")]
+    pub request: Option<PathBuf>,
+    /// A path parameter of the request, e.g. `--path project_id=0123...` (repeatable).
+    #[arg(long = "path", value_name = "KEY=VALUE", requires = "request")]
+    pub paths: Vec<String>,
+    /// JSON object with caller context, as for `request --context`.
+    #[arg(long, value_name = "FILE", requires = "request")]
+    pub context: Option<PathBuf>,
+    #[command(flatten)]
+    pub clock: ClockArgs,
 }
 
 /// `cert-preflight rules`.
@@ -210,9 +255,24 @@ pub(crate) struct RequestArgs {
     /// `hosts` (list), `roots` (PEM), `no_public_roots` (bool).
     #[arg(long, value_name = "FILE")]
     pub context: Option<PathBuf>,
+    /// How FILE writes the request: `json` (the default; YAML as above), or `query`: the
+    /// `name=value&...` form that IAM's SDKs send as the body (`Tags.member.1.Key=env`) and
+    /// Alibaba Cloud's SDKs as the URL query (`Tag.1.Key=env&DryRun=True`); a whole URL is
+    /// taken too. Diagnostics point into the JSON form (`Tag.1.Key` is `/Tag/0/Key`).
+    #[arg(long, value_enum, default_value_t = Wire::Json, value_name = "FORM")]
+    pub wire: Wire,
     #[command(flatten)]
     pub clock: ClockArgs,
     /// List the supported operations instead of checking a request.
     #[arg(long, conflicts_with_all = ["operation", "file", "paths", "context"])]
     pub list: bool,
+}
+
+/// How a request body file writes its parameters (`request --wire`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum Wire {
+    /// A JSON object (or YAML, see FILE).
+    Json,
+    /// `name=value` pairs joined by `&`, percent-encoded, flattened names (`Tag.1.Key`).
+    Query,
 }

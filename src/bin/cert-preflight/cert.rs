@@ -2,6 +2,8 @@
 
 use std::path::Path;
 
+use zeroize::Zeroizing;
+
 use cert_preflight::{
     check_certificate, fingerprint, CertificateInput, CertificatePurpose, DigestAlgorithm,
     FingerprintStyle, ProviderProfile,
@@ -9,6 +11,7 @@ use cert_preflight::{
 
 use crate::args::{CertArgs, FingerprintArgs, Format, Profile, Style};
 use crate::input::{self, is_stdin, shown, CliError};
+use crate::password::Prompt;
 use crate::{emit, human, note, print_report, to_json, Sink};
 
 /// Checks a certificate bundle (with its key and domains) and prints the report; with `--fix`,
@@ -33,8 +36,20 @@ pub(crate) fn run_cert(args: &CertArgs, format: Format) -> Result<u8, CliError> 
         .as_deref()
         .map(input::read_certificate)
         .transpose()?;
+    if let (Some(roots), Some(path)) = (&roots, &args.roots) {
+        refuse_pkcs12(roots, path, "--roots takes PEM, DER or PKCS#7 certificates")?;
+    }
 
-    let mut request = CertificateInput::new(&cert.pem, now);
+    let password = match &cert.pkcs12 {
+        Some(_) => args
+            .password
+            .resolve(&shown(&args.file), Prompt::OnTerminal)?,
+        None => Zeroizing::new(String::new()),
+    };
+    let mut request = match &cert.pkcs12 {
+        Some(der) => CertificateInput::pkcs12(der, &password, now),
+        None => CertificateInput::new(&cert.pem, now),
+    };
     request.private_key = key.as_ref().map(|k| k.as_str());
     request.domains = args.domains.as_deref();
     request.key_required = false;
@@ -63,6 +78,14 @@ pub(crate) fn run_cert(args: &CertArgs, format: Format) -> Result<u8, CliError> 
         }
     }
     Ok(print_report(&report, format, sink, args.fix.is_none()))
+}
+
+/// A PKCS#12 file where only certificates are read: an error that says what to give instead.
+fn refuse_pkcs12(cert: &input::CertificateText, path: &Path, why: &str) -> Result<(), CliError> {
+    match cert.pkcs12 {
+        Some(_) => Err(CliError::new(format!("a PKCS#12 file: {why}"), shown(path))),
+        None => Ok(()),
+    }
 }
 
 /// Writes the normalized bundle to `out` (`-` is stdout).
@@ -94,6 +117,7 @@ fn write_fix(out: &Path, text: &str) -> Result<(), CliError> {
 /// output pipes cleanly) or the fingerprint report's JSON.
 pub(crate) fn run_fingerprint(args: &FingerprintArgs, format: Format) -> Result<u8, CliError> {
     let cert = input::read_certificate(&args.file)?;
+    refuse_pkcs12(&cert, &args.file, "fingerprint reads PEM, DER or PKCS#7 certificates; `cert-preflight cert FILE --format json` opens a PKCS#12 file and its facts carry each certificate's fingerprints")?;
     if let Some(text) = &cert.note {
         note(text);
     }

@@ -168,29 +168,45 @@ fn der_parts(bytes: &[u8]) -> Option<(u8, &[u8], &[u8])> {
     Some((tag, content, after))
 }
 
-/// A certificate file as PEM text, plus a note when it was DER and had to be wrapped.
+/// A certificate file as PEM text, plus a note when it was DER and had to be wrapped; or a
+/// PKCS#12 file, which the core opens with its password.
 pub(crate) struct CertificateText {
-    /// The PEM text to check.
+    /// The PEM text to check (empty for a PKCS#12 file).
     pub pem: String,
     /// Set when the file was binary DER and was wrapped into one CERTIFICATE block.
     pub note: Option<String>,
+    /// The file's bytes when it is PKCS#12 (`.pfx`, `.p12`).
+    pub pkcs12: Option<Vec<u8>>,
 }
 
-/// Reads a certificate file: UTF-8 PEM as is; binary DER (first byte 0x30, an ASN.1
-/// SEQUENCE) wrapped into one `CERTIFICATE` block; any other bytes that are not UTF-8 (an
+/// Reads a certificate file: UTF-8 PEM as is; PKCS#12 kept as bytes for the core to open;
+/// binary DER (first byte 0x30, an ASN.1 SEQUENCE) wrapped into one `CERTIFICATE` block; any
+/// other bytes that are not UTF-8 (an
 /// `openssl x509 -text` dump or PKCS#12 "Bag Attributes" around clean PEM blocks) read lossily,
 /// so the text around the blocks is the core's `pem.stray_text` and the blocks are checked.
 pub(crate) fn read_certificate(path: &Path) -> Result<CertificateText, CliError> {
     let mut bytes = read_bytes(path, "certificate file")?;
     let raw = std::mem::take(&mut *bytes);
+    if cert_preflight::looks_like_pkcs12(&raw) {
+        return Ok(CertificateText {
+            pem: String::new(),
+            note: None,
+            pkcs12: Some(raw),
+        });
+    }
     match String::from_utf8(raw) {
-        Ok(pem) => Ok(CertificateText { pem, note: None }),
+        Ok(pem) => Ok(CertificateText {
+            pem,
+            note: None,
+            pkcs12: None,
+        }),
         Err(err) if err.as_bytes().first() == Some(&0x30) => Ok(CertificateText {
             pem: der_to_pem(err.as_bytes(), "CERTIFICATE"),
             note: Some(format!(
                 "{} is binary DER, not PEM; checking it as one CERTIFICATE block",
                 shown(path)
             )),
+            pkcs12: None,
         }),
         Err(err) => Ok(CertificateText {
             pem: String::from_utf8_lossy(err.as_bytes()).into_owned(),
@@ -198,6 +214,7 @@ pub(crate) fn read_certificate(path: &Path) -> Result<CertificateText, CliError>
                 "{} is not all UTF-8; bytes that are not were read as U+FFFD",
                 shown(path)
             )),
+            pkcs12: None,
         }),
     }
 }

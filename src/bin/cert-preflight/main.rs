@@ -5,9 +5,11 @@
 
 mod args;
 mod cert;
+mod explain;
 mod human;
 mod input;
 mod manifest;
+mod password;
 mod request;
 mod scan;
 mod shell;
@@ -34,7 +36,8 @@ fn main() -> ExitCode {
         Command::Fingerprint(a) => cert::run_fingerprint(a, cli.format),
         Command::Rules(a) => run_rules(a, cli.format),
         Command::Request(a) => request::run_request(a, cli.format),
-        Command::Operations => request::run_operations(cli.format),
+        Command::Explain(a) => explain::run_explain(a, cli.format),
+        Command::Operations(a) => request::run_operations_command(a, cli.format),
         Command::Completions(a) => shell::run_completions(a),
         Command::Man => shell::run_man(),
     };

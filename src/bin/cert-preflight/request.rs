@@ -1,11 +1,11 @@
 //! `cert-preflight request` and `cert-preflight operations`.
 
 use cert_preflight::{
-    find_operation, operations, validate_request_bytes, validate_request_value, Report,
-    RequestContext,
+    find_operation, operations, request_from_query, schema, validate_request_bytes,
+    validate_request_value, Report, RequestContext, MAX_REQUEST_BYTES,
 };
 
-use crate::args::{Format, RequestArgs};
+use crate::args::{Format, OperationsArgs, RequestArgs, Wire};
 use crate::input::{self, is_stdin, shown, CliError};
 use crate::manifest::{self, Document};
 use crate::{emit, human, print_report, to_json, Sink};
@@ -52,6 +52,12 @@ pub(crate) fn run_request(args: &RequestArgs, format: Format) -> Result<u8, CliE
     }
 
     let text = String::from_utf8_lossy(&body);
+    if args.wire == Wire::Query && body.len() <= MAX_REQUEST_BYTES {
+        let report = request_from_query(operation.id, &text)
+            .and_then(|value| validate_request_value(operation.id, &value, &context))
+            .map_err(|e| CliError::new(e.to_string(), operation.id))?;
+        return Ok(print_report(&report, format, Sink::Stdout, false));
+    }
     if manifest::is_yaml(file, &text, operation.id) {
         let documents = manifest::tls_secrets(manifest::read_documents(file, &text)?);
         return check_documents(operation.id, documents, &context, format, file);
@@ -107,6 +113,30 @@ fn check_documents(
 }
 
 /// Lists the supported operations with their provider action and seed.
+/// `cert-preflight operations [--schema [OPERATION]]`.
+pub(crate) fn run_operations_command(
+    args: &OperationsArgs,
+    format: Format,
+) -> Result<u8, CliError> {
+    match args.schema.as_deref() {
+        None => run_operations(format),
+        Some("") => {
+            let all: serde_json::Map<String, serde_json::Value> = operations()
+                .iter()
+                .filter_map(|o| schema(o.id).ok().map(|s| (o.id.to_string(), s)))
+                .collect();
+            emit(&to_json(&all)?, Sink::Stdout);
+            Ok(0)
+        }
+        Some(name) => {
+            let schema =
+                schema(name).map_err(|e| CliError::new(e.to_string(), name.to_string()))?;
+            emit(&to_json(&schema)?, Sink::Stdout);
+            Ok(0)
+        }
+    }
+}
+
 pub(crate) fn run_operations(format: Format) -> Result<u8, CliError> {
     match format {
         Format::Json | Format::Sarif => emit(&to_json(operations())?, Sink::Stdout),

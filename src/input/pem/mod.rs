@@ -541,11 +541,30 @@ fn describe_char(c: char) -> String {
 /// Encodes DER as a PEM block with 64-column base64 and `\n` line ends.
 pub(crate) fn encode_block(label: &str, der: &[u8]) -> String {
     let b64 = base64_standard::encode(der);
-    let mut out = String::with_capacity(b64.len() + b64.len() / 64 + 64);
+    let mut out = String::with_capacity(block_capacity(label, &b64));
+    write_block(&mut out, label, &b64);
+    out
+}
+
+/// [`encode_block`] for key material: the base64 and the block live only in buffers that are
+/// wiped when dropped, sized up front so that no reallocation leaves a copy behind.
+#[cfg(feature = "pkcs12")]
+pub(crate) fn encode_secret_block(label: &str, der: &[u8]) -> zeroize::Zeroizing<String> {
+    let b64 = zeroize::Zeroizing::new(base64_standard::encode(der));
+    let mut out = zeroize::Zeroizing::new(String::with_capacity(block_capacity(label, &b64)));
+    write_block(&mut out, label, &b64);
+    out
+}
+
+fn block_capacity(label: &str, b64: &str) -> usize {
+    b64.len() + b64.len() / 64 + 1 + 2 * (BEGIN.len() + label.len() + 6)
+}
+
+fn write_block(out: &mut String, label: &str, b64: &str) {
     out.push_str(BEGIN);
     out.push_str(label);
     out.push_str("-----\n");
-    let mut rest = b64.as_str();
+    let mut rest = b64;
     while !rest.is_empty() {
         let (line, tail) = rest.split_at(rest.len().min(64));
         out.push_str(line);
@@ -555,7 +574,6 @@ pub(crate) fn encode_block(label: &str, der: &[u8]) -> String {
     out.push_str(END);
     out.push_str(label);
     out.push_str("-----\n");
-    out
 }
 
 #[cfg(test)]

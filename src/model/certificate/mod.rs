@@ -504,7 +504,7 @@ fn key_kind(algorithm: &AlgorithmIdentifier<'_>, key_bits: &[u8]) -> KeyKind {
                 Curve::P256 => 256,
                 Curve::P384 => 384,
                 Curve::P521 => 521,
-                Curve::Other(_) | Curve::Explicit { .. } => size,
+                Curve::Secp256k1 | Curve::Other(_) | Curve::Explicit { .. } => size,
             };
             KeyKind::Ec { curve, bits }
         }

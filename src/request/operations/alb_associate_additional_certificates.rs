@@ -12,11 +12,12 @@
 //! and its default certificate id (associating it again is
 //! `OperationDenied.DefaultCertificateUsed`).
 
+use crate::request::decl::FormDecl;
 use serde_json::Value;
 
 use super::common;
 use crate::request::checks;
-use crate::request::decl::{Kind, OperationDecl, Param};
+use crate::request::decl::{DEFAULT_BODY_CAP, Kind, OperationDecl, Param};
 use crate::request::walk::{child, Walk};
 use crate::findings::ErrorCodes;
 use crate::request::decl::OperationInfo;
@@ -49,6 +50,14 @@ pub(crate) const OPERATION: OperationDecl = OperationDecl {
     path: &[],
     body: BODY,
     checks: &[duplicate_and_default_certificates, listener_protocol],
+    form: FormDecl {
+        material: &[],
+        fields: &[
+            ("/ListenerId", "lsn-5qnirjhpt0aeq0aefp"),
+            ("/Certificates/0/CertificateId", "1011987-cn-hangzhou"),
+        ],
+    },
+    max_body_bytes: DEFAULT_BODY_CAP,
 };
 
 /// The same CertificateId twice, or the listener's default certificate again.

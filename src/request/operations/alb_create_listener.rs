@@ -18,9 +18,10 @@
 //! - `XForwardedForProcessingMode`: the seed's list of values is cut off (example `append`), so
 //!   any string is accepted.
 
+use crate::request::decl::FormDecl;
 use super::common;
 use crate::request::checks;
-use crate::request::decl::{CharSet, Condition, Kind, OperationDecl, Param};
+use crate::request::decl::{DEFAULT_BODY_CAP, Condition, Kind, OperationDecl, Param, HEADER_NAME, LETTERS_DIGITS_CHINESE};
 use crate::findings::ErrorCodes;
 use crate::request::decl::OperationInfo;
 
@@ -68,7 +69,7 @@ macro_rules! client_cert_alias {
     ($alias:literal, $enabled:literal) => {
         Param::string($alias)
             .length(1, 40)
-            .chars(CharSet::HeaderName)
+            .chars(HEADER_NAME)
             .only_when({
                 const WHEN: &[Condition] = &[
                     IS_HTTPS,
@@ -145,7 +146,7 @@ const BODY: &[Param] = &[
     Param::integer("ListenerPort").required().range(1, 65535),
     Param::string("ListenerDescription")
         .length(2, 256)
-        .chars(CharSet::LettersDigitsChinese),
+        .chars(LETTERS_DIGITS_CHINESE),
     Param::integer("RequestTimeout").range(1, 600).quota_up_to(3600),
     Param::integer("IdleTimeout").range(1, 600).quota_up_to(3600),
     Param::boolean("GzipEnabled"),
@@ -181,4 +182,18 @@ pub(crate) const OPERATION: OperationDecl = OperationDecl {
     path: &[],
     body: BODY,
     checks: &[],
+    form: FormDecl {
+        material: &[],
+        fields: &[
+            ("/LoadBalancerId", "alb-n5qw04uq8vavfe0v4l"),
+            ("/ListenerProtocol", "HTTPS"),
+            ("/ListenerPort", "443"),
+            ("/Certificates/0/CertificateId", "103705-cn-hangzhou"),
+            ("/DefaultActions/0/Type", "ForwardGroup"),
+            ("/DefaultActions/0/ForwardGroupConfig/ServerGroupTuples/0/ServerGroupId", "sgp-8ilqs4axp6xf3e"),
+            ("/ListenerDescription", ""),
+            ("/Tag", ""),
+        ],
+    },
+    max_body_bytes: DEFAULT_BODY_CAP,
 };

@@ -17,10 +17,11 @@
 //! every domain; its facts are then reported and its own problems are reported at
 //! `/context/certificate`.
 
+use crate::request::decl::FormDecl;
 use serde_json::Value;
 
 use crate::request::checks::{certificate_input, check_pem, huawei_id};
-use crate::request::decl::{Kind, OperationDecl, Param};
+use crate::request::decl::{DEFAULT_BODY_CAP, Kind, OperationDecl, Param};
 use crate::request::walk::{child, Walk};
 use crate::findings::ErrorCodes;
 use crate::request::decl::OperationInfo;
@@ -74,6 +75,15 @@ pub(crate) const OPERATION: OperationDecl = OperationDecl {
     path: PATH,
     body: BODY,
     checks: &[domains],
+    form: FormDecl {
+        material: &[],
+        fields: &[
+            ("/path/project_id", "99a3fff0d03c428eac3678da6a7d0f24"),
+            ("/path/certificate_id", "233a325e5e3e4ce8beeb320aa714cc12"),
+            ("/domains/0/domain", "www.example.com"),
+        ],
+    },
+    max_body_bytes: DEFAULT_BODY_CAP,
 };
 
 /// Each `domains/i/domain` with the domain rules, then coverage by the context certificate.

@@ -20,14 +20,17 @@
 //! stays a warning. The API error codes for content are observed, not documented:
 //! `ValidationException` (unverified).
 
+use crate::request::decl::{FieldRole, FormDecl, MaterialField};
 use serde_json::Value;
+
+use crate::model::certificate::Curve;
 
 use crate::check::FieldLimits;
 use crate::findings::ErrorCodes;
 use crate::model::certificate::{KeyKind, ParsedCertificate};
 use crate::model::read_certificate_field;
 use crate::report::Severity;
-use crate::request::decl::{Kind, OperationDecl, OperationInfo, Param};
+use crate::request::decl::{body_cap, Kind, OperationDecl, OperationInfo, Param};
 use crate::request::upload::{
     aws_tags, check_key_type, check_upload, read_blob, report_blob, AwsTagRules, Field, KeyTypes,
     Material, Upload,
@@ -90,10 +93,22 @@ pub(crate) const OPERATION: OperationDecl = OperationDecl {
     path: &[],
     body: BODY,
     checks: &[certificate_material, arn_and_tags],
+    form: FormDecl {
+        material: &[
+            MaterialField::required(CERTIFICATE, FieldRole::Certificate),
+            MaterialField::optional(CHAIN, FieldRole::Chain),
+            MaterialField::required(KEY, FieldRole::PrivateKey),
+        ],
+        fields: &[("/Tags", "")],
+    },
+    // [B-ACM] blobs of 32,768 + 2,097,152 + 5,120 bytes, which may come as base64 (4/3 longer).
+    max_body_bytes: body_cap((LIMITS.certificate.max + LIMITS.chain.max + LIMITS.key.max) / 3 * 4 + 4),
 };
 
 /// [B-ACM] CertificateBodyBlob max 32,768, CertificateChainBlob max 2,097,152, PrivateKeyBlob
 /// max 5,120 ("no larger than 5 KB (5,120 bytes)"), all in bytes. ACM documents no depth limit.
+/// Where the sources disagree: botocore 1.44.18's PrivateKeyBlob says max 8,192; TARGETS and
+/// the API reference's prose say 5,120. The narrower prose wins (conformance exception).
 const LIMITS: FieldLimits = FieldLimits {
     certificate: SizeLimit::bytes(32_768),
     chain: SizeLimit::bytes(2_097_152),
@@ -104,14 +119,14 @@ const LIMITS: FieldLimits = FieldLimits {
 /// [B-ACM] `KeyAlgorithm` and [ACM-PRE]: what ImportCertificate accepts.
 const ACM_KEYS: KeyTypes = KeyTypes {
     rsa_bits: &[1024, 2048, 3072, 4096],
-    curves: &["P-256", "P-384", "P-521"],
+    curves: &[Curve::P256, Curve::P384, Curve::P521],
     says: "RSA 1024, 2048, 3072 and 4096-bit and EC P-256, P-384 and P-521 keys",
 };
 
 /// [ACM-PRE]: certificates for CloudFront (context `service=cloudfront`).
 const CLOUDFRONT_KEYS: KeyTypes = KeyTypes {
     rsa_bits: &[1024, 2048, 3072, 4096],
-    curves: &["P-256"],
+    curves: &[Curve::P256],
     says: "RSA 1024 to 4096-bit and EC P-256 keys when the certificate is for CloudFront",
 };
 

@@ -17,12 +17,13 @@
 //! model lists. No current IAM page lists key types: the retired "InstallCert" page named RSA
 //! 1024/2048/4096 (CloudFront at most 2048), so `cert.algorithm_unsupported` is a warning.
 
+use crate::request::decl::{FieldRole, FormDecl, MaterialField};
 use serde_json::Value;
 
 use crate::check::FieldLimits;
 use crate::findings::ErrorCodes;
 use crate::report::Severity;
-use crate::request::decl::{Kind, OperationDecl, OperationInfo, Param};
+use crate::request::decl::{body_cap, CharClass, Kind, OperationDecl, OperationInfo, Param};
 use crate::request::upload::{aws_tags, check_key_type, check_upload, AwsTagRules, Field, KeyTypes, Upload};
 use crate::request::walk::Walk;
 use crate::catalog;
@@ -38,7 +39,7 @@ const BODY: &[Param] = &[
     Param::string("ServerCertificateName")
         .required()
         .length(1, 128)
-        .check(server_certificate_name),
+        .chars(SERVER_CERTIFICATE_NAME),
     Param::string("Path").length(1, 512).check(iam_path),
     Param::string("CertificateBody").required(),
     Param::string("PrivateKey").required(),
@@ -90,6 +91,16 @@ pub(crate) const OPERATION: OperationDecl = OperationDecl {
     path: &[],
     body: BODY,
     checks: &[certificate_material, existing_name, tags],
+    form: FormDecl {
+        material: &[
+            MaterialField::required(BODY_PATH, FieldRole::Certificate),
+            MaterialField::optional(CHAIN, FieldRole::Chain),
+            MaterialField::required(KEY, FieldRole::PrivateKey),
+        ],
+        fields: &[("/ServerCertificateName", "www-example-com-2026"), ("/Tags", "")],
+    },
+    // [B-IAM] 16,384 + 2,097,152 + 16,384 characters of PEM.
+    max_body_bytes: body_cap(LIMITS.certificate.max + LIMITS.chain.max + LIMITS.key.max),
 };
 
 /// [B-IAM] certificateBodyType and privateKeyType max 16,384, certificateChainType max
@@ -175,10 +186,17 @@ fn pem_member<'v>(walk: &mut Walk<'_>, root: &'v Value, name: &str, required: bo
 }
 
 /// [B-IAM]: `[\u0009\u000A\u000D\u0020-\u00FF]+` for the PEM fields: no byte-order mark, no
-/// smart quotes. Key fields are never quoted.
+/// smart quotes. Checked here rather than by the engine because the certificate core's
+/// normalized value may already have removed the character.
+const PEM_CHARACTERS: CharClass = CharClass {
+    ranges: &[('\t', '\n'), ('\r', '\r'), ('\u{20}', '\u{FF}')],
+    says: "tab, line ends and U+0020 to U+00FF",
+};
+
+/// `request.invalid_value` for a character outside [`PEM_CHARACTERS`]. Key fields are never
+/// quoted.
 fn check_characters(walk: &mut Walk<'_>, text: &str, (path, name): (&str, &str), fixed: bool) {
-    let allowed = |c: char| matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{FF}');
-    let Some((at, c)) = text.chars().enumerate().find(|(_, c)| !allowed(*c)) else {
+    let Some((at, c)) = PEM_CHARACTERS.first_outside(text) else {
         return;
     };
     let what = if c == '\u{feff}' {
@@ -205,20 +223,17 @@ fn check_characters(walk: &mut Walk<'_>, text: &str, (path, name): (&str, &str),
 }
 
 /// `[\w+=,.@-]+` [B-IAM] serverCertificateNameType: no spaces, no path.
-fn server_certificate_name(value: &Value, path: &str, walk: &mut Walk<'_>) {
-    let Some(name) = value.as_str() else { return };
-    let allowed = |c: char| c.is_ascii_alphanumeric() || "_+=,.@-".contains(c);
-    if let Some(c) = name.chars().find(|c| !allowed(*c)) {
-        walk.emit(
-            &catalog::REQUEST_INVALID_VALUE,
-            path,
-            format!(
-                "`ServerCertificateName` {} has {c:?}; it may hold only letters, digits and _ + = , . @ - (no spaces; a path goes in `Path`)",
-                quote(name, QUOTE_CHARS)
-            ),
-        );
-    }
-}
+const SERVER_CERTIFICATE_NAME: CharClass = CharClass {
+    ranges: &[
+        ('+', '.'), // + , - .
+        ('0', '9'),
+        ('=', '='),
+        ('@', 'Z'), // @ and A-Z
+        ('_', '_'),
+        ('a', 'z'),
+    ],
+    says: "letters, digits and _ + = , . @ -",
+};
 
 /// [B-IAM] pathType `(\u002F)|(\u002F[\u0021-\u007E]+\u002F)`; for CloudFront the path must start
 /// with `/cloudfront` ([B-IAM] Path doc; context `service=cloudfront`).

@@ -18,26 +18,32 @@
 //! | preserveCertOrder | bool | no | default false: the leaf is moved to index 0 |
 //!
 //! Where this differs from TARGETS: path parameters are reported at `/path/<name>` as for every
-//! operation (TARGETS writes `/certificate-name`). A PFX is recognised but not opened (no PKCS#12
-//! reader in the core): its content type is checked, nothing inside it. TARGETS calls `pem.crlf`
+//! operation (TARGETS writes `/certificate-name`). A PFX is opened with `pwd` and its certificates
+//! and key checked as the same PEM would be (issue 22), in builds with the `pkcs12` feature;
+//! without it (the browser) the report says it cannot be opened there. TARGETS calls `pem.crlf`
 //! "fixed by normalized", but the value holds the private key and no output ever repeats a key,
 //! so it is not fixed: the message says how. "25k bytes" [AZ-SEC] is read as 25,600 bytes.
+//! TARGETS makes `value` as base64 of PEM a warning (acceptance unverified); the official Python
+//! SDK sends every PEM import that way (issue 25), so here it is an info (see `value_form`).
 
+use crate::request::decl::{FieldRole, FormDecl, MaterialField};
 use serde_json::Value;
+
+use crate::model::certificate::Curve;
 
 use crate::check::FieldLimits;
 use crate::findings::ErrorCodes;
 use crate::model::certificate::{KeyKind, ParsedCertificate};
 use crate::report::Severity;
-use crate::request::decl::{Kind, OperationDecl, OperationInfo, Param};
+use crate::check::Pkcs12Source;
+use crate::request::decl::{CharClass, Kind, OperationDecl, OperationInfo, Param, DEFAULT_BODY_CAP};
 use crate::request::upload::{
-    check_key_type, check_upload, decode_base64, describe_key, read_blob, BlobForm, Field,
-    KeyTypes, Upload,
+    check_key_type, check_pkcs12_upload, check_upload, decode_base64, describe_key, read_blob,
+    BlobForm, Field, KeyTypes, Material, Upload,
 };
 use crate::request::walk::Walk;
 use crate::catalog;
 use crate::rules::pem::SizeLimit;
-use crate::text::{quote, QUOTE_CHARS};
 
 use super::aws_common::{check_crlf, text_member};
 
@@ -91,13 +97,29 @@ const ISSUER: &[Param] = &[
     Param::string("cty"),
     Param::boolean("cert_transparency"),
 ];
+/// [AZ-SPEC] CertificateAttributes; the last four the service fills in (`visibility: read` in the
+/// SDK's generated models), what a GET prints.
 const ATTRIBUTES: &[Param] = &[
     Param::boolean("enabled"),
     Param::integer("nbf"),
     Param::integer("exp"),
+    Param::integer("created").output_only(),
+    Param::integer("updated").output_only(),
+    Param::integer("recoverableDays").output_only(),
+    Param::string("recoveryLevel")
+        .one_of(&[
+            "CustomizedRecoverable",
+            "CustomizedRecoverable+ProtectedSubscription",
+            "CustomizedRecoverable+Purgeable",
+            "Purgeable",
+            "Recoverable",
+            "Recoverable+ProtectedSubscription",
+            "Recoverable+Purgeable",
+        ])
+        .output_only(),
 ];
 const POLICY: &[Param] = &[
-    Param::string("id"),
+    Param::string("id").output_only(),
     Param::object("key_props", KEY_PROPS),
     Param::object("secret_props", SECRET_PROPS),
     Param::object("x509_props", X509_PROPS),
@@ -120,9 +142,15 @@ const PATH: &[Param] = &[
     Param::string("certificate-name")
         .required()
         .length(1, 127)
-        .check(certificate_name),
+        .chars(CERTIFICATE_NAME),
     Param::string("api-version").required().length(1, 64),
 ];
+
+/// [AZ-SPEC] `certificate-name` pattern `^[0-9a-zA-Z-]+$`.
+const CERTIFICATE_NAME: CharClass = CharClass {
+    ranges: &[('-', '-'), ('0', '9'), ('A', 'Z'), ('a', 'z')],
+    says: "letters, digits and hyphens (-)",
+};
 
 /// The code Key Vault answers a bad import with, as observed ([AZ-SPEC] `KeyVaultError`).
 const BAD_PARAMETER: &str = "BadParameter";
@@ -151,6 +179,15 @@ pub(crate) const OPERATION: OperationDecl = OperationDecl {
     path: PATH,
     body: BODY,
     checks: &[certificate_material],
+    form: FormDecl {
+        material: &[MaterialField::required(VALUE, FieldRole::CertificateAndKey)],
+        fields: &[
+            ("/path/certificate-name", "www-example-com"),
+            ("/path/api-version", "2025-07-01"),
+            ("/policy/secret_props/contentType", PEM_TYPE),
+        ],
+    },
+    max_body_bytes: DEFAULT_BODY_CAP,
 };
 
 /// [AZ-SEC]: a secret holds at most 25k bytes (read as 25,600); unverified for import, so a
@@ -165,7 +202,7 @@ const LIMITS: FieldLimits = FieldLimits {
 /// [AZ-KEYS]: the key types Key Vault stores.
 const AZURE_KEYS: KeyTypes = KeyTypes {
     rsa_bits: &[2048, 3072, 4096],
-    curves: &["P-256", "P-384", "P-521", "secp256k1"],
+    curves: &[Curve::P256, Curve::P384, Curve::P521, Curve::Secp256k1],
     says: "RSA 2048, 3072 and 4096-bit and EC P-256, P-384, P-521 and P-256K keys",
 };
 
@@ -175,20 +212,6 @@ const MAX_TAGS: usize = 15;
 const MAX_TAG_CHARS: usize = 512;
 
 const VALUE: &str = "/value";
-
-fn certificate_name(value: &Value, path: &str, walk: &mut Walk<'_>) {
-    let Some(name) = value.as_str() else { return };
-    if let Some(c) = name.chars().find(|c| !(c.is_ascii_alphanumeric() || *c == '-')) {
-        walk.emit(
-            &catalog::REQUEST_INVALID_VALUE,
-            path,
-            format!(
-                "the certificate name {} has {c:?}; Key Vault names hold only letters, digits and '-'",
-                quote(name, QUOTE_CHARS)
-            ),
-        );
-    }
-}
 
 fn tags(value: &Value, path: &str, walk: &mut Walk<'_>) {
     let Some(tags) = value.as_object() else { return };
@@ -225,7 +248,8 @@ fn tags(value: &Value, path: &str, walk: &mut Walk<'_>) {
 /// What `value` was given as.
 enum ValueForm {
     Pem(String),
-    Pfx,
+    /// The PFX's bytes (decoded from base64).
+    Pfx(Vec<u8>),
 }
 
 fn certificate_material(walk: &mut Walk<'_>) {
@@ -240,8 +264,9 @@ fn certificate_material(walk: &mut Walk<'_>) {
         return;
     };
     content_type_matches(walk, &form, content_type);
-    let ValueForm::Pem(pem) = form else {
-        return;
+    let pem = match form {
+        ValueForm::Pem(pem) => pem,
+        ValueForm::Pfx(der) => return pfx_material(walk, &der),
     };
     check_crlf(walk, &pem, VALUE, Severity::Warning);
     // [AZ-SPEC] preserveCertOrder: Key Vault moves the leaf to index 0 unless told to keep
@@ -285,26 +310,77 @@ fn certificate_material(walk: &mut Walk<'_>) {
             );
         }
     }
+    leaf_policy(walk, &material);
+}
+
+/// `value` as base64 of a PFX, opened with `pwd` (empty without it) and checked as its
+/// certificates and key would be in PEM; Key Vault moves the leaf first itself, as for PEM
+/// without preserveCertOrder, so order is only info.
+fn pfx_material(walk: &mut Walk<'_>, der: &[u8]) {
+    let password = walk.root.get("pwd").and_then(Value::as_str).unwrap_or("");
+    let upload = Upload {
+        certificate: Field {
+            text: "",
+            path: VALUE,
+        },
+        chain: None,
+        key: None,
+        key_required: true,
+        combined: false,
+        limits: LIMITS,
+        severities: &[(&catalog::CHAIN_MISORDERED, Severity::Info)],
+    };
+    let material = check_pkcs12_upload(walk, &upload, Pkcs12Source { der, password });
+    leaf_policy(walk, &material);
+}
+
+/// What Key Vault asks of the leaf's key: its type, and policy.key_props.
+fn leaf_policy(walk: &mut Walk<'_>, material: &Material) {
     let Some(leaf) = material.leaf() else { return };
     check_key_type(walk, leaf, &AZURE_KEYS, (VALUE, "Key Vault"), Severity::Error);
     key_props_match(walk, leaf);
 }
 
-/// PEM, base64 of PEM (older .NET SDKs), or base64 of a PFX; anything else is `pem.malformed`.
+/// The official Python SDK base64-encodes whatever it imports, PEM included: in
+/// azure-keyvault-certificates 4.12.0 (PyPI, 2026-12-05), `azure/keyvault/certificates/_client.py`
+/// `CertificateClient.import_certificate` sends `base64.b64encode(certificate_bytes)` as `value`
+/// and documents PEM import with `CertificatePolicy(content_type=CertificateContentType.pem)`
+/// (`application/x-pem-file`). tests/sdk/ captures that body.
+const PYTHON_SDK: &str = "azure-keyvault-certificates 4.12.0, _client.py import_certificate";
+
+/// PEM, base64 of PEM (what the Python SDK sends), or base64 of a PFX; anything else is
+/// `pem.malformed`.
+///
+/// Base64 of PEM was a warning ("acceptance unverified", TARGETS §4 after [AZ-NET]'s older .NET
+/// SDK). Issue 25: the current official Python SDK sends every PEM import that way, as its
+/// documented usage, so Key Vault decodes it; it is the wire form, an info like ACM's blobs.
+/// TARGETS still says warning: this file follows the SDK. Base64 twice stays a warning.
 fn value_form(walk: &mut Walk<'_>, value: &str) -> Option<ValueForm> {
     let blob = read_blob(value);
     match blob.form {
         BlobForm::Pem => Some(ValueForm::Pem(blob.text)),
-        BlobForm::Base64OfPem | BlobForm::Base64Twice => {
+        BlobForm::Base64OfPem => {
             walk.emit(
                 &catalog::REQUEST_BLOB_ENCODING,
                 VALUE,
-                "`value` is base64 of PEM text (what older .NET SDKs sent); whether Key Vault accepts it is unverified: send the PEM text itself",
+                format!(
+                    "`value` is base64 of PEM text, as the official Python SDK sends every PEM import ({PYTHON_SDK} base64-encodes certificate_bytes), so Key Vault decodes it; the PEM inside was checked"
+                ),
+            );
+            Some(ValueForm::Pem(blob.text))
+        }
+        BlobForm::Base64Twice => {
+            walk.emit(
+                &catalog::REQUEST_BLOB_ENCODING,
+                VALUE,
+                format!(
+                    "`value` is base64 of base64 of PEM: encoded twice; Key Vault decodes once. SDKs encode it themselves ({PYTHON_SDK}): pass the PEM file's bytes, not base64 of them"
+                ),
             )
             .set_severity(Severity::Warning);
             Some(ValueForm::Pem(blob.text))
         }
-        BlobForm::Base64OfDer => Some(ValueForm::Pfx),
+        BlobForm::Base64OfDer => decode_base64(value).map(ValueForm::Pfx),
         BlobForm::Unreadable => {
             // Base64 that decodes to something not DER-shaped is still not a PFX.
             let what = if decode_base64(value).is_some() {
@@ -333,7 +409,7 @@ fn content_type_matches(walk: &mut Walk<'_>, form: &ValueForm, content_type: Opt
         (ValueForm::Pem(_), Some(PKCS12_TYPE)) => format!(
             "`value` is PEM but the content type is {PKCS12_TYPE}: set it to {PEM_TYPE}"
         ),
-        (ValueForm::Pfx, Some(PEM_TYPE)) => format!(
+        (ValueForm::Pfx(_), Some(PEM_TYPE)) => format!(
             "`value` is base64 of a PFX but the content type is {PEM_TYPE}: set it to {PKCS12_TYPE} or leave it out"
         ),
         _ => return,
@@ -391,7 +467,7 @@ fn key_props_match(walk: &mut Walk<'_>, leaf: &ParsedCertificate) {
         }
     }
     if let (Some(crv), KeyKind::Ec { curve, .. }) = (props.get("crv").and_then(Value::as_str), &leaf.key) {
-        let name = if curve.name() == "secp256k1" { "P-256K" } else { curve.name() };
+        let name = if *curve == Curve::Secp256k1 { "P-256K" } else { curve.name() };
         if crv != name {
             differences.push(format!("crv is {crv}"));
         }

@@ -9,12 +9,13 @@
 //! | --- | --- | --- | --- |
 //! | zone_id (path) | string | yes | at most 32 characters |
 //! | certificate | string | yes | PEM: the leaf, or (with `force`) the leaf then its intermediates |
-//! | private_key | string | yes | PEM, no password; RSA ≥ 2048 bits, ECDSA ≥ 225 bits; no `EC PARAMETERS` block |
+//! | private_key | string | yes, unless custom_csr_id | PEM, no password; RSA ≥ 2048 bits, ECDSA ≥ 225 bits; no `EC PARAMETERS` block |
 //! | bundle_method | enum | no | `ubiquitous` (default, "Compatible"), `optimal` ("Modern"), `force` ("User-defined") |
 //! | type | enum | no | `legacy_custom` (default), `sni_custom`; legacy_custom does not work with BYOIP |
 //! | geo_restrictions.label | enum | no | `us`, `eu`, `highest_security` |
 //! | policy (also `policy_restrictions`) | string | no | Geo Key Manager policy |
-//! | custom_csr_id | string | no | a Custom CSR's id |
+//! | custom_csr_id | string | no | a Custom CSR's id (then Cloudflare holds the key) |
+//! | deploy | string | no | `staging` or `production` ([CF-SDK] `Literal`) |
 //!
 //! Requirements [CF-UP]: at least 14 days of validity left; a SAN that is a zone host name;
 //! publicly trusted unless `force`; with `ubiquitous`/`optimal` upload only the leaf [CF-BUN].
@@ -42,18 +43,17 @@
 //! - The own rules about the leaf are reported at `/certificate`; the core's per-certificate
 //!   rules at `/certificate/chain/N`.
 
+use crate::request::decl::{FieldRole, FormDecl, MaterialField};
 use serde_json::Value;
 
 use crate::check::FieldLimits;
 use crate::findings::ErrorCodes;
 use crate::model::certificate::{KeyKind, ParsedCertificate};
 use crate::report::Severity;
-use crate::request::decl::{OperationDecl, OperationInfo, Param};
+use crate::request::decl::{undocumented_field_limits, DEFAULT_BODY_CAP, Condition, OperationDecl, OperationInfo, Param};
 use crate::request::upload::{check_upload, Field, Material, Upload};
 use crate::request::walk::Walk;
-use crate::request::MAX_REQUEST_BYTES;
 use crate::catalog;
-use crate::rules::pem::SizeLimit;
 use crate::catalog::Rule;
 use crate::text::{plural, quote, QUOTE_CHARS};
 use crate::time::format_rfc3339;
@@ -61,7 +61,7 @@ use crate::time::format_rfc3339;
 /// [CF-SDK] `bundle_method`.
 const BUNDLE_METHODS: &[&str] = &["ubiquitous", "optimal", "force"];
 
-/// The dashboard's names of the bundle methods [CF-BUN], which are not API values.
+/// The dashboard's names of the bundle methods [CF-BUN], which are not API values (lowercase).
 const BUNDLE_LABELS: &[(&str, &str)] = &[
     ("compatible", "ubiquitous"),
     ("modern", "optimal"),
@@ -80,8 +80,16 @@ const MAX_ZONE_ID_CHARS: usize = 32;
 
 const BODY: &[Param] = &[
     Param::string("certificate").required(),
-    Param::string("private_key").required(),
-    Param::string("bundle_method").check(bundle_method),
+    // [CF-SDK] `private_key` is not `Required`: "Not required if custom_csr_id is provided".
+    Param::string("private_key").required_when(&[Condition::is_absent(
+        "/custom_csr_id",
+        "no `custom_csr_id` is given (with one, Cloudflare takes the key from the CSR record)",
+    )]),
+    Param::string("bundle_method")
+        .one_of(BUNDLE_METHODS)
+        .also_called(BUNDLE_LABELS),
+    // [CF-SDK] `deploy: Literal["staging", "production"]`, production by default.
+    Param::string("deploy").one_of(&["staging", "production"]),
     Param::string("type").one_of(&["legacy_custom", "sni_custom"]),
     Param::object("geo_restrictions", GEO_RESTRICTIONS),
     Param::string("policy"),
@@ -124,15 +132,18 @@ pub(crate) const OPERATION: OperationDecl = OperationDecl {
     path: PATH,
     body: BODY,
     checks: &[certificate_material, legacy_with_byoip, geo_key_manager],
+    form: FormDecl {
+        material: &[
+            MaterialField::required(CERTIFICATE, FieldRole::Certificate),
+            MaterialField::required(KEY, FieldRole::PrivateKey),
+        ],
+        fields: &[("/path/zone_id", "023e105f4ecef8ad9ca31a8372d0c353")],
+    },
+    max_body_bytes: DEFAULT_BODY_CAP,
 };
 
 /// No size is documented for the fields, nor a depth: the request's own bound stands in.
-const LIMITS: FieldLimits = FieldLimits {
-    certificate: SizeLimit::characters(MAX_REQUEST_BYTES),
-    chain: SizeLimit::characters(MAX_REQUEST_BYTES),
-    key: SizeLimit::characters(MAX_REQUEST_BYTES),
-    max_certificates: usize::MAX,
-};
+const LIMITS: FieldLimits = undocumented_field_limits(usize::MAX);
 
 /// Rules Cloudflare holds more strictly than the catalogue (TARGETS §5 **override**).
 const SEVERITIES: &[(&Rule, Severity)] = &[
@@ -390,35 +401,6 @@ fn force_required(walk: &mut Walk<'_>, mark: usize, leaf: &ParsedCertificate, fo
     if !replaced && self_signed {
         walk.emit(&catalog::BUNDLE_FORCE_REQUIRED, BUNDLE_METHOD, message);
     }
-}
-
-/// `bundle_method`: one of the API values; the dashboard's names are named for what they are.
-fn bundle_method(value: &Value, path: &str, walk: &mut Walk<'_>) {
-    let Some(method) = value.as_str() else { return };
-    if BUNDLE_METHODS.contains(&method) {
-        return;
-    }
-    let lower = method.to_ascii_lowercase();
-    let hint = BUNDLE_LABELS
-        .iter()
-        .find(|(label, _)| *label == lower)
-        .map(|(_, api)| format!(" (\"{method}\" is the dashboard's name; the API value is `{api}`)"))
-        .or_else(|| {
-            BUNDLE_METHODS
-                .iter()
-                .find(|m| **m == lower)
-                .map(|m| format!(" (did you mean `{m}`? values are case-sensitive)"))
-        })
-        .unwrap_or_default();
-    walk.emit(
-        &catalog::REQUEST_INVALID_VALUE,
-        path,
-        format!(
-            "`bundle_method` is {}; allowed values: {}{hint}",
-            quote(method, QUOTE_CHARS),
-            BUNDLE_METHODS.join(", ")
-        ),
-    );
 }
 
 /// `request.not_applicable` [CF-UP]: `legacy_custom` (the default type) does not work on a zone

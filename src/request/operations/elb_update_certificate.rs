@@ -27,12 +27,13 @@
 //! `/certificate/private_key`, `/certificate/domain`). Without a `certificate` in the body, a
 //! context certificate is used to check that the domains are covered.
 
+use crate::request::decl::{FieldRole, FormDecl, MaterialField};
 use serde_json::{Map, Value};
 
 use crate::context::CertificatePurpose;
 use crate::report::Severity;
 use crate::request::checks::{certificate_input, check_pem, huawei_id};
-use crate::request::decl::{Condition, OperationDecl, Param};
+use crate::request::decl::{DEFAULT_BODY_CAP, Condition, OperationDecl, Param};
 use crate::request::walk::Walk;
 use crate::findings::ErrorCodes;
 use crate::request::decl::OperationInfo;
@@ -54,7 +55,24 @@ const OPTION: &[Param] = &[
     Param::string("private_key"),
     Param::string("domain").only_when(TYPE_SERVER),
     Param::string("type").one_of(&["server", "client"]),
+    // Members of huaweicloudsdkelb v3 `UpdateCertificateOption` that seed 003 does not list.
+    // The SM (Chinese national algorithm) pair is for type server_sm, which seed 003's type
+    // (server or client) does not have: the seed wins, so they never take effect here.
+    Param::string("enc_certificate").only_when(TYPE_SERVER_SM),
+    Param::string("enc_private_key").only_when(TYPE_SERVER_SM),
+    Param::string("scm_certificate_id"),
+    Param::string("source"),
+    Param::string("protection_status").one_of(&["nonProtection", "consoleProtection"]),
+    Param::string("protection_reason"),
 ];
+
+const TYPE_SERVER_SM: &[Condition] = &[Condition::one_of(
+    "/certificate/type",
+    &["server_sm"],
+    &["server", "client"],
+    "type is server_sm (SM dual certificates)",
+)
+.absent_means("server")];
 
 const PATH: &[Param] = &[
     Param::string("project_id").required().check(huawei_id),
@@ -82,6 +100,20 @@ pub(crate) const OPERATION: OperationDecl = OperationDecl {
     path: PATH,
     body: BODY,
     checks: &[certificate_material],
+    form: FormDecl {
+        material: &[
+            MaterialField::optional(CERTIFICATE_PATH, FieldRole::Certificate),
+            MaterialField::optional(KEY_PATH, FieldRole::PrivateKey),
+        ],
+        fields: &[
+            ("/path/project_id", "99a3fff0d03c428eac3678da6a7d0f24"),
+            ("/path/certificate_id", "233a325e5e3e4ce8beeb320aa714cc12"),
+            ("/certificate/name", "www-example-com"),
+            ("/certificate/type", "server"),
+            (DOMAIN_PATH, ""),
+        ],
+    },
+    max_body_bytes: DEFAULT_BODY_CAP,
 };
 
 const CERTIFICATE_PATH: &str = "/certificate/certificate";

@@ -11,17 +11,17 @@
 //! | requestId (query) | string | no | a UUID, not the zero UUID |
 //! | name | string | yes (unverified) | 1..63; `[a-z](?:[-a-z0-9]{0,61}[a-z0-9])?` |
 //! | description | string | no | no maximum documented |
-//! | type | enum | no | MANAGED, SELF_MANAGED, TYPE_UNSPECIFIED; MANAGED is another operation |
+//! | type | enum | no | MANAGED, SELF_MANAGED, TYPE_UNSPECIFIED; absent means self-managed |
 //! | certificate | string | one of two forms | PEM; "no greater than 5 certs long"; "must include at least one intermediate cert" |
 //! | privateKey | string | with certificate | PEM, no passphrase |
 //! | selfManaged.certificate / .privateKey | string | the other form | the same rules |
-//! | managed | object | no | Google-managed only: not this operation |
+//! | managed | object | with MANAGED | `domains` required then; `status`, `domainStatus` output only |
 //! | id, kind, creationTimestamp, expireTime, selfLink, subjectAlternativeNames, region | — | — | output only |
 //!
 //! Resolutions:
 //! - Google documents no error code beyond HTTP 400, so no rule carries one.
 //! - No size limit is documented for the PEM fields: the only bound is the request's own
-//!   ([`MAX_REQUEST_BYTES`]). The depth limit is 5 certificates.
+//!   (1 MiB, `undocumented_field_limits`). The depth limit is 5 certificates.
 //! - Both forms given: which one Google uses is unverified. `request.conflicting_fields`
 //!   (warning) says so at `/selfManaged`, and the material rules run on the top-level form
 //!   only, so one certificate is not reported twice (TARGETS' example expects exactly that).
@@ -33,45 +33,82 @@
 //!   key field, as TARGETS' example has it.
 //! - A certificate without its key is `request.missing_field` at the key field (TARGETS' row),
 //!   not the core's `key.missing`.
+//!
+//! Where this differs from TARGETS §3 (issue 19): TARGETS makes `type: MANAGED` and `managed`
+//! `request.invalid_value` ("not this operation"); the same insert creates a Google-managed
+//! certificate from `managed.domains` ([GCP-DISC]), so such a request is checked for what applies
+//! to it (the domains, with the domain rules) and the self-managed members are
+//! `request.not_applicable` there, as `managed` is without MANAGED.
 
+use crate::request::decl::{FieldRole, FormDecl, MaterialField};
 use serde_json::Value;
+
+use crate::model::certificate::Curve;
 
 use crate::check::FieldLimits;
 use crate::findings::ErrorCodes;
 use crate::report::Severity;
-use crate::request::decl::{Kind, OperationDecl, OperationInfo, Param};
+use crate::request::decl::{undocumented_field_limits, DEFAULT_BODY_CAP, Condition, Kind, OperationDecl, OperationInfo, Param};
+use crate::rules::domain::check_domain_field;
 use crate::request::upload::{check_key_type, check_upload, Field, KeyTypes, Material, Upload};
 use crate::request::walk::Walk;
-use crate::request::MAX_REQUEST_BYTES;
 use crate::catalog;
-use crate::rules::pem::SizeLimit;
 use crate::text::{quote, QUOTE_CHARS};
 
 const SELF_MANAGED: &[Param] = &[Param::string("certificate"), Param::string("privateKey")];
 
 const STRING_ITEM: Param = Param::item(Kind::String);
 
-/// `SslCertificateManagedSslCertificate`: declared so that its members are not called unknown;
-/// the object itself is `request.invalid_value` here.
+/// [GCP-DISC] `SslCertificateManagedSslCertificate`: the domains a Google-managed certificate is
+/// issued for (each with the domain rules), then what the API fills in.
 const MANAGED: &[Param] = &[
-    Param::array("domains", &STRING_ITEM),
-    Param::string("status"),
-    Param::object("domainStatus", &[]),
+    Param::array("domains", &MANAGED_DOMAIN).required_when(IS_MANAGED),
+    Param::string("status")
+        .one_of(&[
+            "ACTIVE",
+            "MANAGED_CERTIFICATE_STATUS_UNSPECIFIED",
+            "PROVISIONING",
+            "PROVISIONING_FAILED",
+            "PROVISIONING_FAILED_PERMANENTLY",
+            "RENEWAL_FAILED",
+        ])
+        .output_only(),
+    Param::map("domainStatus", &DOMAIN_STATUS).output_only(),
 ];
+
+/// [GCP-DISC] `domainStatus` values.
+const DOMAIN_STATUS: Param = Param::item(Kind::String).one_of(&[
+    "ACTIVE",
+    "DOMAIN_STATUS_UNSPECIFIED",
+    "FAILED_CAA_CHECKING",
+    "FAILED_CAA_FORBIDDEN",
+    "FAILED_NOT_VISIBLE",
+    "FAILED_RATE_LIMITED",
+    "PROVISIONING",
+]);
+
+const MANAGED_DOMAIN: Param = Param::item(Kind::String).check(managed_domain);
+
+/// `type` is MANAGED: Google issues the certificate for `managed.domains`.
+const IS_MANAGED: &[Condition] = &[Condition::one_of(
+    "/type",
+    &["MANAGED"],
+    TYPES,
+    "`type` is MANAGED (a Google-managed certificate)",
+)];
+
+/// `type` is absent or not MANAGED: the request uploads a certificate and key [GCP-DISC] ("If
+/// not specified, the certificate is self-managed").
+const IS_SELF_MANAGED: &[Condition] = &[Condition::one_of(
+    "/type",
+    &["SELF_MANAGED", "TYPE_UNSPECIFIED"],
+    TYPES,
+    "the certificate is self-managed (`type` SELF_MANAGED or absent)",
+)
+.absent_means("SELF_MANAGED")];
 
 /// [GCP-DISC] SslCertificate.type.
 const TYPES: &[&str] = &["MANAGED", "SELF_MANAGED", "TYPE_UNSPECIFIED"];
-
-/// [GCP-DISC]: fields the API returns and never reads.
-const OUTPUT_ONLY: &[&str] = &[
-    "id",
-    "kind",
-    "creationTimestamp",
-    "expireTime",
-    "selfLink",
-    "subjectAlternativeNames",
-    "region",
-];
 
 const PATH: &[Param] = &[
     Param::string("project").required().check(project_id),
@@ -82,17 +119,20 @@ const BODY: &[Param] = &[
     Param::string("name").required().length(1, 63).check(resource_name),
     Param::string("description"),
     Param::string("type").one_of(TYPES),
-    Param::string("certificate"),
-    Param::string("privateKey"),
-    Param::object("selfManaged", SELF_MANAGED),
-    Param::object("managed", MANAGED),
-    Param::string("id"),
-    Param::string("kind"),
-    Param::string("creationTimestamp"),
-    Param::string("expireTime"),
-    Param::string("selfLink"),
-    Param::array("subjectAlternativeNames", &STRING_ITEM),
-    Param::string("region"),
+    Param::string("certificate").only_when(IS_SELF_MANAGED),
+    Param::string("privateKey").only_when(IS_SELF_MANAGED),
+    Param::object("selfManaged", SELF_MANAGED).only_when(IS_SELF_MANAGED),
+    Param::object("managed", MANAGED)
+        .required_when(IS_MANAGED)
+        .only_when(IS_MANAGED),
+    // [GCP-DISC]: fields the API returns and never reads.
+    Param::string("id").output_only(),
+    Param::string("kind").output_only(),
+    Param::string("creationTimestamp").output_only(),
+    Param::string("expireTime").output_only(),
+    Param::string("selfLink").output_only(),
+    Param::array("subjectAlternativeNames", &STRING_ITEM).output_only(),
+    Param::string("region").output_only(),
 ];
 
 /// The declaration.
@@ -113,17 +153,20 @@ pub(crate) const OPERATION: OperationDecl = OperationDecl {
     },
     path: PATH,
     body: BODY,
-    checks: &[managed_type, output_only, certificate_material],
+    form: FormDecl {
+        material: &[
+            MaterialField::required(TOP_LEVEL.certificate, FieldRole::Certificate),
+            MaterialField::required(TOP_LEVEL.key, FieldRole::PrivateKey),
+        ],
+        fields: &[("/path/project", "acme-prod"), ("/name", "www-example-com")],
+    },
+    checks: &[certificate_material],
+    max_body_bytes: DEFAULT_BODY_CAP,
 };
 
 /// [GCP-DISC] SslCertificate.certificate: "The chain must be no greater than 5 certs long". No
 /// size is documented for either field; the request's own bound stands in.
-const LIMITS: FieldLimits = FieldLimits {
-    certificate: SizeLimit::characters(MAX_REQUEST_BYTES),
-    chain: SizeLimit::characters(MAX_REQUEST_BYTES),
-    key: SizeLimit::characters(MAX_REQUEST_BYTES),
-    max_certificates: MAX_CERTIFICATES,
-};
+const LIMITS: FieldLimits = undocumented_field_limits(MAX_CERTIFICATES);
 
 /// [GCP-DISC]: "no greater than 5 certs long".
 const MAX_CERTIFICATES: usize = 5;
@@ -131,14 +174,14 @@ const MAX_CERTIFICATES: usize = 5;
 /// [GCP-KEYS] "Supported key types" (regional self-managed certificates).
 const KEYS: KeyTypes = KeyTypes {
     rsa_bits: &[2048, 3072, 4096],
-    curves: &["P-256", "P-384"],
+    curves: &[Curve::P256, Curve::P384],
     says: "RSA-2048, RSA-3072, RSA-4096, ECDSA P-256 and ECDSA P-384 keys",
 };
 
 /// [GCP-OLD]: "RSA-2048 or ECDSA P-256"; the current list for global certificates is unverified.
 const GLOBAL_KEYS: KeyTypes = KeyTypes {
     rsa_bits: &[2048],
-    curves: &["P-256"],
+    curves: &[Curve::P256],
     says: "RSA-2048 or ECDSA P-256 keys for global certificates (an older revision of Google's page; the current list for global certificates is unverified)",
 };
 
@@ -170,44 +213,29 @@ fn is_managed(root: &Value) -> bool {
     root.get("type").and_then(Value::as_str) == Some("MANAGED")
 }
 
-/// `type: MANAGED` and `managed` belong to Google-managed certificates, which this operation
-/// does not create.
-fn managed_type(walk: &mut Walk<'_>) {
-    if is_managed(walk.root) {
+/// One name of `managed.domains`, with the domain rules (a Google-managed certificate is
+/// issued for exactly these names).
+fn managed_domain(value: &Value, path: &str, walk: &mut Walk<'_>) {
+    let Some(name) = value.as_str() else { return };
+    if name.is_empty() {
         walk.emit(
-            &catalog::REQUEST_INVALID_VALUE,
-            "/type",
-            "`type` is MANAGED: a Google-managed certificate has no PEM to check; this operation uploads a self-managed one (SELF_MANAGED, or leave `type` out)",
+            &catalog::REQUEST_MISSING_FIELD,
+            path,
+            "the domain is empty; give a name such as www.example.com",
         );
+        return;
     }
-    if is_given(walk.root, "/managed") {
-        walk.emit(
-            &catalog::REQUEST_INVALID_VALUE,
-            "/managed",
-            "`managed` configures a Google-managed certificate; a self-managed upload gives `certificate` and `privateKey` instead",
-        );
-    }
-}
-
-/// `request.output_only`: a body copied from a GET response carries fields the API only
-/// returns.
-fn output_only(walk: &mut Walk<'_>) {
-    for name in OUTPUT_ONLY {
-        let path = format!("/{name}");
-        if is_given(walk.root, &path) {
-            walk.emit(
-                &catalog::REQUEST_OUTPUT_ONLY,
-                &path,
-                format!("`{name}` is output only: the API sets it and ignores it in a request; leave it out"),
-            );
-        }
-    }
+    check_domain_field(name, path, &mut walk.findings);
 }
 
 /// The form to check, `request.conflicting_fields` when both are given, and the certificate
 /// rules on it.
 fn certificate_material(walk: &mut Walk<'_>) {
     let root = walk.root;
+    // A Google-managed certificate has no PEM: `managed` is checked by its declared rows.
+    if is_managed(root) {
+        return;
+    }
     let top = is_given(root, TOP_LEVEL.certificate) || is_given(root, TOP_LEVEL.key);
     let nested = is_given(root, NESTED.certificate) || is_given(root, NESTED.key);
     let form = match (top, nested) {

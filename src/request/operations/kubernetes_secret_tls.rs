@@ -1,6 +1,8 @@
 //! TARGETS §6: a Kubernetes `v1` Secret of type `kubernetes.io/tls`, sources [K8S-VAL]
 //! `pkg/apis/core/validation/validation.go` (`ValidateSecret`), [K8S-TYPES] `MaxSecretSize`,
-//! [K8S-DOC] the Secret concept page, [NGX] ingress-nginx `internal/net/ssl/ssl.go`.
+//! [K8S-DOC] the Secret concept page, [NGX] ingress-nginx `internal/net/ssl/ssl.go`,
+//! [K8S-MODEL] the `kubernetes` Python client's `V1Secret` and `V1ObjectMeta` (the conformance
+//! test's model, scripts/conformance.requirements.txt).
 //!
 //! | field | type | required | constraint |
 //! | --- | --- | --- | --- |
@@ -21,13 +23,14 @@
 //! double-encoded data value or base64 in stringData is a warning, since the Secret then holds
 //! base64 text where ingress-nginx needs PEM ("no valid PEM formatted block found").
 
+use crate::request::decl::{FieldRole, FormDecl, MaterialField};
 use crate::input::base64_standard;
 use serde_json::{Map, Value};
 
 use crate::check::FieldLimits;
 use crate::findings::ErrorCodes;
 use crate::report::Severity;
-use crate::request::decl::{Kind, OperationDecl, OperationInfo, Param};
+use crate::request::decl::{body_cap, CharClass, Kind, OperationDecl, OperationInfo, Param};
 use crate::request::upload::{check_upload, read_blob, BlobForm, Field, Upload};
 use crate::request::walk::{child, Walk};
 use crate::catalog;
@@ -36,12 +39,47 @@ use crate::text::{quote, QUOTE_CHARS};
 
 const STRING_VALUE: Param = Param::item(Kind::String);
 
+/// [K8S-MODEL] `V1OwnerReference`: apiVersion, kind, name and uid are required.
+const OWNER_REFERENCE: &[Param] = &[
+    Param::string("apiVersion").required(),
+    Param::string("kind").required(),
+    Param::string("name").required(),
+    Param::string("uid").required(),
+    Param::boolean("controller"),
+    Param::boolean("blockOwnerDeletion"),
+];
+const OWNER_REFERENCE_ITEM: Param = Param::item(Kind::Object(OWNER_REFERENCE));
+
+/// [K8S-MODEL] `V1ManagedFieldsEntry` (written by the API server; declared for the schema).
+const MANAGED_FIELDS_ENTRY: &[Param] = &[
+    Param::string("apiVersion"),
+    Param::string("fieldsType"),
+    Param::object("fieldsV1", &[]),
+    Param::string("manager"),
+    Param::string("operation"),
+    Param::string("subresource"),
+    Param::string("time"),
+];
+const MANAGED_FIELDS_ITEM: Param = Param::item(Kind::Object(MANAGED_FIELDS_ENTRY));
+
+/// [K8S-MODEL] `V1ObjectMeta`: what a user sets, then what the API server fills in ("Populated
+/// by the system. Read-only."), which `kubectl get -o json` prints and a request may carry.
 const METADATA: &[Param] = &[
     Param::string("name").check(dns_subdomain),
     Param::string("generateName"),
     Param::string("namespace").check(dns_label),
     Param::map("labels", &STRING_VALUE),
     Param::map("annotations", &STRING_VALUE),
+    Param::array("finalizers", &STRING_VALUE),
+    Param::array("ownerReferences", &OWNER_REFERENCE_ITEM),
+    Param::string("uid").output_only(),
+    Param::string("resourceVersion").output_only(),
+    Param::integer("generation").output_only(),
+    Param::string("creationTimestamp").output_only(),
+    Param::string("deletionTimestamp").output_only(),
+    Param::integer("deletionGracePeriodSeconds").output_only(),
+    Param::string("selfLink").output_only(),
+    Param::array("managedFields", &MANAGED_FIELDS_ITEM).output_only(),
 ];
 
 const BODY: &[Param] = &[
@@ -87,6 +125,21 @@ pub(crate) const OPERATION: OperationDecl = OperationDecl {
     path: &[],
     body: BODY,
     checks: &[name_present, tls_material],
+    form: FormDecl {
+        material: &[
+            MaterialField::required("/stringData/tls.crt", FieldRole::Certificate),
+            MaterialField::required("/stringData/tls.key", FieldRole::PrivateKey),
+        ],
+        fields: &[
+            ("/apiVersion", "v1"),
+            ("/kind", "Secret"),
+            ("/type", TLS_TYPE),
+            ("/metadata/name", "www-example-com-tls"),
+        ],
+    },
+    // [K8S-TYPES] 1 MiB of decoded data: as base64 in `data` (4/3 longer) and as text in
+    // `stringData`, which the API server merges before counting.
+    max_body_bytes: body_cap(MAX_SECRET_BYTES / 3 * 4 + 4 + MAX_SECRET_BYTES),
 };
 
 /// Secrets have no documented certificate limits of their own beyond the 1 MiB total; the
@@ -161,12 +214,21 @@ fn dns_label(value: &Value, path: &str, walk: &mut Walk<'_>) {
     }
 }
 
-/// Keys of `data` and `stringData`: `[-._a-zA-Z0-9]+`, at most 253 [K8S-VAL] IsConfigMapKey.
+/// [K8S-VAL] IsConfigMapKey: `[-._a-zA-Z0-9]+`.
+pub(crate) const SECRET_KEY: CharClass = CharClass {
+    ranges: &[('-', '.'), ('0', '9'), ('A', 'Z'), ('_', '_'), ('a', 'z')],
+    says: "letters, digits, '-', '.' and '_'",
+};
+
+/// Keys of `data` and `stringData`: [`SECRET_KEY`] characters, at most 253 [K8S-VAL]
+/// IsConfigMapKey.
 fn data_keys(value: &Value, path: &str, walk: &mut Walk<'_>) {
     let Some(map) = value.as_object() else { return };
     for key in map.keys() {
-        let allowed = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_');
-        if key.is_empty() || key.chars().count() > MAX_SUBDOMAIN_CHARS || !key.chars().all(allowed) {
+        if key.is_empty()
+            || key.chars().count() > MAX_SUBDOMAIN_CHARS
+            || SECRET_KEY.first_outside(key).is_some()
+        {
             walk.emit(
                 &catalog::REQUEST_INVALID_VALUE,
                 &child(path, key),

@@ -50,4 +50,15 @@ pub(crate) mod common {
 
     /// `DryRun`: boolean.
     pub(crate) const DRY_RUN: Param = Param::boolean("DryRun");
+
+    // The account parameters of Alibaba Cloud's RPC APIs, which seed 004 does not list but the
+    // SDK's request model defines (alibabacloud_slb20140515 `UploadCACertificateRequest`).
+    /// `OwnerId`: integer.
+    pub(crate) const OWNER_ID: Param = Param::integer("OwnerId");
+    /// `OwnerAccount`: string.
+    pub(crate) const OWNER_ACCOUNT: Param = Param::string("OwnerAccount");
+    /// `ResourceOwnerId`: integer.
+    pub(crate) const RESOURCE_OWNER_ID: Param = Param::integer("ResourceOwnerId");
+    /// `ResourceOwnerAccount`: string.
+    pub(crate) const RESOURCE_OWNER_ACCOUNT: Param = Param::string("ResourceOwnerAccount");
 }

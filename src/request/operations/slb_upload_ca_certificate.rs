@@ -12,12 +12,13 @@
 //! SPEC resolves it: empty is allowed. The report's certificate facts preview the response
 //! (Fingerprint as colon pairs, CommonName, ExpireTime, ExpireTimeStamp).
 
+use crate::request::decl::{FieldRole, FormDecl, MaterialField};
 use serde_json::Value;
 
 use super::common;
 use crate::context::{CertificatePurpose, ProviderProfile};
 use crate::request::checks::{certificate_input, check_pem, region_id};
-use crate::request::decl::{OperationDecl, Param};
+use crate::request::decl::{DEFAULT_BODY_CAP, OperationDecl, Param};
 use crate::request::walk::Walk;
 use crate::findings::ErrorCodes;
 use crate::request::decl::OperationInfo;
@@ -28,6 +29,10 @@ const BODY: &[Param] = &[
     Param::string("CACertificate").required(),
     Param::string("CACertificateName"),
     Param::string("ResourceGroupId").id_prefix("rg-"),
+    common::OWNER_ID,
+    common::OWNER_ACCOUNT,
+    common::RESOURCE_OWNER_ID,
+    common::RESOURCE_OWNER_ACCOUNT,
 ];
 
 /// The declaration.
@@ -44,6 +49,16 @@ pub(crate) const OPERATION: OperationDecl = OperationDecl {
     path: &[],
     body: BODY,
     checks: &[ca_certificate],
+    form: FormDecl {
+        material: &[MaterialField::required("/CACertificate", FieldRole::CaCertificate)],
+        fields: &[
+            ("/RegionId", "cn-hangzhou"),
+            ("/CACertificateName", "mycacert01"),
+            ("/ResourceGroupId", ""),
+            ("/Tag", ""),
+        ],
+    },
+    max_body_bytes: DEFAULT_BODY_CAP,
 };
 
 /// `CACertificate` through the core: exactly one certificate, and a CA.

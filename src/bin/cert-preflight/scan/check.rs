@@ -10,6 +10,8 @@ use cert_preflight::{
 };
 
 use super::discover::{has_extension, Task, SIBLING_CERT_EXTENSIONS};
+use zeroize::Zeroizing;
+
 use crate::input::{self, describe, shown, CliError};
 
 /// What the checkers need to know, shared read-only by every worker.
@@ -30,6 +32,9 @@ pub(crate) struct Settings {
     pub key_for: HashMap<PathBuf, PathBuf>,
     /// The keys named by `--key-for`, canonical, so that they are not reported on their own.
     pub paired_keys: HashSet<PathBuf>,
+    /// The password every PKCS#12 file is opened with (scan never prompts; empty when none is
+    /// given). A file it does not open gets `pkcs12.wrong_password` in its report.
+    pub pkcs12_password: Zeroizing<String>,
 }
 
 impl Settings {
@@ -173,9 +178,11 @@ fn check_text(path: &Path, key: Option<PathBuf>, settings: &Settings) -> Outcome
     };
     let labels = block_labels(&cert.pem);
     let has_certificate = labels.iter().any(|(label, _)| !is_key_label(label));
-    let key_only_pem = !labels.is_empty() && !has_certificate;
+    let key_only_pem = !labels.is_empty() && !has_certificate && cert.pkcs12.is_none();
     // `x.key` read as DER (`note`) or as text without PEM blocks is a key (or garbage) too.
-    let key_by_name = has_extension(path, &["key"]) && (cert.note.is_some() || labels.is_empty());
+    let key_by_name = has_extension(path, &["key"])
+        && cert.pkcs12.is_none()
+        && (cert.note.is_some() || labels.is_empty());
     if key_only_pem || key_by_name {
         // A private key on its own (privkey.pem, x.key without x.crt): not a certificate
         // file, and the core has no check for a key without its certificate.
@@ -185,7 +192,10 @@ fn check_text(path: &Path, key: Option<PathBuf>, settings: &Settings) -> Outcome
         Ok(k) => k,
         Err(err) => return unreadable(err),
     };
-    let mut request = CertificateInput::new(&cert.pem, settings.now);
+    let mut request = match &cert.pkcs12 {
+        Some(der) => CertificateInput::pkcs12(der, &settings.pkcs12_password, settings.now),
+        None => CertificateInput::new(&cert.pem, settings.now),
+    };
     request.private_key = key_text.as_ref().map(|k| k.as_str());
     request.key_required = false;
     request.expiry_warning_days = settings.expiry_days;

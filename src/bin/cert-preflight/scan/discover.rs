@@ -13,7 +13,9 @@ use crate::input::{describe, is_stdin, shown, CliError};
 
 /// File name extensions checked by default in directories (ASCII case-insensitive). Files
 /// with other names are checked when they start with a PEM boundary.
-pub(crate) const DEFAULT_EXTENSIONS: &[&str] = &["pem", "crt", "cer", "der", "p7b", "p7c", "key"];
+pub(crate) const DEFAULT_EXTENSIONS: &[&str] = &[
+    "pem", "crt", "cer", "der", "p7b", "p7c", "key", "pfx", "p12",
+];
 
 /// Extensions of certificate files that the sibling convention pairs with `<stem>.key`.
 pub(crate) const SIBLING_CERT_EXTENSIONS: &[&str] = &["pem", "crt", "cer", "der"];

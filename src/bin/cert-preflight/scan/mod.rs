@@ -21,6 +21,7 @@ use cert_preflight::ProviderProfile;
 
 use crate::args::{Format, Profile, ScanArgs};
 use crate::input::{self, is_stdin, CliError};
+use crate::password::Prompt;
 
 use check::{Outcome, Settings};
 use discover::Selection;
@@ -51,6 +52,7 @@ pub(crate) fn run_scan(args: &ScanArgs, format: Format) -> Result<u8, CliError> 
         block_lines: format == Format::Sarif,
         key_for: HashMap::new(),
         paired_keys: HashSet::new(),
+        pkcs12_password: args.password.resolve("PKCS#12 files", Prompt::Never)?,
     };
     settings.add_key_pairs(&args.key_for)?;
     let jobs = args
