@@ -140,6 +140,9 @@ catalogue! {
         "the leaf expires within N days (default 30)";
     CERT_NOT_CA = "cert.not_ca", Error, "X.509, seed 004", None, Manual,
         "an intermediate, or a CA upload, without basicConstraints CA:TRUE";
+    // SPEC lists cert.leaf_is_ca as a warning; issue 26 makes it an error because
+    // rustls-webpki refuses a CA as the end entity (x509-limbo webpki::ca-as-leaf), while the
+    // suite's rfc5280::ca-as-leaf accepts it (reasoned in testdata/x509-limbo-exceptions.txt).
     CERT_LEAF_IS_CA = "cert.leaf_is_ca", Error, "RFC 5280 4.2.1.9; rustls-webpki (CaUsedAsEndEntity), pyca/cryptography (issue 26)", None, Manual,
         "a server certificate that is a CA";
     CERT_NO_SERVER_AUTH = "cert.no_server_auth", Warning, "RFC 5280", None, Manual,

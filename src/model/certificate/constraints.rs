@@ -149,10 +149,8 @@ pub(crate) fn path_facts(cert: &X509Certificate<'_>) -> PathFacts {
             "2.5.29.14" => facts.subject_key_id_critical = Some(ext.critical),
             "2.5.29.37" => facts.eku_critical = Some(ext.critical),
             "2.5.29.36" => facts.policy_constraints_critical = Some(ext.critical),
-            "1.3.6.1.5.5.7.1.1" => {
-                if AuthorityInfoAccess::from_der(ext.value).is_err() {
-                    facts.unreadable.push("authorityInfoAccess");
-                }
+            "1.3.6.1.5.5.7.1.1" if AuthorityInfoAccess::from_der(ext.value).is_err() => {
+                facts.unreadable.push("authorityInfoAccess");
             }
             "2.5.29.17" => {
                 facts.san_critical = Some(ext.critical);
