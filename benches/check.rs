@@ -1,8 +1,12 @@
 //! The cost of a full certificate check against the bare cryptography it cannot avoid
 //! (issue 2, item 12). Target: `full_check` <= 1.5 x `ring_only`.
 //!
-//! Input: testdata/certs/rsa/fullchain-with-root.pem (leaf, intermediate, root; RSA 2048,
+//! Input: the golden case `testdata/golden/certificate/bench-full-check.case.json`:
+//! testdata/certs/rsa/fullchain-with-root.pem (leaf, intermediate, root; RSA 2048,
 //! sha256WithRSAEncryption), its leaf key rsa/leaf.key, and 30 domain names the leaf covers.
+//! Before timing, the report must be exactly that case's expected report, the file that
+//! tests/golden_certificate.rs keeps current: when a rule changes the report, the golden test
+//! fails first and `UPDATE_GOLDEN=1` updates the benchmark's expectation with it.
 //!
 //! - `full_check`: `check_certificate` of that input (PEM scan, parse, every rule, facts,
 //!   normalized bundle, report).
@@ -12,7 +16,8 @@
 //!   bytes are extracted with x509-parser in setup, outside the timed loop.
 //!
 //! Run: `cargo bench --bench check -- --warm-up-time 1 --measurement-time 3`
-//! (numbers and machine in docs/performance.md).
+//! (numbers and machine in docs/performance.md). CI runs `cargo bench --bench check -- --test`
+//! (each benchmark once, after the same checks).
 #![allow(
     missing_docs,
     clippy::unwrap_used,
@@ -22,10 +27,13 @@
     reason = "benchmark code: criterion's macros make undocumented public functions, and a broken input should stop the run"
 )]
 
-use std::hint::black_box;
-use std::path::Path;
+#[path = "../tests/golden_support/certificate_case.rs"]
+mod certificate_case;
 
-use cert_preflight::{check_certificate, CertificateInput, Timestamp};
+use std::hint::black_box;
+
+use cert_preflight::check_certificate;
+use certificate_case::GoldenCase;
 use criterion::{criterion_group, criterion_main, Criterion};
 use ring::digest;
 use ring::signature::{UnparsedPublicKey, RSA_PKCS1_2048_8192_SHA256};
@@ -38,24 +46,6 @@ struct CryptoInput {
     signature: Vec<u8>,
     /// The RSAPublicKey inside subjectPublicKeyInfo (what ring's RSA verifier takes).
     public_key: Vec<u8>,
-}
-
-fn read(rel: &str) -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("testdata/certs")
-        .join(rel);
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
-
-/// The 30 names: the leaf's three exact SANs and 27 names under its `*.apps.example.com`.
-fn thirty_domains() -> String {
-    let mut names: Vec<String> = ["www.example.com", "example.com", "api.example.com"]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
-    names.extend((1..=27).map(|i| format!("a{i}.apps.example.com")));
-    assert_eq!(names.len(), 30);
-    names.join(",")
 }
 
 fn crypto_inputs(pem: &str) -> Vec<CryptoInput> {
@@ -94,24 +84,16 @@ fn ring_only(chain: &[CryptoInput]) -> usize {
 }
 
 fn bench(c: &mut Criterion) {
-    let certificate = read("rsa/fullchain-with-root.pem");
-    let key = read("rsa/leaf.key");
-    let domains = thirty_domains();
-    let now = Timestamp::parse_rfc3339("2026-11-23T00:00:00Z").unwrap();
-    let mut input = CertificateInput::new(&certificate, now);
-    input.private_key = Some(&key);
-    input.domains = Some(&domains);
-    input.key_required = true;
+    let case = GoldenCase::load("bench-full-check");
+    case.assert_golden();
+    let input = case.input();
+    assert_eq!(
+        input.domains.map(|d| d.split(',').count()),
+        Some(30),
+        "the benchmark checks 30 names"
+    );
 
-    // The input must be what the benchmark says it is: three certificates, a matching key,
-    // all 30 names covered, nothing wrong but the included root (info).
-    let report = check_certificate(&input);
-    assert!(report.valid, "{:?}", report.diagnostics);
-    assert_eq!(report.certificate.as_ref().unwrap().chain.len(), 3);
-    let rules: Vec<&str> = report.diagnostics.iter().map(|d| d.rule.as_str()).collect();
-    assert_eq!(rules, ["chain.root_included"], "{:?}", report.diagnostics);
-
-    let chain = crypto_inputs(&certificate);
+    let chain = crypto_inputs(&case.certificate);
     assert_eq!(chain.len(), 3);
     ring_only(&chain);
 

@@ -141,6 +141,8 @@ export interface Rule {
   id: string;
   /** Default severity. */
   severity: Severity;
+  /** The other severities a finding of this rule can have (its context, or an operation's policy, decides); absent when none. */
+  also?: Severity[];
   /** Where the constraint comes from: a seed document, a standard, or provider practice. */
   source: string;
   api_error?: string;

@@ -97,24 +97,32 @@ fi
 # (everything; `initRequests()` in a browser, and the only module Node loads).
 TARGET_DIR="$(cd "$ROOT" && cargo metadata --format-version 1 --no-deps | node -e \
   'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).target_directory))')"
-RAW_WASM="$TARGET_DIR/wasm32-unknown-unknown/wasm/$NAME.wasm"
 REQUESTS=cert_preflight_requests
+NODE_MODULE=cert_preflight_node
 
 WORK="$PKG/wasm-build"
 rm -rf "$WORK" "$PKG/dist"
 mkdir -p "$WORK/raw" "$PKG/dist/web" "$PKG/dist/node" "$PKG/dist/types"
 
-compile() { # $1: the module's name; the rest: cargo arguments
-  local module="$1"
-  shift
-  log "cargo +$TOOLCHAIN rustc --profile wasm --target wasm32-unknown-unknown --crate-type cdylib $* (${module})"
+compile() { # $1: the module's name, $2: the cargo profile; the rest: cargo arguments
+  local module="$1" profile="$2"
+  shift 2
+  log "cargo +$TOOLCHAIN rustc --profile $profile --target wasm32-unknown-unknown --crate-type cdylib $* (${module})"
   (cd "$ROOT" && RUSTFLAGS="$WASM_RUSTFLAGS" rustup run "$TOOLCHAIN" cargo rustc --quiet --lib \
-    --profile wasm --target wasm32-unknown-unknown --crate-type cdylib -p cert-preflight-wasm \
+    --profile "$profile" --target wasm32-unknown-unknown --crate-type cdylib -p cert-preflight-wasm \
     "$@" "${IMMEDIATE_ABORT[@]}")
-  cp "$RAW_WASM" "$WORK/raw/$module.wasm"
+  cp "$TARGET_DIR/wasm32-unknown-unknown/$profile/$NAME.wasm" "$WORK/raw/$module.wasm"
 }
-compile "$NAME"
-compile "$REQUESTS" --features requests
+compile "$NAME" wasm
+compile "$REQUESTS" wasm --features requests
+# The module Node loads (issue 23): the request module again, built for speed (Cargo.toml's
+# wasm-speed profile, opt-level 3) since nothing downloads it on a budget: a check a quarter
+# to a third faster than the size-optimized build, its first call after import slower (V8
+# compiles more code lazily), and 831 KB (307 KB gzipped) more in the npm tarball
+# (docs/performance.md, issue 23).
+# CERT_PREFLIGHT_NODE_PROFILE=wasm gives Node the size-optimized build instead (cargo reuses the
+# request module's compile): a faster first call, slower calls after it.
+compile "$NODE_MODULE" "${CERT_PREFLIGHT_NODE_PROFILE:-wasm-speed}" --features requests
 
 # Features the Rust wasm32 target emits by default; wasm-opt must be told it may keep them.
 FEATURES=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
@@ -137,17 +145,15 @@ optimize() { # $1: a .wasm file, optimized in place
 }
 bindgen "$NAME" web "$WORK/web"
 bindgen "$REQUESTS" web "$WORK/web-requests"
-bindgen "$REQUESTS" nodejs "$WORK/nodejs"
-# The request module's web and nodejs outputs are the same module (only the JS glue differs):
-# optimize and ship it once.
-SHARED_WASM=0
-if cmp -s "$WORK/web-requests/${REQUESTS}_bg.wasm" "$WORK/nodejs/${REQUESTS}_bg.wasm"; then
-  SHARED_WASM=1
-else
-  optimize "$WORK/nodejs/${REQUESTS}_bg.wasm"
-fi
+bindgen "$NODE_MODULE" nodejs "$WORK/nodejs"
 optimize "$WORK/web/${NAME}_bg.wasm"
 optimize "$WORK/web-requests/${REQUESTS}_bg.wasm"
+# The Node module keeps LLVM's speed build as it is (wasm-opt -O3 on it was not tried: it
+# takes minutes here); only its names and producers section are dropped.
+log "wasm-opt --strip-debug --strip-producers (nodejs/${NODE_MODULE}_bg.wasm)"
+"$WASM_OPT" "${FEATURES[@]}" --strip-debug --strip-producers \
+  -o "$WORK/nodejs/${NODE_MODULE}_bg.wasm.opt" "$WORK/nodejs/${NODE_MODULE}_bg.wasm"
+mv "$WORK/nodejs/${NODE_MODULE}_bg.wasm.opt" "$WORK/nodejs/${NODE_MODULE}_bg.wasm.stripped"
 
 # --- assemble dist/ --------------------------------------------------------------------------
 subst_version() { sed "s/__VERSION__/$PKG_VERSION/g" "$1" >"$2"; }
@@ -177,20 +183,17 @@ grep -q 'import("./requests.js")' "$PKG/dist/web/index.js" || {
   exit 1
 }
 
-# Node: CommonJS, the request module instantiated synchronously; index.mjs re-exports it (one
-# instance).
-NODE_GLUE="$WORK/nodejs/$REQUESTS.js"
-if [ "$SHARED_WASM" = 1 ]; then
-  grep -q '`${__dirname}/'"${REQUESTS}_bg.wasm"'`' "$NODE_GLUE" || {
-    echo "error: wasm-bindgen's nodejs glue no longer loads \`\${__dirname}/${REQUESTS}_bg.wasm\`" >&2
-    exit 1
-  }
-  sed 's|`${__dirname}/'"${REQUESTS}_bg.wasm"'`|`${__dirname}/../web/'"${REQUESTS}_bg.wasm"'`|' \
-    "$NODE_GLUE" >"$PKG/dist/node/$NAME.cjs"
-else
-  cp "$NODE_GLUE" "$PKG/dist/node/$NAME.cjs"
-  cp "$WORK/nodejs/${REQUESTS}_bg.wasm" "$PKG/dist/node/"
-fi
+# Node: CommonJS, the speed-built module (everything, validateRequest included) instantiated
+# synchronously; index.mjs re-exports it (one instance). The unstripped module stays in
+# wasm-build/nodejs/ for profiles with function names (pkg/bench/profile.cjs).
+NODE_GLUE="$WORK/nodejs/$NODE_MODULE.js"
+grep -q '`${__dirname}/'"${NODE_MODULE}_bg.wasm"'`' "$NODE_GLUE" || {
+  echo "error: wasm-bindgen's nodejs glue no longer loads \`\${__dirname}/${NODE_MODULE}_bg.wasm\`" >&2
+  exit 1
+}
+cp "$NODE_GLUE" "$PKG/dist/node/$NAME.cjs"
+cp "$WORK/nodejs/${NODE_MODULE}_bg.wasm.stripped" "$PKG/dist/node/${NODE_MODULE}_bg.wasm"
+cp "$NODE_GLUE" "$WORK/nodejs/$NODE_MODULE.cjs" # loadable by require() under pkg/ ("type": "module")
 # For the tests' memory check (not part of the public API).
 printf '\nexports.__memory = wasm.memory;\n' >>"$PKG/dist/node/$NAME.cjs"
 sed -e 's/^export function createApi/function createApi/' -e 's/^export class CertPreflightError/class CertPreflightError/' \

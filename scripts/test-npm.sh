@@ -57,6 +57,21 @@ node --test test/node/api.test.mjs test/node/misuse.test.mjs test/node/stress.te
   test/node/require.test.cjs test/node/cli.test.mjs test/node/verdicts.test.mjs \
   test/node/verifier.test.mjs
 
+# ---- Node benchmark gate (issue 23, item 1) --------------------------------------------------
+# pkg/bench/check.bench.mjs with every check it makes before timing (the report equals the golden
+# case's, every peer agrees, a forged signature fails) and one short round: a change that
+# breaks the benchmark fails here; then the browser benchmark page (the same golden check) in
+# headless Chromium. About 15 s after npm ci (node-forge, @peculiar/x509, pkijs).
+if [ "${CI:-}" = true ] || [ ! -d "$PKG/bench/node_modules" ]; then
+  log "npm ci in pkg/bench/ (the benchmark's peers)"
+  (cd "$PKG/bench" && npm ci --no-audit --no-fund)
+fi
+log "Node benchmark gate (npm run gate in pkg/bench)"
+(cd "$PKG/bench" && npm run --silent gate)
+log "browser benchmark gate (pkg/bench/browser.bench.mjs, one short round in headless Chromium)"
+(cd "$PKG/bench" && ROUNDS=1 PER_ROUND=2 node browser.bench.mjs)
+# ---- end of Node benchmark gate ---------------------------------------------------------------
+
 log "node --test: the demo form in $("$CHROMIUM" --version 2>/dev/null || echo chromium)"
 node --test test/browser/demo.test.mjs
 

@@ -85,6 +85,28 @@ step "official SDKs' request bodies through the CLI (tests/sdk)"
 scripts/test-sdk-capture.sh
 # --- end of the SDK block ----------------------------------------------------------------------
 
+# ---- Python package (issue 21) -------------------------------------------------------------
+# py/: `pip install ./py` into target/test-venv (maturin from PyPI; one release build of the
+# extension, in target/), then pytest (parity with every golden case, the API against the CLI,
+# odd inputs, a thread pool, the differential against pyca cryptography over
+# cryptography-vectors) and mypy --strict. PyPI packages pinned in py/requirements-test.txt.
+# About 3 minutes cold on an idle 2-core machine (the release build of the extension is 95
+# CPU-seconds; the PyPI packages; pytest about 35 s), about a minute warm.
+step "Python package: pip install ./py, pytest, mypy --strict"
+scripts/test-python.sh
+# ---- end of the Python package block -------------------------------------------------------
+
+# ---- benchmark gates (issue 23, item 1) ----------------------------------------------------
+# Each criterion benchmark once (`--test`), after its setup has checked that the report of its
+# input is exactly that input's golden file (tests/golden_support/), so a change that breaks a
+# benchmark fails here. A release build of the benches: about 5 minutes cold on 2 cores, seconds
+# warm; the runs themselves take under a second. The Node benchmark's gate runs in
+# scripts/test-npm.sh after the package is built.
+step "benchmark gates: cargo bench --bench check / --bench request -- --test"
+cargo bench --bench check -- --test
+cargo bench --bench request -- --test
+# ---- end of benchmark gates ----------------------------------------------------------------
+
 if [ -x scripts/test-npm.sh ]; then
   step "npm package: build, size budget, Node and Chromium tests"
   scripts/test-npm.sh

@@ -30,6 +30,11 @@ pub struct Rule {
     pub id: &'static str,
     /// Default severity (a few rules change it in some contexts; the summary says when).
     pub severity: Severity,
+    /// The other severities a finding of this rule can have: where its context decides (a
+    /// limit the seed does not state is a warning) and, in `rules --operation`, where the
+    /// operation's policy gives it another.
+    #[serde(skip_serializing_if = "Severities::is_empty")]
+    pub also: Severities,
     /// Where the constraint comes from: a seed document, a standard, or provider practice.
     pub source: &'static str,
     /// The provider's error code for this rule, where a seed names one. An operation may
@@ -47,6 +52,97 @@ pub struct Rule {
     pub pkilint: &'static [&'static str],
 }
 
+/// A set of severities: a rule's other severities ([`Rule::also`]). Serialized as a list,
+/// most severe first.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Severities {
+    error: bool,
+    warning: bool,
+    info: bool,
+}
+
+impl Severities {
+    /// No severity.
+    pub const NONE: Severities = Severities {
+        error: false,
+        warning: false,
+        info: false,
+    };
+
+    /// The set of `severities`.
+    pub const fn of(severities: &[Severity]) -> Severities {
+        let mut set = Severities::NONE;
+        let mut rest = severities;
+        while let [first, others @ ..] = rest {
+            set = set.with(*first);
+            rest = others;
+        }
+        set
+    }
+
+    /// This set and `severity`.
+    #[must_use]
+    pub const fn with(self, severity: Severity) -> Severities {
+        match severity {
+            Severity::Error => Severities {
+                error: true,
+                ..self
+            },
+            Severity::Warning => Severities {
+                warning: true,
+                ..self
+            },
+            Severity::Info => Severities { info: true, ..self },
+        }
+    }
+
+    /// This set without `severity`.
+    #[must_use]
+    pub fn without(self, severity: Severity) -> Severities {
+        match severity {
+            Severity::Error => Severities {
+                error: false,
+                ..self
+            },
+            Severity::Warning => Severities {
+                warning: false,
+                ..self
+            },
+            Severity::Info => Severities {
+                info: false,
+                ..self
+            },
+        }
+    }
+
+    /// Whether `severity` is in the set.
+    pub fn contains(self, severity: Severity) -> bool {
+        self.iter().any(|s| s == severity)
+    }
+
+    /// Whether the set is empty.
+    pub fn is_empty(&self) -> bool {
+        *self == Severities::NONE
+    }
+
+    /// The severities in the set, most severe first.
+    pub fn iter(self) -> impl Iterator<Item = Severity> {
+        [
+            (self.error, Severity::Error),
+            (self.warning, Severity::Warning),
+            (self.info, Severity::Info),
+        ]
+        .into_iter()
+        .filter_map(|(is_in, severity)| is_in.then_some(severity))
+    }
+}
+
+impl Serialize for Severities {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
+    }
+}
+
 /// Whether the normalized output resolves a rule: the catalogue's fifth column.
 macro_rules! fix {
     (Normalized) => {
@@ -58,16 +154,19 @@ macro_rules! fix {
 }
 
 /// Declares each rule as a `pub const` and lists them all, in order, in [`RULES`]. A row may
-/// end with `zlint [..]` and `pkilint [..]`, the linters' names for the same check; a row
-/// without them has none.
+/// end with `also [..]`, the other severities its context gives it (each emitting call that
+/// decides one is `Findings::emit_as`), and with `zlint [..]` and `pkilint [..]`, the linters'
+/// names for the same check; a row without them has none.
 macro_rules! catalogue {
     ($($name:ident = $id:literal, $sev:ident, $source:literal, $api:expr, $fix:ident, $summary:literal
+        $(, also [$($also:ident),* $(,)?])?
         $(, zlint [$($zlint:literal),* $(,)?])? $(, pkilint [$($pkilint:literal),* $(,)?])?;)*) => {
         $(
             #[doc = concat!("`", $id, "`: ", $summary, ".")]
             pub(crate) const $name: Rule = Rule {
                 id: $id,
                 severity: Severity::$sev,
+                also: Severities::of(&[$($(Severity::$also),*)?]),
                 source: $source,
                 api_error: $api,
                 fixed_by_normalizing: fix!($fix),
@@ -83,11 +182,11 @@ macro_rules! catalogue {
 
 catalogue! {
     PEM_TOO_LARGE = "pem.too_large", Error, "seed 003", None, Manual,
-        "certificate field over 65,536 characters";
+        "certificate field over 65,536 characters", also [Warning];
     PEM_KEY_TOO_LARGE = "pem.key_too_large", Error, "seed 003", None, Manual,
-        "private key field over 8,192 characters";
+        "private key field over 8,192 characters", also [Warning];
     PEM_MALFORMED = "pem.malformed", Error, "RFC 7468", None, Manual,
-        "no BEGIN/END pair, mismatched labels, bad base64 or a truncated block";
+        "no BEGIN/END pair, mismatched labels, bad base64 or a truncated block", also [Warning];
     PEM_UNEXPECTED_BLOCK = "pem.unexpected_block", Error, "seed 003", None, Manual,
         "a PEM block of the wrong kind in a field (e.g. a private key in the certificate field)";
     PEM_STRAY_TEXT = "pem.stray_text", Warning, "RFC 7468", None, Normalized,
@@ -154,7 +253,7 @@ catalogue! {
     CERT_SHA1_SIGNATURE = "cert.sha1_signature", Warning, "CA/Browser Forum", None, Manual,
         "a certificate signed with SHA-1 or MD5";
     CERT_ALGORITHM_UNSUPPORTED = "cert.algorithm_unsupported", Warning, "Alibaba CLB certificate guide", None, Manual,
-        "Alibaba CLB documents RSA certificates only (1024, 2048, 4096 bits)";
+        "Alibaba CLB documents RSA certificates only (1024, 2048, 4096 bits)", also [Error];
 
     // Client acceptance lints (issue 20): what browsers and TLS libraries refuse in a
     // subscriber certificate, by audience. New rows of that family go here.
@@ -169,15 +268,15 @@ catalogue! {
     KEY_ENCRYPTED = "key.encrypted", Error, "provider practice", None, Manual,
         "an encrypted private key (ENCRYPTED PRIVATE KEY, Proc-Type 4,ENCRYPTED)";
     KEY_UNSUPPORTED = "key.unsupported", Error, "provider practice", None, Manual,
-        "a key that is not PKCS#8, PKCS#1 RSA or SEC1 EC, or does not parse";
+        "a key that is not PKCS#8, PKCS#1 RSA or SEC1 EC, or does not parse", also [Warning];
     KEY_MISMATCH = "key.mismatch", Error, "X.509", None, Manual,
         "the private key does not match the leaf certificate's public key";
     KEY_FORMAT_PKCS8 = "key.format_pkcs8", Warning, "Alibaba CLB certificate guide", None, Manual,
         "CLB documents unencrypted PKCS#1 (BEGIN RSA PRIVATE KEY) keys";
     DOMAIN_TOO_MANY = "domain.too_many", Error, "seed 003", None, Manual,
-        "more than 30 names in one domain field";
+        "more than 30 names in one domain field", also [Warning];
     DOMAIN_FIELD_TOO_LONG = "domain.field_too_long", Error, "seed 003", None, Manual,
-        "domain field over 10,000 characters (error) or over 1,024 (warning: the prose says 0 to 1024, the schema says Maximum 10000)";
+        "domain field over 10,000 characters (error) or over 1,024 (warning: the prose says 0 to 1024, the schema says Maximum 10000)", also [Warning];
     DOMAIN_EMPTY_ENTRY = "domain.empty_entry", Error, "seed 003", None, Manual,
         "an empty entry: a.com,,b.com, a leading or trailing comma, blanks";
     DOMAIN_LABEL_TOO_LONG = "domain.label_too_long", Error, "seed 003", None, Manual,
@@ -193,31 +292,31 @@ catalogue! {
     DOMAIN_DUPLICATE = "domain.duplicate", Warning, "provider practice", None, Manual,
         "the same name twice (case-insensitive)";
     DOMAIN_NOT_COVERED = "domain.not_covered", Error, "RFC 6125", None, Manual,
-        "a configured name that the leaf certificate does not cover";
+        "a configured name that the leaf certificate does not cover", also [Warning];
     DOMAIN_EMPTY_IN_USE = "domain.empty_in_use", Warning, "seed 003", None, Manual,
-        "setting domain to \"\" fails with 409 if a listener uses the certificate (error when the caller says it is in use)";
+        "setting domain to \"\" fails with 409 if a listener uses the certificate (error when the caller says it is in use)", also [Error];
     TAG_TOO_MANY = "tag.too_many", Error, "seeds 001, 004", Some("SizeLimitExceeded.Tag"), Manual,
-        "more than 20 tags";
+        "more than 20 tags", also [Warning];
     TAG_KEY_MISSING = "tag.key_missing", Error, "seeds 001, 004", Some("MissingParam.TagKey"), Manual,
         "an empty or absent tag key";
     TAG_KEY_TOO_LONG = "tag.key_too_long", Error, "seeds 001, 004", Some("InvalidParam.TagKey"), Manual,
-        "a tag key over 128 characters";
+        "a tag key over 128 characters", also [Warning];
     TAG_KEY_RESERVED_PREFIX = "tag.key_reserved_prefix", Error, "seeds 001, 004", Some("InvalidParam.TagKey"), Manual,
-        "a tag key starting with acs: or aliyun";
+        "a tag key starting with acs: or aliyun", also [Warning];
     TAG_KEY_CONTAINS_URL = "tag.key_contains_url", Error, "seed 004", Some("InvalidParam.TagKey"), Manual,
         "a tag key containing http:// or https://";
     TAG_VALUE_TOO_LONG = "tag.value_too_long", Error, "seeds 001, 004", Some("InvalidParam.TagValue"), Manual,
-        "a tag value over 128 characters (empty is allowed)";
+        "a tag value over 128 characters (empty is allowed)", also [Warning];
     TAG_VALUE_RESERVED_PREFIX = "tag.value_reserved_prefix", Error, "seeds 001, 004", Some("InvalidParam.TagValue"), Manual,
-        "a tag value starting with acs: or aliyun";
+        "a tag value starting with acs: or aliyun", also [Warning];
     TAG_VALUE_CONTAINS_URL = "tag.value_contains_url", Error, "seed 004", Some("InvalidParam.TagValue"), Manual,
         "a tag value containing http:// or https://";
     TAG_DUPLICATE_KEY = "tag.duplicate_key", Error, "seeds 001, 004", Some("InvalidParam.TagKey"), Manual,
-        "the same tag key twice in one request";
+        "the same tag key twice in one request", also [Warning];
     ID_REGION_SUFFIX = "id.region_suffix", Error, "seed 000", Some(GENERIC_PARAMETER_ERROR), Manual,
         "an ALB CertificateId that does not end with -<region id>";
     ID_UNKNOWN_REGION = "id.unknown_region", Warning, "seeds 000, 004", None, Manual,
-        "a region id not in the table of known Alibaba Cloud regions (error for RegionId itself)";
+        "a region id not in the table of known Alibaba Cloud regions (error for RegionId itself)", also [Error];
     ID_FORMAT = "id.format", Warning, "seeds 000-003 examples", None, Manual,
         "an ID that does not look like its kind (lsn-, alb-, sgp-, rg-, 32 hex digits)";
     CLIENT_TOKEN_NON_ASCII = "client_token.non_ascii", Error, "seeds 000, 001", Some(GENERIC_PARAMETER_ERROR), Manual,
@@ -237,7 +336,7 @@ catalogue! {
     REQUEST_LENGTH = "request.length", Error, "seeds 000-004", Some(GENERIC_PARAMETER_ERROR), Manual,
         "a string or list shorter or longer than documented";
     REQUEST_INVALID_VALUE = "request.invalid_value", Error, "seeds 000-004", Some(GENERIC_PARAMETER_ERROR), Manual,
-        "not one of the documented values, or characters the field does not allow";
+        "not one of the documented values, or characters the field does not allow", also [Warning];
     REQUEST_UNKNOWN_FIELD = "request.unknown_field", Warning, "seeds 000-004", None, Manual,
         "a parameter the seed does not document";
     REQUEST_NOT_APPLICABLE = "request.not_applicable", Warning, "seeds 001, 003", None, Manual,
@@ -250,7 +349,7 @@ catalogue! {
     // Rules of the operations beyond the seeds (TARGETS.md). "unverified" in a source means no
     // provider document confirmed the rejection: such rules stay warnings unless TARGETS says.
     REQUEST_BLOB_ENCODING = "request.blob_encoding", Info, "TARGETS [B-SER][CLI2][K8S-DOC][AZ-NET]", None, Manual,
-        "a certificate or key field given as base64 of PEM (the wire form of ACM, Kubernetes data), or base64 twice; the form found is named";
+        "a certificate or key field given as base64 of PEM (the wire form of ACM, Kubernetes data), or base64 twice; the form found is named", also [Warning];
     REQUEST_CONTENT_TYPE_MISMATCH = "request.content_type_mismatch", Error, "TARGETS [AZ-NET] (\"Pkcs12 is assumed and the import will fail\"; BadParameter unverified)", None, Manual,
         "the declared content type does not fit the value (PEM text declared or defaulting to PKCS#12, or the reverse)";
     REQUEST_SHADOWED_FIELD = "request.shadowed_field", Warning, "TARGETS [K8S-DOC]", None, Manual,
@@ -261,7 +360,7 @@ catalogue! {
         "a member the API fills in and ignores in a request (a GET's id, selfLink, uid, resourceVersion, created, ...) is in the body";
     NAME_ALREADY_EXISTS = "name.already_exists", Error, "TARGETS [B-IAM] (EntityAlreadyExists)", Some("EntityAlreadyExists"), Manual,
         "the name is among the caller's existing names (context existing_names)";
-    CERT_SINGLE_CERTIFICATE = "cert.single_certificate", Error, "TARGETS [ACM-FMT]", None, Manual,
+    CERT_SINGLE_CERTIFICATE = "cert.single_certificate", Error, "TARGETS [ACM-FMT]", None, Normalized,
         "more than one certificate in a field that takes only the leaf; the rest belongs in the chain field";
     CERT_EXPIRES_WITHIN_WINDOW = "cert.expires_within_window", Error, "TARGETS [CF-UP] (14 days; code unverified)", None, Manual,
         "the leaf expires sooner than the provider's minimum remaining validity";

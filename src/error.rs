@@ -20,6 +20,17 @@ pub enum InputError {
         /// The known operation ids, comma-separated.
         known: String,
     },
+    /// A name that is not one of those an option takes: a provider profile (`--profile`, the
+    /// npm and Python `profile` option) or a certificate purpose (Python's `purpose`).
+    #[error("unknown {option} {value:?}; expected {expected}")]
+    UnknownName {
+        /// The option: `profile` or `purpose`.
+        option: &'static str,
+        /// The name that was given.
+        value: String,
+        /// The names it takes, quoted, joined by "or".
+        expected: String,
+    },
     /// A caller-context key (`--context`, npm options) that is unknown or has a value of the
     /// wrong type.
     #[error("context key {key:?} {reason}")]

@@ -36,18 +36,19 @@ mod time;
 mod trust;
 mod verifier;
 
-pub use catalog::{find_rule, rules, Rule, GENERIC_PARAMETER_ERROR};
+pub use catalog::{find_rule, rules, Rule, Severities, GENERIC_PARAMETER_ERROR};
 pub use check::{
     check_certificate, fingerprint, CertificateInput, DigestAlgorithm, FieldPaths,
     FingerprintReport, FingerprintStyle,
 };
 pub use context::{CertificatePurpose, ProviderProfile, DEFAULT_EXPIRY_WARNING_DAYS};
 pub use error::InputError;
+pub use input::file_bytes::{certificate_text, private_key_text, BytesReadAs};
 #[cfg(feature = "pkcs12")]
 pub use input::pkcs12::looks_like_pkcs12;
 pub use report::{
-    CertificateFacts, CertificateSummary, Diagnostic, Fingerprints, MissingIssuer, Report,
-    Severity, TrustFacts,
+    Anchored, CertificateFacts, CertificateSummary, Diagnostic, Fingerprints, MissingIssuer,
+    Report, Severity, TrustFacts,
 };
 pub use request::{
     explain, explain_request, find_operation, form_fields, operation_rules, operations,

@@ -137,6 +137,7 @@ pub struct CertificateSummary {
 
 /// The trust anchors of a check and how the path from the leaf meets them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct TrustFacts {
     /// The public root store consulted (`Mozilla root store (certifi 2026.05.20)`); absent
     /// when public roots are off.
@@ -148,13 +149,42 @@ pub struct TrustFacts {
     /// How many roots the caller added (`roots`).
     #[serde(default, skip_serializing_if = "is_zero")]
     pub caller_roots: usize,
-    /// How the path meets an anchor: `store_root`, `issued_by_store_root`, `caller_root` or
-    /// `issued_by_caller_root`; absent when it meets none.
+    /// How the path meets an anchor (in JSON `store_root`, `issued_by_store_root`,
+    /// `caller_root` or `issued_by_caller_root`); absent when it meets none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub anchored: Option<String>,
+    pub anchored: Option<Anchored>,
     /// Input position of the certificate that is, or was issued by, that anchor.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub anchored_at: Option<usize>,
+}
+
+/// How a path meets a trust anchor: at an anchor itself, or at a certificate an anchor
+/// issued; the anchor from Mozilla's root store or from the caller's roots.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Anchored {
+    /// The path reaches a root of the public store.
+    StoreRoot,
+    /// The path reaches a certificate a root of the public store issued.
+    IssuedByStoreRoot,
+    /// The path reaches one of the caller's roots.
+    CallerRoot,
+    /// The path reaches a certificate one of the caller's roots issued.
+    IssuedByCallerRoot,
+}
+
+impl Anchored {
+    /// The word JSON uses: `store_root`, `issued_by_store_root`, `caller_root`,
+    /// `issued_by_caller_root`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Anchored::StoreRoot => "store_root",
+            Anchored::IssuedByStoreRoot => "issued_by_store_root",
+            Anchored::CallerRoot => "caller_root",
+            Anchored::IssuedByCallerRoot => "issued_by_caller_root",
+        }
+    }
 }
 
 fn is_zero(n: &usize) -> bool {
@@ -164,6 +194,7 @@ fn is_zero(n: &usize) -> bool {
 /// Who issued the last certificate of an incomplete path, as that certificate names it:
 /// enough to find the missing certificate (the core never fetches it).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct MissingIssuer {
     /// Input position of the certificate whose issuer is missing.
     pub certificate: usize,

@@ -88,6 +88,7 @@ impl SignatureAlgorithm {
 
 /// The issuer's public key, in the two forms verifiers take.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct PublicKeyInfo<'a> {
     /// The whole `SubjectPublicKeyInfo` DER (what OpenSSL, WebCrypto's `spki` import and Node's
     /// `crypto.createPublicKey({ format: "der", type: "spki" })` take).
@@ -99,6 +100,7 @@ pub struct PublicKeyInfo<'a> {
 
 /// A verifier's answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum VerifyOutcome {
     /// The signature verifies with the key.
     Verified,

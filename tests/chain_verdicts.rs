@@ -158,14 +158,20 @@ fn a_missing_issuer_is_named_with_its_key_identifier_and_download_url() {
     let url = "http://pki.example.com/preflight-intermediate.crt";
     let facts = report.certificate.expect("facts");
     let leaf = facts.leaf.expect("leaf");
+    let missing: &MissingIssuer = facts.missing_issuer.as_ref().expect("missing issuer");
     assert_eq!(
-        facts.missing_issuer,
-        Some(MissingIssuer {
-            certificate: 0,
-            name: leaf.issuer.clone(),
-            key_id: Some(key_id.clone()),
-            ca_issuers: vec![url.to_string()],
-        })
+        (
+            missing.certificate,
+            &missing.name,
+            missing.key_id.as_deref(),
+            missing.ca_issuers.as_slice()
+        ),
+        (
+            0,
+            &leaf.issuer,
+            Some(key_id.as_str()),
+            [url.to_string()].as_slice()
+        )
     );
     let incomplete: Vec<_> = report
         .diagnostics

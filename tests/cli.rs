@@ -6,6 +6,7 @@
     clippy::expect_used,
     clippy::panic,
     clippy::indexing_slicing,
+    clippy::as_conversions,
     reason = "test code: a broken expectation should stop the test loudly"
 )]
 

@@ -15,6 +15,11 @@
 //! text of that file under `testdata/requests/` (`{"$file": [..]}` concatenates several).
 //! `requires_core` cases check certificates; while the certificate core is still a stub (it
 //! reports no facts for a valid certificate) they are skipped with a note.
+//!
+//! Every diagnostic of every case is also checked against `operation_rules` (what
+//! `rules --operation` lists): its rule is listed, with its severity among the listed ones, the
+//! same error code, and `fixed` only where the row says the normalized output fixes it. What
+//! the listing says is what a report of the operation can contain.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -23,44 +28,19 @@
     reason = "test code: a broken expectation should stop the test loudly"
 )]
 
+#[path = "golden_support/request_case.rs"]
+mod request_case;
+
 use std::collections::BTreeSet;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use cert_preflight::{
-    check_certificate, validate_request, validate_request_value, CertificateInput, Report,
-    RequestContext, Timestamp,
+    check_certificate, operation_rules, operations, validate_request, validate_request_value,
+    CertificateInput, Report, Timestamp,
 };
+use request_case::{data_dir, Body, RequestCase};
 use serde_json::Value;
-
-fn data_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/requests")
-}
-
-fn resolve_files(value: &mut Value) {
-    match value {
-        Value::Object(map) if map.len() == 1 && map.contains_key("$file") => {
-            let names: Vec<String> = match &map["$file"] {
-                Value::String(s) => vec![s.clone()],
-                Value::Array(items) => items
-                    .iter()
-                    .map(|v| v.as_str().expect("$file names are strings").to_string())
-                    .collect(),
-                other => panic!("bad $file {other}"),
-            };
-            let text: String = names
-                .iter()
-                .map(|n| {
-                    fs::read_to_string(data_dir().join(n)).unwrap_or_else(|e| panic!("{n}: {e}"))
-                })
-                .collect();
-            *value = Value::String(text);
-        }
-        Value::Object(map) => map.values_mut().for_each(resolve_files),
-        Value::Array(items) => items.iter_mut().for_each(resolve_files),
-        _ => {}
-    }
-}
 
 fn core_is_ready() -> bool {
     let pem = fs::read_to_string(data_dir().join("certs/leaf.pem")).expect("leaf.pem");
@@ -70,34 +50,21 @@ fn core_is_ready() -> bool {
         .is_some()
 }
 
-/// Runs one case file and returns its report.
-pub fn run_case(case: &Value) -> Report {
-    let mut case = case.clone();
-    resolve_files(&mut case);
-    let operation = case["operation"].as_str().expect("operation");
-    let now = Timestamp::parse_rfc3339(case["now"].as_str().unwrap_or("2026-11-23T00:00:00Z"))
-        .expect("now");
-    let mut context = RequestContext::new(now);
-    if let Some(path) = case.get("path").and_then(Value::as_object) {
-        for (k, v) in path {
-            context
-                .path_params
-                .insert(k.clone(), v.as_str().expect("path values").to_string());
+/// Runs one case and returns its report; a `body` is validated as a value and as text, and
+/// the two reports must agree.
+fn run_case(case: &RequestCase) -> Report {
+    let operation = case.operation.as_str();
+    let context = &case.context;
+    match &case.body {
+        Body::Text(text) => validate_request(operation, text, context).expect("known operation"),
+        Body::Value(body) => {
+            let from_value =
+                validate_request_value(operation, body, context).expect("known operation");
+            let from_text = validate_request(operation, &body.to_string(), context).expect("known");
+            assert_eq!(from_value, from_text, "text and value paths differ");
+            from_value
         }
     }
-    if let Some(c) = case.get("context").and_then(Value::as_object) {
-        for (key, value) in c {
-            context.set(key, value).expect("a known context key");
-        }
-    }
-    if let Some(text) = case.get("body_text").and_then(Value::as_str) {
-        return validate_request(operation, text, &context).expect("known operation");
-    }
-    let body = &case["body"];
-    let from_value = validate_request_value(operation, body, &context).expect("known operation");
-    let from_text = validate_request(operation, &body.to_string(), &context).expect("known");
-    assert_eq!(from_value, from_text, "text and value paths differ");
-    from_value
 }
 
 #[test]
@@ -107,6 +74,7 @@ fn golden_cases() {
     let mut failures = Vec::new();
     let mut skipped = 0;
     let mut ran = 0;
+    let mut listed_operations = BTreeSet::new();
     let mut dirs: Vec<PathBuf> = fs::read_dir(data_dir())
         .expect("testdata/requests")
         .map(|e| e.expect("entry").path())
@@ -122,18 +90,16 @@ fn golden_cases() {
         cases.sort();
         for case_path in cases {
             let name = case_path.display().to_string();
-            let case: Value = serde_json::from_str(
-                &fs::read_to_string(&case_path).unwrap_or_else(|e| panic!("{name}: {e}")),
-            )
-            .unwrap_or_else(|e| panic!("{name}: {e}"));
+            let loaded = RequestCase::load(&case_path);
+            let case = &loaded.case;
             if case["requires_core"] == true && !core_ready {
                 skipped += 1;
                 continue;
             }
             ran += 1;
-            let report = run_case(&case);
-            let actual = report.to_json_pretty() + "\n";
-            let expected_path = PathBuf::from(name.replace(".case.json", ".expected.json"));
+            let report = run_case(&loaded);
+            let actual = RequestCase::report_text(&report);
+            let expected_path = loaded.expected_path();
             if update {
                 fs::write(&expected_path, &actual).expect("write expected");
             } else {
@@ -143,6 +109,12 @@ fn golden_cases() {
                     Err(_) => failures.push(format!("{name}: no expected file")),
                 }
             }
+            failures.extend(
+                unlisted(&report)
+                    .into_iter()
+                    .map(|f| format!("{name}: {f}")),
+            );
+            listed_operations.insert(report.operation.clone());
             if let Some(rules) = case.get("rules").and_then(Value::as_array) {
                 let want: BTreeSet<&str> = rules.iter().filter_map(Value::as_str).collect();
                 let got: BTreeSet<&str> =
@@ -159,10 +131,43 @@ fn golden_cases() {
         );
     }
     assert!(ran > 0, "no cases found");
+    let every: BTreeSet<String> = operations().iter().map(|o| o.id.to_string()).collect();
+    assert_eq!(listed_operations, every, "every operation has golden cases");
     assert!(
         failures.is_empty(),
         "{} failing cases:\n{}",
         failures.len(),
         failures.join("\n")
     );
+}
+
+/// What `report` holds that `rules --operation` does not list for its operation.
+fn unlisted(report: &Report) -> Vec<String> {
+    let listing = operation_rules(&report.operation).expect("a known operation");
+    let mut wrong = Vec::new();
+    for d in &report.diagnostics {
+        let Some(row) = listing.iter().find(|r| r.id == d.rule) else {
+            wrong.push(format!("{} is not listed", d.rule));
+            continue;
+        };
+        if row.severity != d.severity && !row.also.contains(d.severity) {
+            wrong.push(format!(
+                "{} at {} is {:?}; the listing says {:?} (also {:?})",
+                d.rule, d.path, d.severity, row.severity, row.also
+            ));
+        }
+        if row.api_error != d.api_error.as_deref() {
+            wrong.push(format!(
+                "{} at {} has code {:?}; the listing says {:?}",
+                d.rule, d.path, d.api_error, row.api_error
+            ));
+        }
+        if d.fixed && !row.fixed_by_normalizing {
+            wrong.push(format!(
+                "{} at {} is fixed; its row says manual",
+                d.rule, d.path
+            ));
+        }
+    }
+    wrong
 }

@@ -31,6 +31,28 @@ const SCHEMES = [
   ["ed25519", null, ED],
 ];
 
+// KeyObjects already made, by key bytes: making one (createPublicKey parses the DER into an
+// OpenSSL key) costs more than the RSA-2048 verification itself, and the same issuer keys come
+// back call after call (a chain's intermediate and root, a form checked as the user types).
+// The Map's key is the DER itself (as a latin1 string: exact, no hashing, about 300 bytes for
+// RSA-2048); public keys only, nothing secret. Bounded: past KEY_CACHE_SIZE entries the oldest
+// is dropped (a Map iterates in insertion order; a hit is moved to the end).
+const KEY_CACHE_SIZE = 64;
+const keyCache = new Map();
+
+function cachedKey(kind, bytes, make) {
+  const id = kind + Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
+  let keyObject = keyCache.get(id);
+  if (keyObject !== undefined) {
+    keyCache.delete(id);
+  } else {
+    keyObject = make();
+    if (keyCache.size >= KEY_CACHE_SIZE) keyCache.delete(keyCache.keys().next().value);
+  }
+  keyCache.set(id, keyObject);
+  return keyObject;
+}
+
 const nodeVerifier = {
   /**
    * `spki`, `key`, `message`, `signature` are views of the wasm memory, valid during the call.
@@ -45,7 +67,7 @@ const nodeVerifier = {
       if (kind === PKCS1 || kind === PSS) {
         // The bare RSAPublicKey, as ring takes it: an RSASSA-PSS SubjectPublicKeyInfo's
         // parameters would otherwise restrict OpenSSL where ring ignores them.
-        const rsa = createPublicKey({ key, format: "der", type: "pkcs1" });
+        const rsa = cachedKey("r", key, () => createPublicKey({ key, format: "der", type: "pkcs1" }));
         publicKey =
           kind === PSS
             ? {
@@ -56,7 +78,7 @@ const nodeVerifier = {
               }
             : rsa;
       } else {
-        publicKey = createPublicKey({ key: spki, format: "der", type: "spki" });
+        publicKey = cachedKey("s", spki, () => createPublicKey({ key: spki, format: "der", type: "spki" }));
       }
       return verify(hash, message, publicKey, signature) ? VERIFIED : BAD;
     } catch {
@@ -65,4 +87,4 @@ const nodeVerifier = {
   },
 };
 
-module.exports = { nodeVerifier, SCHEMES };
+module.exports = { nodeVerifier, SCHEMES, KEY_CACHE_SIZE, keyCache };

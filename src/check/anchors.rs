@@ -30,7 +30,7 @@ pub(super) fn trust_facts(
         store: anchors.public.then(|| STORE_SOURCE.to_string()),
         store_date: anchors.public.then(|| STORE_DATE.to_string()),
         caller_roots: anchors.caller.len(),
-        anchored: chain.anchoring.map(|(_, a)| a.as_str().to_string()),
+        anchored: chain.anchoring.map(|(_, a)| a.anchored()),
         anchored_at: chain
             .anchoring
             .and_then(|(pos, _)| certs.get(pos))

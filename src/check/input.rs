@@ -1,6 +1,8 @@
 //! What a certificate check is given: [`CertificateInput`] and where its fields are.
 
 use crate::context::{CertificatePurpose, ProviderProfile, DEFAULT_EXPIRY_WARNING_DAYS};
+use crate::findings::Policy;
+use crate::rules::certificate::ValidityFloor;
 use crate::rules::pem::SizeLimit;
 use crate::time::Timestamp;
 
@@ -89,9 +91,9 @@ pub struct CertificateInput<'a> {
     /// Whether Mozilla's root store (shipped as a generated table) counts as trust anchors;
     /// false trusts only `roots`.
     pub public_roots: bool,
-    /// Who verifies signatures; `None` is ring ([`crate::RingVerifier`]). The rules decide
+    /// Who verifies signatures; `None` is ring ([`crate::verifier::RingVerifier`]). The rules decide
     /// the same way whatever the verifier.
-    pub verifier: Option<crate::SharedVerifier>,
+    pub verifier: Option<crate::verifier::SharedVerifier>,
     /// The chain in a field of its own (ACM `CertificateChain`, IAM `CertificateChain`): read
     /// after the certificate field, judged as one bundle with it.
     pub(crate) chain: Option<&'a str>,
@@ -100,6 +102,12 @@ pub struct CertificateInput<'a> {
     /// The certificates and the key share one text (Azure Key Vault's `value`): a key block in
     /// the certificate field, and a certificate block in the key field, are where they belong.
     pub(crate) combined: bool,
+    /// What the operation changes about the findings (its provider's severities, the rules it
+    /// reports as others), applied as each finding is made.
+    pub(crate) policies: Vec<Policy>,
+    /// The least validity the operation's provider takes (Cloudflare's 14 days): a leaf
+    /// closer to its end is that rule, in place of `cert.expires_soon`.
+    pub(crate) validity_floor: Option<ValidityFloor>,
     /// A PKCS#12 file to open and judge instead of `certificate`
     /// ([`CertificateInput::pkcs12`]).
     pub(crate) pkcs12: Option<Pkcs12Source<'a>>,
@@ -128,7 +136,9 @@ impl std::fmt::Debug for CertificateInput<'_> {
             .field("verifier", &self.verifier)
             .field("chain", &self.chain)
             .field("limits", &self.limits)
-            .field("combined", &self.combined);
+            .field("combined", &self.combined)
+            .field("policies", &self.policies)
+            .field("validity_floor", &self.validity_floor);
         debug.field("pkcs12", &self.pkcs12);
         debug.finish()
     }
@@ -153,6 +163,8 @@ impl<'a> CertificateInput<'a> {
             chain: None,
             limits: FieldLimits::SEEDS,
             combined: false,
+            policies: Vec::new(),
+            validity_floor: None,
             pkcs12: None,
         }
     }

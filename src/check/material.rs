@@ -5,11 +5,10 @@
 use super::anchors;
 use super::input::CertificateInput;
 use crate::catalog::{
-    CA_SINGLE_CERTIFICATE, CERT_MALFORMED, CHAIN_DUPLICATE, CHAIN_EMPTY, CHAIN_LEAF_IN_CHAIN,
-    CHAIN_MISORDERED, CHAIN_TOO_DEEP, PEM_PKCS7,
+    CA_SINGLE_CERTIFICATE, CERT_MALFORMED, CHAIN_EMPTY, CHAIN_TOO_DEEP, PEM_PKCS7,
 };
 use crate::context::CertificatePurpose;
-use crate::findings::Findings;
+use crate::findings::{FieldSplit, Findings};
 use crate::input::pem::{encode_block, PemIssue};
 use crate::model::certificate::ParsedCertificate;
 use crate::model::{
@@ -48,11 +47,24 @@ pub(crate) struct MaterialOutcome {
     pub normalized_fields: Vec<(String, String)>,
     /// The label and lines of the key block judged (never its content).
     pub key_block: Option<KeyBlockFacts>,
+    /// The path ends at a self-signed root that is no trust anchor (what
+    /// `chain.untrusted_root` reports), for an operation that reports it as its own rule.
+    pub untrusted_root: bool,
+}
+
+impl MaterialOutcome {
+    /// Nothing found yet; findings are made under the input's policies (the operation's).
+    pub(super) fn under(input: &CertificateInput<'_>) -> Self {
+        MaterialOutcome {
+            findings: Findings::with_policies(input.policies.clone()),
+            ..MaterialOutcome::default()
+        }
+    }
 }
 
 /// Runs every certificate-material rule over one input (the body of `check_material`).
 pub(super) fn run(input: &CertificateInput<'_>) -> MaterialOutcome {
-    let mut out = MaterialOutcome::default();
+    let mut out = MaterialOutcome::under(input);
     let findings = &mut out.findings;
     let base = input.paths.certificate.as_str();
     let mark = findings.len();
@@ -68,6 +80,14 @@ pub(super) fn run(input: &CertificateInput<'_>) -> MaterialOutcome {
         if let Some(chain) = read_field(text, (chain_path, limit), false, findings) {
             append_chain_field(field, chain);
         }
+    }
+    if let (Some(field), true) = (field.as_ref(), input.chain.is_some()) {
+        findings.split_fields(FieldSplit {
+            base: base.to_string(),
+            chain: input.paths.chain.clone(),
+            leaf_blocks,
+            leaf_repeats: leaf_repeats(&field.certificates, leaf_blocks),
+        });
     }
     let roots = input
         .roots
@@ -114,25 +134,19 @@ pub(super) fn run(input: &CertificateInput<'_>) -> MaterialOutcome {
         out.normalized = normalize(field, &chain, input);
         if input.chain.is_some() {
             out.normalized_fields = normalize_apart(field, &chain, input, leaf_blocks);
-            let repeats = leaf_repeats(&field.certificates, leaf_blocks);
-            // The leaf field holds just the leaf: an order problem is the chain field's.
-            let leaf_alone = leaf_blocks == 1 && leaf_position == Some(0);
-            split_fields(
-                findings,
-                mark,
-                (base, &input.paths.chain),
-                (leaf_blocks, leaf_alone),
-                &repeats,
-            );
         }
         if out.normalized.is_some() || !out.normalized_fields.is_empty() {
             // The normalized bundle keeps this many certificates: `chain.too_deep` is fixed only
             // when that is within the limit.
             let kept = chain.normalized_order(input.purpose).len();
-            findings.mark_fixed_since(mark, |f| {
-                f.rule().id != CHAIN_TOO_DEEP.id || kept <= input.limits.max_certificates
-            });
+            findings.normalized_resolves_since(mark, kept <= input.limits.max_certificates);
         }
+        out.untrusted_root = input.purpose == CertificatePurpose::Server
+            && chain.anchoring.is_none()
+            && chain
+                .path
+                .last()
+                .is_some_and(|&end| chain.self_signed.get(end).copied().unwrap_or(false));
     }
     let leaf = field
         .as_ref()
@@ -184,43 +198,6 @@ fn append_chain_field(field: &mut CertificateField, chain: CertificateField) {
             m.index += offset;
             m
         }));
-}
-
-/// With the chain apart, a finding about certificate `i` of the bundle is reported in the field
-/// it came from: `{chain}/chain/{i - leaf_blocks}` for the chain field's. A repeat of the leaf
-/// in the chain field is `chain.leaf_in_chain` rather than a plain duplicate.
-fn split_fields(
-    findings: &mut Findings,
-    mark: usize,
-    (base, chain): (&str, &str),
-    (leaf_blocks, leaf_alone): (usize, bool),
-    leaf_repeats: &[usize],
-) {
-    let prefix = format!("{base}/chain/");
-    findings.edit_since(mark, |finding| {
-        if leaf_alone && finding.rule().id == CHAIN_MISORDERED.id && finding.path() == base {
-            finding.set_path(chain.to_string());
-            return;
-        }
-        let Some(rest) = finding.path().strip_prefix(prefix.as_str()) else {
-            return;
-        };
-        let (number, tail) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
-        let Ok(index) = number.parse::<usize>() else {
-            return;
-        };
-        if index < leaf_blocks {
-            return;
-        }
-        let moved = format!("{chain}/chain/{}{tail}", index - leaf_blocks);
-        finding.set_path(moved);
-        if finding.rule().id == CHAIN_DUPLICATE.id && leaf_repeats.contains(&index) {
-            finding.set_rule(
-                &CHAIN_LEAF_IN_CHAIN,
-                "This is the leaf certificate again; the chain field takes only the certificates that issued it (\"Do not copy your certificate into the certificate chain\")",
-            );
-        }
-    });
 }
 
 /// Bundle indices of the chain field's certificates that repeat one of the leaf field's.
@@ -334,6 +311,7 @@ fn check_field(
         profile: input.profile,
         now: input.now,
         expiry_warning_days: input.expiry_warning_days,
+        validity_floor: input.validity_floor,
         base,
     };
     check_certificates(&field.certificates, &chain, &ctx, out);
@@ -364,8 +342,9 @@ fn judge_candidate(
         .filter(|m| m.cert.not_after < now || m.cert.not_before > now)
         .count();
     let errors = scratch
+        .into_diagnostics(&crate::findings::ErrorCodes::CATALOGUE)
         .iter()
-        .filter(|f| f.rule().severity == crate::report::Severity::Error)
+        .filter(|d| d.severity == crate::report::Severity::Error)
         .count();
     (candidate.anchoring.is_some(), errors + expired)
 }

@@ -19,7 +19,7 @@ use {
 /// out for its size budget): one finding that says so.
 #[cfg(not(feature = "pkcs12"))]
 pub(super) fn run(input: &CertificateInput<'_>, _source: Pkcs12Source<'_>) -> MaterialOutcome {
-    let mut outcome = MaterialOutcome::default();
+    let mut outcome = MaterialOutcome::under(input);
     outcome.findings.emit(
         &PKCS12_UNSUPPORTED,
         input.paths.certificate.as_str(),
@@ -36,14 +36,14 @@ pub(super) fn run(input: &CertificateInput<'_>, source: Pkcs12Source<'_>) -> Mat
     let opened = match open(source.der, source.password) {
         Ok(opened) => opened,
         Err(failure) => {
-            let mut outcome = MaterialOutcome::default();
+            let mut outcome = MaterialOutcome::under(input);
             let (rule, message) = describe_failure(&failure);
             outcome.findings.emit(rule, base, message);
             return outcome;
         }
     };
     if opened.certificates.is_empty() {
-        let mut outcome = MaterialOutcome::default();
+        let mut outcome = MaterialOutcome::under(input);
         outcome.findings.emit(
             &PKCS12_EMPTY,
             base,

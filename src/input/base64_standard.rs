@@ -9,7 +9,8 @@
 //! encoder's output byte for byte.
 #![allow(
     clippy::indexing_slicing,
-    reason = "a u8 indexes a 256-entry table; a 6-bit value a 64-entry alphabet"
+    reason = "a u8 indexes a 256-entry table; a 6-bit value a 64-entry alphabet; the output \
+              buffer holds 3 bytes per 4-character group"
 )]
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -18,6 +19,10 @@ const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwx
 const INVALID: u8 = 0xff;
 
 /// The 6-bit value of each alphabet byte, [`INVALID`] for every other byte (`=` included).
+#[allow(
+    clippy::as_conversions,
+    reason = "a const table: From and TryFrom are not const; i < 64"
+)]
 const VALUES: [u8; 256] = {
     let mut table = [INVALID; 256];
     let mut i = 0;
@@ -38,7 +43,10 @@ pub(crate) fn decode(input: &[u8]) -> Result<Vec<u8>, InvalidBase64> {
     if input.len() % 4 != 0 {
         return Err(InvalidBase64);
     }
-    let mut out = Vec::with_capacity(input.len() / 4 * 3);
+    // Written into a buffer of the full size, then cut to the bytes the padding leaves: one
+    // `Vec::extend_from_slice` per group was a call each in the size-optimized wasm module.
+    let mut out = vec![0u8; input.len() / 4 * 3];
+    let mut len = 0;
     let groups = input.chunks_exact(4);
     let last_group = groups.len().wrapping_sub(1);
     for (i, group) in groups.enumerate() {
@@ -48,9 +56,11 @@ pub(crate) fn decode(input: &[u8]) -> Result<Vec<u8>, InvalidBase64> {
         if va == INVALID || vb == INVALID {
             return Err(InvalidBase64);
         }
-        let first = (va << 2) | (vb >> 4);
+        out[len] = (va << 2) | (vb >> 4);
         if vc != INVALID && vd != INVALID {
-            out.extend_from_slice(&[first, (vb << 4) | (vc >> 2), (vc << 6) | vd]);
+            out[len + 1] = (vb << 4) | (vc >> 2);
+            out[len + 2] = (vc << 6) | vd;
+            len += 3;
             continue;
         }
         // Padding: only in the last group, as `x=` after a value or `==`, with no bits lost.
@@ -58,13 +68,15 @@ pub(crate) fn decode(input: &[u8]) -> Result<Vec<u8>, InvalidBase64> {
             return Err(InvalidBase64);
         }
         if c == b'=' && vb & 0x0f == 0 {
-            out.push(first);
+            len += 1;
         } else if vc != INVALID && vc & 0x03 == 0 {
-            out.extend_from_slice(&[first, (vb << 4) | (vc >> 2)]);
+            out[len + 1] = (vb << 4) | (vc >> 2);
+            len += 2;
         } else {
             return Err(InvalidBase64);
         }
     }
+    out.truncate(len);
     Ok(out)
 }
 
@@ -88,31 +100,39 @@ pub(crate) fn decode_padding_optional(input: &[u8]) -> Result<Vec<u8>, InvalidBa
     decode(&padded)
 }
 
-/// Encodes bytes as padded base64.
+/// Encodes bytes as padded base64. Written by index into a buffer of the final size: a
+/// `String::push` per character, array iterators and `Vec::extend_from_slice` per group are
+/// calls each in the size-optimized wasm module, where they were a fifth of a one-certificate
+/// check (docs/performance.md).
 pub(crate) fn encode(bytes: &[u8]) -> String {
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    let mut out = vec![b'='; bytes.len().div_ceil(3) * 4];
+    let mut at = 0;
     for chunk in bytes.chunks(3) {
-        let b = [
-            chunk[0],
-            chunk.get(1).copied().unwrap_or(0),
-            chunk.get(2).copied().unwrap_or(0),
-        ];
-        let sextets = [
-            b[0] >> 2,
-            ((b[0] & 0x03) << 4) | (b[1] >> 4),
-            ((b[1] & 0x0f) << 2) | (b[2] >> 6),
-            b[2] & 0x3f,
-        ];
-        for (i, sextet) in sextets.into_iter().enumerate() {
-            // A chunk of n bytes gives n + 1 characters, then padding.
-            out.push(if i <= chunk.len() {
-                char::from(ALPHABET[usize::from(sextet)])
-            } else {
-                '='
-            });
+        let n = u32::from(chunk[0]) << 16
+            | u32::from(chunk.get(1).copied().unwrap_or(0)) << 8
+            | u32::from(chunk.get(2).copied().unwrap_or(0));
+        out[at] = sextet(n >> 18);
+        out[at + 1] = sextet(n >> 12);
+        // A chunk of n bytes gives n + 1 characters; the rest stay `=`.
+        if chunk.len() > 1 {
+            out[at + 2] = sextet(n >> 6);
         }
+        if chunk.len() > 2 {
+            out[at + 3] = sextet(n);
+        }
+        at += 4;
     }
-    out
+    // Always ASCII: every byte comes from ALPHABET or is `=`.
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// The alphabet character of the low six bits of `n`.
+#[allow(
+    clippy::as_conversions,
+    reason = "a six-bit value always fits usize; the hot loop of every PEM encode (issue 23)"
+)]
+fn sextet(n: u32) -> u8 {
+    ALPHABET[(n & 0x3f) as usize]
 }
 
 #[cfg(test)]

@@ -116,7 +116,9 @@ fn key_within_limits(algorithm: SignatureAlgorithm, key: &[u8]) -> bool {
 /// Number of significant bits of a big-endian unsigned integer without leading zero bytes.
 pub(crate) fn significant_bits(value: &[u8]) -> u32 {
     match value.first() {
-        Some(first) => (value.len() as u32 - 1) * 8 + (8 - first.leading_zeros()),
+        Some(first) => {
+            (u32::try_from(value.len()).unwrap_or(u32::MAX) - 1) * 8 + (8 - first.leading_zeros())
+        }
         None => 0,
     }
 }

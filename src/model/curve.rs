@@ -115,7 +115,11 @@ fn explicit_curve(content: &[u8]) -> Vec<u8> {
             .position(|b| *b != 0)
             .and_then(|first| part.get(first..))
             .unwrap_or_default();
-        out.extend_from_slice(&(trimmed.len() as u32).to_be_bytes());
+        out.extend_from_slice(
+            &u32::try_from(trimmed.len())
+                .unwrap_or(u32::MAX)
+                .to_be_bytes(),
+        );
         out.extend_from_slice(trimmed);
     }
     out

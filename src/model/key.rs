@@ -275,7 +275,9 @@ fn parse_sec1(der: &[u8], outer_curve: Option<Curve>) -> Result<PublicHalf, Stri
 /// Number of significant bits of a big-endian unsigned integer.
 fn rsa_bits(modulus: &[u8]) -> u32 {
     match modulus.first() {
-        Some(first) => (modulus.len() as u32 - 1) * 8 + (8 - first.leading_zeros()),
+        Some(first) => {
+            (u32::try_from(modulus.len()).unwrap_or(u32::MAX) - 1) * 8 + (8 - first.leading_zeros())
+        }
         None => 0,
     }
 }
@@ -382,11 +384,11 @@ mod tests {
         let p256_oid = [6, 8, 42, 134, 72, 206, 61, 3, 1, 7];
         let mut body = vec![2, 1, 1, 4, 32];
         body.extend([7; 32]);
-        body.extend([0xa0, p256_oid.len() as u8]);
+        body.extend([0xa0, 10]);
         body.extend(p256_oid);
         body.extend([0xa1, point_len + 3, 3, point_len + 1, 0, 4]);
         body.extend(vec![9; usize::from(point_len) - 1]);
-        let mut der = vec![0x30, 0x81, body.len() as u8];
+        let mut der = vec![0x30, 0x81, u8::try_from(body.len()).unwrap_or(u8::MAX)];
         der.extend(body);
         der
     }

@@ -41,6 +41,10 @@ pub(crate) fn short_name(der: &[u8]) -> Option<&'static str> {
 }
 
 /// The table's X.520 attribute types (2.5.4.n, DER `55 04 n`) indexed by `n`.
+#[allow(
+    clippy::as_conversions,
+    reason = "a const table: From and TryFrom are not const; u8 to usize"
+)]
 const X520_NAMES: [Option<&str>; 128] = {
     let mut out = [None; 128];
     let mut i = 0;
@@ -105,6 +109,10 @@ const PACKED_LEN: usize = {
     len
 };
 
+#[allow(
+    clippy::as_conversions,
+    reason = "a const table: From and TryFrom are not const; lengths under 256 are asserted"
+)]
 static PACKED: [u8; PACKED_LEN] = {
     let mut out = [0u8; PACKED_LEN];
     let mut at = 0;

@@ -131,16 +131,16 @@ pub(crate) fn region_id(value: &Value, path: &str, walk: &mut Walk<'_>) {
         return;
     }
     // The request goes to this region, so an unknown one is an error here, not a warning.
-    walk.emit(
+    walk.emit_as(
         &catalog::ID_UNKNOWN_REGION,
+        Severity::Error,
         path,
         format!(
             "`RegionId` {} is not a known Alibaba Cloud region{}",
             quote(region, QUOTE_CHARS),
             closest_region(region)
         ),
-    )
-    .set_severity(Severity::Error);
+    );
 }
 
 /// Huawei `project_id` and `certificate_id` (seeds 002, 003 examples): 32 hex digits.
@@ -347,5 +347,6 @@ pub(crate) fn certificate_input<'p>(walk: &Walk<'p>, pem: &'p str) -> Certificat
     input.verifier = walk.ctx.verifier.clone();
     input.roots = walk.ctx.roots.as_deref();
     input.public_roots = walk.ctx.public_roots;
+    input.policies = walk.findings.policies();
     input
 }

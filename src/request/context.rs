@@ -49,7 +49,7 @@ pub struct RequestContext {
     /// `cert.expires_soon` fires when the leaf expires within this many days.
     pub expiry_warning_days: u32,
     /// Who verifies the signatures of certificates in the body; `None` is ring.
-    pub verifier: Option<crate::SharedVerifier>,
+    pub verifier: Option<crate::verifier::SharedVerifier>,
 }
 
 /// Every key [`RequestContext::set`] takes, in the order the documentation lists them.
@@ -162,7 +162,7 @@ impl RequestContext {
             "no_public_roots" => self.public_roots = !flag()?,
             _ => {
                 return Err(InputError::InvalidContext {
-                    key: key.to_string(),
+                    key: crate::text::redact::quotable(key),
                     reason: format!(
                         "is not a context key; expected one of {}",
                         CONTEXT_KEYS.join(", ")

@@ -13,6 +13,7 @@
 
 use serde_json::Value;
 
+use super::policy::Policies;
 use super::walk::Walk;
 use crate::check::FieldLimits;
 use crate::findings::ErrorCodes;
@@ -363,6 +364,7 @@ impl Param {
 
 /// One supported operation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[non_exhaustive]
 pub struct OperationInfo {
     /// Stable id, e.g. `alibaba.alb.create-listener`.
     pub id: &'static str,
@@ -388,6 +390,9 @@ pub(crate) struct OperationDecl {
     /// none where the seed names none), and for particular rules. Applied when the report is
     /// built; `cert-preflight rules --operation` shows them.
     pub error_codes: ErrorCodes,
+    /// What the operation changes about findings (severities, rules it reports as others),
+    /// each with the fact of the body it depends on; applied as each finding is made.
+    pub policies: Policies,
     /// Path parameters, validated from `RequestContext::path_params` at `/path/<name>`.
     pub path: &'static [Param],
     /// The body's top-level members.

@@ -21,7 +21,7 @@ pub(crate) fn run<'a>(
     body: &'a Value,
     ctx: &'a RequestContext,
 ) -> Walk<'a> {
-    let mut walk = Walk::new(body, ctx);
+    let mut walk = Walk::new(body, ctx, decl.policies);
     if !decl.path.is_empty() || !ctx.path_params.is_empty() {
         let path_object: Map<String, Value> = ctx
             .path_params

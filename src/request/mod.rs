@@ -41,6 +41,7 @@ mod engine;
 mod explain;
 mod form;
 mod operations;
+mod policy;
 mod regions;
 mod schema;
 mod suggest;
@@ -76,8 +77,9 @@ pub fn find_operation(name: &str) -> Option<&'static OperationInfo> {
 
 /// Every rule as `operation` reports it: each catalogue row with the error code that
 /// operation's provider answers it with (APIG answers `APIG.2012` where the catalogue, written
-/// for Alibaba Cloud, says `InvalidParameter`; Huawei ELB's seed names no code at all). What
-/// `cert-preflight rules --operation` lists.
+/// for Alibaba Cloud, says `InvalidParameter`; Huawei ELB's seed names no code at all) and the
+/// severities its policy gives it (Cloudflare holds `chain.root_included` as an error). What
+/// `cert-preflight rules --operation` lists; a report of the operation holds nothing else.
 ///
 /// ```
 /// use cert_preflight::operation_rules;
@@ -92,7 +94,7 @@ pub fn operation_rules(operation: &str) -> Result<Vec<Rule>, InputError> {
         .iter()
         .map(|rule| Rule {
             api_error: declaration.error_codes.for_rule(rule),
-            ..*rule
+            ..policy::listed(rule, declaration.policies)
         })
         .collect())
 }
@@ -313,7 +315,7 @@ fn malformed(declaration: &decl::OperationDecl, message: String) -> Report {
 
 fn unknown(name: &str) -> InputError {
     InputError::UnknownOperation {
-        name: name.to_string(),
+        name: crate::text::redact::quotable(name),
         known: operations()
             .iter()
             .map(|o| o.id)

@@ -11,11 +11,11 @@ use serde_json::Value;
 use super::checks::certificate_input;
 use super::walk::{child, Walk};
 use crate::catalog;
-use crate::catalog::Rule;
 use crate::check::{check_material, FieldLimits, Pkcs12Source};
 use crate::model::certificate::Curve;
 use crate::model::certificate::{KeyKind, ParsedCertificate};
 use crate::report::Severity;
+use crate::rules::certificate::ValidityFloor;
 use crate::rules::domain::CertificateNames;
 use crate::rules::key::KeyBlockFacts;
 use crate::text::{quote, QUOTE_CHARS};
@@ -112,10 +112,12 @@ pub(crate) fn report_blob(walk: &mut Walk<'_>, blob: &Blob, path: &str, name: &s
             return false;
         }
     };
-    let finding = walk.emit(&catalog::REQUEST_BLOB_ENCODING, path, said);
-    if blob.form == BlobForm::Base64Twice {
-        finding.set_severity(Severity::Warning);
-    }
+    let severity = if blob.form == BlobForm::Base64Twice {
+        Severity::Warning
+    } else {
+        catalog::REQUEST_BLOB_ENCODING.severity
+    };
+    walk.emit_as(&catalog::REQUEST_BLOB_ENCODING, severity, path, said);
     true
 }
 
@@ -141,9 +143,8 @@ pub(crate) struct Upload<'t> {
     pub combined: bool,
     /// The operation's limits.
     pub limits: FieldLimits,
-    /// Rules this provider holds more or less strictly than the catalogue, for the
-    /// certificate core's findings.
-    pub severities: &'static [(&'static Rule, Severity)],
+    /// The least validity the provider takes for the leaf, if it names one.
+    pub validity_floor: Option<ValidityFloor>,
 }
 
 /// What the core read, for the operation's own rules.
@@ -159,6 +160,8 @@ pub(crate) struct Material {
     pub key_block: Option<KeyBlockFacts>,
     /// The leaf's names.
     pub leaf_names: Option<CertificateNames>,
+    /// The path ends at a self-signed root that is no trust anchor.
+    pub untrusted_root: bool,
 }
 
 impl Material {
@@ -168,8 +171,8 @@ impl Material {
     }
 }
 
-/// Runs the certificate core over an upload's fields, with the caller's trust anchors, and
-/// applies the provider's severities to what it found.
+/// Runs the certificate core over an upload's fields, with the caller's trust anchors, under
+/// the operation's policy (its findings are made as the provider reports them).
 pub(crate) fn check_upload(walk: &mut Walk<'_>, upload: &Upload<'_>) -> Material {
     check_upload_of(walk, upload, None)
 }
@@ -205,12 +208,9 @@ fn check_upload_of(
     input.key_required = upload.key_required;
     input.combined = upload.combined;
     input.limits = upload.limits;
+    input.validity_floor = upload.validity_floor;
     let outcome = check_material(&input);
-    let mark = walk.findings.len();
     walk.findings.append(outcome.findings);
-    for (rule, severity) in upload.severities {
-        walk.findings.set_severity_since(mark, rule, *severity);
-    }
     if walk.certificate.is_none() {
         walk.certificate = outcome.summary;
     }
@@ -224,6 +224,7 @@ fn check_upload_of(
         certificate_field_blocks: outcome.certificate_field_blocks,
         key_block: outcome.key_block,
         leaf_names: outcome.leaf_names,
+        untrusted_root: outcome.untrusted_root,
     }
 }
 
@@ -269,16 +270,16 @@ pub(crate) fn check_key_type(
     if accepted.accepts(&leaf.key) {
         return true;
     }
-    walk.emit(
+    walk.emit_as(
         &catalog::CERT_ALGORITHM_UNSUPPORTED,
+        severity,
         path,
         format!(
             "The leaf's key is {}; {provider} accepts {}",
             describe_key(&leaf.key),
             accepted.says
         ),
-    )
-    .set_severity(severity);
+    );
     false
 }
 
@@ -338,15 +339,14 @@ pub(crate) fn aws_tags(walk: &mut Walk<'_>, tags: &[Value], path: &str, rules: A
                 aws_tag_text(walk, key, &key_path, TagPart::Key, rules);
                 match seen.iter().find(|(earlier, _)| *earlier == key) {
                     Some((_, first)) => {
-                        walk.emit(
-                            &catalog::TAG_DUPLICATE_KEY,
+                        walk.emit_as(
+                            &catalog::TAG_DUPLICATE_KEY, Severity::Warning,
                             &key_path,
                             format!(
                                 "the tag key {} is already used at {first}; tag keys are case-sensitive and each may appear once",
                                 quote(key, QUOTE_CHARS)
                             ),
-                        )
-                        .set_severity(Severity::Warning);
+                        );
                     }
                     None => seen.push((key, key_path.clone())),
                 }
@@ -411,15 +411,14 @@ fn aws_tag_text(walk: &mut Walk<'_>, text: &str, path: &str, part: TagPart, rule
             format!("the tag {word} is {chars} characters long; at most {max} are allowed"),
         );
     } else if chars == max && rules.guide_is_one_less {
-        walk.emit(
-            too_long,
+        walk.emit_as(
+            too_long, Severity::Warning,
             path,
             format!(
                 "the tag {word} is {chars} characters long: the API model allows {max}, the ACM user guide says at most {}",
                 max - 1
             ),
-        )
-        .set_severity(Severity::Warning);
+        );
     }
     if let Some((at, c)) = text.chars().enumerate().find(|(_, c)| !is_aws_tag_char(*c)) {
         walk.emit(
@@ -435,18 +434,21 @@ fn aws_tag_text(walk: &mut Walk<'_>, text: &str, path: &str, part: TagPart, rule
     let lower = text.get(..4).map(str::to_ascii_lowercase);
     if lower.as_deref() == Some("aws:") {
         let exact = text.starts_with("aws:");
-        let finding = walk.emit(
+        // Only the lowercase prefix is documented; other cases are unverified.
+        let severity = if exact {
+            reserved.severity
+        } else {
+            Severity::Warning
+        };
+        walk.emit_as(
             reserved,
+            severity,
             path,
             format!(
                 "the tag {word} {} starts with `aws:`, which is reserved for AWS",
                 quote(text, QUOTE_CHARS)
             ),
         );
-        if !exact {
-            // Only the lowercase prefix is documented; other cases are unverified.
-            finding.set_severity(Severity::Warning);
-        }
     }
 }
 

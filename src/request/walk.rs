@@ -6,9 +6,11 @@
 use serde_json::Value;
 
 use super::context::RequestContext;
+use super::policy::{active, Policies};
 use crate::catalog::Rule;
-use crate::findings::{Finding, Findings};
+use crate::findings::Findings;
 use crate::report::CertificateSummary;
+use crate::report::Severity;
 
 /// The state of one validation: the request, the caller's context, and what was found.
 pub(crate) struct Walk<'a> {
@@ -27,12 +29,13 @@ pub(crate) struct Walk<'a> {
 }
 
 impl<'a> Walk<'a> {
-    /// A walk of `root` with nothing found yet.
-    pub(crate) fn new(root: &'a Value, ctx: &'a RequestContext) -> Self {
+    /// A walk of `root` with nothing found yet; findings are made under the `policies` that
+    /// hold for `root`.
+    pub(crate) fn new(root: &'a Value, ctx: &'a RequestContext, policies: Policies) -> Self {
         Walk {
             root,
             ctx,
-            findings: Findings::new(),
+            findings: Findings::with_policies(active(policies, root)),
             certificate: None,
             normalized: None,
             normalized_fields: Vec::new(),
@@ -40,13 +43,30 @@ impl<'a> Walk<'a> {
     }
 
     /// Records `rule` at `path` (see [`Findings::emit`]).
-    pub(crate) fn emit(
+    pub(crate) fn emit(&mut self, rule: &'static Rule, path: &str, message: impl Into<String>) {
+        self.findings.emit(rule, path, message);
+    }
+
+    /// Records `rule` with the severity its context decides (see [`Findings::emit_as`]).
+    pub(crate) fn emit_as(
+        &mut self,
+        rule: &'static Rule,
+        severity: Severity,
+        path: &str,
+        message: impl Into<String>,
+    ) {
+        self.findings.emit_as(rule, severity, path, message);
+    }
+
+    /// Records `rule` for a problem the normalized output resolves (see
+    /// [`Findings::emit_resolved`]).
+    pub(crate) fn emit_resolved(
         &mut self,
         rule: &'static Rule,
         path: &str,
         message: impl Into<String>,
-    ) -> &mut Finding {
-        self.findings.emit(rule, path, message)
+    ) {
+        self.findings.emit_resolved(rule, path, message);
     }
 }
 

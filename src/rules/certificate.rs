@@ -2,8 +2,9 @@
 //! digest, provider algorithm support) and the facts the reports show.
 
 use crate::catalog::{
-    CERT_ALGORITHM_UNSUPPORTED, CERT_EXPIRED, CERT_EXPIRES_SOON, CERT_LEAF_IS_CA, CERT_NOT_CA,
-    CERT_NOT_YET_VALID, CERT_NO_SAN, CERT_NO_SERVER_AUTH, CERT_SHA1_SIGNATURE, CERT_WEAK_KEY,
+    Rule, CERT_ALGORITHM_UNSUPPORTED, CERT_EXPIRED, CERT_EXPIRES_SOON, CERT_LEAF_IS_CA,
+    CERT_NOT_CA, CERT_NOT_YET_VALID, CERT_NO_SAN, CERT_NO_SERVER_AUTH, CERT_SHA1_SIGNATURE,
+    CERT_WEAK_KEY,
 };
 use crate::context::{CertificatePurpose, ProviderProfile};
 use crate::findings::Findings;
@@ -18,12 +19,26 @@ use crate::time::{format_rfc3339, Timestamp};
 
 const DAY: i64 = 86_400;
 
+/// A provider's least remaining validity for the leaf, and the rule and words for a leaf
+/// under it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct ValidityFloor {
+    /// Fewest days of validity the leaf must have left.
+    pub days: i64,
+    /// The rule a leaf under it is.
+    pub rule: &'static Rule,
+    /// Who refuses it, for the message (`Cloudflare`).
+    pub provider: &'static str,
+}
+
 /// What the per-certificate rules need to know beyond the certificate itself.
 pub(crate) struct CertificateContext<'a> {
     pub purpose: CertificatePurpose,
     pub profile: ProviderProfile,
     pub now: Timestamp,
     pub expiry_warning_days: u32,
+    /// The operation's least remaining validity for the leaf, in place of `cert.expires_soon`.
+    pub validity_floor: Option<ValidityFloor>,
     pub base: &'a str,
 }
 
@@ -96,7 +111,8 @@ impl Checked<'_> {
     }
 }
 
-/// `cert.expired`, `cert.not_yet_valid`, and for the leaf `cert.expires_soon`.
+/// `cert.expired`, `cert.not_yet_valid`, and for the leaf `cert.expires_soon` (or the
+/// operation's validity floor, such as Cloudflare's `cert.expires_within_window`).
 fn check_validity(c: &Checked<'_>, ctx: &CertificateContext<'_>, out: &mut Findings) {
     let now = ctx.now.unix_seconds();
     let cert = c.cert;
@@ -123,7 +139,19 @@ fn check_validity(c: &Checked<'_>, ctx: &CertificateContext<'_>, out: &mut Findi
         );
     } else if c.is_leaf {
         let days_left = days_between(now, cert.not_after);
-        if days_left < i64::from(ctx.expiry_warning_days) {
+        if let Some(floor) = ctx.validity_floor.filter(|f| days_left < f.days) {
+            out.emit(
+                floor.rule,
+                ctx.base,
+                format!(
+                    "The leaf expires on {}, in {days_left} day{}; {} refuses certificates that expire within {} days: renew it first",
+                    format_rfc3339(cert.not_after),
+                    plural(usize::try_from(days_left.unsigned_abs()).unwrap_or(usize::MAX)),
+                    floor.provider,
+                    floor.days
+                ),
+            );
+        } else if days_left < i64::from(ctx.expiry_warning_days) {
             out.emit(
                 &CERT_EXPIRES_SOON,
                 c.path(),
@@ -131,7 +159,7 @@ fn check_validity(c: &Checked<'_>, ctx: &CertificateContext<'_>, out: &mut Findi
                     "{} expires on {}, in {days_left} day{}; renew it before then (warning threshold {} days)",
                     c.who(),
                     format_rfc3339(cert.not_after),
-                    plural(days_left.unsigned_abs() as usize),
+                    plural(usize::try_from(days_left.unsigned_abs()).unwrap_or(usize::MAX)),
                     ctx.expiry_warning_days
                 ),
             );

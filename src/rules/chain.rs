@@ -108,6 +108,7 @@ pub(crate) fn analyse(
     let walk = best_path(certs, &unique, &analysis.self_signed, leaf, verifier, judge)
         .unwrap_or(first_walk);
     analysis.leaf = Some(leaf);
+    out.leaf_chosen(base, leaf);
     analysis.path = walk.path;
     report_links(certs, &walk.links, base, out);
     analysis.unrelated = unique

@@ -198,12 +198,12 @@ fn check_match(
         KeyMatch::Unknown(why) => {
             // Not a mismatch: the key could not be compared (an EC key without its public
             // point), so the finding is a warning here.
-            out.emit(
+            out.emit_as(
                 &KEY_UNSUPPORTED,
+                Severity::Warning,
                 path,
                 format!("Could not check the key against the leaf: {why}"),
-            )
-            .set_severity(Severity::Warning);
+            );
         }
         KeyMatch::Differs(why) => {
             let elsewhere = all

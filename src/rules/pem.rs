@@ -105,15 +105,15 @@ pub(crate) fn check_size(
     } else {
         ""
     };
-    out.emit(
+    out.emit_as(
         rule,
+        limit.severity,
         path,
         format!(
             "the {what} has {size} {unit}; at most {} are allowed{then}",
             limit.max
         ),
-    )
-    .set_severity(limit.severity);
+    );
     stops
 }
 

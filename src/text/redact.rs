@@ -27,6 +27,19 @@ pub(crate) fn may_be_secret(text: &str) -> bool {
         .any(|run| run.len() >= 32 && classes(run) == 3)
 }
 
+/// `text` as an error message may quote it (an option value, an operation name): itself, or
+/// only its length when it may be key material (a key passed as `now` by mistake).
+pub(crate) fn quotable(text: &str) -> String {
+    if may_be_secret(text) {
+        format!(
+            "<{} characters not shown: they may be key material>",
+            text.chars().count()
+        )
+    } else {
+        text.to_string()
+    }
+}
+
 /// A short quote of stray text, only when it cannot be a fragment of base64 key material.
 pub(crate) fn safe_preview(line: &str) -> Option<String> {
     if may_be_secret(line)

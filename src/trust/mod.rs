@@ -4,6 +4,7 @@
 
 mod mozilla_roots;
 
+use crate::report::Anchored;
 use ring::digest;
 
 use crate::model::certificate::ParsedCertificate;
@@ -31,13 +32,13 @@ pub(crate) enum Anchoring {
 }
 
 impl Anchoring {
-    /// The stable word the report uses.
-    pub(crate) fn as_str(self) -> &'static str {
+    /// What the report says.
+    pub(crate) fn anchored(self) -> Anchored {
         match self {
-            Anchoring::IsAnchor(AnchorSource::PublicStore) => "store_root",
-            Anchoring::IssuedByAnchor(AnchorSource::PublicStore) => "issued_by_store_root",
-            Anchoring::IsAnchor(AnchorSource::CallerRoots) => "caller_root",
-            Anchoring::IssuedByAnchor(AnchorSource::CallerRoots) => "issued_by_caller_root",
+            Anchoring::IsAnchor(AnchorSource::PublicStore) => Anchored::StoreRoot,
+            Anchoring::IssuedByAnchor(AnchorSource::PublicStore) => Anchored::IssuedByStoreRoot,
+            Anchoring::IsAnchor(AnchorSource::CallerRoots) => Anchored::CallerRoot,
+            Anchoring::IssuedByAnchor(AnchorSource::CallerRoots) => Anchored::IssuedByCallerRoot,
         }
     }
 }

@@ -6,6 +6,7 @@
     clippy::expect_used,
     clippy::panic,
     clippy::indexing_slicing,
+    clippy::as_conversions,
     reason = "test support shared by several test crates; a broken expectation should stop the test loudly"
 )]
 #![allow(dead_code)] // each test file uses part of the harness

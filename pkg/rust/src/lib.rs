@@ -135,16 +135,11 @@ impl Options {
         }
     }
 
-    /// `profile`: the CLI's `--profile` values.
+    /// `profile`: the CLI's `--profile` names, read by the core.
     fn profile(&self) -> Result<ProviderProfile, Failure> {
-        match self.string("profile")? {
-            None | Some("generic") => Ok(ProviderProfile::Generic),
-            Some("alibaba-slb") => Ok(ProviderProfile::AlibabaSlb),
-            Some(other) => Err(Failure::option(
-                "profile",
-                format!("profile: \"{other}\" is not \"generic\" or \"alibaba-slb\""),
-            )),
-        }
+        self.string("profile")?
+            .map_or(Ok(ProviderProfile::Generic), str::parse)
+            .map_err(|e| Failure::option("profile", format!("profile: {e}")))
     }
 }
 

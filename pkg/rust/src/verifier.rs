@@ -34,12 +34,12 @@ extern "C" {
 
 /// The algorithm codes JavaScript receives: positions in this list. pkg/src/node-verify.cjs
 /// has the same list; pkg/test/node/verifier.test.mjs checks that they agree by name.
-pub const ALGORITHMS: &[SignatureAlgorithm] = SignatureAlgorithm::ALL;
+pub(crate) const ALGORITHMS: &[SignatureAlgorithm] = SignatureAlgorithm::ALL;
 
 /// `verify` returned: the signature verifies.
-pub const VERIFIED: u32 = 0;
+pub(crate) const VERIFIED: u32 = 0;
 /// `verify` returned: it does not.
-pub const BAD: u32 = 1;
+pub(crate) const BAD: u32 = 1;
 
 struct JsSignatureVerifier(JsVerifier);
 
@@ -60,10 +60,13 @@ impl SignatureVerifier for JsSignatureVerifier {
         let Some(code) = ALGORITHMS.iter().position(|a| *a == algorithm) else {
             return VerifyOutcome::Unsupported;
         };
-        match self
-            .0
-            .verify_js(code as u32, key.spki, key.key, message, signature)
-        {
+        match self.0.verify_js(
+            u32::try_from(code).unwrap_or(u32::MAX),
+            key.spki,
+            key.key,
+            message,
+            signature,
+        ) {
             VERIFIED => VerifyOutcome::Verified,
             BAD => VerifyOutcome::Bad,
             _ => VerifyOutcome::Unsupported,
@@ -72,13 +75,17 @@ impl SignatureVerifier for JsSignatureVerifier {
 }
 
 /// The core's verifier option for what JavaScript passed: `None` (ring) when it passed nothing.
-pub fn from_js(verifier: Option<JsVerifier>) -> Option<SharedVerifier> {
+pub(crate) fn from_js(verifier: Option<JsVerifier>) -> Option<SharedVerifier> {
     verifier.map(|v| SharedVerifier::new(JsSignatureVerifier(v)))
 }
 
 /// The algorithm names in code order, comma-separated, for the JavaScript side's self-check
 /// (joined by hand: serializing a `Vec<&str>` with serde_json cost 0.8 KB of module).
 #[wasm_bindgen]
+#[allow(
+    unreachable_pub,
+    reason = "exported to JavaScript by wasm_bindgen, not through the crate root"
+)]
 pub fn signature_algorithms() -> String {
     let names: Vec<&str> = ALGORITHMS.iter().map(|a| a.name()).collect();
     names.join(",")

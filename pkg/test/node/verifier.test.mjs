@@ -121,3 +121,16 @@ test("the Node verifier never throws, whatever it is given", () => {
     assert.ok(out === 1 || out === 2, `code ${code}: ${out}`);
   }
 });
+
+test("node:crypto key objects are cached by key, bounded, and a cached key still refuses a bad signature", () => {
+  const { keyCache, KEY_CACHE_SIZE } = require(join(dist, "node-verify.cjs"));
+  const pem = readFileSync(join(TESTDATA, "rsa/fullchain-with-root.pem"), "utf8");
+  packaged.checkCertificate(pem, { now: NOW });
+  assert.ok(keyCache.size > 0, "the chain's keys are cached");
+  // With the issuer keys cached, a corrupted signature is still found.
+  const forged = packaged.checkCertificate(corruptFirstSignature(pem), { now: NOW });
+  assert.ok(forged.diagnostics.some((d) => d.rule === "chain.bad_signature"), "the bad signature is reported");
+  // Every testdata chain: far more keys than the bound.
+  for (const [, text] of files) packaged.checkCertificate(text, { now: NOW });
+  assert.ok(keyCache.size <= KEY_CACHE_SIZE, `at most ${KEY_CACHE_SIZE} keys (got ${keyCache.size})`);
+});

@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use cert_preflight::ProviderProfile;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// Check TLS certificate material and cloud load-balancer API requests before they are sent.
@@ -12,24 +13,37 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 #[derive(Debug, Parser)]
 #[command(name = "cert-preflight", version, about, long_about = None)]
 pub(crate) struct Cli {
-    /// Output format: `human` (readable, coloured on a terminal), `json` (the report; JSON
-    /// Lines for `scan`) or `sarif` (SARIF 2.1.0, `scan` only).
-    #[arg(long, global = true, value_enum, default_value_t = Format::Human)]
-    pub format: Format,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
 }
 
-/// Output format shared by every command.
+/// Output format of the commands that print one result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
+pub(crate) enum Format {
     /// One line per diagnostic, a facts block and a summary.
     Human,
-    /// Exactly the report's JSON (the same as the npm package and the Rust type); `scan`
-    /// writes JSON Lines, one report per file with its `file` path.
+    /// Exactly the report's JSON (the same as the npm package and the Rust type).
     Json,
-    /// SARIF 2.1.0 (`scan` only), for code scanning UIs.
+}
+
+/// `--format` of the commands that print one result: `human` (readable, coloured on a
+/// terminal) or `json`.
+#[derive(Debug, Args)]
+pub(crate) struct OutputArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+}
+
+/// Output format of `scan`, the one command that also writes SARIF.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ScanFormat {
+    /// One block per file and a summary table.
+    Human,
+    /// JSON Lines, one report per file with its `file` path.
+    Json,
+    /// SARIF 2.1.0, for code scanning UIs.
     Sarif,
 }
 
@@ -63,6 +77,9 @@ pub(crate) enum Command {
 /// file has an error (with `--expiring-within`: if any certificate is listed), else 0.
 #[derive(Debug, Args)]
 pub(crate) struct ScanArgs {
+    /// Output format: `human`, `json` (JSON Lines) or `sarif` (SARIF 2.1.0).
+    #[arg(long, value_enum, default_value_t = ScanFormat::Human)]
+    pub format: ScanFormat,
     /// Files and directories to check (directories recursively); `-` reads one file from stdin.
     #[arg(value_name = "PATH", required = true)]
     pub paths: Vec<PathBuf>,
@@ -90,8 +107,8 @@ pub(crate) struct ScanArgs {
     #[command(flatten)]
     pub clock: ClockArgs,
     /// Provider documentation to apply beyond the seeds.
-    #[arg(long, value_enum, default_value_t = Profile::Generic)]
-    pub profile: Profile,
+    #[arg(long, value_parser = profile_parser(), default_value = "generic")]
+    pub profile: ProviderProfile,
     /// Worker threads (default: the number of cores).
     #[arg(long, value_name = "N")]
     pub jobs: Option<std::num::NonZeroUsize>,
@@ -111,6 +128,8 @@ pub(crate) struct CompletionsArgs {
 /// `cert-preflight cert`.
 #[derive(Debug, Args)]
 pub(crate) struct CertArgs {
+    #[command(flatten)]
+    pub output: OutputArgs,
     /// PEM file with the certificate, then its chain (`-` reads stdin). DER, PKCS#7 and
     /// PKCS#12 (`.pfx`, `.p12`: its certificates and its key) are accepted too.
     #[arg(value_name = "PEM_FILE")]
@@ -134,8 +153,8 @@ pub(crate) struct CertArgs {
     #[command(flatten)]
     pub clock: ClockArgs,
     /// Provider documentation to apply beyond the seeds.
-    #[arg(long, value_enum, default_value_t = Profile::Generic)]
-    pub profile: Profile,
+    #[arg(long, value_parser = profile_parser(), default_value = "generic")]
+    pub profile: ProviderProfile,
     /// Write the normalized bundle (reordered, 64 columns, no stray text) to this file, or
     /// `-` for stdout (the report then goes to stderr).
     #[arg(long, value_name = "OUT_FILE")]
@@ -155,18 +174,20 @@ pub(crate) struct ClockArgs {
     pub expiry_days: u32,
 }
 
-/// `--profile`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub(crate) enum Profile {
-    /// Only the rules that hold everywhere.
-    Generic,
-    /// Alibaba Cloud CLB (SLB): RSA certificates and PKCS#1 keys.
-    AlibabaSlb,
+/// `--profile`: the core's profile names (each with its summary in `--help`), read by
+/// [`ProviderProfile::from_str`](std::str::FromStr), as the npm and Python packages read them.
+fn profile_parser() -> impl clap::builder::TypedValueParser<Value = ProviderProfile> {
+    use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser as _};
+    let values =
+        ProviderProfile::names().map(|(name, summary)| PossibleValue::new(name).help(summary));
+    PossibleValuesParser::new(values).try_map(|name| name.parse::<ProviderProfile>())
 }
 
 /// `cert-preflight operations`.
 #[derive(Debug, Args)]
 pub(crate) struct OperationsArgs {
+    #[command(flatten)]
+    pub output: OutputArgs,
     /// Print the JSON Schema (draft 2020-12) of OPERATION's request body, or, without a value,
     /// an object of every operation's schema by id. An editor validates a body file with it
     /// through `$schema`.
@@ -180,6 +201,8 @@ pub(crate) struct OperationsArgs {
 /// arguments or the request file could not be used.
 #[derive(Debug, Args)]
 pub(crate) struct ExplainArgs {
+    #[command(flatten)]
+    pub output: OutputArgs,
     /// Operation id (`aws.acm.import-certificate`) or provider action (`acm:ImportCertificate`).
     #[arg(value_name = "OPERATION")]
     pub operation: String,
@@ -203,6 +226,8 @@ pub(crate) struct ExplainArgs {
 /// `cert-preflight rules`.
 #[derive(Debug, Args)]
 pub(crate) struct RulesArgs {
+    #[command(flatten)]
+    pub output: OutputArgs,
     /// Show the error code each rule gets in this operation (id or provider action name), e.g.
     /// `APIG.2012` in huawei.apig.attach-certificate-domains.
     #[arg(long, value_name = "OPERATION")]
@@ -212,6 +237,8 @@ pub(crate) struct RulesArgs {
 /// `cert-preflight fingerprint`.
 #[derive(Debug, Args)]
 pub(crate) struct FingerprintArgs {
+    #[command(flatten)]
+    pub output: OutputArgs,
     /// PEM file with one or more certificates (`-` reads stdin). DER is accepted too.
     #[arg(value_name = "PEM_FILE")]
     pub file: PathBuf,
@@ -238,6 +265,8 @@ pub(crate) enum Style {
 /// `cert-preflight request`.
 #[derive(Debug, Args)]
 pub(crate) struct RequestArgs {
+    #[command(flatten)]
+    pub output: OutputArgs,
     /// Operation id (`alibaba.alb.create-listener`) or provider action (`CreateListener`).
     #[arg(value_name = "OPERATION", required_unless_present = "list")]
     pub operation: Option<String>,

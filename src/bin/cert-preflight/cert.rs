@@ -6,13 +6,14 @@ use zeroize::Zeroizing;
 
 use cert_preflight::{
     check_certificate, fingerprint, CertificateInput, CertificatePurpose, DigestAlgorithm,
-    FingerprintStyle, ProviderProfile,
+    FingerprintStyle,
 };
 
-use crate::args::{CertArgs, FingerprintArgs, Format, Profile, Style};
+use crate::args::{CertArgs, FingerprintArgs, Format, Style};
+use crate::human;
 use crate::input::{self, is_stdin, shown, CliError};
+use crate::output::{emit, note, print_report, to_json, Sink};
 use crate::password::Prompt;
-use crate::{emit, human, note, print_report, to_json, Sink};
 
 /// Checks a certificate bundle (with its key and domains) and prints the report; with `--fix`,
 /// writes the normalized bundle.
@@ -61,10 +62,7 @@ pub(crate) fn run_cert(args: &CertArgs, format: Format) -> Result<u8, CliError> 
     } else {
         CertificatePurpose::Server
     };
-    request.profile = match args.profile {
-        Profile::Generic => ProviderProfile::Generic,
-        Profile::AlibabaSlb => ProviderProfile::AlibabaSlb,
-    };
+    request.profile = args.profile;
     let report = check_certificate(&request);
 
     let sink = match &args.fix {
@@ -132,7 +130,7 @@ pub(crate) fn run_fingerprint(args: &FingerprintArgs, format: Format) -> Result<
     };
     let report = fingerprint(&cert.pem, algorithm, style);
     match format {
-        Format::Json | Format::Sarif => emit(&to_json(&report)?, Sink::Stdout),
+        Format::Json => emit(&to_json(&report)?, Sink::Stdout),
         Format::Human => {
             let mut problems = String::new();
             for d in &report.report.diagnostics {

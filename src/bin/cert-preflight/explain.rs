@@ -4,7 +4,7 @@ use cert_preflight::{explain, explain_request, Explanation, RequestContext};
 
 use crate::args::{ExplainArgs, Format};
 use crate::input::{self, CliError};
-use crate::{emit, to_json, Sink};
+use crate::output::{emit, to_json, Sink};
 
 /// Explains the answer (checking the request when one is given) and prints the causes.
 pub(crate) fn run_explain(args: &ExplainArgs, format: Format) -> Result<u8, CliError> {
@@ -24,7 +24,7 @@ pub(crate) fn run_explain(args: &ExplainArgs, format: Format) -> Result<u8, CliE
     }
     .map_err(|e| CliError::new(e.to_string(), args.operation.clone()))?;
     match format {
-        Format::Json | Format::Sarif => emit(&to_json(&explanation)?, Sink::Stdout),
+        Format::Json => emit(&to_json(&explanation)?, Sink::Stdout),
         Format::Human => emit(&human(&explanation), Sink::Stdout),
     }
     Ok(0)

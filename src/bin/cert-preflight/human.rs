@@ -233,6 +233,14 @@ pub(crate) fn rules_table(rules: &[Rule]) -> String {
             r.source,
             r.summary
         );
+        if !r.also.is_empty() {
+            let also: Vec<&str> = r.also.iter().map(Severity::as_str).collect();
+            let _ = write!(
+                line,
+                " {}",
+                paint(DIM, &format!("(also {})", also.join(", ")))
+            );
+        }
         if let Some(code) = r.api_error {
             let _ = write!(line, " {}", paint(DIM, &format!("(API error {code})")));
         }

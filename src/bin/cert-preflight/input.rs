@@ -6,14 +6,13 @@ use std::io::{self, Read};
 use std::path::Path;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use base64::Engine as _;
-use cert_preflight::Timestamp;
+use cert_preflight::{certificate_text, private_key_text, BytesReadAs, Timestamp};
 use zeroize::Zeroizing;
 
 /// Input that could not be read, or an argument that was not understood: printed as
 /// `cert-preflight: error: <what> (<context>)` and exit status 2.
 #[derive(Debug)]
-pub struct CliError {
+pub(crate) struct CliError {
     /// What went wrong, in one plain phrase.
     pub what: String,
     /// The file or option concerned, if any.
@@ -22,7 +21,7 @@ pub struct CliError {
 
 impl CliError {
     /// An error about `context` (a file path or an option name).
-    pub fn new(what: impl Into<String>, context: impl Into<String>) -> Self {
+    pub(crate) fn new(what: impl Into<String>, context: impl Into<String>) -> Self {
         CliError {
             what: what.into(),
             context: Some(context.into()),
@@ -65,7 +64,7 @@ const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
 /// Reads all bytes of `path` (stdin for `-`); `what` names the file in errors ("certificate file").
 pub(crate) fn read_bytes(path: &Path, what: &str) -> Result<Zeroizing<Vec<u8>>, CliError> {
     let bytes = read_capped(path, what)?;
-    if bytes.len() as u64 > MAX_INPUT_BYTES {
+    if u64::try_from(bytes.len()).unwrap_or(u64::MAX) > MAX_INPUT_BYTES {
         return Err(CliError::new(
             format!("{what} is larger than {} MiB", MAX_INPUT_BYTES >> 20),
             shown(path),
@@ -108,127 +107,54 @@ pub(crate) fn read_text(path: &Path, what: &str) -> Result<String, CliError> {
         .map_err(|_| CliError::new(format!("{what} is not UTF-8 text"), shown(path)))
 }
 
-/// Reads a private key file. The text stays in a buffer that is wiped when dropped, and no
-/// error message quotes it. A binary DER key (PKCS#8, encrypted PKCS#8, PKCS#1 RSA or SEC1 EC,
-/// told apart by the shape of its outer SEQUENCE) is wrapped into the PEM block of its kind, as
-/// a DER certificate is; other bytes that are not UTF-8 are read lossily, so the core reports
-/// them (as stray text or a malformed block) without the CLI quoting them.
+/// Reads a private key file (as [`private_key_text`] reads bytes). The text stays in a buffer
+/// that is wiped when dropped, and no error message quotes it.
 pub(crate) fn read_key(path: &Path) -> Result<Zeroizing<String>, CliError> {
-    let mut bytes = read_bytes(path, "private key file")?;
-    let raw = Zeroizing::new(std::mem::take(&mut *bytes));
-    if let Ok(text) = std::str::from_utf8(&raw) {
-        return Ok(Zeroizing::new(text.to_string()));
-    }
-    if let Some(label) = der_key_label(&raw) {
-        return Ok(Zeroizing::new(der_to_pem(&raw, label)));
-    }
-    Ok(Zeroizing::new(String::from_utf8_lossy(&raw).into_owned()))
+    let bytes = read_bytes(path, "private key file")?;
+    Ok(private_key_text(&bytes))
 }
 
-/// The PEM label of a DER private key, from the tags of its outer SEQUENCE's first two
-/// elements: `INTEGER, SEQUENCE` is PKCS#8 (version, algorithm); `SEQUENCE, OCTET STRING`
-/// encrypted PKCS#8 (algorithm, data); `INTEGER, INTEGER` PKCS#1 RSA (version, modulus);
-/// `INTEGER, OCTET STRING` SEC1 EC (version, private key). Anything else is not a DER key.
-fn der_key_label(der: &[u8]) -> Option<&'static str> {
-    let (0x30, body, _) = der_parts(der)? else {
-        return None;
-    };
-    let (first, _, rest) = der_parts(body)?;
-    let (second, _, _) = der_parts(rest)?;
-    match (first, second) {
-        (0x02, 0x30) => Some("PRIVATE KEY"),
-        (0x30, 0x04) => Some("ENCRYPTED PRIVATE KEY"),
-        (0x02, 0x02) => Some("RSA PRIVATE KEY"),
-        (0x02, 0x04) => Some("EC PRIVATE KEY"),
-        _ => None,
-    }
-}
-
-/// Tag, content and what follows, for one DER element with a definite length.
-fn der_parts(bytes: &[u8]) -> Option<(u8, &[u8], &[u8])> {
-    let (&tag, rest) = bytes.split_first()?;
-    let (&first, rest) = rest.split_first()?;
-    let (length, rest) = if first < 0x80 {
-        (usize::from(first), rest)
-    } else {
-        let count = usize::from(first & 0x7f);
-        if count == 0 || count > 4 || rest.len() < count {
-            return None;
-        }
-        let (digits, rest) = rest.split_at(count);
-        let length = digits
-            .iter()
-            .fold(0usize, |n, d| (n << 8) | usize::from(*d));
-        (length, rest)
-    };
-    if rest.len() < length {
-        return None;
-    }
-    let (content, after) = rest.split_at(length);
-    Some((tag, content, after))
-}
-
-/// A certificate file as PEM text, plus a note when it was DER and had to be wrapped; or a
-/// PKCS#12 file, which the core opens with its password.
+/// A certificate file as PEM text, plus a note when it was not plain UTF-8; or a PKCS#12 file,
+/// which the core opens with its password.
 pub(crate) struct CertificateText {
     /// The PEM text to check (empty for a PKCS#12 file).
     pub pem: String,
-    /// Set when the file was binary DER and was wrapped into one CERTIFICATE block.
+    /// Set when the file was binary DER (wrapped into one CERTIFICATE block) or not all UTF-8.
     pub note: Option<String>,
     /// The file's bytes when it is PKCS#12 (`.pfx`, `.p12`).
     pub pkcs12: Option<Vec<u8>>,
 }
 
-/// Reads a certificate file: UTF-8 PEM as is; PKCS#12 kept as bytes for the core to open;
-/// binary DER (first byte 0x30, an ASN.1 SEQUENCE) wrapped into one `CERTIFICATE` block; any
-/// other bytes that are not UTF-8 (an
-/// `openssl x509 -text` dump or PKCS#12 "Bag Attributes" around clean PEM blocks) read lossily,
-/// so the text around the blocks is the core's `pem.stray_text` and the blocks are checked.
+/// Reads a certificate file: PKCS#12 kept as bytes for the core to open; anything else as
+/// [`certificate_text`] reads bytes (UTF-8 PEM as is, binary DER wrapped into one
+/// `CERTIFICATE` block, other bytes that are not UTF-8 read lossily, so the text around the
+/// blocks is the core's `pem.stray_text` and the blocks are checked).
 pub(crate) fn read_certificate(path: &Path) -> Result<CertificateText, CliError> {
     let mut bytes = read_bytes(path, "certificate file")?;
-    let raw = std::mem::take(&mut *bytes);
-    if cert_preflight::looks_like_pkcs12(&raw) {
+    if cert_preflight::looks_like_pkcs12(&bytes) {
         return Ok(CertificateText {
             pem: String::new(),
             note: None,
-            pkcs12: Some(raw),
+            pkcs12: Some(std::mem::take(&mut *bytes)),
         });
     }
-    match String::from_utf8(raw) {
-        Ok(pem) => Ok(CertificateText {
-            pem,
-            note: None,
-            pkcs12: None,
-        }),
-        Err(err) if err.as_bytes().first() == Some(&0x30) => Ok(CertificateText {
-            pem: der_to_pem(err.as_bytes(), "CERTIFICATE"),
-            note: Some(format!(
-                "{} is binary DER, not PEM; checking it as one CERTIFICATE block",
-                shown(path)
-            )),
-            pkcs12: None,
-        }),
-        Err(err) => Ok(CertificateText {
-            pem: String::from_utf8_lossy(err.as_bytes()).into_owned(),
-            note: Some(format!(
-                "{} is not all UTF-8; bytes that are not were read as U+FFFD",
-                shown(path)
-            )),
-            pkcs12: None,
-        }),
-    }
-}
-
-/// Wraps DER bytes into a 64-column PEM block with `label`.
-fn der_to_pem(der: &[u8], label: &str) -> String {
-    let b64 = Zeroizing::new(base64::engine::general_purpose::STANDARD.encode(der));
-    let mut pem = format!("-----BEGIN {label}-----\n");
-    for line in b64.as_bytes().chunks(64) {
-        pem.push_str(&String::from_utf8_lossy(line));
-        pem.push('\n');
-    }
-    pem.push_str(&format!("-----END {label}-----\n"));
-    pem
+    let (text, read_as) = certificate_text(&bytes);
+    let note = match read_as {
+        BytesReadAs::Der => Some(format!(
+            "{} is binary DER, not PEM; checking it as one CERTIFICATE block",
+            shown(path)
+        )),
+        BytesReadAs::Lossy => Some(format!(
+            "{} is not all UTF-8; bytes that are not were read as U+FFFD",
+            shown(path)
+        )),
+        _ => None,
+    };
+    Ok(CertificateText {
+        pem: text.into_owned(),
+        note,
+        pkcs12: None,
+    })
 }
 
 /// `--now` if given (RFC 3339), else the system clock.

@@ -9,6 +9,7 @@ mod explain;
 mod human;
 mod input;
 mod manifest;
+mod output;
 mod password;
 mod request;
 mod scan;
@@ -20,24 +21,20 @@ use std::process::ExitCode;
 use clap::Parser as _;
 
 use args::{Cli, Command, Format};
-use cert_preflight::Report;
 use input::CliError;
+use output::{emit, to_json, Sink};
 
 fn main() -> ExitCode {
     // clap prints its own usage errors and exits with status 2 (0 for --help/--version).
     let cli = Cli::parse();
     let result = match &cli.command {
-        Command::Scan(a) => scan::run_scan(a, cli.format),
-        _ if cli.format == Format::Sarif => Err(CliError::new(
-            "SARIF is written only by `scan`; use --format human or json",
-            "--format",
-        )),
-        Command::Cert(a) => cert::run_cert(a, cli.format),
-        Command::Fingerprint(a) => cert::run_fingerprint(a, cli.format),
-        Command::Rules(a) => run_rules(a, cli.format),
-        Command::Request(a) => request::run_request(a, cli.format),
-        Command::Explain(a) => explain::run_explain(a, cli.format),
-        Command::Operations(a) => request::run_operations_command(a, cli.format),
+        Command::Scan(a) => scan::run_scan(a, a.format),
+        Command::Cert(a) => cert::run_cert(a, a.output.format),
+        Command::Fingerprint(a) => cert::run_fingerprint(a, a.output.format),
+        Command::Rules(a) => run_rules(a, a.output.format),
+        Command::Request(a) => request::run_request(a, a.output.format),
+        Command::Explain(a) => explain::run_explain(a, a.output.format),
+        Command::Operations(a) => request::run_operations_command(a, a.output.format),
         Command::Completions(a) => shell::run_completions(a),
         Command::Man => shell::run_man(),
     };
@@ -65,60 +62,6 @@ pub fn error_line(what: &str, context: Option<&str>) -> String {
     )
 }
 
-/// Where a command's main output goes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Sink {
-    /// Standard output (the normal case).
-    Stdout,
-    /// Standard error (when stdout carries `--fix -`'s bundle).
-    Stderr,
-}
-
-/// Writes `text` (ANSI styles stripped unless on a colour terminal). A closed pipe
-/// (`| head`) is not an error worth reporting.
-pub fn emit(text: &str, sink: Sink) {
-    let _ = match sink {
-        Sink::Stdout => anstream::stdout().write_all(text.as_bytes()),
-        Sink::Stderr => anstream::stderr().write_all(text.as_bytes()),
-    };
-}
-
-/// A `cert-preflight: note: ...` line on stderr.
-pub fn note(text: &str) {
-    emit(&note_line(text), Sink::Stderr);
-}
-
-/// `cert-preflight: note: <text>` and a newline, control characters escaped.
-pub fn note_line(text: &str) -> String {
-    format!(
-        "{} {}\n",
-        human::paint(anstyle::Style::new().bold(), "cert-preflight: note:"),
-        human::clean(text)
-    )
-}
-
-/// Prints a report in the chosen format and returns its exit status (0 valid, 1 errors).
-pub fn print_report(report: &Report, format: Format, sink: Sink, fix_hint: bool) -> u8 {
-    match format {
-        Format::Json | Format::Sarif => emit(&format!("{}\n", report.to_json_pretty()), sink),
-        Format::Human => emit(&human::report(report, fix_hint), sink),
-    }
-    u8::from(!report.valid)
-}
-
-/// Pretty JSON of any serializable library value (rules, operations, fingerprints).
-pub fn to_json<T: serde::Serialize + ?Sized>(value: &T) -> Result<String, CliError> {
-    serde_json::to_string_pretty(value)
-        .map(|mut s| {
-            s.push('\n');
-            s
-        })
-        .map_err(|e| CliError {
-            what: format!("cannot write JSON: {e}"),
-            context: None,
-        })
-}
-
 /// `cert-preflight rules [--operation OP]`.
 fn run_rules(args: &args::RulesArgs, format: Format) -> Result<u8, CliError> {
     let rules = match &args.operation {
@@ -129,7 +72,7 @@ fn run_rules(args: &args::RulesArgs, format: Format) -> Result<u8, CliError> {
         })?,
     };
     match format {
-        Format::Json | Format::Sarif => emit(&to_json(&rules)?, Sink::Stdout),
+        Format::Json => emit(&to_json(&rules)?, Sink::Stdout),
         Format::Human => emit(&human::rules_table(&rules), Sink::Stdout),
     }
     Ok(0)

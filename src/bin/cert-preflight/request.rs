@@ -6,9 +6,10 @@ use cert_preflight::{
 };
 
 use crate::args::{Format, OperationsArgs, RequestArgs, Wire};
+use crate::human;
 use crate::input::{self, is_stdin, shown, CliError};
 use crate::manifest::{self, Document};
-use crate::{emit, human, print_report, to_json, Sink};
+use crate::output::{emit, print_report, to_json, Sink};
 
 /// Checks a request body for one operation and prints the report (or lists the operations
 /// with `--list`).
@@ -92,7 +93,7 @@ fn check_documents(
         [(_, report)] => Ok(print_report(report, format, Sink::Stdout, false)),
         several => {
             match format {
-                Format::Json | Format::Sarif => {
+                Format::Json => {
                     let all: Vec<&Report> = several.iter().map(|(_, r)| r).collect();
                     emit(&to_json(&all)?, Sink::Stdout);
                 }
@@ -139,7 +140,7 @@ pub(crate) fn run_operations_command(
 
 pub(crate) fn run_operations(format: Format) -> Result<u8, CliError> {
     match format {
-        Format::Json | Format::Sarif => emit(&to_json(operations())?, Sink::Stdout),
+        Format::Json => emit(&to_json(operations())?, Sink::Stdout),
         Format::Human => emit(&human::operations_table(operations()), Sink::Stdout),
     }
     Ok(0)

@@ -442,8 +442,9 @@ fn decode_payload(
             let mut first_bad: Option<(usize, char)> = None; // (line, character)
             for &(line_no, line) in &split.payload_lines {
                 for c in line.chars() {
-                    if c.is_ascii() && is_base64_byte(c as u8) {
-                        base64.push(c as u8);
+                    let ascii = u8::try_from(c).ok().filter(u8::is_ascii);
+                    if let Some(b) = ascii.filter(|b| is_base64_byte(*b)) {
+                        base64.push(b);
                     } else if !matches!(c, ' ' | '\t') && first_bad.is_none() {
                         first_bad = Some((line_no, c));
                     }
@@ -519,6 +520,10 @@ fn is_base64_byte(b: u8) -> bool {
 
 /// [`is_base64_byte`] as a table: one load per byte in the scanner's hot loop.
 #[allow(clippy::indexing_slicing, reason = "a u8 indexes a 256-entry table")]
+#[allow(
+    clippy::as_conversions,
+    reason = "a const table: From and TryFrom are not const; b < 256"
+)]
 const BASE64_BYTES: [bool; 256] = {
     let mut table = [false; 256];
     let mut b = 0;
@@ -534,7 +539,7 @@ fn describe_char(c: char) -> String {
     if c.is_ascii_graphic() {
         format!("'{c}'")
     } else {
-        format!("U+{:04X}", c as u32)
+        format!("U+{:04X}", u32::from(c))
     }
 }
 
@@ -548,7 +553,6 @@ pub(crate) fn encode_block(label: &str, der: &[u8]) -> String {
 
 /// [`encode_block`] for key material: the base64 and the block live only in buffers that are
 /// wiped when dropped, sized up front so that no reallocation leaves a copy behind.
-#[cfg(feature = "pkcs12")]
 pub(crate) fn encode_secret_block(label: &str, der: &[u8]) -> zeroize::Zeroizing<String> {
     let b64 = zeroize::Zeroizing::new(base64_standard::encode(der));
     let mut out = zeroize::Zeroizing::new(String::with_capacity(block_capacity(label, &b64)));

@@ -61,7 +61,7 @@ pub(super) fn rsa_modulus_bits(der: &[u8]) -> u32 {
         .unwrap_or_default();
     match modulus.iter().position(|b| *b != 0) {
         Some(first) => {
-            let rest = (modulus.len() - first) as u32;
+            let rest = u32::try_from(modulus.len() - first).unwrap_or(u32::MAX);
             let top = modulus.get(first).copied().unwrap_or(0);
             (rest - 1) * 8 + (8 - top.leading_zeros())
         }

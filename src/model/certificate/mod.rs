@@ -528,7 +528,7 @@ fn key_size(algorithm: &str, key: &[u8]) -> u32 {
             .map_or(0, |y| y.len() * 8),
         _ => 0,
     };
-    bits as u32
+    u32::try_from(bits).unwrap_or(u32::MAX)
 }
 fn signature_kind(algorithm: &AlgorithmIdentifier<'_>) -> SignatureKind {
     match &*dotted(&algorithm.algorithm) {

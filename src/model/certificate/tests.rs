@@ -1,4 +1,8 @@
 //! Tests of certificate parsing: facts against x509-parser's own accessors and formatting.
+#![allow(
+    clippy::as_conversions,
+    reason = "test data builders: lengths and key sizes are small by construction"
+)]
 
 use super::algorithm::hash_of_oid;
 use super::*;

@@ -47,6 +47,7 @@ pub(crate) const OPERATION: OperationDecl = OperationDecl {
         summary: "Associates additional certificates with an HTTPS or QUIC ALB listener",
     },
     error_codes: ErrorCodes::CATALOGUE,
+    policies: &[],
     path: &[],
     body: BODY,
     checks: &[duplicate_and_default_certificates, listener_protocol],

@@ -179,6 +179,7 @@ pub(crate) const OPERATION: OperationDecl = OperationDecl {
         summary: "Creates an HTTP, HTTPS or QUIC listener on an ALB instance",
     },
     error_codes: ErrorCodes::CATALOGUE,
+    policies: &[],
     path: &[],
     body: BODY,
     checks: &[],

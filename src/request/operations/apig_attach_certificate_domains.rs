@@ -72,6 +72,7 @@ pub(crate) const OPERATION: OperationDecl = OperationDecl {
         ],
         catalogue_codes: true,
     },
+    policies: &[],
     path: PATH,
     body: BODY,
     checks: &[domains],

@@ -26,7 +26,7 @@ use serde_json::Value;
 use crate::model::certificate::Curve;
 
 use crate::check::FieldLimits;
-use crate::findings::ErrorCodes;
+use crate::findings::{ErrorCodes, Override, Policy};
 use crate::model::certificate::{KeyKind, ParsedCertificate};
 use crate::model::read_certificate_field;
 use crate::report::Severity;
@@ -35,6 +35,7 @@ use crate::request::upload::{
     aws_tags, check_key_type, check_upload, read_blob, report_blob, AwsTagRules, Field, KeyTypes,
     Material, Upload,
 };
+use crate::request::policy::When;
 use crate::request::walk::Walk;
 use crate::catalog;
 use crate::rules::pem::SizeLimit;
@@ -90,6 +91,7 @@ pub(crate) const OPERATION: OperationDecl = OperationDecl {
         ],
         catalogue_codes: false,
     },
+    policies: &[(When::Always, POLICY)],
     path: &[],
     body: BODY,
     checks: &[certificate_material, arn_and_tags],
@@ -131,7 +133,10 @@ const CLOUDFRONT_KEYS: KeyTypes = KeyTypes {
 };
 
 /// [ACM-FMT]: ACM removes an EC PARAMETERS block itself.
-const SEVERITIES: &[(&catalog::Rule, Severity)] = &[(&catalog::KEY_EC_PARAMETERS_BLOCK, Severity::Info)];
+const POLICY: Policy = Policy {
+    overrides: &[Override::new(&catalog::KEY_EC_PARAMETERS_BLOCK, Severity::Info)],
+    replacements: &[],
+};
 
 /// [ACM-PRE]: "The OCSP URL ... must not exceed 1000 characters".
 const MAX_OCSP_URL_CHARS: usize = 1000;
@@ -162,7 +167,7 @@ fn certificate_material(walk: &mut Walk<'_>) {
         key_required: true,
         combined: false,
         limits: LIMITS,
-        severities: SEVERITIES,
+        validity_floor: None,
     };
     let material = check_upload(walk, &upload);
     for (text, path) in [
@@ -210,15 +215,13 @@ fn single_certificate(walk: &mut Walk<'_>, material: &Material) {
         return;
     }
     let fixed = walk.normalized_fields.iter().any(|(path, _)| path == CERTIFICATE);
-    let finding = walk.emit(
-        &catalog::CERT_SINGLE_CERTIFICATE,
-        CERTIFICATE,
-        format!(
-            "`Certificate` holds {count} certificates; it takes only the leaf: move the others to `CertificateChain` (the report's normalized_fields has both fields)"
-        ),
+    let message = format!(
+        "`Certificate` holds {count} certificates; it takes only the leaf: move the others to `CertificateChain` (the report's normalized_fields has both fields)"
     );
     if fixed {
-        finding.set_fixed();
+        walk.emit_resolved(&catalog::CERT_SINGLE_CERTIFICATE, CERTIFICATE, message);
+    } else {
+        walk.emit(&catalog::CERT_SINGLE_CERTIFICATE, CERTIFICATE, message);
     }
 }
 
@@ -295,12 +298,11 @@ fn acm_certificate_rules(walk: &mut Walk<'_>, leaf: &ParsedCertificate) {
 fn reimport_usage(walk: &mut Walk<'_>, leaf: &ParsedCertificate, previous: &str) {
     let previous = read_certificate_field(previous);
     let Some(before) = previous.certificates.first() else {
-        walk.emit(
-            &catalog::PEM_MALFORMED,
+        walk.emit_as(
+            &catalog::PEM_MALFORMED, Severity::Warning,
             "/context/previous_certificate",
             "The previous certificate given as context could not be read; the re-import rules were not checked",
-        )
-        .set_severity(Severity::Warning);
+        );
         return;
     };
     let mut added = Vec::new();

@@ -57,17 +57,15 @@ pub(crate) fn check_trailing_whitespace(walk: &mut Walk<'_>, text: &str, path: &
     } else {
         "remove them"
     };
-    let finding = walk.emit(
-        &catalog::PEM_TRAILING_WHITESPACE,
-        path,
-        format!(
-            "Spaces or tabs at the end of line{} {}; the PEM is refused with them: {fix}",
-            if lines.len() == 1 { "" } else { "s" },
-            list_numbers(&lines)
-        ),
+    let message = format!(
+        "Spaces or tabs at the end of line{} {}; the PEM is refused with them: {fix}",
+        if lines.len() == 1 { "" } else { "s" },
+        list_numbers(&lines)
     );
     if fixed {
-        finding.set_fixed();
+        walk.emit_resolved(&catalog::PEM_TRAILING_WHITESPACE, path, message);
+    } else {
+        walk.emit(&catalog::PEM_TRAILING_WHITESPACE, path, message);
     }
 }
 
@@ -77,15 +75,14 @@ pub(crate) fn check_crlf(walk: &mut Walk<'_>, text: &str, path: &str, severity: 
     if count == 0 {
         return false;
     }
-    walk.emit(
-        &catalog::PEM_CRLF,
+    walk.emit_as(
+        &catalog::PEM_CRLF, severity,
         path,
         format!(
             "{count} line{} end{} with CRLF (\\r\\n); the import fails with a non-descriptive error: use LF line ends (e.g. `dos2unix FILE.pem`)",
             if count == 1 { "" } else { "s" },
             if count == 1 { "s" } else { "" }
         ),
-    )
-    .set_severity(severity);
+    );
     true
 }

@@ -32,7 +32,7 @@ use serde_json::Value;
 use crate::model::certificate::Curve;
 
 use crate::check::FieldLimits;
-use crate::findings::ErrorCodes;
+use crate::findings::{ErrorCodes, Override, Policy, Replacement};
 use crate::model::certificate::{KeyKind, ParsedCertificate};
 use crate::report::Severity;
 use crate::check::Pkcs12Source;
@@ -41,6 +41,7 @@ use crate::request::upload::{
     check_key_type, check_pkcs12_upload, check_upload, decode_base64, describe_key, read_blob,
     BlobForm, Field, KeyTypes, Material, Upload,
 };
+use crate::request::policy::{Policies, When};
 use crate::request::walk::Walk;
 use crate::catalog;
 use crate::rules::pem::SizeLimit;
@@ -176,6 +177,7 @@ pub(crate) const OPERATION: OperationDecl = OperationDecl {
         ],
         catalogue_codes: false,
     },
+    policies: POLICIES,
     path: PATH,
     body: BODY,
     checks: &[certificate_material],
@@ -189,6 +191,27 @@ pub(crate) const OPERATION: OperationDecl = OperationDecl {
     },
     max_body_bytes: DEFAULT_BODY_CAP,
 };
+
+/// How Key Vault reports the core's rules, by what the body says.
+const POLICIES: Policies = &[
+    // [AZ-SPEC] preserveCertOrder: Key Vault moves the leaf to index 0 unless told to keep
+    // the order, so a misordered bundle is only info then.
+    (When::IsTrue("/preserveCertOrder"), Policy {
+        overrides: &[Override::new(&catalog::CHAIN_MISORDERED, Severity::Warning)],
+        replacements: &[],
+    }),
+    (When::Always, Policy {
+        overrides: &[Override::new(&catalog::CHAIN_MISORDERED, Severity::Info)],
+        replacements: &[],
+    }),
+    // [AZ-SPEC] `pwd`: with it, Key Vault decrypts the key, so `key.encrypted` is only info.
+    (When::Given("/pwd"), Policy {
+        overrides: &[],
+        replacements: &[Replacement::new(&catalog::KEY_ENCRYPTED, &catalog::KEY_ENCRYPTED)
+            .severity(Severity::Info)
+            .says("The private key is encrypted; Key Vault decrypts it with `pwd`, so this is fine if `pwd` is its password")],
+    }),
+];
 
 /// [AZ-SEC]: a secret holds at most 25k bytes (read as 25,600); unverified for import, so a
 /// warning. The key shares the text: its own limit would count the same bytes twice.
@@ -216,31 +239,28 @@ const VALUE: &str = "/value";
 fn tags(value: &Value, path: &str, walk: &mut Walk<'_>) {
     let Some(tags) = value.as_object() else { return };
     if tags.len() > MAX_TAGS {
-        walk.emit(
-            &catalog::TAG_TOO_MANY,
+        walk.emit_as(
+            &catalog::TAG_TOO_MANY, Severity::Warning,
             path,
             format!("{} tags are given; Key Vault documents at most {MAX_TAGS}", tags.len()),
-        )
-        .set_severity(Severity::Warning);
+        );
     }
     for (name, tag_value) in tags {
         let tag_path = crate::request::walk::child(path, name);
         if name.chars().count() > MAX_TAG_CHARS {
-            walk.emit(
-                &catalog::TAG_KEY_TOO_LONG,
+            walk.emit_as(
+                &catalog::TAG_KEY_TOO_LONG, Severity::Warning,
                 &tag_path,
                 format!("the tag name is {} characters long; Key Vault documents at most {MAX_TAG_CHARS}", name.chars().count()),
-            )
-            .set_severity(Severity::Warning);
+            );
         }
         let chars = tag_value.as_str().map_or(0, |v| v.chars().count());
         if chars > MAX_TAG_CHARS {
-            walk.emit(
-                &catalog::TAG_VALUE_TOO_LONG,
+            walk.emit_as(
+                &catalog::TAG_VALUE_TOO_LONG, Severity::Warning,
                 &tag_path,
                 format!("the tag value is {chars} characters long; Key Vault documents at most {MAX_TAG_CHARS}"),
-            )
-            .set_severity(Severity::Warning);
+            );
         }
     }
 }
@@ -269,14 +289,6 @@ fn certificate_material(walk: &mut Walk<'_>) {
         ValueForm::Pfx(der) => return pfx_material(walk, &der),
     };
     check_crlf(walk, &pem, VALUE, Severity::Warning);
-    // [AZ-SPEC] preserveCertOrder: Key Vault moves the leaf to index 0 unless told to keep
-    // the order, so a misordered bundle is only info then.
-    let preserve_order = root.get("preserveCertOrder").and_then(Value::as_bool) == Some(true);
-    let severities: &'static [(&'static catalog::Rule, Severity)] = if preserve_order {
-        &[(&catalog::CHAIN_MISORDERED, Severity::Warning)]
-    } else {
-        &[(&catalog::CHAIN_MISORDERED, Severity::Info)]
-    };
     let upload = Upload {
         certificate: Field {
             text: &pem,
@@ -290,7 +302,7 @@ fn certificate_material(walk: &mut Walk<'_>) {
         key_required: true,
         combined: true,
         limits: LIMITS,
-        severities,
+        validity_floor: None,
     };
     let mark = walk.findings.len();
     let material = check_upload(walk, &upload);
@@ -314,8 +326,9 @@ fn certificate_material(walk: &mut Walk<'_>) {
 }
 
 /// `value` as base64 of a PFX, opened with `pwd` (empty without it) and checked as its
-/// certificates and key would be in PEM; Key Vault moves the leaf first itself, as for PEM
-/// without preserveCertOrder, so order is only info.
+/// certificates and key would be in PEM. The order policy is the PEM one (`POLICIES`): Key
+/// Vault moves the leaf first itself, so order is only info, unless preserveCertOrder is true
+/// ([AZ-SPEC] documents it for the import, whatever the content type).
 fn pfx_material(walk: &mut Walk<'_>, der: &[u8]) {
     let password = walk.root.get("pwd").and_then(Value::as_str).unwrap_or("");
     let upload = Upload {
@@ -328,7 +341,7 @@ fn pfx_material(walk: &mut Walk<'_>, der: &[u8]) {
         key_required: true,
         combined: false,
         limits: LIMITS,
-        severities: &[(&catalog::CHAIN_MISORDERED, Severity::Info)],
+        validity_floor: None,
     };
     let material = check_pkcs12_upload(walk, &upload, Pkcs12Source { der, password });
     leaf_policy(walk, &material);
@@ -370,14 +383,14 @@ fn value_form(walk: &mut Walk<'_>, value: &str) -> Option<ValueForm> {
             Some(ValueForm::Pem(blob.text))
         }
         BlobForm::Base64Twice => {
-            walk.emit(
+            walk.emit_as(
                 &catalog::REQUEST_BLOB_ENCODING,
+                Severity::Warning,
                 VALUE,
                 format!(
                     "`value` is base64 of base64 of PEM: encoded twice; Key Vault decodes once. SDKs encode it themselves ({PYTHON_SDK}): pass the PEM file's bytes, not base64 of them"
                 ),
-            )
-            .set_severity(Severity::Warning);
+            );
             Some(ValueForm::Pem(blob.text))
         }
         BlobForm::Base64OfDer => decode_base64(value).map(ValueForm::Pfx),
@@ -417,23 +430,13 @@ fn content_type_matches(walk: &mut Walk<'_>, form: &ValueForm, content_type: Opt
     walk.emit(&catalog::REQUEST_CONTENT_TYPE_MISMATCH, path, message);
 }
 
-/// `pwd` [AZ-SPEC]: with it, Key Vault decrypts the key, so `key.encrypted` does not apply; a
-/// password with nothing encrypted is `request.not_applicable`.
+/// `pwd` [AZ-SPEC]: with it, Key Vault decrypts the key, so `key.encrypted` does not apply
+/// (the `pwd` policy makes it info); a password with nothing encrypted is
+/// `request.not_applicable`.
 fn password(walk: &mut Walk<'_>, mark: usize) {
-    if walk.root.get("pwd").and_then(Value::as_str).is_none() {
-        return;
-    }
-    if walk.findings.has_since(mark, &catalog::KEY_ENCRYPTED) {
-        walk.findings.edit_since(mark, |finding| {
-            if finding.rule().id == catalog::KEY_ENCRYPTED.id {
-                finding
-                    .set_rule(
-                        &catalog::KEY_ENCRYPTED,
-                        "The private key is encrypted; Key Vault decrypts it with `pwd`, so this is fine if `pwd` is its password",
-                    )
-                    .set_severity(Severity::Info);
-            }
-        });
+    if walk.root.get("pwd").and_then(Value::as_str).is_none()
+        || walk.findings.has_since(mark, &catalog::KEY_ENCRYPTED)
+    {
         return;
     }
     walk.emit(
@@ -475,14 +478,13 @@ fn key_props_match(walk: &mut Walk<'_>, leaf: &ParsedCertificate) {
     if differences.is_empty() {
         return;
     }
-    walk.emit(
-        &catalog::REQUEST_INVALID_VALUE,
+    walk.emit_as(
+        &catalog::REQUEST_INVALID_VALUE, Severity::Warning,
         "/policy/key_props",
         format!(
             "The certificate's key is {} but the policy's {}; make key_props describe the imported key (rejection unverified)",
             describe_key(&leaf.key),
             differences.join(" and ")
         ),
-    )
-    .set_severity(Severity::Warning);
+    );
 }

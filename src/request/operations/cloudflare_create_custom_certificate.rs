@@ -47,16 +47,16 @@ use crate::request::decl::{FieldRole, FormDecl, MaterialField};
 use serde_json::Value;
 
 use crate::check::FieldLimits;
-use crate::findings::ErrorCodes;
-use crate::model::certificate::{KeyKind, ParsedCertificate};
+use crate::findings::{ErrorCodes, Override, Policy, Replacement};
+use crate::model::certificate::ParsedCertificate;
 use crate::report::Severity;
 use crate::request::decl::{undocumented_field_limits, DEFAULT_BODY_CAP, Condition, OperationDecl, OperationInfo, Param};
 use crate::request::upload::{check_upload, Field, Material, Upload};
+use crate::request::policy::{Policies, When};
 use crate::request::walk::Walk;
 use crate::catalog;
-use crate::catalog::Rule;
+use crate::rules::certificate::ValidityFloor;
 use crate::text::{plural, quote, QUOTE_CHARS};
-use crate::time::format_rfc3339;
 
 /// [CF-SDK] `bundle_method`.
 const BUNDLE_METHODS: &[&str] = &["ubiquitous", "optimal", "force"];
@@ -129,6 +129,7 @@ pub(crate) const OPERATION: OperationDecl = OperationDecl {
         ],
         catalogue_codes: false,
     },
+    policies: POLICIES,
     path: PATH,
     body: BODY,
     checks: &[certificate_material, legacy_with_byoip, geo_key_manager],
@@ -145,23 +146,55 @@ pub(crate) const OPERATION: OperationDecl = OperationDecl {
 /// No size is documented for the fields, nor a depth: the request's own bound stands in.
 const LIMITS: FieldLimits = undocumented_field_limits(usize::MAX);
 
-/// Rules Cloudflare holds more strictly than the catalogue (TARGETS §5 **override**).
-const SEVERITIES: &[(&Rule, Severity)] = &[
-    // [CF-TS] 2103: "a CN alone is not enough".
-    (&catalog::CERT_NO_SAN, Severity::Error),
-    // [CF-TS] 2101: the bundle has no leaf.
-    (&catalog::CERT_LEAF_IS_CA, Severity::Error),
-    // [CF-UP] "you will need to first remove" the EC PARAMETERS block.
-    (&catalog::KEY_EC_PARAMETERS_BLOCK, Severity::Error),
+/// How Cloudflare reports the core's rules (TARGETS §5 **override**), by bundle method.
+const POLICIES: Policies = &[
+    (When::Always, STRICTER),
+    (When::Is(BUNDLE_METHOD, "force"), FORCE),
+    (When::IsNot(BUNDLE_METHOD, "force"), BUNDLED),
 ];
 
-/// [CF-UP]: the certificate must not expire within 14 days.
-const MIN_DAYS_LEFT: i64 = 14;
-const DAY: i64 = 86_400;
+/// Rules Cloudflare holds more strictly than the catalogue.
+const STRICTER: Policy = Policy {
+    overrides: &[
+        // [CF-TS] 2103: "a CN alone is not enough".
+        Override::new(&catalog::CERT_NO_SAN, Severity::Error),
+        // [CF-TS] 2101: the bundle has no leaf.
+        Override::new(&catalog::CERT_LEAF_IS_CA, Severity::Error),
+        // [CF-UP] "you will need to first remove" the EC PARAMETERS block.
+        Override::new(&catalog::KEY_EC_PARAMETERS_BLOCK, Severity::Error),
+        // [CF-UP] "RSA ≥ 2048 bits, ECDSA ≥ 225 bits": the core's `cert.weak_key` (RSA under
+        // 2048 bits, a curve other than P-256/P-384/P-521, explicit curve parameters, DSA) is
+        // a key Cloudflare refuses for the leaf.
+        Override::new(&catalog::CERT_WEAK_KEY, Severity::Error).for_leaf(),
+    ],
+    replacements: &[],
+};
 
-/// [CF-UP]: "RSA ≥ 2048 bits, ECDSA ≥ 225 bits".
-const MIN_RSA_BITS: u32 = 2048;
-const MIN_EC_BITS: u32 = 225;
+/// With `force`, the bundle is served as uploaded: a root in it is only unverified trouble.
+const FORCE: Policy = Policy {
+    overrides: &[Override::new(&catalog::CHAIN_ROOT_INCLUDED, Severity::Warning)],
+    replacements: &[],
+};
+
+/// With Cloudflare's own bundling: a root in the bundle is 2100; a path that stops short of a
+/// root is completed by Cloudflare, so `chain.incomplete` is only `info` and says so; a path
+/// ending at an untrusted root is `bundle.force_required` (see `force_required`).
+const BUNDLED: Policy = Policy {
+    overrides: &[Override::new(&catalog::CHAIN_ROOT_INCLUDED, Severity::Error)],
+    replacements: &[
+        Replacement::new(&catalog::CHAIN_INCOMPLETE, &catalog::CHAIN_INCOMPLETE)
+            .severity(Severity::Info)
+            .says(INCOMPLETE_IS_BUNDLED),
+        Replacement::withhold(&catalog::CHAIN_UNTRUSTED_ROOT),
+    ],
+};
+
+/// [CF-UP]: the certificate must not expire within 14 days.
+const VALIDITY_FLOOR: ValidityFloor = ValidityFloor {
+    days: 14,
+    rule: &catalog::CERT_EXPIRES_WITHIN_WINDOW,
+    provider: "Cloudflare",
+};
 
 const CERTIFICATE: &str = "/certificate";
 const KEY: &str = "/private_key";
@@ -198,17 +231,13 @@ fn certificate_material(walk: &mut Walk<'_>) {
         key_required: false,
         combined: false,
         limits: LIMITS,
-        severities: SEVERITIES,
+        validity_floor: Some(VALIDITY_FLOOR),
     };
-    let mark = walk.findings.len();
     let material = check_upload(walk, &upload);
     let method = bundle_method_of(root);
     let force = method == "force";
-    bundling_severities(walk, mark, force);
     let Some(leaf) = material.leaf() else { return };
     let leaf_path = format!("{CERTIFICATE}/chain/{}", leaf.index);
-    expires_within_window(walk, mark, leaf, &leaf_path);
-    weak_key(walk, mark, leaf, &leaf_path);
     if leaf.dns_names.is_empty() && !leaf.alt_names.is_empty() {
         walk.emit(
             &catalog::CERT_NO_SAN,
@@ -217,8 +246,7 @@ fn certificate_material(walk: &mut Walk<'_>) {
                 "The leaf's subjectAltName holds no DNS name (only {}); Cloudflare needs a DNS name of the zone in a SAN",
                 leaf.alt_names.join(", ")
             ),
-        )
-        .set_severity(Severity::Error);
+        );
     }
     if let Some(zone) = walk.ctx.zone_name.clone() {
         not_in_zone(walk, leaf, &zone);
@@ -226,88 +254,12 @@ fn certificate_material(walk: &mut Walk<'_>) {
     if !force {
         leaf_only_expected(walk, &material, leaf, method);
     }
-    force_required(walk, mark, leaf, force);
-}
-
-/// `chain.root_included` is 2100 with Cloudflare's own bundling, a warning with `force`
-/// (unverified); a path that stops short of a root is completed by Cloudflare's bundling, so
-/// `chain.incomplete` is only `info` then, and says so.
-fn bundling_severities(walk: &mut Walk<'_>, mark: usize, force: bool) {
-    let root_included = if force {
-        Severity::Warning
-    } else {
-        Severity::Error
-    };
-    walk.findings
-        .set_severity_since(mark, &catalog::CHAIN_ROOT_INCLUDED, root_included);
-    if force {
-        return;
-    }
-    walk.findings.edit_since(mark, |finding| {
-        if finding.rule().id == catalog::CHAIN_INCOMPLETE.id {
-            finding
-                .set_rule(&catalog::CHAIN_INCOMPLETE, INCOMPLETE_IS_BUNDLED)
-                .set_severity(Severity::Info);
-        }
-    });
+    force_required(walk, &material, leaf, force);
 }
 
 /// `chain.incomplete` in words that fit Cloudflare's bundling (the missing issuer stays named in
 /// the report's `certificate.missing_issuer`).
 const INCOMPLETE_IS_BUNDLED: &str = "The chain stops at a certificate whose issuer is not in the field (see certificate.missing_issuer); with this bundle method Cloudflare completes the chain with its own intermediates, so only the leaf needs uploading (with bundle_method force, the intermediates would go after the leaf)";
-
-/// `cert.expires_within_window` [CF-UP]: at least 14 days of validity left. It takes the place of
-/// the catalogue's `cert.expires_soon` for the leaf.
-fn expires_within_window(
-    walk: &mut Walk<'_>,
-    mark: usize,
-    leaf: &ParsedCertificate,
-    leaf_path: &str,
-) {
-    let now = walk.ctx.now.unix_seconds();
-    let left = leaf.not_after.saturating_sub(now);
-    if leaf.not_after < now || left >= MIN_DAYS_LEFT * DAY {
-        return;
-    }
-    let days = left.div_euclid(DAY);
-    let message = format!(
-        "The leaf expires on {}, in {days} day{}; Cloudflare refuses certificates that expire within {MIN_DAYS_LEFT} days: renew it first",
-        format_rfc3339(leaf.not_after),
-        plural(days.unsigned_abs() as usize)
-    );
-    let mut replaced = false;
-    walk.findings.edit_since(mark, |finding| {
-        if !replaced
-            && finding.rule().id == catalog::CERT_EXPIRES_SOON.id
-            && finding.path() == leaf_path
-        {
-            finding
-                .set_rule(&catalog::CERT_EXPIRES_WITHIN_WINDOW, &message)
-                .set_path(CERTIFICATE.to_string());
-            replaced = true;
-        }
-    });
-    if !replaced {
-        walk.emit(&catalog::CERT_EXPIRES_WITHIN_WINDOW, CERTIFICATE, message);
-    }
-}
-
-/// `cert.weak_key` is an error for a leaf under Cloudflare's minimums.
-fn weak_key(walk: &mut Walk<'_>, mark: usize, leaf: &ParsedCertificate, leaf_path: &str) {
-    let below = match leaf.key {
-        KeyKind::Rsa { bits } => bits < MIN_RSA_BITS,
-        KeyKind::Ec { bits, .. } => bits < MIN_EC_BITS,
-        _ => false,
-    };
-    if !below {
-        return;
-    }
-    walk.findings.edit_since(mark, |finding| {
-        if finding.rule().id == catalog::CERT_WEAK_KEY.id && finding.path() == leaf_path {
-            finding.set_severity(Severity::Error);
-        }
-    });
-}
 
 /// Whether `name` is `zone` or under it (`*.zone` is under it).
 fn in_zone(name: &str, zone: &str) -> bool {
@@ -378,8 +330,9 @@ fn leaf_only_expected(
 }
 
 /// `bundle.force_required` [CF-BUN][CF-UP]: only `force` uploads a certificate that is not
-/// publicly trusted. A path ending at an untrusted root becomes this rule.
-fn force_required(walk: &mut Walk<'_>, mark: usize, leaf: &ParsedCertificate, force: bool) {
+/// publicly trusted. A path ending at an untrusted root is this rule (the `BUNDLED` policy
+/// withholds the core's `chain.untrusted_root`).
+fn force_required(walk: &mut Walk<'_>, material: &Material, leaf: &ParsedCertificate, force: bool) {
     if force {
         return;
     }
@@ -389,16 +342,7 @@ fn force_required(walk: &mut Walk<'_>, mark: usize, leaf: &ParsedCertificate, fo
     } else {
         "The chain ends at a root that is neither in Mozilla's root store nor among the given roots; Cloudflare accepts a certificate that is not publicly trusted only with bundle_method force"
     };
-    let mut replaced = false;
-    walk.findings.edit_since(mark, |finding| {
-        if !replaced && finding.rule().id == catalog::CHAIN_UNTRUSTED_ROOT.id {
-            finding
-                .set_rule(&catalog::BUNDLE_FORCE_REQUIRED, message)
-                .set_path(BUNDLE_METHOD.to_string());
-            replaced = true;
-        }
-    });
-    if !replaced && self_signed {
+    if material.untrusted_root || self_signed {
         walk.emit(&catalog::BUNDLE_FORCE_REQUIRED, BUNDLE_METHOD, message);
     }
 }

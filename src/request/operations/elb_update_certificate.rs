@@ -97,6 +97,7 @@ pub(crate) const OPERATION: OperationDecl = OperationDecl {
         rules: &[],
         catalogue_codes: true,
     },
+    policies: &[],
     path: PATH,
     body: BODY,
     checks: &[certificate_material],
@@ -189,6 +190,5 @@ fn empty_domain(walk: &mut Walk<'_>) {
     } else {
         "setting domain to \"\" fails with 409 Conflict if a listener uses this certificate; check that none does"
     };
-    walk.emit(&catalog::DOMAIN_EMPTY_IN_USE, DOMAIN_PATH, message)
-        .set_severity(severity);
+    walk.emit_as(&catalog::DOMAIN_EMPTY_IN_USE, severity, DOMAIN_PATH, message);
 }

@@ -151,6 +151,7 @@ pub(crate) const OPERATION: OperationDecl = OperationDecl {
         rules: &[],
         catalogue_codes: false,
     },
+    policies: &[],
     path: PATH,
     body: BODY,
     form: FormDecl {
@@ -281,7 +282,7 @@ fn certificate_material(walk: &mut Walk<'_>) {
         key_required: false,
         combined: false,
         limits: LIMITS,
-        severities: &[],
+        validity_floor: None,
     };
     let material = check_upload(walk, &upload);
     no_intermediate(walk, &material, form.certificate);

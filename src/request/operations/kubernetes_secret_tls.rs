@@ -122,6 +122,7 @@ pub(crate) const OPERATION: OperationDecl = OperationDecl {
         ],
         catalogue_codes: false,
     },
+    policies: &[],
     path: &[],
     body: BODY,
     checks: &[name_present, tls_material],
@@ -301,7 +302,7 @@ fn tls_material(walk: &mut Walk<'_>) {
         key_required: key.is_some(),
         combined: false,
         limits: LIMITS,
-        severities: &[],
+        validity_floor: None,
     };
     let material = check_upload(walk, &upload);
     let hosts = walk.ctx.hosts.join(",");
@@ -344,12 +345,11 @@ fn member(
         let path = child("/stringData", key);
         let blob = read_blob(text);
         if matches!(blob.form, BlobForm::Base64OfPem | BlobForm::Base64Twice) {
-            walk.emit(
-                &catalog::REQUEST_BLOB_ENCODING,
+            walk.emit_as(
+                &catalog::REQUEST_BLOB_ENCODING, Severity::Warning,
                 &path,
                 format!("`{key}` in stringData is base64 of PEM; stringData is stored as given, so the Secret would hold base64 text: put the PEM itself in stringData, or this value in data"),
-            )
-            .set_severity(Severity::Warning);
+            );
             return Some(Member { text: blob.text, path });
         }
         return Some(Member {
@@ -371,12 +371,11 @@ fn member(
         .and_then(|bytes| String::from_utf8(bytes).ok())?;
     let inner = read_blob(&decoded);
     if inner.form == BlobForm::Base64OfPem {
-        walk.emit(
-            &catalog::REQUEST_BLOB_ENCODING,
+        walk.emit_as(
+            &catalog::REQUEST_BLOB_ENCODING, Severity::Warning,
             &path,
             format!("`{key}` in data is base64 of base64 of PEM: it was encoded twice, so the Secret would hold base64 text; encode the PEM once"),
-        )
-        .set_severity(Severity::Warning);
+        );
         return Some(Member {
             text: inner.text,
             path,

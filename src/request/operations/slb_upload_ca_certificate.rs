@@ -46,6 +46,7 @@ pub(crate) const OPERATION: OperationDecl = OperationDecl {
         summary: "Uploads one CA certificate to Classic Load Balancer (SLB)",
     },
     error_codes: ErrorCodes::CATALOGUE,
+    policies: &[],
     path: &[],
     body: BODY,
     checks: &[ca_certificate],

@@ -39,15 +39,14 @@ pub(crate) fn check_coverage(
             if from_cn {
                 // Covered for clients that still fall back to the common name, not for
                 // browsers (Chrome 58+) or Go 1.15+: a warning, beside the leaf's cert.no_san.
-                out.emit(
-                    &catalog::DOMAIN_NOT_COVERED,
+                out.emit_as(
+                    &catalog::DOMAIN_NOT_COVERED, Severity::Warning,
                     entry.path.as_ref(),
                     format!(
                         "{} is covered only by the certificate's common name, which browsers (Chrome 58+) and Go 1.15+ ignore; they need it in a DNS subjectAltName",
                         quote(name, SHOWN_CHARS)
                     ),
-                )
-                .set_severity(Severity::Warning);
+                );
             }
             continue;
         }

@@ -89,16 +89,16 @@ pub(crate) fn check_domain_field<'a>(
             ),
         );
     } else if length > FIELD_PROSE_MAX {
-        out.emit(
+        out.emit_as(
             &catalog::DOMAIN_FIELD_TOO_LONG,
+            Severity::Warning,
             path,
             format!(
                 "the domain field is {length} characters, over the 1,024 that the API \
                      description states (its schema says at most 10,000, so it may still be \
                      accepted)"
             ),
-        )
-        .set_severity(Severity::Warning);
+        );
     }
     if field.is_empty() {
         return Vec::new();
@@ -189,8 +189,9 @@ pub(crate) fn check_domain_list<'a>(
     if let Some(first_over) = names.get(MAX_NAMES) {
         // Seed 002 documents no cap on the list; 30 is seed 003's limit for one comma-separated
         // field. SPEC's severity policy makes an undocumented limit a warning, not an error.
-        out.emit(
+        out.emit_as(
             &catalog::DOMAIN_TOO_MANY,
+            Severity::Warning,
             first_over.path.as_ref(),
             format!(
                 "{} domain names are given and this is number {}; the API documents no limit \
@@ -199,8 +200,7 @@ pub(crate) fn check_domain_list<'a>(
                 names.len(),
                 MAX_NAMES + 1
             ),
-        )
-        .set_severity(Severity::Warning);
+        );
     }
 
     let mut seen: BTreeMap<Cow<'_, str>, (usize, &str)> = BTreeMap::new();

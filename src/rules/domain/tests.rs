@@ -1,4 +1,5 @@
 //! Tests of the domain field and list rules.
+#![allow(clippy::as_conversions, reason = "test data: an index below 8")]
 
 use super::*;
 use crate::report::Diagnostic;

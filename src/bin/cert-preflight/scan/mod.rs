@@ -17,9 +17,7 @@ mod text;
 use std::collections::{HashMap, HashSet};
 use std::io::{BufWriter, IsTerminal as _, Write};
 
-use cert_preflight::ProviderProfile;
-
-use crate::args::{Format, Profile, ScanArgs};
+use crate::args::{ScanArgs, ScanFormat};
 use crate::input::{self, is_stdin, CliError};
 use crate::password::Prompt;
 
@@ -29,11 +27,11 @@ use progress::Progress;
 use text::{SweepEntry, Totals};
 
 /// Runs `scan` and returns its exit status.
-pub(crate) fn run_scan(args: &ScanArgs, format: Format) -> Result<u8, CliError> {
+pub(crate) fn run_scan(args: &ScanArgs, format: ScanFormat) -> Result<u8, CliError> {
     if args.paths.iter().filter(|p| is_stdin(p)).count() > 1 {
         return Err(CliError::new("stdin can be named only once", "-"));
     }
-    if args.expiring_within.is_some() && format == Format::Sarif {
+    if args.expiring_within.is_some() && format == ScanFormat::Sarif {
         return Err(CliError::new(
             "the expiry sweep lists certificates, not diagnostics: use --format human or json",
             "--expiring-within",
@@ -43,13 +41,10 @@ pub(crate) fn run_scan(args: &ScanArgs, format: Format) -> Result<u8, CliError> 
     let mut settings = Settings {
         now: input::now(args.clock.now.as_deref())?,
         expiry_days: args.clock.expiry_days,
-        profile: match args.profile {
-            Profile::Generic => ProviderProfile::Generic,
-            Profile::AlibabaSlb => ProviderProfile::AlibabaSlb,
-        },
+        profile: args.profile,
         sibling_keys: !args.no_sibling_keys,
         read_keys: args.expiring_within.is_none(),
-        block_lines: format == Format::Sarif,
+        block_lines: format == ScanFormat::Sarif,
         key_for: HashMap::new(),
         paired_keys: HashSet::new(),
         pkcs12_password: args.password.resolve("PKCS#12 files", Prompt::Never)?,
@@ -62,7 +57,7 @@ pub(crate) fn run_scan(args: &ScanArgs, format: Format) -> Result<u8, CliError> 
 
     let mut printer = Printer::new(format, args.expiring_within, settings.expiry_days);
     let rules = cert_preflight::rules();
-    if format == Format::Sarif {
+    if format == ScanFormat::Sarif {
         printer.write(&sarif::header(rules));
     }
     pool::ordered_map(
@@ -76,7 +71,7 @@ pub(crate) fn run_scan(args: &ScanArgs, format: Format) -> Result<u8, CliError> 
 
 /// Writes each outcome as it arrives (the only thread that writes), and keeps the counts.
 struct Printer {
-    format: Format,
+    format: ScanFormat,
     sweep_days: Option<u32>,
     expiry_days: u32,
     out: anstream::AutoStream<Box<dyn Write>>,
@@ -91,13 +86,13 @@ struct Printer {
 }
 
 impl Printer {
-    fn new(format: Format, sweep_days: Option<u32>, expiry_days: u32) -> Self {
+    fn new(format: ScanFormat, sweep_days: Option<u32>, expiry_days: u32) -> Self {
         let stdout = std::io::stdout();
         let shares_terminal = std::io::stderr().is_terminal() && stdout.is_terminal();
         let choice = match format {
-            Format::Human => anstream::AutoStream::choice(&stdout),
+            ScanFormat::Human => anstream::AutoStream::choice(&stdout),
             // JSON and SARIF never carry styles: pass the bytes through untouched.
-            Format::Json | Format::Sarif => anstream::ColorChoice::AlwaysAnsi,
+            ScanFormat::Json | ScanFormat::Sarif => anstream::ColorChoice::AlwaysAnsi,
         };
         let progress = Progress::new();
         let raw: Box<dyn Write> = Box::new(BufWriter::with_capacity(64 * 1024, stdout));
@@ -129,7 +124,7 @@ impl Printer {
     fn stderr_line(&mut self, line: &str) {
         self.progress.clear();
         let _ = self.out.flush();
-        crate::emit(line, crate::Sink::Stderr);
+        crate::output::emit(line, crate::output::Sink::Stderr);
     }
 
     fn take(&mut self, outcome: Outcome, rules: &[cert_preflight::Rule]) {
@@ -140,9 +135,9 @@ impl Printer {
                     self.sweep.extend(text::sweep_entries(&checked, days));
                 } else {
                     match self.format {
-                        Format::Human => self.write(&text::human_block(&checked)),
-                        Format::Json => self.write(&text::json_line(&checked)),
-                        Format::Sarif => {
+                        ScanFormat::Human => self.write(&text::human_block(&checked)),
+                        ScanFormat::Json => self.write(&text::json_line(&checked)),
+                        ScanFormat::Sarif => {
                             for result in sarif::results(&checked, rules) {
                                 let sep = if self.sarif_results == 0 { "" } else { "," };
                                 self.sarif_results += 1;
@@ -161,7 +156,7 @@ impl Printer {
                 self.unreadable.push((file, what));
             }
             Outcome::Note(text) => {
-                self.stderr_line(&crate::note_line(&text));
+                self.stderr_line(&crate::output::note_line(&text));
             }
             Outcome::KeyFile { paired } => {
                 if !paired {
@@ -180,17 +175,17 @@ impl Printer {
             (Some(days), format) => {
                 text::sort_sweep(&mut self.sweep);
                 let listing = match format {
-                    Format::Json => text::sweep_json(&self.sweep),
+                    ScanFormat::Json => text::sweep_json(&self.sweep),
                     _ => text::sweep_table(&self.sweep, days),
                 };
                 self.write(&listing);
             }
-            (None, Format::Human) => {
+            (None, ScanFormat::Human) => {
                 let table = text::summary_table(&self.totals, self.expiry_days);
                 self.write(&table);
             }
-            (None, Format::Json) => {}
-            (None, Format::Sarif) => {
+            (None, ScanFormat::Json) => {}
+            (None, ScanFormat::Sarif) => {
                 let footer = sarif::footer(&self.unreadable);
                 self.write(&footer);
             }

@@ -33,7 +33,8 @@ where
         consumed: Mutex::new(0),
         advanced: Condvar::new(),
     });
-    let (task_tx, task_rx) = mpsc::sync_channel::<(u64, T)>(WINDOW as usize);
+    let (task_tx, task_rx) =
+        mpsc::sync_channel::<(u64, T)>(usize::try_from(WINDOW).unwrap_or(usize::MAX));
     let (done_tx, done_rx) = mpsc::channel::<(u64, O)>();
     let task_rx = Mutex::new(task_rx);
     thread::scope(|scope| {
