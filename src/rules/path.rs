@@ -281,7 +281,7 @@ fn check_path_length(path: &[PathMember<'_>], position: usize, out: &mut Finding
         .iter()
         .filter(|m| !m.self_issued())
         .count();
-    if below > limit as usize {
+    if below > usize::try_from(limit).unwrap_or(usize::MAX) {
         out.emit(
             &CHAIN_PATH_LENGTH,
             issuer.pointer.clone(),
