@@ -156,8 +156,11 @@ def with_san_der(san_value):
         for element in elements:
             if element[0] == 0xA3:  # [3] extensions
                 exts = children(content(content(element)))
+                # Keep the oid and the critical flag; replace the OCTET STRING (the last member).
                 exts = [
-                    tlv(0x30, san_oid + tlv(0x04, san_value)) if children(content(e))[0] == san_oid else e
+                    tlv(0x30, b"".join(children(content(e))[:-1]) + tlv(0x04, san_value))
+                    if children(content(e))[0] == san_oid
+                    else e
                     for e in exts
                 ]
                 element = tlv(0xA3, tlv(0x30, b"".join(exts)))
@@ -190,6 +193,9 @@ def ca_certificate(k):
         .add_extension(
             x509.KeyUsage(False, False, False, False, False, True, True, False, False), critical=True
         )
+        # Key identifiers as RFC 5280 4.2.1.1-2 require them, so that a case fires only the
+        # lint it is about (path validation's cert.key_identifier stays quiet).
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(k["ca"].public_key()), critical=False)
     )
     return builder.sign(k["ca"], hashes.SHA256())
 
@@ -242,12 +248,15 @@ def leaf(
         # certificate "valid for N days" ends one second before N days have passed.
         .not_valid_after(start + days * DAY - SECOND)
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+        .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(k["ca"].public_key()), critical=False)
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(k[key].public_key()), critical=False)
     )
     general = [x509.DNSName(n) for n in names] + [
         x509.IPAddress(__import__("ipaddress").ip_address(ip)) for ip in ips
     ]
     if general:
-        builder = builder.add_extension(x509.SubjectAlternativeName(general), critical=False)
+        # RFC 5280 4.2.1.6: with an empty subject the subjectAltName MUST be critical.
+        builder = builder.add_extension(x509.SubjectAlternativeName(general), critical=cn is None)
     if eku is not None:
         builder = builder.add_extension(x509.ExtendedKeyUsage(eku), critical=eku_critical)
     if ku is not None:

@@ -154,6 +154,8 @@ fn probe(key: &str) -> Value {
         "hosts" => json!(["shop.example.org"]),
         "roots" => json!(pem("root-ca.pem")),
         "no_public_roots" => json!(true),
+        // The baseline chains are private and unanchored (audience auto: public lints apply).
+        "audience" => json!("private"),
         other => panic!("no probe for the context key {other:?}: add one, and its effects"),
     }
 }
@@ -181,6 +183,9 @@ fn expected_effects(
     match key {
         "roots" if case.server_chain => Some(ANCHORED),
         "no_public_roots" if case.server_chain => Some(NO_STORE),
+        // The audience is part of the trust facts (issue 20); the baseline chain fires no
+        // CA/Browser Forum lint, so no rule changes.
+        "audience" if case.server_chain => Some(NO_STORE),
         _ => EFFECTS
             .iter()
             .find(|(k, c, ..)| *k == key && *c == case.name)
@@ -203,7 +208,8 @@ const EFFECTS: &[Row] = &[
         "certificate",
         "elb update (domain only, certificate from the context)",
         &[
-            "cert.leaf_is_ca/warning",
+            "cert.key_usage_no_signature/error",
+            "cert.leaf_is_ca/error",
             "cert.no_san/warning",
             "chain.untrusted_root/warning",
             "domain.not_covered/error",
@@ -215,7 +221,8 @@ const EFFECTS: &[Row] = &[
         "certificate",
         "apig attach (certificate from the context)",
         &[
-            "cert.leaf_is_ca/warning",
+            "cert.key_usage_no_signature/error",
+            "cert.leaf_is_ca/error",
             "cert.no_san/warning",
             "chain.untrusted_root/warning",
             "domain.not_covered/error",

@@ -60,6 +60,11 @@ pub(crate) fn check_certificates(
 ) {
     // The certificate the server-side rules are about: the chain's leaf, or the first one.
     let leaf = chain.leaf.unwrap_or(0);
+    let beyond_anchor: &[usize] = chain
+        .anchoring
+        .and_then(|(at, _)| chain.path.iter().position(|&p| p == at))
+        .and_then(|i| chain.path.get(i + 1..))
+        .unwrap_or_default();
     for (pos, cert) in certs.iter().enumerate() {
         if chain.duplicates.contains(&pos) {
             continue;
@@ -71,7 +76,14 @@ pub(crate) fn check_certificates(
         };
         let self_signed = chain.self_signed.get(pos).copied().unwrap_or(false);
         let on_path = chain.path.contains(&pos);
-        check_validity(&checked, ctx, out);
+        // A certificate off the path is `chain.unrelated` (the normalized bundle drops it), and
+        // one above the trust anchor the path meets is never reached: clients judge neither's
+        // validity.
+        let off_path = ctx.purpose == CertificatePurpose::Server
+            && (chain.unrelated.contains(&pos) || beyond_anchor.contains(&pos));
+        if !off_path {
+            check_validity(&checked, ctx, out);
+        }
         check_ca_flag(&checked, ctx, on_path, out);
         if ctx.purpose == CertificatePurpose::Server && checked.is_leaf {
             check_server_leaf(&checked, out);

@@ -79,6 +79,7 @@ pub(crate) fn analyse(
     purpose: CertificatePurpose,
     base: &str,
     verifier: &dyn SignatureVerifier,
+    judge: &PathJudge<'_>,
     out: &mut Findings,
 ) -> ChainAnalysis {
     let mut analysis = ChainAnalysis {
@@ -103,7 +104,9 @@ pub(crate) fn analyse(
     if purpose != CertificatePurpose::Server {
         return analysis;
     }
-    let (leaf, walk) = choose_leaf(certs, &unique, &analysis.self_signed, verifier);
+    let (leaf, first_walk) = choose_leaf(certs, &unique, &analysis.self_signed, verifier);
+    let walk = best_path(certs, &unique, &analysis.self_signed, leaf, verifier, judge)
+        .unwrap_or(first_walk);
     analysis.leaf = Some(leaf);
     out.leaf_chosen(base, leaf);
     analysis.path = walk.path;
@@ -197,9 +200,9 @@ fn find_self_signed(
     }
 }
 
-/// The leaf and its path up: among the certificates that issued none of the others, the one
-/// with the longest path (ties: the earliest), so a stray certificate first does not become
-/// the leaf.
+/// The leaf and its path up: among the certificates that issued none of the others (the
+/// end-entity ones among them when there are any: a leaf is no CA), the one with the longest
+/// path (ties: the earliest), so a stray certificate first does not become the leaf.
 fn choose_leaf(
     certs: &[ParsedCertificate],
     unique: &[usize],
@@ -209,11 +212,23 @@ fn choose_leaf(
     let issued_by = |child: usize, parent: usize| {
         child != parent && certs[child].issuer_raw == certs[parent].subject_raw
     };
-    let mut best: Option<(usize, Walk)> = None;
-    for &candidate in unique
+    let issued_none: Vec<usize> = unique
         .iter()
-        .filter(|&&i| !unique.iter().any(|&j| issued_by(j, i)))
-    {
+        .copied()
+        .filter(|&i| !unique.iter().any(|&j| issued_by(j, i)))
+        .collect();
+    let end_entities: Vec<usize> = issued_none
+        .iter()
+        .copied()
+        .filter(|&i| certs[i].basic_constraints_ca != Some(true))
+        .collect();
+    let candidates = if end_entities.is_empty() {
+        issued_none
+    } else {
+        end_entities
+    };
+    let mut best: Option<(usize, Walk)> = None;
+    for candidate in candidates {
         let walk = walk_up(certs, unique, self_signed, candidate, &issued_by, verifier);
         if best
             .as_ref()
@@ -330,6 +345,87 @@ fn claims_own_key(cert: &ParsedCertificate) -> bool {
         (Some(authority), Some(own)) => authority == own,
         _ => true,
     }
+}
+
+/// How a client would judge one path (positions, leaf first), given which certificates are
+/// self-signed: whether it reaches a trust anchor, and how many of the path rules refuse it.
+/// The check driver builds it over the anchors and the path rules.
+pub(crate) type PathJudge<'a> = dyn Fn(&[usize], &[bool]) -> (bool, usize) + 'a;
+
+/// Most paths compared from one leaf: cross-signed CAs multiply them, and a bundle is at most a
+/// few dozen certificates (rustls-webpki bounds its search the same way, by a budget).
+const MAX_CANDIDATE_PATHS: usize = 64;
+
+/// Most partial paths extended from one leaf: each extension verifies the signatures of the
+/// certificates that may have issued its end, so this bounds the work on a bundle of many
+/// certificates with the same names (rustls-webpki's budget: 100 signatures, 200 path steps).
+const MAX_PATH_EXTENSIONS: usize = 256;
+
+/// The path a client would pick, as rustls-webpki and browsers do: of every path up from
+/// `leaf` through the bundle (depth first, links whose signature verifies or cannot be checked),
+/// the first that reaches an anchor with the fewest refusals, shorter ones first on a tie.
+/// `None` when the leaf has at most one path (the plain walk decides).
+fn best_path(
+    certs: &[ParsedCertificate],
+    unique: &[usize],
+    self_signed: &[bool],
+    leaf: usize,
+    verifier: &dyn SignatureVerifier,
+    judge: &PathJudge<'_>,
+) -> Option<Walk> {
+    let mut found = Vec::new();
+    let mut stack = vec![Walk {
+        path: vec![leaf],
+        links: Vec::new(),
+    }];
+    let mut extensions = 0;
+    while let Some(walk) = stack.pop() {
+        extensions += 1;
+        if found.len() >= MAX_CANDIDATE_PATHS || extensions > MAX_PATH_EXTENSIONS {
+            break;
+        }
+        let current = walk.path.last().copied().unwrap_or(leaf);
+        let issuers: Vec<(usize, Verification)> = if self_signed[current] {
+            Vec::new()
+        } else {
+            unique
+                .iter()
+                .copied()
+                .filter(|&j| {
+                    j != current
+                        && certs[current].issuer_raw == certs[j].subject_raw
+                        && !walk.path.contains(&j)
+                })
+                .map(|j| (j, verify_signature(&certs[current], &certs[j], verifier)))
+                .filter(|(_, v)| matches!(v, Verification::Valid | Verification::Unsupported(_)))
+                .collect()
+        };
+        if issuers.is_empty() {
+            found.push(walk);
+            continue;
+        }
+        // Pushed in reverse so the input's first issuer is explored first.
+        for (issuer, verdict) in issuers.into_iter().rev() {
+            let mut next = Walk {
+                path: walk.path.clone(),
+                links: walk.links.clone(),
+            };
+            next.links.push((current, issuer, verdict));
+            next.path.push(issuer);
+            stack.push(next);
+        }
+    }
+    if found.len() < 2 {
+        return None;
+    }
+    found
+        .into_iter()
+        .enumerate()
+        .min_by_key(|(order, walk)| {
+            let (anchored, refusals) = judge(&walk.path, self_signed);
+            (!anchored, refusals, walk.path.len(), *order)
+        })
+        .map(|(_, walk)| walk)
 }
 
 /// A path walked up from a leaf, with the verdict of each link.

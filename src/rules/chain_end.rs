@@ -10,7 +10,7 @@ use crate::model::certificate::ParsedCertificate;
 use crate::report::MissingIssuer;
 use crate::rules::chain::{describe, path_of, ChainAnalysis};
 use crate::text::hex::colon;
-use crate::trust::{TrustAnchors, STORE_DATE};
+use crate::trust::{Anchoring, TrustAnchors, STORE_DATE};
 
 /// Judges the path's end and records what it found in `analysis`.
 pub(crate) fn judge_path_end(
@@ -26,13 +26,7 @@ pub(crate) fn judge_path_end(
     let Some(end) = certs.get(last) else {
         return;
     };
-    // Clients stop at the first certificate they can anchor.
-    analysis.anchoring = analysis.path.iter().find_map(|&i| {
-        certs
-            .get(i)
-            .and_then(|c| anchors.anchoring(c))
-            .map(|a| (i, a))
-    });
+    analysis.anchoring = first_anchoring(certs, &analysis.path, anchors);
     let self_signed = analysis.self_signed.get(last).copied().unwrap_or(false);
     let root_is_anchor = self_signed && anchors.is_anchor(end);
     if self_signed {
@@ -80,6 +74,21 @@ pub(crate) fn judge_path_end(
         ),
     );
     analysis.missing_issuer = Some(missing);
+}
+
+/// The first certificate of `path` that is, or was issued by, a trust anchor: clients stop
+/// there.
+pub(crate) fn first_anchoring(
+    certs: &[ParsedCertificate],
+    path: &[usize],
+    anchors: &TrustAnchors<'_>,
+) -> Option<(usize, Anchoring)> {
+    path.iter().find_map(|&i| {
+        certs
+            .get(i)
+            .and_then(|c| anchors.anchoring(c))
+            .map(|a| (i, a))
+    })
 }
 
 /// The anchors in words: `Mozilla's root store (2026-05-20)`, `the given roots`, or both.

@@ -4,7 +4,8 @@
 //! The checks are grouped by what they read: `pem` (the scanned text), `chain` (the parsed
 //! certificates as a set), `certificate` (each certificate alone), `key` (the private key
 //! against the leaf), `domain` (names and their coverage by the leaf), `client` (what clients
-//! accept in the leaf, by audience).
+//! accept in the leaf, by audience), `path` (RFC 5280 path validation along the path a client
+//! builds, with `name_constraints`).
 
 pub(crate) mod certificate;
 pub(crate) mod chain;
@@ -14,4 +15,6 @@ pub(crate) mod client;
 pub(crate) mod domain;
 pub(crate) mod key;
 pub(crate) mod key_hints;
+pub(crate) mod name_constraints;
+pub(crate) mod path;
 pub(crate) mod pem;

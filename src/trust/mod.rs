@@ -54,7 +54,7 @@ pub(crate) struct TrustAnchors<'a> {
     pub(crate) verifier: &'a dyn SignatureVerifier,
 }
 
-impl TrustAnchors<'_> {
+impl<'a> TrustAnchors<'a> {
     /// How `cert` meets an anchor, if it does. The caller's roots are checked first (by name
     /// and by verifying the signature with the root's key); the store by name and key
     /// identifier only, since its keys are not shipped.
@@ -85,6 +85,14 @@ impl TrustAnchors<'_> {
             return Some(Anchoring::IssuedByAnchor(AnchorSource::PublicStore));
         }
         None
+    }
+
+    /// The caller's root that issued `cert` (by name and signature), if one did: the last
+    /// certificate of the path a client builds to it.
+    pub(crate) fn caller_issuer(&self, cert: &ParsedCertificate) -> Option<&'a ParsedCertificate> {
+        self.caller.iter().find(|root| {
+            root.subject_raw == cert.issuer_raw && signed_by(cert, root, self.verifier)
+        })
     }
 
     /// True when `cert` is itself an anchor (a root of the store or one the caller gave).

@@ -21,10 +21,12 @@ use super::oid_names::{dotted, short_name};
 use crate::text::hex::hex;
 use algorithm::{pss_params, rsa_modulus_bits};
 pub(crate) use algorithm::{Hash, PssParams};
+pub(crate) use constraints::{PathFacts, Subtree};
 pub(crate) use links::IssuerLinks;
 pub(crate) use lint_facts::{key_usage, LintFacts, SanEntry, TimeEncoding};
 
 mod algorithm;
+mod constraints;
 mod links;
 mod lint_facts;
 
@@ -119,6 +121,9 @@ pub(crate) struct ParsedCertificate {
     pub has_key_usage: bool,
     /// What the client-acceptance lints read (names and times as encoded, key usages).
     pub lint: LintFacts,
+    /// What path validation reads: constraints, key identifiers' form, serial, critical
+    /// extensions.
+    pub path: PathFacts,
 }
 
 /// Parses one certificate's DER. The error is a short reason for `cert.malformed`.
@@ -191,6 +196,12 @@ pub(crate) fn parse_certificate(
         Err(X509Error::DuplicateExtensions) => repeated("subjectAltName"),
         Err(e) => return Err(format!("its subjectAltName extension: {e}")),
     }
+    let path = constraints::path_facts(&cert);
+    if let Some(name) = path.unreadable.first() {
+        defect.get_or_insert(format!(
+            "its {name} extension does not parse (pyca/cryptography refuses the certificate)"
+        ));
+    }
     Ok(ParsedCertificate {
         index,
         line,
@@ -223,6 +234,7 @@ pub(crate) fn parse_certificate(
             .flatten()
             .is_some(),
         lint: lint_facts::lint_facts(&cert),
+        path,
     })
 }
 

@@ -32,6 +32,9 @@ pub(crate) fn check_coverage(
 
     for entry in names {
         let name = entry.name.trim();
+        if certificate.ip_addresses.iter().any(|ip| ip == name) {
+            continue;
+        }
         if patterns.iter().any(|p| p.covers(name)) {
             if from_cn {
                 // Covered for clients that still fall back to the common name, not for
@@ -129,6 +132,7 @@ mod tests {
         CertificateNames {
             dns: dns.iter().map(|s| s.to_string()).collect(),
             common_name: cn.map(str::to_string),
+            ip_addresses: Vec::new(),
         }
     }
 

@@ -37,6 +37,9 @@ pub(crate) struct CertificateNames {
     pub dns: Vec<String>,
     /// The subject's commonName (used only when there is no DNS SAN).
     pub common_name: Option<String>,
+    /// subjectAltName iPAddress entries, as the report writes them (`192.0.2.10`): a
+    /// configured IP address is covered by the same address (RFC 9525 section 6.2).
+    pub ip_addresses: Vec<String>,
 }
 
 /// A domain name that passed the syntax rules, with the path it is reported at.

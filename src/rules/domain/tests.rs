@@ -392,6 +392,7 @@ fn never_panics_on_odd_input() {
             &CertificateNames {
                 dns: [text.as_str(), "*", "", "*."].map(String::from).to_vec(),
                 common_name: Some(text.clone()),
+                ip_addresses: Vec::new(),
             },
             &mut out,
         );
