@@ -6,6 +6,8 @@ use std::path::PathBuf;
 use cert_preflight::ProviderProfile;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::output::{Format, ScanFormat};
+
 /// Check TLS certificate material and cloud load-balancer API requests before they are sent.
 ///
 /// Exit status: 0 valid (warnings allowed), 1 at least one error, 2 the input could not be
@@ -18,15 +20,6 @@ pub(crate) struct Cli {
     pub command: Command,
 }
 
-/// Output format of the commands that print one result.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub(crate) enum Format {
-    /// One line per diagnostic, a facts block and a summary.
-    Human,
-    /// Exactly the report's JSON (the same as the npm package and the Rust type).
-    Json,
-}
-
 /// `--format` of the commands that print one result: `human` (readable, coloured on a
 /// terminal) or `json`.
 #[derive(Debug, Args)]
@@ -34,17 +27,6 @@ pub(crate) struct OutputArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
-}
-
-/// Output format of `scan`, the one command that also writes SARIF.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub(crate) enum ScanFormat {
-    /// One block per file and a summary table.
-    Human,
-    /// JSON Lines, one report per file with its `file` path.
-    Json,
-    /// SARIF 2.1.0, for code scanning UIs.
-    Sarif,
 }
 
 /// The subcommands.

@@ -9,10 +9,9 @@ use cert_preflight::{
     FingerprintStyle,
 };
 
-use crate::args::{CertArgs, FingerprintArgs, Format, Style};
-use crate::human;
+use crate::args::{CertArgs, FingerprintArgs, Style};
 use crate::input::{self, is_stdin, shown, CliError};
-use crate::output::{emit, note, print_report, to_json, Sink};
+use crate::output::{emit, note, print_report, renderer, Format, Sink};
 use crate::password::Prompt;
 
 /// Checks a certificate bundle (with its key and domains) and prints the report; with `--fix`,
@@ -76,7 +75,7 @@ pub(crate) fn run_cert(args: &CertArgs, format: Format) -> Result<u8, CliError> 
             None => note("nothing to fix: the bundle is already in the form the providers want; wrote nothing"),
         }
     }
-    Ok(print_report(&report, format, sink, args.fix.is_none()))
+    print_report(&report, format, sink, args.fix.is_none())
 }
 
 /// A PKCS#12 file where only certificates are read: an error that says what to give instead.
@@ -130,22 +129,8 @@ pub(crate) fn run_fingerprint(args: &FingerprintArgs, format: Format) -> Result<
         Style::Colon => FingerprintStyle::Colon,
     };
     let report = fingerprint(&cert.pem, algorithm, style);
-    match format {
-        Format::Json => emit(&to_json(&report)?, Sink::Stdout),
-        Format::Human => {
-            let mut problems = String::new();
-            for d in &report.report.diagnostics {
-                problems.push_str(&human::diagnostic_line(d));
-                problems.push('\n');
-            }
-            emit(&problems, Sink::Stderr);
-            let lines: String = report
-                .fingerprints
-                .iter()
-                .map(|f| format!("{f}\n"))
-                .collect();
-            emit(&lines, Sink::Stdout);
-        }
-    }
+    let text = renderer(format).fingerprints(&report)?;
+    emit(&text.stderr, Sink::Stderr);
+    emit(&text.stdout, Sink::Stdout);
     Ok(u8::from(!report.report.valid))
 }

@@ -6,7 +6,6 @@
 mod args;
 mod cert;
 mod explain;
-mod human;
 mod input;
 mod manifest;
 mod output;
@@ -20,9 +19,9 @@ use std::process::ExitCode;
 
 use clap::Parser as _;
 
-use args::{Cli, Command, Format};
+use args::{Cli, Command};
 use input::CliError;
-use output::{emit, to_json, Sink};
+use output::{emit, error_line, renderer, Format, Sink};
 
 fn main() -> ExitCode {
     // clap prints its own usage errors and exits with status 2 (0 for --help/--version).
@@ -48,20 +47,6 @@ fn main() -> ExitCode {
     }
 }
 
-/// `cert-preflight: error: <what> (<context>)` and a newline, control characters escaped.
-pub fn error_line(what: &str, context: Option<&str>) -> String {
-    let context = context.map(|c| format!(" ({c})")).unwrap_or_default();
-    format!(
-        "{}: {}{}\n",
-        human::paint(
-            human::severity_style(cert_preflight::Severity::Error),
-            "cert-preflight: error"
-        ),
-        human::clean(what),
-        human::clean(&context)
-    )
-}
-
 /// `cert-preflight rules [--operation OP]`.
 fn run_rules(args: &args::RulesArgs, format: Format) -> Result<u8, CliError> {
     let rules = match &args.operation {
@@ -71,9 +56,6 @@ fn run_rules(args: &args::RulesArgs, format: Format) -> Result<u8, CliError> {
             context: None,
         })?,
     };
-    match format {
-        Format::Json => emit(&to_json(&rules)?, Sink::Stdout),
-        Format::Human => emit(&human::rules_table(&rules), Sink::Stdout),
-    }
+    emit(&renderer(format).rules(&rules)?, Sink::Stdout);
     Ok(0)
 }

@@ -5,11 +5,10 @@ use cert_preflight::{
     validate_request_value, Report, RequestContext, MAX_REQUEST_BYTES,
 };
 
-use crate::args::{Format, OperationsArgs, RequestArgs, Wire};
-use crate::human;
+use crate::args::{OperationsArgs, RequestArgs, Wire};
 use crate::input::{self, is_stdin, shown, CliError};
 use crate::manifest::{self, Document};
-use crate::output::{emit, print_report, to_json, Sink};
+use crate::output::{emit, print_report, renderer, to_json, Format, Sink};
 
 /// Checks a request body for one operation and prints the report (or lists the operations
 /// with `--list`).
@@ -57,7 +56,7 @@ pub(crate) fn run_request(args: &RequestArgs, format: Format) -> Result<u8, CliE
         let report = request_from_query(operation.id, &text)
             .and_then(|value| validate_request_value(operation.id, &value, &context))
             .map_err(|e| CliError::new(e.to_string(), operation.id))?;
-        return Ok(print_report(&report, format, Sink::Stdout, false));
+        return print_report(&report, format, Sink::Stdout, false);
     }
     if manifest::is_yaml(file, &text, operation.id) {
         let documents = manifest::tls_secrets(manifest::read_documents(file, &text)?);
@@ -65,7 +64,7 @@ pub(crate) fn run_request(args: &RequestArgs, format: Format) -> Result<u8, CliE
     }
     let report = validate_request_bytes(operation.id, &body, &context)
         .map_err(|e| CliError::new(e.to_string(), operation.id))?;
-    Ok(print_report(&report, format, Sink::Stdout, false))
+    print_report(&report, format, Sink::Stdout, false)
 }
 
 /// Checks each YAML document: one document prints one report as for JSON; several print a
@@ -90,24 +89,16 @@ fn check_documents(
             "no document to check: the file has no Secret of type kubernetes.io/tls",
             shown(file),
         )),
-        [(_, report)] => Ok(print_report(report, format, Sink::Stdout, false)),
+        [(_, report)] => print_report(report, format, Sink::Stdout, false),
         several => {
-            match format {
-                Format::Json => {
-                    let all: Vec<&Report> = several.iter().map(|(_, r)| r).collect();
-                    emit(&to_json(&all)?, Sink::Stdout);
-                }
-                Format::Human => {
-                    for (doc, report) in several {
-                        let name = manifest::name_of(doc).unwrap_or("(no name)");
-                        emit(
-                            &format!("document {} ({name}):\n", doc.number),
-                            Sink::Stdout,
-                        );
-                        emit(&human::report(report, false), Sink::Stdout);
-                    }
-                }
-            }
+            let titled: Vec<(String, &Report)> = several
+                .iter()
+                .map(|(doc, report)| {
+                    let name = manifest::name_of(doc).unwrap_or("(no name)");
+                    (format!("document {} ({name})", doc.number), report)
+                })
+                .collect();
+            emit(&renderer(format).reports(&titled)?, Sink::Stdout);
             Ok(u8::from(several.iter().any(|(_, r)| !r.valid)))
         }
     }
@@ -139,9 +130,6 @@ pub(crate) fn run_operations_command(
 }
 
 pub(crate) fn run_operations(format: Format) -> Result<u8, CliError> {
-    match format {
-        Format::Json => emit(&to_json(operations())?, Sink::Stdout),
-        Format::Human => emit(&human::operations_table(operations()), Sink::Stdout),
-    }
+    emit(&renderer(format).operations(operations())?, Sink::Stdout);
     Ok(0)
 }

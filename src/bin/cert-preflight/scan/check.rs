@@ -6,13 +6,14 @@ use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
 use cert_preflight::{
-    check_certificate, CertificateInput, CertificatePurpose, ProviderProfile, Report, Timestamp,
+    check_certificate, CertificateInput, CertificatePurpose, ProviderProfile, Timestamp,
 };
 
 use super::discover::{has_extension, Task, SIBLING_CERT_EXTENSIONS};
 use zeroize::Zeroizing;
 
 use crate::input::{self, describe, shown, CliError};
+use crate::output::CheckedFile;
 
 /// What the checkers need to know, shared read-only by every worker.
 pub(crate) struct Settings {
@@ -59,23 +60,10 @@ impl Settings {
     }
 }
 
-/// A certificate file that was checked.
-pub(crate) struct Checked {
-    /// The file as shown to the user (`stdin` for `-`).
-    pub file: String,
-    /// The private key checked with it, if one was paired.
-    pub key_file: Option<String>,
-    /// The core's report.
-    pub report: Report,
-    /// 1-based line of each certificate block's BEGIN line, in input order (empty when not
-    /// asked for or when the file was DER).
-    pub block_lines: Vec<usize>,
-}
-
 /// The result of one task.
 pub(crate) enum Outcome {
     /// A certificate file and its report.
-    Checked(Box<Checked>),
+    Checked(Box<CheckedFile>),
     /// An input (or its key) that could not be read: named on stderr, exit status 2.
     Unreadable { file: String, what: String },
     /// A note for stderr.
@@ -211,7 +199,7 @@ fn check_text(path: &Path, key: Option<PathBuf>, settings: &Settings) -> Outcome
     } else {
         Vec::new()
     };
-    Outcome::Checked(Box::new(Checked {
+    Outcome::Checked(Box::new(CheckedFile {
         file: shown(path),
         key_file: key.as_deref().map(shown),
         report,

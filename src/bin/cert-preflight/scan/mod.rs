@@ -11,31 +11,27 @@ mod check;
 mod discover;
 mod pool;
 mod progress;
-mod sarif;
-mod text;
 
 use std::collections::{HashMap, HashSet};
 use std::io::{BufWriter, IsTerminal as _, Write};
 
-use crate::args::{ScanArgs, ScanFormat};
+use crate::args::ScanArgs;
 use crate::input::{self, is_stdin, CliError};
+use crate::output::{self, ScanFormat, ScanRender, SweepEntry, Totals};
 use crate::password::Prompt;
 
 use check::{Outcome, Settings};
 use discover::Selection;
 use progress::Progress;
-use text::{SweepEntry, Totals};
 
 /// Runs `scan` and returns its exit status.
 pub(crate) fn run_scan(args: &ScanArgs, format: ScanFormat) -> Result<u8, CliError> {
     if args.paths.iter().filter(|p| is_stdin(p)).count() > 1 {
         return Err(CliError::new("stdin can be named only once", "-"));
     }
-    if args.expiring_within.is_some() && format == ScanFormat::Sarif {
-        return Err(CliError::new(
-            "the expiry sweep lists certificates, not diagnostics: use --format human or json",
-            "--expiring-within",
-        ));
+    let renderer = output::scan_renderer(format, args.clock.expiry_days);
+    if let (Some(_), Some(why)) = (args.expiring_within, renderer.refuses_sweep()) {
+        return Err(CliError::new(why, "--expiring-within"));
     }
     let selection = Selection::new(&args.include, &args.exclude, args.hidden)?;
     let mut settings = Settings {
@@ -44,7 +40,7 @@ pub(crate) fn run_scan(args: &ScanArgs, format: ScanFormat) -> Result<u8, CliErr
         profile: args.profile,
         sibling_keys: !args.no_sibling_keys,
         read_keys: args.expiring_within.is_none(),
-        block_lines: format == ScanFormat::Sarif,
+        block_lines: renderer.wants_block_lines(),
         key_for: HashMap::new(),
         paired_keys: HashSet::new(),
         pkcs12_password: args.password.resolve("PKCS#12 files", Prompt::Never)?,
@@ -55,11 +51,10 @@ pub(crate) fn run_scan(args: &ScanArgs, format: ScanFormat) -> Result<u8, CliErr
         .or_else(|| std::thread::available_parallelism().ok())
         .map_or(1, |n| n.get());
 
-    let mut printer = Printer::new(format, args.expiring_within, settings.expiry_days);
+    let mut printer = Printer::new(renderer, args.expiring_within);
     let rules = cert_preflight::rules();
-    if format == ScanFormat::Sarif {
-        printer.write(&sarif::header(rules));
-    }
+    let start = printer.renderer.start(rules);
+    printer.write(&start);
     pool::ordered_map(
         jobs,
         |emit| discover::discover(&args.paths, &selection, emit),
@@ -71,9 +66,8 @@ pub(crate) fn run_scan(args: &ScanArgs, format: ScanFormat) -> Result<u8, CliErr
 
 /// Writes each outcome as it arrives (the only thread that writes), and keeps the counts.
 struct Printer {
-    format: ScanFormat,
+    renderer: Box<dyn ScanRender>,
     sweep_days: Option<u32>,
-    expiry_days: u32,
     out: anstream::AutoStream<Box<dyn Write>>,
     /// Stdout and the progress line share a terminal: erase the line and flush after every
     /// write, so that they interleave right.
@@ -82,35 +76,36 @@ struct Printer {
     totals: Totals,
     sweep: Vec<SweepEntry>,
     unreadable: Vec<(String, String)>,
-    sarif_results: usize,
 }
 
 impl Printer {
-    fn new(format: ScanFormat, sweep_days: Option<u32>, expiry_days: u32) -> Self {
+    fn new(renderer: Box<dyn ScanRender>, sweep_days: Option<u32>) -> Self {
         let stdout = std::io::stdout();
         let shares_terminal = std::io::stderr().is_terminal() && stdout.is_terminal();
-        let choice = match format {
-            ScanFormat::Human => anstream::AutoStream::choice(&stdout),
-            // JSON and SARIF never carry styles: pass the bytes through untouched.
-            ScanFormat::Json | ScanFormat::Sarif => anstream::ColorChoice::AlwaysAnsi,
+        let choice = if renderer.styled() {
+            anstream::AutoStream::choice(&stdout)
+        } else {
+            // Unstyled text (JSON, SARIF): pass the bytes through untouched.
+            anstream::ColorChoice::AlwaysAnsi
         };
         let progress = Progress::new();
         let raw: Box<dyn Write> = Box::new(BufWriter::with_capacity(64 * 1024, stdout));
         Printer {
-            format,
+            renderer,
             sweep_days,
-            expiry_days,
             out: anstream::AutoStream::new(raw, choice),
             shares_terminal,
             progress,
             totals: Totals::default(),
             sweep: Vec::new(),
             unreadable: Vec::new(),
-            sarif_results: 0,
         }
     }
 
     fn write(&mut self, text: &str) {
+        if text.is_empty() {
+            return;
+        }
         if self.shares_terminal {
             self.progress.clear();
         }
@@ -124,7 +119,14 @@ impl Printer {
     fn stderr_line(&mut self, line: &str) {
         self.progress.clear();
         let _ = self.out.flush();
-        crate::output::emit(line, crate::output::Sink::Stderr);
+        output::emit(line, output::Sink::Stderr);
+    }
+
+    /// An input that could not be read (or written): named on stderr, exit status 2.
+    fn unreadable(&mut self, file: String, what: String) {
+        self.totals.unreadable += 1;
+        self.stderr_line(&output::error_line(&what, Some(&file)));
+        self.unreadable.push((file, what));
     }
 
     fn take(&mut self, outcome: Outcome, rules: &[cert_preflight::Rule]) {
@@ -132,31 +134,20 @@ impl Printer {
             Outcome::Checked(checked) => {
                 self.totals.add(&checked.report);
                 if let Some(days) = self.sweep_days {
-                    self.sweep.extend(text::sweep_entries(&checked, days));
+                    self.sweep.extend(output::sweep_entries(&checked, days));
                 } else {
-                    match self.format {
-                        ScanFormat::Human => self.write(&text::human_block(&checked)),
-                        ScanFormat::Json => self.write(&text::json_line(&checked)),
-                        ScanFormat::Sarif => {
-                            for result in sarif::results(&checked, rules) {
-                                let sep = if self.sarif_results == 0 { "" } else { "," };
-                                self.sarif_results += 1;
-                                self.write(&format!("{sep}{result}"));
-                            }
-                        }
+                    match self.renderer.file(&checked, rules) {
+                        Ok(text) => self.write(&text),
+                        Err(e) => self.unreadable(checked.file.clone(), e.what),
                     }
                 }
                 if checked.key_file.is_some() {
                     self.totals.keys_paired += 1;
                 }
             }
-            Outcome::Unreadable { file, what } => {
-                self.totals.unreadable += 1;
-                self.stderr_line(&crate::error_line(&what, Some(&file)));
-                self.unreadable.push((file, what));
-            }
+            Outcome::Unreadable { file, what } => self.unreadable(file, what),
             Outcome::Note(text) => {
-                self.stderr_line(&crate::output::note_line(&text));
+                self.stderr_line(&output::note_line(&text));
             }
             Outcome::KeyFile { paired } => {
                 if !paired {
@@ -171,24 +162,16 @@ impl Printer {
 
     /// Writes what comes after the files and returns the exit status.
     fn finish(mut self) -> u8 {
-        match (self.sweep_days, self.format) {
-            (Some(days), format) => {
-                text::sort_sweep(&mut self.sweep);
-                let listing = match format {
-                    ScanFormat::Json => text::sweep_json(&self.sweep),
-                    _ => text::sweep_table(&self.sweep, days),
-                };
-                self.write(&listing);
+        let end = match self.sweep_days {
+            Some(days) => {
+                output::sort_sweep(&mut self.sweep);
+                self.renderer.sweep(&self.sweep, days)
             }
-            (None, ScanFormat::Human) => {
-                let table = text::summary_table(&self.totals, self.expiry_days);
-                self.write(&table);
-            }
-            (None, ScanFormat::Json) => {}
-            (None, ScanFormat::Sarif) => {
-                let footer = sarif::footer(&self.unreadable);
-                self.write(&footer);
-            }
+            None => Ok(self.renderer.finish(&self.totals, &self.unreadable)),
+        };
+        match end {
+            Ok(text) => self.write(&text),
+            Err(e) => self.unreadable("stdout".to_string(), e.what),
         }
         self.progress.clear();
         let _ = self.out.flush();

@@ -1,49 +1,13 @@
-//! Human output: one line per diagnostic, the certificate's facts, a summary line.
-//!
-//! Text is built with ANSI styles embedded; the caller writes it through `anstream`, which
-//! strips them when stdout is not a terminal or `NO_COLOR` is set. Text from the input
-//! (messages can quote it) is escaped so it cannot drive the terminal.
+//! A human report: one line per diagnostic, the certificate's facts, a summary line.
 
 use std::fmt::Write as _;
 
-use anstyle::{AnsiColor, Style};
-use cert_preflight::{CertificateFacts, Diagnostic, Report, Rule, Severity};
+use cert_preflight::{CertificateFacts, Diagnostic, Report, Severity};
 
-const BOLD: Style = Style::new().bold();
-const DIM: Style = Style::new().dimmed();
-const GREEN: Style = AnsiColor::Green.on_default().bold();
-const RED: Style = AnsiColor::Red.on_default().bold();
-
-/// The style of a severity's name.
-pub(crate) fn severity_style(severity: Severity) -> Style {
-    match severity {
-        Severity::Error => AnsiColor::Red.on_default().bold(),
-        Severity::Warning => AnsiColor::Yellow.on_default().bold(),
-        // Info, and any severity a later version adds.
-        _ => AnsiColor::Cyan.on_default().bold(),
-    }
-}
-
-/// `text` wrapped in `style` (reset after).
-pub(crate) fn paint(style: Style, text: &str) -> String {
-    format!("{style}{text}{style:#}")
-}
-
-/// Replaces control characters (escape sequences, newlines) with visible escapes.
-pub(crate) fn clean(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            if c.is_control() {
-                c.escape_default().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
-}
+use super::{clean, paint, severity_style, BOLD, DIM, GREEN, RED};
 
 /// `error[chain.misordered] /certificate/chain/0: message (the API would answer X)`.
-pub(crate) fn diagnostic_line(d: &Diagnostic) -> String {
+pub(super) fn diagnostic_line(d: &Diagnostic) -> String {
     let path = if d.path.is_empty() { "(body)" } else { &d.path };
     let mut line = format!(
         "{}{} {}: {}",
@@ -62,7 +26,7 @@ pub(crate) fn diagnostic_line(d: &Diagnostic) -> String {
 }
 
 /// The whole human report: diagnostics, facts, summary and (optionally) the `--fix` hint.
-pub(crate) fn report(report: &Report, fix_hint: bool) -> String {
+pub(super) fn report(report: &Report, fix_hint: bool) -> String {
     let mut out = String::new();
     for d in &report.diagnostics {
         out.push_str(&diagnostic_line(d));
@@ -95,7 +59,7 @@ pub(crate) fn report(report: &Report, fix_hint: bool) -> String {
 }
 
 /// `✗ 2 errors, 1 warning` or `✓ valid, 1 warning`.
-pub(crate) fn summary(report: &Report) -> String {
+pub(super) fn summary(report: &Report) -> String {
     let infos = report
         .diagnostics
         .iter()
@@ -200,92 +164,4 @@ fn days_left(days: i64) -> String {
         1 => "1 day left".to_string(),
         d => format!("{d} days left"),
     }
-}
-
-/// The rule table, aligned: id, severity, source, summary (and the API's error code).
-pub(crate) fn rules_table(rules: &[Rule]) -> String {
-    let id_w = rules.iter().map(|r| r.id.len()).max().unwrap_or(0);
-    let src_w = rules
-        .iter()
-        .map(|r| r.source.chars().count())
-        .max()
-        .unwrap_or(0);
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "{}",
-        paint(
-            BOLD,
-            &format!(
-                "{:<id_w$}  {:<8}  {:<src_w$}  SUMMARY",
-                "RULE", "SEVERITY", "SOURCE"
-            )
-        )
-    );
-    for r in rules {
-        let mut line = format!(
-            "{:<id_w$}  {}  {:<src_w$}  {}",
-            r.id,
-            paint(
-                severity_style(r.severity),
-                &format!("{:<8}", r.severity.as_str())
-            ),
-            r.source,
-            r.summary
-        );
-        if !r.also.is_empty() {
-            let also: Vec<&str> = r.also.iter().map(Severity::as_str).collect();
-            let _ = write!(
-                line,
-                " {}",
-                paint(DIM, &format!("(also {})", also.join(", ")))
-            );
-        }
-        if let Some(code) = r.api_error {
-            let _ = write!(line, " {}", paint(DIM, &format!("(API error {code})")));
-        }
-        out.push_str(&line);
-        out.push('\n');
-    }
-    out
-}
-
-/// The operations table: id, provider action, seed, summary.
-pub(crate) fn operations_table(ops: &[cert_preflight::OperationInfo]) -> String {
-    // The source without its bracketed provider tags: `TARGETS.md §1`, or the seed file.
-    let source = |o: &cert_preflight::OperationInfo| -> String {
-        o.seed.split(" (").next().unwrap_or(o.seed).to_string()
-    };
-    let id_w = ops.iter().map(|o| o.id.len()).max().unwrap_or(0).max(9);
-    let prov_w = ops
-        .iter()
-        .map(|o| o.provider.len())
-        .max()
-        .unwrap_or(0)
-        .max(8);
-    let act_w = ops.iter().map(|o| o.action.len()).max().unwrap_or(0).max(6);
-    let src_w = ops
-        .iter()
-        .map(|o| source(o).len())
-        .max()
-        .unwrap_or(0)
-        .max(6);
-    let mut out = String::new();
-    let header = format!(
-        "{:<id_w$}  {:<prov_w$}  {:<act_w$}  {:<src_w$}  SUMMARY",
-        "OPERATION", "PROVIDER", "ACTION", "SOURCE"
-    );
-    let _ = writeln!(out, "{}", paint(BOLD, &header));
-    for o in ops {
-        let _ = writeln!(
-            out,
-            "{:<id_w$}  {:<prov_w$}  {:<act_w$}  {:<src_w$}  {}",
-            o.id,
-            o.provider,
-            o.action,
-            source(o),
-            o.summary
-        );
-    }
-    out
 }

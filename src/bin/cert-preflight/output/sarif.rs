@@ -9,7 +9,53 @@
 use cert_preflight::{Diagnostic, Rule, Severity};
 use serde_json::{json, Value};
 
-use super::check::Checked;
+use super::{CheckedFile, ScanRender, SweepEntry, Totals};
+use crate::input::CliError;
+
+/// `scan --format sarif`: the log is opened by `start`, each file adds its results (commas
+/// between them, hence the count), and `finish` closes it.
+#[derive(Default)]
+pub(crate) struct Sarif {
+    /// Results written so far.
+    results: usize,
+}
+
+impl ScanRender for Sarif {
+    /// Results carry a `region` with the line of their certificate block.
+    fn wants_block_lines(&self) -> bool {
+        true
+    }
+
+    /// A SARIF log holds results, not a list of certificates.
+    fn refuses_sweep(&self) -> Option<&'static str> {
+        Some("the expiry sweep lists certificates, not diagnostics: use --format human or json")
+    }
+
+    fn start(&mut self, rules: &[Rule]) -> String {
+        header(rules)
+    }
+
+    fn file(&mut self, file: &CheckedFile, rules: &[Rule]) -> Result<String, CliError> {
+        let mut out = String::new();
+        for result in results(file, rules) {
+            if self.results > 0 {
+                out.push(',');
+            }
+            self.results += 1;
+            out.push_str(&result);
+        }
+        Ok(out)
+    }
+
+    fn finish(&mut self, _totals: &Totals, unreadable: &[(String, String)]) -> String {
+        footer(unreadable)
+    }
+
+    /// Not reached: `scan` refuses the sweep in this format before it starts.
+    fn sweep(&self, _entries: &[SweepEntry], _days: u32) -> Result<String, CliError> {
+        Ok(String::new())
+    }
+}
 
 /// The SARIF level of a severity (SARIF has no "info": its `note` is the same idea).
 fn level(severity: Severity) -> &'static str {
@@ -22,7 +68,7 @@ fn level(severity: Severity) -> &'static str {
 }
 
 /// Everything before the first result: the log, the run and the tool with every rule.
-pub(crate) fn header(rules: &[Rule]) -> String {
+fn header(rules: &[Rule]) -> String {
     let rules: Vec<Value> = rules.iter().map(rule).collect();
     let driver = json!({
         "name": "cert-preflight",
@@ -58,7 +104,7 @@ fn rule(r: &Rule) -> Value {
 }
 
 /// The results of one checked file, each serialized, to join with commas.
-pub(crate) fn results(checked: &Checked, rules: &[Rule]) -> Vec<String> {
+fn results(checked: &CheckedFile, rules: &[Rule]) -> Vec<String> {
     checked
         .report
         .diagnostics
@@ -67,7 +113,7 @@ pub(crate) fn results(checked: &Checked, rules: &[Rule]) -> Vec<String> {
         .collect()
 }
 
-fn result(d: &Diagnostic, checked: &Checked, rules: &[Rule]) -> Value {
+fn result(d: &Diagnostic, checked: &CheckedFile, rules: &[Rule]) -> Value {
     let (file, line) = match (&checked.key_file, d.path.starts_with("/private_key")) {
         (Some(key), true) => (key.as_str(), None),
         _ => (
@@ -117,7 +163,7 @@ fn block_line(path: &str, lines: &[usize]) -> Option<usize> {
 /// A file's path as a URI reference: relative paths stay relative (code scanning resolves
 /// them against the repository root), absolute ones become `file://` URIs; bytes other than
 /// unreserved characters and `/` are percent-encoded (RFC 3986).
-pub(crate) fn uri(path: &str) -> String {
+fn uri(path: &str) -> String {
     let path = path.strip_prefix("./").unwrap_or(path);
     let mut out = String::with_capacity(path.len() + 8);
     if path.starts_with('/') {
@@ -135,7 +181,7 @@ pub(crate) fn uri(path: &str) -> String {
 
 /// Everything after the last result: the invocation, with one notification per input that
 /// could not be read.
-pub(crate) fn footer(unreadable: &[(String, String)]) -> String {
+fn footer(unreadable: &[(String, String)]) -> String {
     let notifications: Vec<Value> = unreadable
         .iter()
         .map(|(file, what)| {
