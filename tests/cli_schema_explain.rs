@@ -94,6 +94,28 @@ fn explain_prints_the_causes_and_checks_a_request() {
         checked.stdout
     );
 
+    // Each cause shows the severities the operation's reports give its rule: IAM holds a
+    // lone certificate as a warning, Cloudflare a root by bundle method (issue 19).
+    let iam = run(&[
+        "explain",
+        "iam:UploadServerCertificate",
+        "MalformedCertificate",
+    ]);
+    assert!(
+        iam.stdout
+            .contains("cert.single_certificate (warning, code MalformedCertificate)"),
+        "{}",
+        iam.stdout
+    );
+    let cloudflare = run(&["explain", "cloudflare.custom-certificate.create", "2100"]);
+    assert!(
+        cloudflare
+            .stdout
+            .contains("chain.root_included (info, also error, warning, code 2100)"),
+        "{}",
+        cloudflare.stdout
+    );
+
     let none = run(&["explain", "CreateListener", "nothing like any code"]);
     assert!(none.stdout.contains("No rule"), "{}", none.stdout);
     assert_input_error(&run(&["explain", "NoSuchThing", "x"]), "NoSuchThing");

@@ -12,8 +12,10 @@
 
 mod cli_support;
 
-use cert_preflight::{request_from_query, validate_request_value, RequestContext, Timestamp};
-use cli_support::run;
+use cert_preflight::{
+    request_from_query, validate_request_query, validate_request_value, RequestContext, Timestamp,
+};
+use cli_support::{run, Temp};
 use serde_json::{json, Value};
 
 fn fixture(name: &str) -> String {
@@ -137,4 +139,60 @@ fn alibaba_slb_ca_upload_and_the_cli() {
     ]);
     assert_eq!(r.code, 1);
     assert!(r.stdout.contains("request.malformed"), "{}", r.stdout);
+}
+
+/// The rules of a report that say the request was not read at all.
+fn refused(report: &cert_preflight::Report) -> Vec<&str> {
+    report
+        .diagnostics
+        .iter()
+        .filter(|d| d.rule == "request.malformed")
+        .map(|d| d.message.as_str())
+        .collect()
+}
+
+/// A query is bounded by its operation's own limits, not by a flat 1 MiB (issue 19): an IAM
+/// chain may hold 2,097,152 characters, so a 1.2 MB form body is read and its fields checked,
+/// and only a query past IAM's own bound (its JSON bound, as percent-encoding writes it) is
+/// refused before it is read. Before, the CLI read a query over 1 MiB as JSON.
+#[test]
+fn a_query_is_bounded_by_its_operations_limits() {
+    let iam = "aws.iam.upload-server-certificate";
+    let form = fixture("wire/iam-upload-server-certificate.form");
+    let big = format!("{form}&CertificateChain={}", "A".repeat(1_200_000));
+    let report = validate_request_query(iam, &big, &context()).unwrap();
+    assert!(refused(&report).is_empty(), "{:?}", refused(&report));
+    assert!(report
+        .diagnostics
+        .iter()
+        .any(|d| d.path == "/CertificateChain"));
+
+    let file = Temp::new("iam-big-form", &big);
+    let r = run(&[
+        "request",
+        iam,
+        &file.path(),
+        "--wire",
+        "query",
+        "--format",
+        "json",
+    ]);
+    assert!(!r.stdout.contains("request.malformed"), "{}", r.stdout);
+    assert!(r.stdout.contains("/CertificateChain"), "{}", r.stdout);
+
+    // IAM's JSON bound is 2 x (16,384 + 2,097,152 + 16,384) + 65,536 = 4,325,376 bytes; its
+    // query bound is 3/2 of it.
+    let over = format!("CertificateChain={}", "A".repeat(6_488_064));
+    let report = validate_request_query(iam, &over, &context()).unwrap();
+    assert_eq!(
+        refused(&report),
+        ["The request query is 6488081 bytes; queries over 6488064 bytes (what this operation's own field limits allow) are refused without parsing"]
+    );
+    // An operation without larger fields keeps the default bound, as percent-encoding writes it.
+    let slb = format!(
+        "RegionId=cn-hangzhou&CACertificateName={}",
+        "a".repeat(1_600_000)
+    );
+    let report = validate_request_query("UploadCACertificate", &slb, &context()).unwrap();
+    assert_eq!(refused(&report).len(), 1);
 }

@@ -56,6 +56,9 @@ def test_explain_is_the_clis(operation: str, error: str, request_file: str) -> N
     assert got.checked == (request is not None)
     assert [c.rule for c in got.causes] == [c["rule"] for c in want["causes"]]
     assert [c.applies for c in got.causes] == [c.get("applies") for c in want["causes"]]
+    assert [(c.severity, list(c.also)) for c in got.causes] == [
+        (c["severity"], c.get("also", [])) for c in want["causes"]
+    ]
     assert [len(c.findings) for c in got.causes] == [len(c.get("findings", [])) for c in want["causes"]]
     if request is not None:
         as_mapping = cert_preflight.explain(operation, error, request=json.loads(request), now=NOW)

@@ -406,6 +406,16 @@ pub(crate) struct OperationDecl {
     pub max_body_bytes: usize,
 }
 
+impl OperationDecl {
+    /// The largest query-style request (`request_from_query`'s text) read at all: the same
+    /// field units as [`OperationDecl::max_body_bytes`], each written as percent-encoding
+    /// writes it, up to three bytes (`%0A` for a PEM line end, `%2B` for a base64 `+`) where
+    /// JSON writes two. Checked before the text is read.
+    pub(crate) const fn max_query_bytes(&self) -> usize {
+        (self.max_body_bytes / 2).saturating_mul(3)
+    }
+}
+
 /// The body size below which every operation reads a body: 1 MiB, room for the seed
 /// operations' fields (seed 003: a 65,536-character certificate and an 8,192-character key).
 pub(crate) const DEFAULT_BODY_CAP: usize = 1024 * 1024;

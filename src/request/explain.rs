@@ -7,7 +7,8 @@
 use serde::Serialize;
 
 use super::decl::OperationDecl;
-use crate::catalog::{self, Rule};
+use super::policy;
+use crate::catalog::{self, Rule, Severities};
 use crate::report::{Diagnostic, Report, Severity};
 
 /// What a provider's answer means for one operation.
@@ -31,8 +32,13 @@ pub struct Explanation {
 pub struct Cause {
     /// The rule's id, e.g. `chain.incomplete`.
     pub rule: &'static str,
-    /// Its severity in this operation's reports.
+    /// Its severity in this operation's reports: the catalogue's, unless the operation's
+    /// policy always gives it another (Cloudflare holds `chain.root_included` as an error).
     pub severity: Severity,
+    /// The other severities it can have in this operation's reports (a policy that depends
+    /// on the body, such as Cloudflare's `bundle_method`), as `rules --operation` lists them.
+    #[serde(skip_serializing_if = "Severities::is_empty")]
+    pub also: Severities,
     /// What the rule checks.
     pub summary: &'static str,
     /// The code this operation's reports give the rule, if any.
@@ -159,10 +165,13 @@ pub(crate) fn causes(decl: &OperationDecl, error: &str) -> Vec<Cause> {
     causes
 }
 
+/// `rule` as a cause, with the severities and code the operation's reports give it.
 fn cause(decl: &OperationDecl, rule: &Rule, why: String, source: String) -> Cause {
+    let listed = policy::listed(rule, decl.policies);
     Cause {
         rule: rule.id,
-        severity: rule.severity,
+        severity: listed.severity,
+        also: listed.also,
         summary: rule.summary,
         api_error: decl.error_codes.for_rule(rule),
         why,

@@ -175,7 +175,8 @@ pub fn validate_request(
 ) -> Result<Report, InputError> {
     let declaration = find_declaration(operation)?;
     if body.len() > declaration.max_body_bytes {
-        return Ok(too_large(declaration, body.len()));
+        let cap = declaration.max_body_bytes;
+        return Ok(too_large(declaration, ("body", "bodies"), body.len(), cap));
     }
     let text = body.strip_prefix('\u{feff}').unwrap_or(body);
     match serde_json::from_str::<serde_json::Value>(text) {
@@ -208,7 +209,8 @@ pub fn validate_request_bytes(
     let declaration = find_declaration(operation)?;
     // UTF-16 takes up to twice the bytes of the same text; the text is measured again after.
     if body.len() > declaration.max_body_bytes.saturating_mul(2) {
-        return Ok(too_large(declaration, body.len()));
+        let cap = declaration.max_body_bytes;
+        return Ok(too_large(declaration, ("body", "bodies"), body.len(), cap));
     }
     match decode_text(body) {
         Ok(text) => validate_request(operation, &text, context),
@@ -250,6 +252,33 @@ pub fn request_from_query(operation: &str, query: &str) -> Result<serde_json::Va
     ))
 }
 
+/// [`request_from_query`], then [`validate_request_value`]: a query-style request (IAM's form
+/// body, Alibaba Cloud's URL query, or a whole URL) checked as the JSON body it stands for.
+/// Text over the operation's bound for this form is refused with `request.malformed` before
+/// it is read: the same field limits as the JSON bound, counted as percent-encoding writes
+/// them (see `OperationDecl::max_query_bytes`). The only error is an unknown operation.
+///
+/// ```
+/// use cert_preflight::{validate_request_query, RequestContext, Timestamp};
+/// let ctx = RequestContext::new(Timestamp::parse_rfc3339("2026-11-23T00:00:00Z").unwrap());
+/// let report = validate_request_query("UploadCACertificate", "RegionId=cn-hangzhou&Tag.1.Key=aliyun:x", &ctx).unwrap();
+/// assert!(report.diagnostics.iter().any(|d| d.path == "/Tag/0/Key"));
+/// ```
+pub fn validate_request_query(
+    operation: &str,
+    query: &str,
+    context: &RequestContext,
+) -> Result<Report, InputError> {
+    let declaration = find_declaration(operation)?;
+    let cap = declaration.max_query_bytes();
+    if query.len() > cap {
+        let form = ("query", "queries");
+        return Ok(too_large(declaration, form, query.len(), cap));
+    }
+    let body = wire::body_from_query(&declaration.info, declaration.body, query);
+    Ok(validate_declared(declaration, &body, context))
+}
+
 fn validate_declared(
     declaration: &decl::OperationDecl,
     body: &serde_json::Value,
@@ -285,20 +314,22 @@ fn parse_error_message(error: &serde_json::Error) -> String {
     }
 }
 
-fn too_large(declaration: &decl::OperationDecl, bytes: usize) -> Report {
+/// `request.malformed` for a request of `bytes` over `cap`, refused before it is read; `what`
+/// is the form's name and its plural (`("body", "bodies")`, `("query", "queries")`).
+fn too_large(
+    declaration: &decl::OperationDecl,
+    (what, plural): (&str, &str),
+    bytes: usize,
+    cap: usize,
+) -> Report {
+    let bound = if cap == MAX_REQUEST_BYTES {
+        format!("1 MiB ({MAX_REQUEST_BYTES} bytes)")
+    } else {
+        format!("{cap} bytes (what this operation's own field limits allow)")
+    };
     malformed(
         declaration,
-        format!(
-            "the request body is {bytes} bytes; bodies over {} are refused without parsing",
-            if declaration.max_body_bytes == MAX_REQUEST_BYTES {
-                format!("1 MiB ({MAX_REQUEST_BYTES} bytes)")
-            } else {
-                format!(
-                    "{} bytes (what this operation's own field limits allow)",
-                    declaration.max_body_bytes
-                )
-            }
-        ),
+        format!("the request {what} is {bytes} bytes; {plural} over {bound} are refused without parsing"),
     )
 }
 

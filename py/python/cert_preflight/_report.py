@@ -341,6 +341,9 @@ class Cause:
 
     rule: str
     severity: str
+    """Its severity in this operation's reports (the operation's policy, not the catalogue's)."""
+    also: Tuple[str, ...]
+    """The other severities it can have in this operation's reports."""
     summary: str
     api_error: Optional[str]
     """The code this operation's reports give the rule, if any."""
@@ -355,6 +358,7 @@ class Cause:
         return cls(
             rule=d["rule"],
             severity=d["severity"],
+            also=tuple(d.get("also", ())),
             summary=d["summary"],
             api_error=d.get("api_error"),
             why=d["why"],

@@ -1,8 +1,8 @@
 //! `cert-preflight request` and `cert-preflight operations`.
 
 use cert_preflight::{
-    find_operation, operations, request_from_query, schema, validate_request_bytes,
-    validate_request_value, Report, RequestContext, MAX_REQUEST_BYTES,
+    find_operation, operations, schema, validate_request_bytes, validate_request_query,
+    validate_request_value, Report, RequestContext,
 };
 
 use crate::args::{OperationsArgs, RequestArgs, Wire};
@@ -52,9 +52,9 @@ pub(crate) fn run_request(args: &RequestArgs, format: Format) -> Result<u8, CliE
     }
 
     let text = String::from_utf8_lossy(&body);
-    if args.wire == Wire::Query && body.len() <= MAX_REQUEST_BYTES {
-        let report = request_from_query(operation.id, &text)
-            .and_then(|value| validate_request_value(operation.id, &value, &context))
+    if args.wire == Wire::Query {
+        // The core bounds the query by the operation's own limits before reading it.
+        let report = validate_request_query(operation.id, &text, &context)
             .map_err(|e| CliError::new(e.to_string(), operation.id))?;
         return print_report(&report, format, Sink::Stdout, false);
     }

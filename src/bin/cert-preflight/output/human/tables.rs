@@ -114,8 +114,13 @@ pub(super) fn explanation(explanation: &Explanation) -> String {
             .api_error
             .map(|c| format!(", code {c}"))
             .unwrap_or_default();
+        let also: Vec<&str> = cause.also.iter().map(Severity::as_str).collect();
+        let also = match also.as_slice() {
+            [] => String::new(),
+            some => format!(", also {}", some.join(", ")),
+        };
         out.push_str(&format!(
-            "\n{} ({}{code}): {}\n  why: {}\n  source: {}\n",
+            "\n{} ({}{also}{code}): {}\n  why: {}\n  source: {}\n",
             cause.rule,
             cause.severity.as_str(),
             cause.summary,
