@@ -346,8 +346,14 @@ export function fingerprint<D extends DigestName>(
   options: FingerprintOptions<readonly D[]> & { algorithm: readonly D[] },
 ): MultiFingerprintReport<D>;
 
-/** Every rule the package checks. */
-export function rules(): Rule[];
+/**
+ * Every rule the package checks; with `operation` (id or provider action), every rule as that
+ * operation reports it: `api_error` is the code its provider answers, `severity` and `also` the
+ * severities its policy gives (what `cert-preflight rules --operation` lists). Throws a
+ * `CertPreflightError` with `code: "UNKNOWN_OPERATION"` for an unknown operation. In the
+ * browser, `rules(operation)` needs the request module (`await initRequests()`).
+ */
+export function rules(operation?: string): Rule[];
 
 /** Every supported operation. */
 export function operations(): OperationInfo[];
@@ -406,7 +412,10 @@ export function schema(operation: string): { [key: string]: JsonValue };
 export interface Cause {
   /** The rule's id, e.g. `"chain.incomplete"`. */
   rule: string;
+  /** Its severity in this operation's reports (the operation's policy, not the catalogue's). */
   severity: Severity;
+  /** The other severities it can have in this operation's reports; absent when none. */
+  also?: Severity[];
   summary: string;
   /** The code this operation's reports give the rule, if any. */
   api_error?: string;

@@ -174,8 +174,10 @@ export function createApi(raw, ready, verifier) {
   // The wasm side's errors are "!CODE\tSUBJECT\tmessage" (pkg/rust/src/lib.rs), SUBJECT the
   // option or operation concerned; the glue has already checked types, so these are values the
   // core could not use.
-  function call(fn, thunk) {
-    ready(fn);
+  // `need` names what must be loaded when it is not `fn` itself (`rules` with an operation
+  // reads the operations' declarations, which only the request module has).
+  function call(fn, thunk, need = fn) {
+    ready(need);
     const out = thunk();
     if (typeof out === "string" && out.charCodeAt(0) === ERROR_MARK) {
       const [code, subject, message] = out.slice(1).split("\t");
@@ -300,8 +302,13 @@ export function createApi(raw, ready, verifier) {
     return first;
   }
 
-  function rules() {
-    return call("rules", () => raw.rules());
+  // Without an operation, the catalogue; with one, every rule as that operation reports it
+  // (its error codes and the severities its policy gives), as `rules --operation` lists them.
+  function rules(operation) {
+    const fn = "rules";
+    if (operation === undefined) return call(fn, () => raw.rules());
+    string(fn, "operation", operation);
+    return call(fn, () => raw.operation_rules(operation), "rules(operation)");
   }
 
   function operations() {

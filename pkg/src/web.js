@@ -13,7 +13,7 @@ let requestModule;
 let pendingRequests;
 
 /** The functions that only the request module has. */
-const REQUEST_FUNCTIONS = ["validateRequest", "formFields", "schema", "explain"];
+const REQUEST_FUNCTIONS = ["validateRequest", "formFields", "schema", "explain", "rules(operation)"];
 
 function assertReady(fn) {
   if (REQUEST_FUNCTIONS.includes(fn)) {
@@ -38,6 +38,7 @@ const dispatch = {
   operations: () => active().operations(),
   validate_request: (...a) => requestModule.validate_request(...a),
   form_fields: (...a) => requestModule.form_fields(...a),
+  operation_rules: (...a) => requestModule.operation_rules(...a),
   schema: (...a) => requestModule.schema(...a),
   explain: (...a) => requestModule.explain(...a),
 };

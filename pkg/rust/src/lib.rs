@@ -303,6 +303,18 @@ pub fn rules() -> String {
     to_json(&cert_preflight::rules())
 }
 
+/// Every rule as `operation` reports it (the error code its provider answers, the severities
+/// its policy gives), as a JSON array: what `cert-preflight rules --operation` lists; an
+/// unknown operation is an error. Only in the request module: it reads the operations'
+/// declarations.
+#[cfg(feature = "requests")]
+#[wasm_bindgen]
+pub fn operation_rules(operation: &str) -> String {
+    cert_preflight::operation_rules(operation)
+        .map(|rules| to_json(&rules))
+        .unwrap_or_else(|e| Failure::from(e).encode())
+}
+
 /// Every supported operation, as a JSON array.
 #[wasm_bindgen]
 pub fn operations() -> String {

@@ -54,6 +54,33 @@ test("rules() lists the catalogue as plain objects", () => {
   assert.notEqual(cp.rules(), cp.rules(), "each call returns a fresh array");
 });
 
+test("rules(operation) lists every rule as that operation reports it", () => {
+  const catalogue = cp.rules();
+  for (const op of cp.operations()) {
+    const listed = cp.rules(op.id);
+    assert.deepEqual(listed.map((r) => r.id), catalogue.map((r) => r.id), op.id);
+    assert.ok(listed.every(isPlain), op.id);
+    assert.deepEqual(cp.rules(op.action), listed, `${op.action} names ${op.id}`);
+  }
+  const byId = (op, id) => cp.rules(op).find((r) => r.id === id);
+  // APIG answers its own code where the catalogue (written for Alibaba Cloud) says InvalidParameter.
+  assert.equal(byId("huawei.apig.attach-certificate-domains", "domain.label_invalid").api_error, "APIG.2012");
+  // IAM always holds a lone certificate as a warning; Cloudflare a root by bundle method.
+  assert.equal(byId("iam:UploadServerCertificate", "cert.single_certificate").severity, "warning");
+  const root = byId("cloudflare.custom-certificate.create", "chain.root_included");
+  assert.deepEqual([root.severity, root.also, root.api_error], ["info", ["error", "warning"], "2100"]);
+  assert.throws(() => cp.rules("no.such-operation"), { code: "UNKNOWN_OPERATION", operation: "no.such-operation" });
+  assert.throws(() => cp.rules(42), TypeError);
+});
+
+test("explain() gives each cause the severities its operation's reports give", () => {
+  const why = cp.explain("iam:UploadServerCertificate", "MalformedCertificate");
+  const lone = why.causes.find((c) => c.rule === "cert.single_certificate");
+  assert.equal(lone.severity, "warning");
+  const root = cp.explain("cloudflare.custom-certificate.create", "2100").causes[0];
+  assert.deepEqual([root.rule, root.severity, root.also], ["chain.root_included", "info", ["error", "warning"]]);
+});
+
 test("operations() lists the seed operations and the other platforms', with their provider", () => {
   const ops = cp.operations();
   assert.deepEqual(

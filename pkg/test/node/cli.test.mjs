@@ -1,5 +1,6 @@
-// JSON identity with the command line: `cert-preflight cert … --format json` and
-// `cert-preflight request … --format json` give exactly what the package returns.
+// JSON identity with the command line: `cert-preflight cert … --format json`,
+// `cert-preflight request … --format json` and `cert-preflight rules --operation … --format json`
+// give exactly what the package returns.
 import test from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
@@ -7,7 +8,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { checkCertificate, validateRequest } from "cert-preflight";
+import { checkCertificate, validateRequest, rules, operations } from "cert-preflight";
 import { NOW, FIXTURES, fixture } from "./helpers.mjs";
 
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
@@ -90,3 +91,11 @@ requestCases.forEach(([name, op, flags, body], i) => {
     assert.deepEqual(validateRequest(op, body, { path, now: NOW }), JSON.parse(out.stdout));
   });
 });
+
+for (const op of operations()) {
+  test(`rules --operation --format json equals rules(operation): ${op.id}`, { skip: reqSkip }, () => {
+    const out = cli(["rules", "--operation", op.id, "--format", "json"]);
+    assert.equal(out.status, 0, out.stderr);
+    assert.deepEqual(rules(op.id), JSON.parse(out.stdout));
+  });
+}

@@ -98,6 +98,8 @@ async function main(pem: string, key: string, bytes: ArrayBuffer): Promise<void>
     }
   }
   const allRules: Rule[] = rules();
+  const acmRules: Rule[] = rules("acm:ImportCertificate");
+  const alsoSeverities: Severity[] | undefined = acmRules[0]?.also;
   const ops: OperationInfo[] = operations();
   const fields: FormField[] = formFields("aws.acm.import-certificate");
   const role: FieldRole = fields[0].role;
@@ -107,7 +109,8 @@ async function main(pem: string, key: string, bytes: ArrayBuffer): Promise<void>
   const why = explain("acm:ImportCertificate", "InvalidParameter", { request: { Certificate: "x" } });
   const firstRule: string | undefined = why.causes[0]?.rule;
   const applies: boolean | undefined = why.causes[0]?.applies;
-  void [valid, counts, fixedPem, request, prints, allRules, ops, fields, role, example, v, bodySchema, firstRule, applies];
+  const causeAlso: Severity[] | undefined = why.causes[0]?.also;
+  void [acmRules, alsoSeverities, causeAlso, valid, counts, fixedPem, request, prints, allRules, ops, fields, role, example, v, bodySchema, firstRule, applies];
 
   // @ts-expect-error pem must be a string
   checkCertificate(42);
