@@ -258,6 +258,30 @@ fn elb_name_and_description_0_to_255_characters() {
     }
 }
 
+/// Seed 003's 65,536 characters, not the Huawei SDK docstring's 20,000: the message says which
+/// source it follows where the two disagree (issue 19).
+#[test]
+fn elb_certificate_65536_characters_as_seed_003_says() {
+    let pem = include_str!("../testdata/requests/certs/chain2.pem");
+    for (size, too_large) in [(20_001, false), (65_536, false), (65_537, true)] {
+        let padded = format!("{pem}{}", "\n".repeat(size - pem.chars().count()));
+        let body = json!({"certificate": {"type": "client", "certificate": padded}});
+        let report = validate(ELB_UPDATE, &body, &huawei_context());
+        let found: Vec<&str> = report
+            .by_rule("pem.too_large")
+            .map(|d| d.message.as_str())
+            .collect();
+        if too_large {
+            assert_eq!(
+                found,
+                ["The certificate field has 65537 characters; at most 65536 are allowed (as seed 003 says; the v3 SDK's docstring says 20,000), so it was not read further"]
+            );
+        } else {
+            assert!(found.is_empty(), "{size}: {found:?}");
+        }
+    }
+}
+
 fn core_is_ready() -> bool {
     let pem = include_str!("../testdata/requests/certs/leaf.pem");
     check_certificate(&CertificateInput::new(pem, now()))

@@ -40,6 +40,10 @@ pub(crate) struct SizeLimit {
     pub unit: SizeUnit,
     /// Error: over it, the field is not read further. Warning: said, and the field is read.
     pub severity: Severity,
+    /// Which source the limit follows where the provider's sources disagree (its SDK model
+    /// and its prose documents), said in the message: the user who reads the other source
+    /// learns why this one is applied.
+    pub follows: Option<&'static str>,
 }
 
 impl SizeLimit {
@@ -54,6 +58,7 @@ impl SizeLimit {
             max,
             unit: SizeUnit::Characters,
             severity: Severity::Error,
+            follows: None,
         }
     }
 
@@ -63,6 +68,16 @@ impl SizeLimit {
             max,
             unit: SizeUnit::Bytes,
             severity: Severity::Error,
+            follows: None,
+        }
+    }
+
+    /// The same limit, saying which source it follows where the sources disagree, e.g. "the
+    /// API reference's 5 KB; botocore's model says 8,192".
+    pub(crate) const fn follows(self, source: &'static str) -> SizeLimit {
+        SizeLimit {
+            follows: Some(source),
+            ..self
         }
     }
 
@@ -105,12 +120,16 @@ pub(crate) fn check_size(
     } else {
         ""
     };
+    let source = limit
+        .follows
+        .map(|source| format!(" (as {source})"))
+        .unwrap_or_default();
     out.emit_as(
         rule,
         limit.severity,
         path,
         format!(
-            "the {what} has {size} {unit}; at most {} are allowed{then}",
+            "the {what} has {size} {unit}; at most {} are allowed{source}{then}",
             limit.max
         ),
     );

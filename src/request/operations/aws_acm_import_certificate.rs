@@ -110,11 +110,14 @@ pub(crate) const OPERATION: OperationDecl = OperationDecl {
 /// [B-ACM] CertificateBodyBlob max 32,768, CertificateChainBlob max 2,097,152, PrivateKeyBlob
 /// max 5,120 ("no larger than 5 KB (5,120 bytes)"), all in bytes. ACM documents no depth limit.
 /// Where the sources disagree: botocore 1.44.18's PrivateKeyBlob says max 8,192; TARGETS and
-/// the API reference's prose say 5,120. The narrower prose wins (conformance exception).
+/// the API reference's prose say 5,120. The narrower prose wins (conformance exception), and
+/// the message says so.
 const LIMITS: FieldLimits = FieldLimits {
     certificate: SizeLimit::bytes(32_768),
     chain: SizeLimit::bytes(2_097_152),
-    key: SizeLimit::bytes(5_120),
+    key: SizeLimit::bytes(5_120).follows(
+        "the ACM API reference says, \"no larger than 5 KB\"; botocore's model allows 8,192",
+    ),
     max_certificates: usize::MAX,
 };
 

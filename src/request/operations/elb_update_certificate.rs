@@ -38,6 +38,8 @@ use crate::request::walk::Walk;
 use crate::findings::ErrorCodes;
 use crate::request::decl::OperationInfo;
 use crate::catalog;
+use crate::check::FieldLimits;
+use crate::rules::pem::SizeLimit;
 use crate::rules::domain::{check_coverage, check_domain_field};
 
 const TYPE_SERVER: &[Condition] = &[Condition::one_of(
@@ -125,6 +127,15 @@ fn text<'v>(option: &'v Map<String, Value>, name: &str) -> Option<&'v str> {
     option.get(name).and_then(Value::as_str)
 }
 
+/// Seed 003's limits. Where the sources disagree: the v3 SDK's docstring for
+/// `certificate` says 20,000 characters; the seed says "Maximum 65,536 character length is
+/// allowed", and a seed wins over an SDK (conformance exception), as the message says.
+const LIMITS: FieldLimits = FieldLimits {
+    certificate: SizeLimit::SEED_CERTIFICATE
+        .follows("seed 003 says; the v3 SDK's docstring says 20,000"),
+    ..FieldLimits::SEEDS
+};
+
 /// The PEM, key and domain fields together: the certificate core, key rules, coverage, and
 /// clearing the domain of a certificate in use.
 fn certificate_material(walk: &mut Walk<'_>) {
@@ -154,6 +165,7 @@ fn certificate_material(walk: &mut Walk<'_>) {
         input.paths.certificate = CERTIFICATE_PATH.into();
         input.paths.private_key = KEY_PATH.into();
         input.paths.domains = DOMAIN_PATH.into();
+        input.limits = LIMITS;
         if is_client {
             input.purpose = CertificatePurpose::ClientCa;
         } else {
