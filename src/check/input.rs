@@ -24,6 +24,15 @@ pub(crate) struct FieldLimits {
 }
 
 impl FieldLimits {
+    /// The most the certificate, chain and key fields hold together: what an operation's
+    /// bound on a whole body is derived from (`request::decl::body_cap`).
+    pub(crate) const fn total(&self) -> usize {
+        self.certificate
+            .max
+            .saturating_add(self.chain.max)
+            .saturating_add(self.key.max)
+    }
+
     /// Seed 003's: 65,536 and 8,192 characters, 11 certificates.
     pub(crate) const SEEDS: FieldLimits = FieldLimits {
         certificate: SizeLimit::SEED_CERTIFICATE,

@@ -298,8 +298,10 @@ pub(crate) struct ErrorCodes {
     /// What the generic `request.*` rules (catalogue code `InvalidParameter`) carry here;
     /// `None` when the provider's documentation names no code.
     pub parameter: Option<&'static str>,
-    /// Rules this operation answers with a code of its own.
-    pub rules: &'static [(&'static Rule, &'static str)],
+    /// Rules this operation answers with a code of its own: each group of rules with the code
+    /// the provider answers all of them with. A group can be shared by the operations of one
+    /// provider (AWS's tag rules); a rule stands in one group at most.
+    pub rules: &'static [(&'static [&'static Rule], &'static str)],
     /// Whether the other rules keep the codes the catalogue lists (Alibaba Cloud's, from the
     /// seeds); false for another provider's operation, whose other rules then carry none.
     pub catalogue_codes: bool,
@@ -315,7 +317,8 @@ impl ErrorCodes {
 
     /// The code `rule` carries under these codes.
     pub(crate) fn for_rule(&self, rule: &Rule) -> Option<&'static str> {
-        if let Some((_, code)) = self.rules.iter().find(|(r, _)| r.id == rule.id) {
+        let in_group = |group: &&[&Rule]| group.iter().any(|r| r.id == rule.id);
+        if let Some((_, code)) = self.rules.iter().find(|(group, _)| in_group(group)) {
             return Some(code);
         }
         match rule.api_error {

@@ -127,7 +127,7 @@ fn messages_start_with_a_capital() {
 fn codes_come_from_the_operation_then_the_catalogue() {
     const APIG: ErrorCodes = ErrorCodes {
         parameter: Some("APIG.2012"),
-        rules: &[(&catalog::DOMAIN_LABEL_INVALID, "APIG.2012")],
+        rules: &[(&[&catalog::DOMAIN_LABEL_INVALID], "APIG.2012")],
         catalogue_codes: true,
     };
     const NONE: ErrorCodes = ErrorCodes {

@@ -60,16 +60,19 @@ pub(crate) const OPERATION: OperationDecl = OperationDecl {
         parameter: Some(APIG_INVALID_PARAMETER),
         // Every domain-syntax rule is a bad parameter value to APIG; coverage by the context
         // certificate (`domain.not_covered`) is our check, not an API answer, so it has none.
-        rules: &[
+        rules: &[(
             // domain.too_many is a warning here (seed 002 states no cap), with no API code.
-            (&catalog::DOMAIN_EMPTY_ENTRY, APIG_INVALID_PARAMETER),
-            (&catalog::DOMAIN_LABEL_TOO_LONG, APIG_INVALID_PARAMETER),
-            (&catalog::DOMAIN_LABEL_INVALID, APIG_INVALID_PARAMETER),
-            (&catalog::DOMAIN_WILDCARD_INVALID, APIG_INVALID_PARAMETER),
-            (&catalog::DOMAIN_NON_ASCII, APIG_INVALID_PARAMETER),
-            (&catalog::DOMAIN_TOO_LONG, APIG_INVALID_PARAMETER),
-            (&catalog::DOMAIN_DUPLICATE, APIG_INVALID_PARAMETER),
-        ],
+            &[
+                &catalog::DOMAIN_EMPTY_ENTRY,
+                &catalog::DOMAIN_LABEL_TOO_LONG,
+                &catalog::DOMAIN_LABEL_INVALID,
+                &catalog::DOMAIN_WILDCARD_INVALID,
+                &catalog::DOMAIN_NON_ASCII,
+                &catalog::DOMAIN_TOO_LONG,
+                &catalog::DOMAIN_DUPLICATE,
+            ],
+            APIG_INVALID_PARAMETER,
+        )],
         catalogue_codes: true,
     },
     policies: &[],

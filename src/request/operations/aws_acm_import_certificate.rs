@@ -41,7 +41,7 @@ use crate::catalog;
 use crate::rules::pem::SizeLimit;
 use crate::text::{quote, QUOTE_CHARS};
 
-use super::aws_common::{check_trailing_whitespace, text_member};
+use super::aws_common::{check_trailing_whitespace, text_member, TAG_CONTENT_RULES, TAG_PREFIX_RULES};
 
 const TAG_MEMBERS: &[Param] = &[Param::string("Key"), Param::string("Value")];
 const TAG_ITEM: Param = Param::item(Kind::Object(TAG_MEMBERS));
@@ -71,23 +71,23 @@ pub(crate) const OPERATION: OperationDecl = OperationDecl {
     error_codes: ErrorCodes {
         parameter: Some(VALIDATION),
         rules: &[
-            (&catalog::PEM_MALFORMED, VALIDATION),
-            (&catalog::PEM_TOO_LARGE, VALIDATION),
-            (&catalog::PEM_KEY_TOO_LARGE, VALIDATION),
-            (&catalog::CERT_SINGLE_CERTIFICATE, VALIDATION),
-            (&catalog::KEY_ENCRYPTED, VALIDATION),
-            (&catalog::KEY_MISMATCH, VALIDATION),
-            (&catalog::CERT_ALGORITHM_UNSUPPORTED, VALIDATION),
-            (&catalog::CERT_EXPIRED, VALIDATION),
-            (&catalog::CERT_NOT_YET_VALID, VALIDATION),
-            (&catalog::TAG_TOO_MANY, "TooManyTagsException"),
-            (&catalog::TAG_KEY_MISSING, VALIDATION),
-            (&catalog::TAG_KEY_TOO_LONG, VALIDATION),
-            (&catalog::TAG_VALUE_TOO_LONG, VALIDATION),
-            (&catalog::TAG_KEY_INVALID, VALIDATION),
-            (&catalog::TAG_VALUE_INVALID, VALIDATION),
-            (&catalog::TAG_KEY_RESERVED_PREFIX, "InvalidTagException"),
-            (&catalog::TAG_VALUE_RESERVED_PREFIX, "InvalidTagException"),
+            (
+                &[
+                    &catalog::PEM_MALFORMED,
+                    &catalog::PEM_TOO_LARGE,
+                    &catalog::PEM_KEY_TOO_LARGE,
+                    &catalog::CERT_SINGLE_CERTIFICATE,
+                    &catalog::KEY_ENCRYPTED,
+                    &catalog::KEY_MISMATCH,
+                    &catalog::CERT_ALGORITHM_UNSUPPORTED,
+                    &catalog::CERT_EXPIRED,
+                    &catalog::CERT_NOT_YET_VALID,
+                ],
+                VALIDATION,
+            ),
+            (&[&catalog::TAG_TOO_MANY], "TooManyTagsException"),
+            (TAG_CONTENT_RULES, VALIDATION),
+            (TAG_PREFIX_RULES, "InvalidTagException"),
         ],
         catalogue_codes: false,
     },
@@ -104,7 +104,7 @@ pub(crate) const OPERATION: OperationDecl = OperationDecl {
         fields: &[("/Tags", "")],
     },
     // [B-ACM] blobs of 32,768 + 2,097,152 + 5,120 bytes, which may come as base64 (4/3 longer).
-    max_body_bytes: body_cap((LIMITS.certificate.max + LIMITS.chain.max + LIMITS.key.max) / 3 * 4 + 4),
+    max_body_bytes: body_cap(LIMITS.total() / 3 * 4 + 4),
 };
 
 /// [B-ACM] CertificateBodyBlob max 32,768, CertificateChainBlob max 2,097,152, PrivateKeyBlob

@@ -1,12 +1,29 @@
-//! What the two AWS operations (ACM, IAM) and other PEM-text targets share: reading a string
-//! member, and the PEM whitespace rules ACM and Key Vault state.
+//! What the two AWS operations (ACM, IAM) and other PEM-text targets share: the tag rules'
+//! error-code groups, reading a string member, and the PEM whitespace rules ACM and Key Vault
+//! state.
 
 use serde_json::Value;
 
-use crate::catalog;
+use crate::catalog::{self, Rule};
 use crate::report::Severity;
 use crate::request::walk::Walk;
 use crate::text::list_numbers;
+
+/// AWS's tag rules about one tag's content ([ACM-TAG], [IAM-UG]): each operation declares
+/// the code it answers them with.
+pub(crate) const TAG_CONTENT_RULES: &[&Rule] = &[
+    &catalog::TAG_KEY_MISSING,
+    &catalog::TAG_KEY_TOO_LONG,
+    &catalog::TAG_VALUE_TOO_LONG,
+    &catalog::TAG_KEY_INVALID,
+    &catalog::TAG_VALUE_INVALID,
+];
+
+/// AWS's reserved `aws:` prefix on a tag key or value.
+pub(crate) const TAG_PREFIX_RULES: &[&Rule] = &[
+    &catalog::TAG_KEY_RESERVED_PREFIX,
+    &catalog::TAG_VALUE_RESERVED_PREFIX,
+];
 
 /// A string member's text, or `None` when absent, null, not a string (the engine said so) or
 /// empty. An empty required member is `request.missing_field`; an empty optional one is

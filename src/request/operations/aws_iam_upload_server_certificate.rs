@@ -31,7 +31,7 @@ use crate::catalog;
 use crate::rules::pem::SizeLimit;
 use crate::text::{quote, QUOTE_CHARS};
 
-use super::aws_common::text_member;
+use super::aws_common::{text_member, TAG_CONTENT_RULES, TAG_PREFIX_RULES};
 
 const TAG_MEMBERS: &[Param] = &[Param::string("Key"), Param::string("Value")];
 const TAG_ITEM: Param = Param::item(Kind::Object(TAG_MEMBERS));
@@ -66,26 +66,28 @@ pub(crate) const OPERATION: OperationDecl = OperationDecl {
     error_codes: ErrorCodes {
         parameter: Some(INVALID_INPUT),
         rules: &[
-            (&catalog::KEY_MISMATCH, "KeyPairMismatch"),
-            (&catalog::KEY_ENCRYPTED, MALFORMED),
-            (&catalog::CERT_EXPIRED, MALFORMED),
-            (&catalog::CERT_NOT_YET_VALID, MALFORMED),
-            (&catalog::CERT_SINGLE_CERTIFICATE, MALFORMED),
-            (&catalog::CHAIN_MISORDERED, MALFORMED),
-            (&catalog::CHAIN_UNRELATED, MALFORMED),
-            (&catalog::CHAIN_BAD_SIGNATURE, MALFORMED),
-            (&catalog::PEM_MALFORMED, MALFORMED),
-            (&catalog::PEM_TOO_LARGE, "ValidationError"),
-            (&catalog::PEM_KEY_TOO_LARGE, "ValidationError"),
-            (&catalog::NAME_ALREADY_EXISTS, "EntityAlreadyExists"),
-            (&catalog::TAG_TOO_MANY, "LimitExceeded"),
-            (&catalog::TAG_KEY_MISSING, INVALID_INPUT),
-            (&catalog::TAG_KEY_TOO_LONG, INVALID_INPUT),
-            (&catalog::TAG_VALUE_TOO_LONG, INVALID_INPUT),
-            (&catalog::TAG_KEY_INVALID, INVALID_INPUT),
-            (&catalog::TAG_VALUE_INVALID, INVALID_INPUT),
-            (&catalog::TAG_KEY_RESERVED_PREFIX, INVALID_INPUT),
-            (&catalog::TAG_VALUE_RESERVED_PREFIX, INVALID_INPUT),
+            (&[&catalog::KEY_MISMATCH], "KeyPairMismatch"),
+            (
+                &[
+                    &catalog::KEY_ENCRYPTED,
+                    &catalog::CERT_EXPIRED,
+                    &catalog::CERT_NOT_YET_VALID,
+                    &catalog::CERT_SINGLE_CERTIFICATE,
+                    &catalog::CHAIN_MISORDERED,
+                    &catalog::CHAIN_UNRELATED,
+                    &catalog::CHAIN_BAD_SIGNATURE,
+                    &catalog::PEM_MALFORMED,
+                ],
+                MALFORMED,
+            ),
+            (
+                &[&catalog::PEM_TOO_LARGE, &catalog::PEM_KEY_TOO_LARGE],
+                "ValidationError",
+            ),
+            (&[&catalog::NAME_ALREADY_EXISTS], "EntityAlreadyExists"),
+            (&[&catalog::TAG_TOO_MANY], "LimitExceeded"),
+            (TAG_CONTENT_RULES, INVALID_INPUT),
+            (TAG_PREFIX_RULES, INVALID_INPUT),
         ],
         catalogue_codes: false,
     },
@@ -102,7 +104,7 @@ pub(crate) const OPERATION: OperationDecl = OperationDecl {
         fields: &[("/ServerCertificateName", "www-example-com-2026"), ("/Tags", "")],
     },
     // [B-IAM] 16,384 + 2,097,152 + 16,384 characters of PEM.
-    max_body_bytes: body_cap(LIMITS.certificate.max + LIMITS.chain.max + LIMITS.key.max),
+    max_body_bytes: body_cap(LIMITS.total()),
 };
 
 /// [B-IAM] certificateBodyType and privateKeyType max 16,384, certificateChainType max

@@ -168,13 +168,16 @@ pub(crate) const OPERATION: OperationDecl = OperationDecl {
     },
     error_codes: ErrorCodes {
         parameter: Some(BAD_PARAMETER),
-        rules: &[
-            (&catalog::KEY_NOT_PKCS8, BAD_PARAMETER),
-            (&catalog::KEY_MISSING, BAD_PARAMETER),
-            (&catalog::KEY_ENCRYPTED, BAD_PARAMETER),
-            (&catalog::PEM_MALFORMED, BAD_PARAMETER),
-            (&catalog::REQUEST_CONTENT_TYPE_MISMATCH, BAD_PARAMETER),
-        ],
+        rules: &[(
+            &[
+                &catalog::KEY_NOT_PKCS8,
+                &catalog::KEY_MISSING,
+                &catalog::KEY_ENCRYPTED,
+                &catalog::PEM_MALFORMED,
+                &catalog::REQUEST_CONTENT_TYPE_MISMATCH,
+            ],
+            BAD_PARAMETER,
+        )],
         catalogue_codes: false,
     },
     policies: POLICIES,

@@ -117,15 +117,22 @@ pub(crate) const OPERATION: OperationDecl = OperationDecl {
     error_codes: ErrorCodes {
         parameter: None,
         rules: &[
-            (&catalog::PEM_MALFORMED, INVALID_CERTIFICATE),
-            (&catalog::CHAIN_ROOT_INCLUDED, ROOT_AND_LEAF),
-            (&catalog::CERT_LEAF_IS_CA, NO_LEAF),
-            (&catalog::CERT_NO_SAN, NO_ZONE_HOSTNAME),
-            (&catalog::DOMAIN_NOT_IN_ZONE, NO_ZONE_HOSTNAME),
-            (&catalog::KEY_UNSUPPORTED, INVALID_KEY),
-            // The mapping of these two to 2106 is unverified [CF-TS].
-            (&catalog::KEY_ENCRYPTED, INVALID_KEY),
-            (&catalog::KEY_EC_PARAMETERS_BLOCK, INVALID_KEY),
+            (&[&catalog::PEM_MALFORMED], INVALID_CERTIFICATE),
+            (&[&catalog::CHAIN_ROOT_INCLUDED], ROOT_AND_LEAF),
+            (&[&catalog::CERT_LEAF_IS_CA], NO_LEAF),
+            (
+                &[&catalog::CERT_NO_SAN, &catalog::DOMAIN_NOT_IN_ZONE],
+                NO_ZONE_HOSTNAME,
+            ),
+            // The mapping of the last two to 2106 is unverified [CF-TS].
+            (
+                &[
+                    &catalog::KEY_UNSUPPORTED,
+                    &catalog::KEY_ENCRYPTED,
+                    &catalog::KEY_EC_PARAMETERS_BLOCK,
+                ],
+                INVALID_KEY,
+            ),
         ],
         catalogue_codes: false,
     },

@@ -117,8 +117,8 @@ pub(crate) const OPERATION: OperationDecl = OperationDecl {
     error_codes: ErrorCodes {
         parameter: Some("FieldValueInvalid"),
         rules: &[
-            (&catalog::REQUEST_MISSING_FIELD, "FieldValueRequired"),
-            (&catalog::REQUEST_LENGTH, "FieldValueTooLong"),
+            (&[&catalog::REQUEST_MISSING_FIELD], "FieldValueRequired"),
+            (&[&catalog::REQUEST_LENGTH], "FieldValueTooLong"),
         ],
         catalogue_codes: false,
     },

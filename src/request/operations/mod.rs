@@ -62,3 +62,28 @@ pub(crate) mod common {
     /// `ResourceOwnerAccount`: string.
     pub(crate) const RESOURCE_OWNER_ACCOUNT: Param = Param::string("ResourceOwnerAccount");
 }
+
+#[cfg(test)]
+mod tests {
+    use super::DECLARATIONS;
+
+    /// A rule stands in one error-code group of an operation at most: the first group would
+    /// silently win over a second.
+    #[test]
+    fn a_rule_has_one_code_per_operation() {
+        for declaration in DECLARATIONS {
+            let mut seen: Vec<&str> = Vec::new();
+            for (group, _) in declaration.error_codes.rules {
+                for rule in *group {
+                    assert!(
+                        !seen.contains(&rule.id),
+                        "{}: {} is in two groups",
+                        declaration.info.id,
+                        rule.id
+                    );
+                    seen.push(rule.id);
+                }
+            }
+        }
+    }
+}
