@@ -369,3 +369,31 @@ pub fn validates_requests() -> bool {
 pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `now` in milliseconds: what serde_json's `as_i64` and the range check accepted when the
+    /// glue sent it as JSON (`Math.floor`ed, finite), the argument accepts.
+    #[test]
+    fn whole_millis_takes_what_the_json_number_took() {
+        let max = 8_640_000_000_000_000.0;
+        let table: &[(f64, Option<i64>)] = &[
+            (0.0, Some(0)),
+            (-0.0, Some(0)),
+            (1_780_000_000_000.0, Some(1_780_000_000_000)),
+            (-1.0, Some(-1)),
+            (max, Some(8_640_000_000_000_000)),
+            (-max, Some(-8_640_000_000_000_000)),
+            (max + 2.0, None),
+            (1e300, None),
+            (1.5, None),
+            (f64::NAN, None),
+            (f64::INFINITY, None),
+        ];
+        for &(ms, want) in table {
+            assert_eq!(whole_millis(ms), want, "{ms}");
+        }
+    }
+}
