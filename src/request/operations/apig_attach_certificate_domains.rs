@@ -63,13 +63,13 @@ pub(crate) const OPERATION: OperationDecl = OperationDecl {
         rules: &[(
             // domain.too_many is a warning here (seed 002 states no cap), with no API code.
             &[
-                &catalog::DOMAIN_EMPTY_ENTRY,
-                &catalog::DOMAIN_LABEL_TOO_LONG,
-                &catalog::DOMAIN_LABEL_INVALID,
-                &catalog::DOMAIN_WILDCARD_INVALID,
-                &catalog::DOMAIN_NON_ASCII,
-                &catalog::DOMAIN_TOO_LONG,
-                &catalog::DOMAIN_DUPLICATE,
+                catalog::DOMAIN_EMPTY_ENTRY,
+                catalog::DOMAIN_LABEL_TOO_LONG,
+                catalog::DOMAIN_LABEL_INVALID,
+                catalog::DOMAIN_WILDCARD_INVALID,
+                catalog::DOMAIN_NON_ASCII,
+                catalog::DOMAIN_TOO_LONG,
+                catalog::DOMAIN_DUPLICATE,
             ],
             APIG_INVALID_PARAMETER,
         )],

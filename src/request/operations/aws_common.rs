@@ -12,17 +12,17 @@ use crate::text::list_numbers;
 /// AWS's tag rules about one tag's content ([ACM-TAG], [IAM-UG]): each operation declares
 /// the code it answers them with.
 pub(crate) const TAG_CONTENT_RULES: &[&Rule] = &[
-    &catalog::TAG_KEY_MISSING,
-    &catalog::TAG_KEY_TOO_LONG,
-    &catalog::TAG_VALUE_TOO_LONG,
-    &catalog::TAG_KEY_INVALID,
-    &catalog::TAG_VALUE_INVALID,
+    catalog::TAG_KEY_MISSING,
+    catalog::TAG_KEY_TOO_LONG,
+    catalog::TAG_VALUE_TOO_LONG,
+    catalog::TAG_KEY_INVALID,
+    catalog::TAG_VALUE_INVALID,
 ];
 
 /// AWS's reserved `aws:` prefix on a tag key or value.
 pub(crate) const TAG_PREFIX_RULES: &[&Rule] = &[
-    &catalog::TAG_KEY_RESERVED_PREFIX,
-    &catalog::TAG_VALUE_RESERVED_PREFIX,
+    catalog::TAG_KEY_RESERVED_PREFIX,
+    catalog::TAG_VALUE_RESERVED_PREFIX,
 ];
 
 /// A string member's text, or `None` when absent, null, not a string (the engine said so) or
@@ -40,13 +40,13 @@ pub(crate) fn text_member<'v>(
     }
     if required {
         walk.emit(
-            &catalog::REQUEST_MISSING_FIELD,
+            catalog::REQUEST_MISSING_FIELD,
             path,
             format!("`{name}` is empty; it is required"),
         );
     } else {
         walk.emit(
-            &catalog::REQUEST_LENGTH,
+            catalog::REQUEST_LENGTH,
             path,
             format!("`{name}` is empty; give a value or leave it out"),
         );
@@ -80,9 +80,9 @@ pub(crate) fn check_trailing_whitespace(walk: &mut Walk<'_>, text: &str, path: &
         list_numbers(&lines)
     );
     if fixed {
-        walk.emit_resolved(&catalog::PEM_TRAILING_WHITESPACE, path, message);
+        walk.emit_resolved(catalog::PEM_TRAILING_WHITESPACE, path, message);
     } else {
-        walk.emit(&catalog::PEM_TRAILING_WHITESPACE, path, message);
+        walk.emit(catalog::PEM_TRAILING_WHITESPACE, path, message);
     }
 }
 
@@ -93,7 +93,7 @@ pub(crate) fn check_crlf(walk: &mut Walk<'_>, text: &str, path: &str, severity: 
         return false;
     }
     walk.emit_as(
-        &catalog::PEM_CRLF, severity,
+        catalog::PEM_CRLF, severity,
         path,
         format!(
             "{count} line{} end{} with CRLF (\\r\\n); the import fails with a non-descriptive error: use LF line ends (e.g. `dos2unix FILE.pem`)",
