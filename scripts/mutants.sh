@@ -12,6 +12,9 @@
 #                                     (a deterministic slice when the diff has more)
 #   Any argument after `--` goes to cargo-mutants (`-- -F find_self_signed`, `-- --list`).
 #
+# When: before committing a change to a rule, the request engine or their model (the files
+# it touches, or --in-diff), and after adding a rule, on its file. CI runs --ci.
+#
 # Which tests a mutant runs: cargo-mutants would run the whole suite (robustness alone takes
 # three minutes, the openssl differential one), so each area runs its in-process suites, every
 # one under five seconds: the library's unit tests plus the integration tests of that area
@@ -99,8 +102,11 @@ run_area() {
   local args=() t
   for f in "$@"; do args+=(--file "$f"); done
   [ -z "$diff_file" ] || args+=(--in-diff "$diff_file")
-  local selection=(--lib)
-  for t in "${tests[@]}"; do selection+=(--test "$t"); done
+  # As cargo arguments, not after `--`: cargo-mutants builds each mutant with
+  # `cargo test --no-run` before running it, and only --cargo-arg reaches that build too
+  # (otherwise every mutant would build all forty test targets).
+  local selection=(--cargo-arg=--lib)
+  for t in "${tests[@]}"; do selection+=("--cargo-arg=--test=$t"); done
   if [ "$mode" = ci ]; then
     local count max=${MUTANTS_CI_MAX:-15}
     count=$(cargo mutants "${args[@]}" --list 2>/dev/null | grep -c . || true)
@@ -111,14 +117,14 @@ run_area() {
     if [ "$count" -gt "$max" ]; then
       local shards=$(((count + max - 1) / max))
       echo "mutants ($area): $count mutants on the changed lines; testing 1/$shards of them (MUTANTS_CI_MAX=$max)"
-      args+=(--shard "0/$shards")
+      args+=(--shard "0/$shards" --sharding round-robin)
     fi
   fi
   local out=target/mutants-$area
   mkdir -p "$out"
-  echo "mutants ($area): cargo mutants ${args[*]} ${passthrough[*]} -- ${selection[*]}"
+  echo "mutants ($area): cargo mutants ${args[*]} ${selection[*]} ${passthrough[*]}"
   local rc=0
-  nice cargo mutants -j 1 --output "$out" "${args[@]}" "${passthrough[@]}" -- "${selection[@]}" || rc=$?
+  nice cargo mutants -j 1 --output "$out" "${args[@]}" "${selection[@]}" "${passthrough[@]}" || rc=$?
   if [ -f "$out/mutants.out/outcomes.json" ]; then
     python3 - "$out/mutants.out/outcomes.json" "$area" <<'PY'
 import json, sys

@@ -118,7 +118,7 @@ fn the_key_field_is_judged_by_its_shape() {
             "not a key",
             &[("pem.malformed", "No PEM block was found")],
         ),
-        ("no END line", &truncated, &[("pem.malformed", "END")]),
+        ("no END line", &truncated, &[("pem.malformed", "has no END line")]),
         (
             "text before the key",
             &stray,
