@@ -89,6 +89,28 @@ fn dsa_keys_and_md5_signatures_are_refused() {
     }
 }
 
+/// One shape of the key field and the findings about the key it gets.
+struct KeyCase<'a> {
+    case: &'static str,
+    key: &'a str,
+    /// (rule, part of its message) of each finding at the key field, in order.
+    expected: &'static [(&'static str, &'static str)],
+}
+
+impl<'a> KeyCase<'a> {
+    fn new(
+        case: &'static str,
+        key: &'a str,
+        expected: &'static [(&'static str, &'static str)],
+    ) -> Self {
+        KeyCase {
+            case,
+            key,
+            expected,
+        }
+    }
+}
+
 /// The private key field against testdata/certs/rsa (leaf, intermediate, root): what each shape
 /// of the field is reported as. Messages matter where two shapes share a rule: a key block
 /// without its END line is `pem.malformed` for that, not for "no PEM block at all".
@@ -105,31 +127,34 @@ fn the_key_field_is_judged_by_its_shape() {
         .collect();
     let two_keys = format!("{leaf_key}{other_key}");
     let stray = format!("key for www.example.com\n{leaf_key}");
-    // (case, key text, (rule, part of its message) of every finding about the key; "" for any)
-    let table: [(&str, &str, &[(&str, &str)]); 8] = [
-        ("the leaf's key", &leaf_key, &[]),
-        (
+    let table = [
+        KeyCase::new("the leaf's key", &leaf_key, &[]),
+        KeyCase::new(
             "blank",
             " \n\t\n",
             &[("key.missing", "needs its private key")],
         ),
-        (
+        KeyCase::new(
             "no PEM",
             "not a key",
             &[("pem.malformed", "No PEM block was found")],
         ),
-        ("no END line", &truncated, &[("pem.malformed", "has no END line")]),
-        (
+        KeyCase::new(
+            "no END line",
+            &truncated,
+            &[("pem.malformed", "has no END line")],
+        ),
+        KeyCase::new(
             "text before the key",
             &stray,
             &[("pem.stray_text", "line 1")],
         ),
-        (
+        KeyCase::new(
             "two keys",
             &two_keys,
             &[("key.too_many", "holds 2 private keys")],
         ),
-        (
+        KeyCase::new(
             "the intermediate's key",
             &intermediate_key,
             &[(
@@ -137,14 +162,19 @@ fn the_key_field_is_judged_by_its_shape() {
                 "belongs to certificate 1 (CN=Preflight Test Intermediate RSA)",
             )],
         ),
-        (
+        KeyCase::new(
             "nobody's key",
             &other_key,
             &[("key.mismatch", "does not match the leaf")],
         ),
     ];
     let now = Timestamp::parse_rfc3339(NOW).unwrap();
-    for (case, key, expected) in table {
+    for KeyCase {
+        case,
+        key,
+        expected,
+    } in table
+    {
         let mut input = CertificateInput::new(&chain, now);
         input.private_key = Some(key);
         input.key_required = true;
