@@ -19,11 +19,12 @@
 # three minutes, the openssl differential one), so each area runs its in-process suites, every
 # one under five seconds: the library's unit tests plus the integration tests of that area
 # (CERTIFICATE_TESTS, REQUEST_TESTS below). Each mutant then costs one incremental build and
-# a few seconds of tests: about 40 s on an idle 2-core machine.
+# about 10 s of tests: 30 to 60 s on the shared 2-core machine (docs/mutants.md).
 #
 # Builds go to target/mutants (MUTANTS_TARGET_DIR), apart from target/debug, so that a mutated
 # build never replaces the binaries the other tests run; the first run builds the dependencies
-# there (about 3 minutes on 2 cores), later runs reuse them. The report is target/mutants.out/.
+# there (about 3 minutes on 2 cores), later runs reuse them. The report of each area is
+# target/mutants-AREA/mutants.out/ (missed.txt, caught.txt, a log per mutant).
 # Exclusions (equivalent mutants, each with its reason) are in .cargo/mutants.toml; the scores
 # per folder are in docs/mutants.md.
 set -euo pipefail
