@@ -91,6 +91,27 @@ const CASES: &[Case] = &[
         ],
         valid: true,
     },
+    // Issue 27 (testdata/edges, scripts/gen-testdata-edges.sh): a self-signed root whose
+    // signature was damaged, beside a chain and beside the undamaged root of the same name
+    // (which has its name but did not sign it), is a bad signature, at that root only.
+    Case {
+        file: "edges/tampered-self-signed.pem",
+        fires: &[("chain.bad_signature", "/certificate/chain/2")],
+        silent: &[],
+        valid: false,
+    },
+    // A CA that names itself as issuer, with no key identifiers to say which key signed it,
+    // signed by the older root of that name in the bundle: issued by another certificate, so
+    // neither self-signed nor a bad signature (the missing identifiers are errors of their own).
+    Case {
+        file: "edges/self-issued-no-key-ids.pem",
+        fires: &[
+            ("cert.key_identifier", "/certificate/chain/1"),
+            ("chain.root_included", "/certificate/chain/2"),
+        ],
+        silent: &["chain.bad_signature", "chain.misordered", "chain.unrelated"],
+        valid: false,
+    },
 ];
 
 #[test]
@@ -190,4 +211,40 @@ fn a_missing_issuer_is_named_with_its_key_identifier_and_download_url() {
     input.roots = Some(&root);
     let complete = check_certificate(&input);
     assert_eq!(complete.certificate.expect("facts").missing_issuer, None);
+}
+
+/// The leaf is the end-entity certificate with the longest path up through the bundle; of
+/// several with paths as long, the first (issue 27: the tie-break was untested).
+#[test]
+fn the_leaf_is_the_longest_path_and_the_first_on_a_tie() {
+    let cases = [
+        ("edges/two-leaves.pem", 0, "www.example.com"),
+        ("edges/two-leaves-reversed.pem", 0, "api.example.com"),
+        // A leaf whose issuer is missing comes first; the one its root is given with wins.
+        ("edges/stray-leaf-first.pem", 1, "www.example.com"),
+    ];
+    for (file, index, name) in cases {
+        let report = check(file);
+        let leaf = report.certificate.and_then(|f| f.leaf).expect("a leaf");
+        assert_eq!(
+            (leaf.index, leaf.common_name.as_deref()),
+            (index, Some(name)),
+            "{file}"
+        );
+    }
+}
+
+/// Only the damaged root is reported: the undamaged one of the same name, and the chain
+/// beside them, verify.
+#[test]
+fn a_damaged_self_signed_root_is_the_only_bad_signature() {
+    let report = check("edges/tampered-self-signed.pem");
+    let paths: Vec<&str> = report
+        .by_rule("chain.bad_signature")
+        .map(|d| d.path.as_str())
+        .collect();
+    assert_eq!(paths, ["/certificate/chain/2"], "{:?}", report.diagnostics);
+    let facts = report.certificate.expect("facts");
+    let self_signed: Vec<bool> = facts.chain.iter().map(|c| c.is_self_signed).collect();
+    assert_eq!(self_signed, [false, true, false, true]);
 }

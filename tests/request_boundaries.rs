@@ -324,3 +324,37 @@ fn thirty_domains() {
         );
     }
 }
+
+/// Path parameters are checked against the operation's own list, including an empty one: an
+/// Alibaba RPC operation has none, so a path parameter given to it is unknown; a Huawei
+/// operation's required ones are missing when none are given (issue 27).
+#[test]
+fn path_parameters_are_checked_against_the_operations_list() {
+    let mut stray = RequestContext::new(now());
+    stray.path_params.insert("project_id".into(), "p".into());
+    let report = validate(CREATE_LISTENER, &listener("HTTPS"), &stray);
+    expect(
+        &report,
+        "/path/project_id",
+        Some(("request.unknown_field", WARNING)),
+        "a path parameter of an operation without any",
+    );
+
+    let body = json!({"certificate": {"name": "n"}});
+    let none = RequestContext::new(now());
+    let report = validate(ELB_UPDATE, &body, &none);
+    for name in ["project_id", "certificate_id"] {
+        let path = format!("/path/{name}");
+        let rules: Vec<String> = at(&report, &path).into_iter().map(|(r, _)| r).collect();
+        assert_eq!(rules, ["request.missing_field"], "{path}");
+    }
+    let report = validate(ELB_UPDATE, &body, &huawei_context());
+    assert!(
+        !report
+            .diagnostics
+            .iter()
+            .any(|d| d.path.starts_with("/path/")),
+        "{:?}",
+        report.diagnostics
+    );
+}

@@ -484,7 +484,42 @@ fn kind_matches(kind: Kind, value: &Value) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::integral_value_of_text;
+    use super::{array_rules, integral_value_of_text};
+    use crate::request::context::RequestContext;
+    use crate::request::decl::{Kind, Param};
+    use crate::request::walk::Walk;
+    use crate::time::Timestamp;
+    use serde_json::{json, Value};
+
+    /// A list's length against `min..=max` items, on both sides of each end. No operation
+    /// declares a list minimum above one today (an empty required list is `missing_field`
+    /// instead), so the engine's rule is pinned here, on a declaration of its own.
+    #[test]
+    fn list_lengths_are_checked_at_both_ends() {
+        const ITEM: Param = Param::item(Kind::String);
+        const LIST: Param = Param::array("Names", &ITEM).length(2, 3);
+        let root = json!({});
+        let ctx = RequestContext::new(Timestamp::from_unix_seconds(0));
+        for (count, too_short_or_long) in [(1, true), (2, false), (3, false), (4, true)] {
+            let items: Vec<Value> = (0..count).map(|i| json!(format!("n{i}"))).collect();
+            let mut walk = Walk::new(&root, &ctx, &[]);
+            array_rules(&mut walk, &LIST, &ITEM, &items, "/Names");
+            let found: Vec<(String, String)> = walk
+                .findings
+                .diagnostics()
+                .into_iter()
+                .map(|d| (d.rule, d.message))
+                .collect();
+            if too_short_or_long {
+                assert_eq!(found.len(), 1, "{count} items: {found:?}");
+                let (rule, message) = &found[0];
+                assert_eq!(rule, "request.length", "{count} items: {message}");
+                assert!(message.contains(&format!("has {count} item")), "{message}");
+            } else {
+                assert!(found.is_empty(), "{count} items: {found:?}");
+            }
+        }
+    }
 
     #[test]
     fn integral_values_read_from_the_text() {

@@ -191,6 +191,35 @@ mod tests {
         assert!(uncovered(&["x.a.com"], &cert(&["*.a.com."], None)).is_empty());
     }
 
+    /// Only `*.` followed by whole, non-empty labels without another `*` is a wildcard
+    /// (RFC 6125 6.4.3 as browsers apply it): `*.*.a.com` and `*.a..com` cover their own text
+    /// only, so `x.*.a.com` and `x.a..com` are not covered by them.
+    #[test]
+    fn wildcard_patterns_need_whole_labels_after_the_star() {
+        let table: &[(&str, Option<&str>)] = &[
+            ("*.a.com", Some("a.com")),
+            ("*.a.com.", Some("a.com")),
+            ("*.", None),
+            ("*.*.a.com", None),
+            ("*.a.*", None),
+            ("*.a..com", None),
+            ("*.a.com..", None),
+            ("*", None),
+            ("a.*.com", None),
+            ("x*.a.com", None),
+        ];
+        for (pattern, base) in table {
+            assert_eq!(wildcard_base(pattern), *base, "{pattern}");
+        }
+        for (pattern, name) in [("*.*.a.com", "x.*.a.com"), ("*.a..com", "x.a..com")] {
+            assert_eq!(
+                uncovered(&[name], &cert(&[pattern], None)),
+                vec!["/domains/0/domain"],
+                "{name} by {pattern}"
+            );
+        }
+    }
+
     #[test]
     fn coverage_common_name() {
         // CN only when there is no DNS SAN.
