@@ -38,8 +38,8 @@ mod verifier;
 
 pub use catalog::{find_rule, rules, Rule, Severities, GENERIC_PARAMETER_ERROR};
 pub use check::{
-    check_certificate, fingerprint, CertificateInput, DigestAlgorithm, FieldPaths,
-    FingerprintReport, FingerprintStyle,
+    check_certificate, check_certificate_with_key_fix, fingerprint, CertificateInput,
+    DigestAlgorithm, FieldPaths, FingerprintReport, FingerprintStyle, KeyEncoding, NormalizedKey,
 };
 pub use context::{Audience, CertificatePurpose, ProviderProfile, DEFAULT_EXPIRY_WARNING_DAYS};
 pub use error::InputError;

@@ -114,6 +114,9 @@ pub struct CertificateInput<'a> {
     /// A PKCS#12 file to open and judge instead of `certificate`
     /// ([`CertificateInput::pkcs12`]).
     pub(crate) pkcs12: Option<Pkcs12Source<'a>>,
+    /// The caller takes the key re-encoded for the target
+    /// ([`check_certificate_with_key_fix`](crate::check_certificate_with_key_fix)).
+    pub(crate) fix_key: bool,
 }
 
 impl std::fmt::Debug for CertificateInput<'_> {
@@ -144,6 +147,7 @@ impl std::fmt::Debug for CertificateInput<'_> {
             .field("policies", &self.policies)
             .field("validity_floor", &self.validity_floor);
         debug.field("pkcs12", &self.pkcs12);
+        debug.field("fix_key", &self.fix_key);
         debug.finish()
     }
 }
@@ -171,6 +175,7 @@ impl<'a> CertificateInput<'a> {
             policies: Vec::new(),
             validity_floor: None,
             pkcs12: None,
+            fix_key: false,
         }
     }
 

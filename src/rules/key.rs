@@ -9,7 +9,8 @@ use crate::context::ProviderProfile;
 use crate::findings::Findings;
 use crate::input::pem::PemIssue;
 use crate::model::certificate::ParsedCertificate;
-use crate::model::key::{match_certificate, KeyMatch, PrivateKeyInfo};
+use crate::model::key::{match_certificate, KeyFormat, KeyMatch, PrivateKeyInfo, PublicHalf};
+use crate::model::key_encoding::{reencode, ConvertedKey};
 use crate::model::{
     is_certificate_label, read_key_field, KeyBlock, KeyField, KeyReading, EC_PARAMETERS_LABEL,
 };
@@ -31,6 +32,18 @@ pub(crate) struct KeyContext<'a> {
     /// The key shares its text with the certificates (Key Vault's `value`): certificate blocks
     /// belong, and the text's PEM issues were reported with the certificates.
     pub combined: bool,
+    /// The caller takes the key re-encoded for the target
+    /// ([`check_certificate_with_key_fix`](crate::check_certificate_with_key_fix)): the
+    /// encoding rules it resolves are then reported fixed.
+    pub fix_key: bool,
+}
+
+/// What the key rules give back: where the key block was, and the key re-encoded for the
+/// target when the caller asked for it and it differs from what was given.
+#[derive(Debug, Default)]
+pub(crate) struct KeyOutcome {
+    pub block: Option<KeyBlockFacts>,
+    pub converted: Option<ConvertedKey>,
 }
 
 /// Where the key the rules judged was, and its label: what an operation's own key rules read
@@ -43,13 +56,54 @@ pub(crate) struct KeyBlockFacts {
 }
 
 /// Checks the private key field against the leaf (and names another certificate it fits).
-/// Returns the label and lines of the key block judged, if there was one.
+/// Returns the label and lines of the key block judged, if there was one, and the key in the
+/// encoding the target takes when the caller asked for it.
 pub(crate) fn check_key(
     ctx: &KeyContext<'_>,
     leaf: Option<&ParsedCertificate>,
     all: &[ParsedCertificate],
     out: &mut Findings,
-) -> Option<KeyBlockFacts> {
+) -> KeyOutcome {
+    let mut outcome = KeyOutcome::default();
+    let Some(text) = present_text(ctx, out) else {
+        return outcome;
+    };
+    let field = read_key_field(text);
+    // Decided before any finding is made, so each finding says at once whether it is fixed.
+    outcome.converted = convert_for_target(&field, ctx);
+    let converted_to = outcome.converted.as_ref().map(|c| c.format);
+    let Some(block) = check_field_shape(&field, ctx, converted_to.is_some(), out) else {
+        return outcome;
+    };
+    outcome.block = Some(KeyBlockFacts {
+        label: block.label.clone(),
+        begin_line: block.begin_line,
+        end_line: block.end_line,
+    });
+    let Some(info) = check_readable(block, ctx.profile, ctx.path, out) else {
+        return outcome;
+    };
+    if ctx.profile == ProviderProfile::AlibabaSlb && !key_hints::is_pkcs1(info) {
+        let message = format!(
+            "The key is {}; Alibaba CLB documents unencrypted PKCS#1 keys (BEGIN RSA PRIVATE KEY): {}",
+            info.describe(),
+            key_hints::to_pkcs1(info)
+        );
+        if converted_to == Some(KeyFormat::Pkcs1) {
+            out.emit_resolved(&KEY_FORMAT_PKCS8, ctx.path, message);
+        } else {
+            out.emit(&KEY_FORMAT_PKCS8, ctx.path, message);
+        }
+    }
+    if let Some(leaf) = leaf {
+        check_match(info, leaf, all, ctx.path, out);
+    }
+    outcome
+}
+
+/// The key field's text, or `key.missing` when a required key is absent; `None` also when
+/// the field is over its size limit (reported).
+fn present_text<'t>(ctx: &KeyContext<'t>, out: &mut Findings) -> Option<&'t str> {
     let path = ctx.path;
     let text = match ctx.text {
         Some(text) if !text.trim().is_empty() => text,
@@ -67,31 +121,39 @@ pub(crate) fn check_key(
     if check_size(text, FieldKind::PrivateKey, ctx.limit, path, out) {
         return None;
     }
-    let field = read_key_field(text);
-    let block = check_field_shape(&field, ctx, out)?;
-    let facts = KeyBlockFacts {
-        label: block.label.clone(),
-        begin_line: block.begin_line,
-        end_line: block.end_line,
-    };
-    let Some(info) = check_readable(block, ctx.profile, path, out) else {
-        return Some(facts);
-    };
-    if ctx.profile == ProviderProfile::AlibabaSlb && !key_hints::is_pkcs1(info) {
-        out.emit(
-            &KEY_FORMAT_PKCS8,
-            path,
-            format!(
-                "The key is {}; Alibaba CLB documents unencrypted PKCS#1 keys (BEGIN RSA PRIVATE KEY): {}",
-                info.describe(),
-                key_hints::to_pkcs1(info)
-            ),
-        );
+    Some(text)
+}
+
+/// The one key of the field in the encoding the target takes, when the caller asked for it
+/// (`fix_key`) and that differs from what was given: PKCS#1 for an RSA key under the Alibaba
+/// CLB profile; PKCS#8 without the `EC PARAMETERS` block `openssl ecparam -genkey` writes
+/// beside a key (what ACM and Cloudflare want, and what the `key.ec_parameters_block` message's
+/// command writes). `None` for a field whose fix is not mechanical: no key or several, an
+/// encrypted or unreadable one (there is no password input for keys), a broken PEM block (never
+/// silently dropped), a combined text (Key Vault's `value`), or a key no re-wrapping gives in
+/// that encoding (an EC key as PKCS#1).
+fn convert_for_target(field: &KeyField, ctx: &KeyContext<'_>) -> Option<ConvertedKey> {
+    if !ctx.fix_key || ctx.combined || has_malformed(&field.issues) {
+        return None;
     }
-    if let Some(leaf) = leaf {
-        check_match(info, leaf, all, path, out);
+    let [block] = field.keys.as_slice() else {
+        return None;
+    };
+    let KeyReading::Read(info) = &block.reading else {
+        return None;
+    };
+    let ec_parameters = field.foreign.iter().any(|b| b.label == EC_PARAMETERS_LABEL);
+    let is_rsa = matches!(info.public, PublicHalf::Rsa { .. });
+    let to = match (ctx.profile, ec_parameters) {
+        (ProviderProfile::AlibabaSlb, _) if is_rsa => KeyFormat::Pkcs1,
+        (_, true) => KeyFormat::Pkcs8,
+        _ => return None,
+    };
+    if to == info.format && !ec_parameters {
+        return None;
     }
-    Some(facts)
+    let der = reencode(info, block.der.bytes(), to)?;
+    Some(ConvertedKey { format: to, der })
 }
 
 /// The field's PEM rules, blocks of other kinds, no key, several keys. Returns the first key
@@ -99,6 +161,7 @@ pub(crate) fn check_key(
 fn check_field_shape<'f>(
     field: &'f KeyField,
     ctx: &KeyContext<'_>,
+    converted: bool,
     out: &mut Findings,
 ) -> Option<&'f KeyBlock> {
     let path = ctx.path;
@@ -108,7 +171,14 @@ fn check_field_shape<'f>(
     }
     for block in &field.foreign {
         if block.label == EC_PARAMETERS_LABEL {
-            out.emit(
+            // The converted key is written without the block.
+            let emit = if converted {
+                Findings::emit_resolved
+            } else {
+                Findings::emit
+            };
+            emit(
+                out,
                 &KEY_EC_PARAMETERS_BLOCK,
                 path,
                 format!(

@@ -8,6 +8,7 @@ mod cert;
 mod explain;
 mod human;
 mod input;
+mod key_file;
 mod manifest;
 mod output;
 mod password;
