@@ -532,7 +532,8 @@ catalogue! {
         "a self-signed or privately issued leaf needs bundle_method force";
     DOMAIN_NOT_IN_ZONE = "domain.not_in_zone", Error, "TARGETS [CF-UP][CF-TS]", Some("2103"), Manual,
         "no subjectAltName is the zone or a name under it (context zone_name)";
-    KEY_NOT_PKCS8 = "key.not_pkcs8", Error, "TARGETS [AZ-SPEC] (\"Key Vault will only accept a key in PKCS#8 format\")", None, Manual,
+    // Normalized since issue 22: `request --fix-key` writes the key as PKCS#8.
+    KEY_NOT_PKCS8 = "key.not_pkcs8", Error, "TARGETS [AZ-SPEC] (\"Key Vault will only accept a key in PKCS#8 format\")", None, Normalized,
         "a PKCS#1 (BEGIN RSA PRIVATE KEY) or SEC1 (BEGIN EC PRIVATE KEY) key where only PKCS#8 is accepted";
     // Normalized since issue 22: the key `cert --fix-key` writes is PKCS#8 without the block.
     KEY_EC_PARAMETERS_BLOCK = "key.ec_parameters_block", Warning, "TARGETS [ACM-FMT][CF-UP]", None, Normalized,

@@ -51,9 +51,9 @@ pub use report::{
 };
 pub use request::{
     explain, explain_request, find_operation, form_fields, operation_rules, operations,
-    request_from_query, schema, validate_request, validate_request_bytes, validate_request_value,
-    Cause, Explanation, FieldKind, FieldRole, FormField, OperationInfo, RequestContext,
-    CONTEXT_KEYS, MAX_REQUEST_BYTES,
+    request_from_query, schema, validate_request, validate_request_bytes,
+    validate_request_bytes_with_key_fix, validate_request_value, Cause, Explanation, FieldKind,
+    FieldRole, FormField, OperationInfo, RequestContext, CONTEXT_KEYS, MAX_REQUEST_BYTES,
 };
 pub use time::Timestamp;
 pub use verifier::{

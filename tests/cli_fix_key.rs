@@ -128,7 +128,10 @@ fn writes_the_converted_key_owner_only_and_never_prints_it() {
             assert!(r.code == 0 || r.code == 1, "{key}: {}", r.stderr);
             let written = std::fs::read_to_string(&out.0).unwrap();
             assert!(written.starts_with(begins), "{key}");
-            assert_eq!(written, expected, "{key}: the file is not the library's key");
+            assert_eq!(
+                written, expected,
+                "{key}: the file is not the library's key"
+            );
             #[cfg(unix)]
             assert_eq!(mode(&out.0), 0o600, "{key}: not owner-only");
             let both = format!("{}{}", r.stdout, r.stderr);
@@ -144,7 +147,11 @@ fn writes_the_converted_key_owner_only_and_never_prints_it() {
                     .unwrap_or_else(|| panic!("{key}: no {rule}"));
                 assert_eq!(fixed["fixed"], true, "{key}");
             } else {
-                assert!(r.stdout.contains("[fixed in the --fix-key file]"), "{}", r.stdout);
+                assert!(
+                    r.stdout.contains("[fixed in the --fix-key file]"),
+                    "{}",
+                    r.stdout
+                );
             }
         }
     }
@@ -192,10 +199,18 @@ fn the_bundle_on_stdout_and_the_key_in_its_file_stay_apart() {
         "--fix-key",
         out.arg(),
     ]);
-    assert!(r.stdout.starts_with("-----BEGIN CERTIFICATE-----"), "{}", r.stdout);
+    assert!(
+        r.stdout.starts_with("-----BEGIN CERTIFICATE-----"),
+        "{}",
+        r.stdout
+    );
     assert!(!r.stdout.contains("PRIVATE KEY"), "{}", r.stdout);
     let written = std::fs::read_to_string(&out.0).unwrap();
-    assert_no_key_text("--fix -", &format!("{}{}", r.stdout, r.stderr), &[&given, &written]);
+    assert_no_key_text(
+        "--fix -",
+        &format!("{}{}", r.stdout, r.stderr),
+        &[&given, &written],
+    );
 }
 
 #[test]
@@ -287,6 +302,10 @@ fn nothing_to_convert_writes_nothing() {
         ]);
         assert!(r.code == 0 || r.code == 1, "{key}: {}", r.stderr);
         assert!(!out.0.exists(), "{key}: a file was written");
-        assert!(r.stderr.contains("--fix-key wrote nothing"), "{key}: {}", r.stderr);
+        assert!(
+            r.stderr.contains("--fix-key wrote nothing"),
+            "{key}: {}",
+            r.stderr
+        );
     }
 }

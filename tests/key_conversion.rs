@@ -1,10 +1,11 @@
-//! Key conversion for the target (issue 22 item 3): `check_certificate_with_key_fix` hands
-//! back the key in the encoding the target takes. Every conversion is checked by openssl: the
+//! Key conversion for the target (issue 22 item 3): `check_certificate_with_key_fix` and
+//! `validate_request_bytes_with_key_fix` hand back the key in the encoding the target takes. Every conversion is checked by openssl: the
 //! key passes `openssl pkey -check`, its public key is the leaf's, and it is byte for byte what
 //! openssl's own conversion command writes (`pkey -traditional` for PKCS#1,
 //! `pkcs8 -topk8 -nocrypt` for PKCS#8). The reports are goldens (testdata/golden/key-fix,
 //! `UPDATE_GOLDEN=1` rewrites them), and neither they nor any `Debug` holds key material.
-//! Fixtures: the committed keys of testdata/certs, testdata/keyconv/gen.sh, testdata/pkcs12.
+//! Fixtures: the committed keys of testdata/certs, testdata/keyconv/gen.sh, testdata/pkcs12,
+//! and the request golden cases whose key the operation wants in another encoding.
 //! Without `openssl` on PATH the openssl half is skipped, except in CI (`CI=true`).
 #![allow(
     clippy::unwrap_used,
@@ -14,13 +15,18 @@
     reason = "test code: a broken expectation should stop the test loudly"
 )]
 
+#[path = "golden_support/request_case.rs"]
+mod request_case;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use cert_preflight::{
-    check_certificate, check_certificate_with_key_fix, CertificateInput, KeyEncoding,
-    NormalizedKey, ProviderProfile, Report, Timestamp,
+    check_certificate, check_certificate_with_key_fix, validate_request,
+    validate_request_bytes_with_key_fix, CertificateInput, KeyEncoding, NormalizedKey,
+    ProviderProfile, Report, Timestamp,
 };
+use request_case::{data_dir, RequestCase};
 
 const NOW: &str = "2026-11-23T00:00:00Z";
 
@@ -204,6 +210,111 @@ const CASES: &[Case] = &[
     },
 ];
 
+/// A request golden case (under testdata/requests) whose key the operation takes in another
+/// encoding: the key `validate_request_bytes_with_key_fix` hands back, and the rule it fixes.
+struct RequestKeyCase {
+    case: &'static str,
+    /// The leaf and the key file in the body, for openssl.
+    leaf: &'static str,
+    key: &'static str,
+    rule: &'static str,
+}
+
+const REQUEST_CASES: &[RequestKeyCase] = &[
+    // Key Vault takes PKCS#8 only; the body's key is PKCS#1 (with CRLF line ends).
+    RequestKeyCase {
+        case: "azure.keyvault.import-certificate/targets_mistakes",
+        leaf: "requests/certs/targets/leaf-crlf.pem",
+        key: "requests/certs/targets/leaf-pkcs1-crlf.key",
+        rule: "key.not_pkcs8",
+    },
+    // `openssl ecparam -genkey` output in ACM's PrivateKey and Cloudflare's private_key.
+    RequestKeyCase {
+        case: "aws.acm.import-certificate/ec_parameters_block",
+        leaf: "requests/certs/targets/aws-ec-leaf.pem",
+        key: "requests/certs/targets/aws-ec-leaf-params.key",
+        rule: "key.ec_parameters_block",
+    },
+    RequestKeyCase {
+        case: "cloudflare.custom-certificate.create/key_ec_parameters_block",
+        leaf: "requests/certs/targets/cf-leaf-ec-params.pem",
+        key: "requests/certs/targets/cf-leaf-ec-params.key",
+        rule: "key.ec_parameters_block",
+    },
+    RequestKeyCase {
+        case: "cloudflare.custom-certificate.create/example_with_mistakes",
+        leaf: "requests/certs/targets/cf-leaf-mistakes.pem",
+        key: "requests/certs/targets/cf-leaf-mistakes.key",
+        rule: "key.ec_parameters_block",
+    },
+];
+
+/// The case's report with the key fix, and the key; the golden of the same case without it
+/// must differ only in the fixed rule's `fixed`.
+fn request_key(case: &RequestKeyCase) -> (Report, Option<NormalizedKey>, Report) {
+    let loaded = RequestCase::load(&data_dir().join(format!("{}.case.json", case.case)));
+    let body = loaded.body_text();
+    let (report, key) =
+        validate_request_bytes_with_key_fix(&loaded.operation, body.as_bytes(), &loaded.context)
+            .unwrap();
+    let plain = validate_request(&loaded.operation, &body, &loaded.context).unwrap();
+    (report, key, plain)
+}
+
+#[test]
+fn request_keys_are_converted_for_their_operation() {
+    for case in REQUEST_CASES {
+        let (report, key, plain) = request_key(case);
+        let key = key.unwrap_or_else(|| panic!("{}: no key", case.case));
+        assert_eq!(key.encoding(), KeyEncoding::Pkcs8, "{}", case.case);
+        let mut fixed = 0;
+        assert_eq!(report.diagnostics.len(), plain.diagnostics.len());
+        for (k, p) in report.diagnostics.iter().zip(&plain.diagnostics) {
+            assert_eq!(
+                (&k.rule, &k.message),
+                (&p.rule, &p.message),
+                "{}",
+                case.case
+            );
+            if k.rule == case.rule {
+                assert!(k.fixed && !p.fixed, "{}: {}", case.case, k.rule);
+                fixed += 1;
+            } else {
+                assert_eq!(k.fixed, p.fixed, "{}: {}", case.case, k.rule);
+            }
+        }
+        assert_eq!(fixed, 1, "{}", case.case);
+        let given = read(case.key);
+        let shown = format!("{}{report:?}{key:?}", report.to_json_pretty());
+        assert_no_key_material(case.case, &shown, &[&given, key.pem()]);
+    }
+}
+
+#[test]
+fn request_conversions_round_trip_through_openssl() {
+    if !openssl_available() {
+        return;
+    }
+    for case in REQUEST_CASES {
+        let (_, key, _) = request_key(case);
+        let key = key.unwrap();
+        let source = testdata(case.key);
+        let expected = openssl(&[
+            "pkcs8",
+            "-topk8",
+            "-nocrypt",
+            "-in",
+            source.to_str().unwrap(),
+        ]);
+        assert!(
+            expected == key.pem().as_bytes(),
+            "{}: differs from openssl pkcs8 -topk8",
+            case.case
+        );
+        openssl_checks(case.case, &key, case.leaf);
+    }
+}
+
 fn testdata(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("testdata")
@@ -380,7 +491,8 @@ fn openssl(args: &[&str]) -> Vec<u8> {
 fn scratch(case: &str, key: &NormalizedKey) -> PathBuf {
     use std::io::Write as _;
     let path = std::env::temp_dir().join(format!(
-        "cert-preflight-keyconv-{case}-{}.pem",
+        "cert-preflight-keyconv-{}-{}.pem",
+        case.replace('/', "-"),
         std::process::id()
     ));
     let _ = std::fs::remove_file(&path);
@@ -396,6 +508,26 @@ fn scratch(case: &str, key: &NormalizedKey) -> PathBuf {
     path
 }
 
+/// `openssl pkey -check` passes on the key, and its public key is `leaf`'s.
+fn openssl_checks(name: &str, key: &NormalizedKey, leaf: &str) {
+    let path = scratch(name, key);
+    let file = path.to_str().unwrap();
+    let check = Command::new("openssl")
+        .args(["pkey", "-check", "-noout", "-in", file])
+        .output()
+        .unwrap();
+    let public = openssl(&["pkey", "-pubout", "-in", file]);
+    let _ = std::fs::remove_file(&path);
+    assert!(
+        check.status.success(),
+        "{name}: openssl pkey -check: {}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    let leaf = testdata(leaf);
+    let leaf_public = openssl(&["x509", "-pubkey", "-noout", "-in", leaf.to_str().unwrap()]);
+    assert_eq!(public, leaf_public, "{name}: not the leaf's public key");
+}
+
 #[test]
 fn every_conversion_round_trips_through_openssl() {
     if !openssl_available() {
@@ -409,27 +541,7 @@ fn every_conversion_round_trips_through_openssl() {
         let material = case.material();
         let (_, key) = check_certificate_with_key_fix(&input(case, &material));
         let key = key.unwrap_or_else(|| panic!("{}: no key", case.name));
-        let path = scratch(case.name, &key);
-        let file = path.to_str().unwrap();
-        let check = Command::new("openssl")
-            .args(["pkey", "-check", "-noout", "-in", file])
-            .output()
-            .unwrap();
-        let public = openssl(&["pkey", "-pubout", "-in", file]);
-        let _ = std::fs::remove_file(&path);
-        assert!(
-            check.status.success(),
-            "{}: openssl pkey -check: {}",
-            case.name,
-            String::from_utf8_lossy(&check.stderr)
-        );
-        let leaf = testdata(case.leaf);
-        let leaf_public = openssl(&["x509", "-pubkey", "-noout", "-in", leaf.to_str().unwrap()]);
-        assert_eq!(
-            public, leaf_public,
-            "{}: not the leaf's public key",
-            case.name
-        );
+        openssl_checks(case.name, &key, case.leaf);
         let source = testdata(source);
         let source = source.to_str().unwrap();
         let expected = match reference {

@@ -117,6 +117,8 @@ pub struct CertificateInput<'a> {
     /// The caller takes the key re-encoded for the target
     /// ([`check_certificate_with_key_fix`](crate::check_certificate_with_key_fix)).
     pub(crate) fix_key: bool,
+    /// The only key encoding the operation takes (Key Vault: PKCS#8), where it names one.
+    pub(crate) key_encoding: Option<crate::model::key::KeyFormat>,
 }
 
 impl std::fmt::Debug for CertificateInput<'_> {
@@ -148,6 +150,7 @@ impl std::fmt::Debug for CertificateInput<'_> {
             .field("validity_floor", &self.validity_floor);
         debug.field("pkcs12", &self.pkcs12);
         debug.field("fix_key", &self.fix_key);
+        debug.field("key_encoding", &self.key_encoding);
         debug.finish()
     }
 }
@@ -176,6 +179,7 @@ impl<'a> CertificateInput<'a> {
             validity_floor: None,
             pkcs12: None,
             fix_key: false,
+            key_encoding: None,
         }
     }
 

@@ -166,6 +166,7 @@ pub(super) fn run(input: &CertificateInput<'_>) -> MaterialOutcome {
             limit: input.limits.key,
             combined: input.combined,
             fix_key: input.fix_key,
+            key_encoding: input.key_encoding,
         };
         let all = field
             .as_ref()

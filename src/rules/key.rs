@@ -36,6 +36,8 @@ pub(crate) struct KeyContext<'a> {
     /// ([`check_certificate_with_key_fix`](crate::check_certificate_with_key_fix)): the
     /// encoding rules it resolves are then reported fixed.
     pub fix_key: bool,
+    /// The only encoding the target takes the key in (Key Vault: PKCS#8), where it names one.
+    pub key_encoding: Option<KeyFormat>,
 }
 
 /// What the key rules give back: where the key block was, and the key re-encoded for the
@@ -126,14 +128,16 @@ fn present_text<'t>(ctx: &KeyContext<'t>, out: &mut Findings) -> Option<&'t str>
 
 /// The one key of the field in the encoding the target takes, when the caller asked for it
 /// (`fix_key`) and that differs from what was given: PKCS#1 for an RSA key under the Alibaba
-/// CLB profile; PKCS#8 without the `EC PARAMETERS` block `openssl ecparam -genkey` writes
-/// beside a key (what ACM and Cloudflare want, and what the `key.ec_parameters_block` message's
-/// command writes). `None` for a field whose fix is not mechanical: no key or several, an
-/// encrypted or unreadable one (there is no password input for keys), a broken PEM block (never
-/// silently dropped), a combined text (Key Vault's `value`), or a key no re-wrapping gives in
-/// that encoding (an EC key as PKCS#1).
+/// CLB profile; the encoding the operation names (Key Vault: PKCS#8); PKCS#8 without the
+/// `EC PARAMETERS` block `openssl ecparam -genkey` writes beside a key (what ACM and Cloudflare
+/// want, and what the `key.ec_parameters_block` message's command writes). In a combined text
+/// (Key Vault's `value`) only the key is converted: the certificates stay in the report's
+/// normalized text, the key never goes there. `None` for a field whose fix is not mechanical:
+/// no key or several, an encrypted or unreadable one (there is no password input for keys), a
+/// broken PEM block (never silently dropped), or a key no re-wrapping gives in that encoding
+/// (an EC key as PKCS#1).
 fn convert_for_target(field: &KeyField, ctx: &KeyContext<'_>) -> Option<ConvertedKey> {
-    if !ctx.fix_key || ctx.combined || has_malformed(&field.issues) {
+    if !ctx.fix_key || has_malformed(&field.issues) {
         return None;
     }
     let [block] = field.keys.as_slice() else {
@@ -144,9 +148,10 @@ fn convert_for_target(field: &KeyField, ctx: &KeyContext<'_>) -> Option<Converte
     };
     let ec_parameters = field.foreign.iter().any(|b| b.label == EC_PARAMETERS_LABEL);
     let is_rsa = matches!(info.public, PublicHalf::Rsa { .. });
-    let to = match (ctx.profile, ec_parameters) {
-        (ProviderProfile::AlibabaSlb, _) if is_rsa => KeyFormat::Pkcs1,
-        (_, true) => KeyFormat::Pkcs8,
+    let to = match (ctx.profile, ctx.key_encoding, ec_parameters) {
+        (ProviderProfile::AlibabaSlb, _, _) if is_rsa => KeyFormat::Pkcs1,
+        (_, Some(wanted), _) => wanted,
+        (_, None, true) => KeyFormat::Pkcs8,
         _ => return None,
     };
     if to == info.format && !ec_parameters {

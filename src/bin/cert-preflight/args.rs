@@ -324,6 +324,12 @@ pub(crate) struct RequestArgs {
     pub wire: Wire,
     #[command(flatten)]
     pub clock: ClockArgs,
+    /// Write the body's private key in the encoding the operation takes (PKCS#8 for Key Vault;
+    /// PKCS#8 without an EC PARAMETERS block for ACM and Cloudflare) to this new file, created
+    /// readable by its owner only. Never standard output; an existing file is not replaced.
+    /// JSON bodies only.
+    #[arg(long, value_name = "OUT_FILE", conflicts_with = "list")]
+    pub fix_key: Option<PathBuf>,
     /// List the supported operations instead of checking a request.
     #[arg(long, conflicts_with_all = ["operation", "file", "paths", "context"])]
     pub list: bool,
