@@ -1,4 +1,4 @@
-//! `cert --fix-key FILE` (issue 22 item 3): the key in the target's encoding goes only to a
+//! `cert --fix-key FILE` and `request --fix-key FILE` (issue 22 item 3): the key in the target's encoding goes only to a
 //! new file the user names, readable by its owner only; never to standard output or standard
 //! error, whatever the format; an existing file or a symlink is refused, not followed; with
 //! nothing to convert, nothing is written. The conversions themselves are checked by openssl
@@ -12,13 +12,16 @@
 )]
 
 mod cli_support;
+#[path = "golden_support/request_case.rs"]
+mod request_case;
 
 use std::path::{Path, PathBuf};
 
 use cert_preflight::{
     check_certificate_with_key_fix, CertificateInput, ProviderProfile, Timestamp,
 };
-use cli_support::{assert_input_error, run};
+use cli_support::{assert_input_error, run, Temp};
+use request_case::{data_dir, RequestCase};
 
 const NOW: &str = "2026-11-23T00:00:00Z";
 
@@ -308,4 +311,62 @@ fn nothing_to_convert_writes_nothing() {
             r.stderr
         );
     }
+}
+
+#[test]
+fn request_writes_key_vaults_pkcs8_key_and_refuses_other_wire_forms() {
+    let case = RequestCase::load(
+        &data_dir().join("azure.keyvault.import-certificate/targets_mistakes.case.json"),
+    );
+    let body = Temp::new("kv-body", &case.body_text());
+    let given =
+        std::fs::read_to_string(testdata("requests/certs/targets/leaf-pkcs1-crlf.key")).unwrap();
+    let out = Out::new("kv");
+    let args = |out: &str| {
+        vec![
+            "request".to_string(),
+            case.operation.clone(),
+            body.path(),
+            "--path".into(),
+            "certificate-name=shop-2026".into(),
+            "--path".into(),
+            "api-version=2025-07-01".into(),
+            "--now".into(),
+            "2026-12-01T00:00:00Z".into(),
+            "--format".into(),
+            "json".into(),
+            "--fix-key".into(),
+            out.to_string(),
+        ]
+    };
+    let owned = args(out.arg());
+    let r = run(&owned.iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let written = std::fs::read_to_string(&out.0).unwrap();
+    assert!(
+        written.starts_with("-----BEGIN PRIVATE KEY-----\n"),
+        "not PKCS#8"
+    );
+    #[cfg(unix)]
+    assert_eq!(mode(&out.0), 0o600);
+    assert_no_key_text(
+        "request",
+        &format!("{}{}", r.stdout, r.stderr),
+        &[&given, &written],
+    );
+    let report: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let not_pkcs8 = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["rule"] == "key.not_pkcs8")
+        .unwrap();
+    assert_eq!(not_pkcs8["fixed"], true);
+
+    let query = Out::new("kv-query");
+    let mut owned = args(query.arg());
+    owned.extend(["--wire".into(), "query".into()]);
+    let r = run(&owned.iter().map(String::as_str).collect::<Vec<_>>());
+    assert_input_error(&r, "--fix-key");
+    assert!(!query.0.exists());
 }
