@@ -116,7 +116,7 @@ pub struct CertificateInput<'a> {
     pub(crate) pkcs12: Option<Pkcs12Source<'a>>,
     /// The caller takes the key re-encoded for the target
     /// ([`check_certificate_with_key_fix`](crate::check_certificate_with_key_fix)).
-    pub(crate) fix_key: bool,
+    pub(crate) fix_key: Option<crate::rules::key::KeyFixer>,
     /// The only key encoding the operation takes (Key Vault: PKCS#8), where it names one.
     pub(crate) key_encoding: Option<crate::model::key::KeyFormat>,
 }
@@ -178,7 +178,7 @@ impl<'a> CertificateInput<'a> {
             policies: Vec::new(),
             validity_floor: None,
             pkcs12: None,
-            fix_key: false,
+            fix_key: None,
             key_encoding: None,
         }
     }

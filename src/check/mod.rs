@@ -7,6 +7,7 @@
 
 use crate::findings::ErrorCodes;
 use crate::report::Report;
+use crate::rules::key::KeyFixer;
 
 mod anchors;
 mod fingerprint;
@@ -78,7 +79,7 @@ pub fn check_certificate_with_key_fix(
     input: &CertificateInput<'_>,
 ) -> (Report, Option<NormalizedKey>) {
     let mut asked = input.clone();
-    asked.fix_key = true;
+    asked.fix_key = Some(KeyFixer::CONVERT);
     certificate_report(check_material(&asked))
 }
 

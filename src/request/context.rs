@@ -54,7 +54,7 @@ pub struct RequestContext {
     pub verifier: Option<crate::verifier::SharedVerifier>,
     /// The caller takes the key re-encoded for the operation
     /// ([`validate_request_bytes_with_key_fix`](crate::validate_request_bytes_with_key_fix)).
-    pub(crate) fix_key: bool,
+    pub(crate) fix_key: Option<crate::rules::key::KeyFixer>,
 }
 
 /// Every key [`RequestContext::set`] takes, in the order the documentation lists them.
@@ -97,7 +97,7 @@ impl RequestContext {
             now,
             expiry_warning_days: crate::context::DEFAULT_EXPIRY_WARNING_DAYS,
             verifier: None,
-            fix_key: false,
+            fix_key: None,
         }
     }
 

@@ -233,7 +233,7 @@ pub fn validate_request_bytes_with_key_fix(
 ) -> Result<(Report, Option<NormalizedKey>), InputError> {
     let declaration = find_declaration(operation)?;
     let mut asked = context.clone();
-    asked.fix_key = true;
+    asked.fix_key = Some(crate::rules::key::KeyFixer::CONVERT);
     Ok(validate_bytes(declaration, body, &asked))
 }
 

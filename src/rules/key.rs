@@ -35,9 +35,36 @@ pub(crate) struct KeyContext<'a> {
     /// The caller takes the key re-encoded for the target
     /// ([`check_certificate_with_key_fix`](crate::check_certificate_with_key_fix)): the
     /// encoding rules it resolves are then reported fixed.
-    pub fix_key: bool,
+    pub fix_key: Option<KeyFixer>,
     /// The only encoding the target takes the key in (Key Vault: PKCS#8), where it names one.
     pub key_encoding: Option<KeyFormat>,
+}
+
+/// The conversion a caller that takes the key re-encoded passes in: the entry points that
+/// hand the key back (`check_certificate_with_key_fix`, `validate_request_bytes_with_key_fix`)
+/// set [`KeyFixer::CONVERT`]. A function rather than a flag, so that a build that never calls
+/// those entry points (the npm package's wasm modules, near their size budgets) leaves the
+/// conversion out at link time.
+#[derive(Clone, Copy)]
+pub(crate) struct KeyFixer(fn(&KeyField, &KeyContext<'_>) -> Option<ConvertedKey>);
+
+impl KeyFixer {
+    /// The key rules' own conversion.
+    pub(crate) const CONVERT: KeyFixer = KeyFixer(convert_for_target);
+}
+
+impl PartialEq for KeyFixer {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::fn_addr_eq(self.0, other.0)
+    }
+}
+
+impl Eq for KeyFixer {}
+
+impl std::fmt::Debug for KeyFixer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("KeyFixer")
+    }
 }
 
 /// What the key rules give back: where the key block was, and the key re-encoded for the
@@ -72,7 +99,7 @@ pub(crate) fn check_key(
     };
     let field = read_key_field(text);
     // Decided before any finding is made, so each finding says at once whether it is fixed.
-    outcome.converted = convert_for_target(&field, ctx);
+    outcome.converted = ctx.fix_key.and_then(|fixer| (fixer.0)(&field, ctx));
     let converted_to = outcome.converted.as_ref().map(|c| c.format);
     let Some(block) = check_field_shape(&field, ctx, converted_to.is_some(), out) else {
         return outcome;
@@ -126,8 +153,8 @@ fn present_text<'t>(ctx: &KeyContext<'t>, out: &mut Findings) -> Option<&'t str>
     Some(text)
 }
 
-/// The one key of the field in the encoding the target takes, when the caller asked for it
-/// (`fix_key`) and that differs from what was given: PKCS#1 for an RSA key under the Alibaba
+/// The one key of the field in the encoding the target takes, when that differs from what
+/// was given: PKCS#1 for an RSA key under the Alibaba
 /// CLB profile; the encoding the operation names (Key Vault: PKCS#8); PKCS#8 without the
 /// `EC PARAMETERS` block `openssl ecparam -genkey` writes beside a key (what ACM and Cloudflare
 /// want, and what the `key.ec_parameters_block` message's command writes). In a combined text
@@ -137,7 +164,7 @@ fn present_text<'t>(ctx: &KeyContext<'t>, out: &mut Findings) -> Option<&'t str>
 /// broken PEM block (never silently dropped), or a key no re-wrapping gives in that encoding
 /// (an EC key as PKCS#1).
 fn convert_for_target(field: &KeyField, ctx: &KeyContext<'_>) -> Option<ConvertedKey> {
-    if !ctx.fix_key || has_malformed(&field.issues) {
+    if has_malformed(&field.issues) {
         return None;
     }
     let [block] = field.keys.as_slice() else {
