@@ -557,3 +557,51 @@ fn every_conversion_round_trips_through_openssl() {
     }
     assert_eq!(converted, 6);
 }
+
+/// Damaged keys never make the conversion panic, and what it hands back is final: given as
+/// the key again, it reads and needs no second conversion.
+#[test]
+fn damaged_keys_never_panic_and_a_converted_key_is_final() {
+    let now = Timestamp::parse_rfc3339(NOW).unwrap();
+    let keys = [
+        "certs/rsa/leaf.key",
+        "keyconv/ec-sec1-params.key",
+        "keyconv/rsa-pkcs1-params.key",
+    ];
+    for name in keys {
+        let key = read(name);
+        let mut variants: Vec<String> = (0..key.len())
+            .step_by(7)
+            .filter_map(|end| key.get(..end).map(str::to_string))
+            .collect();
+        // One base64 character changed on each of the first lines of the key block.
+        for (line_no, line) in key.lines().enumerate().take(8) {
+            if line.starts_with("-----") || line.is_empty() {
+                continue;
+            }
+            let flipped = if line.starts_with('A') { "B" } else { "A" };
+            let mut lines: Vec<String> = key.lines().map(str::to_string).collect();
+            lines[line_no].replace_range(..1, flipped);
+            variants.push(lines.join("\n") + "\n");
+        }
+        for text in &variants {
+            for profile in [ProviderProfile::Generic, ProviderProfile::AlibabaSlb] {
+                let mut input = CertificateInput::new("", now);
+                input.private_key = Some(text);
+                input.profile = profile;
+                let (_, converted) = check_certificate_with_key_fix(&input);
+                let Some(converted) = converted else { continue };
+                let mut again = CertificateInput::new("", now);
+                again.private_key = Some(converted.pem());
+                again.profile = profile;
+                let (report, second) = check_certificate_with_key_fix(&again);
+                assert!(second.is_none(), "{name}: converted twice");
+                assert!(
+                    report.by_rule("key.unsupported").next().is_none(),
+                    "{name}: the converted key does not read: {}",
+                    report.to_json_pretty()
+                );
+            }
+        }
+    }
+}
