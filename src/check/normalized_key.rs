@@ -4,6 +4,11 @@
 //! key travels beside it, only to a caller that asked for it
 //! ([`check_certificate_with_key_fix`](crate::check_certificate_with_key_fix)). Its text is
 //! wiped when dropped, and neither `Debug` nor any other trait prints it.
+//!
+//! SPEC disagrees with itself here: "Fixing, not only finding" says a private key is never
+//! rewritten or printed, while its command-line section (and issue 22) adds `--fix-key`, which
+//! writes the key in the encoding the target needs. Both hold as far as they can: the key is
+//! rewritten only into a file the user names, only when asked, and is still never printed.
 
 use zeroize::Zeroizing;
 
