@@ -154,10 +154,10 @@ fn present_text<'t>(ctx: &KeyContext<'t>, out: &mut Findings) -> Option<&'t str>
 }
 
 /// The one key of the field in the encoding the target takes, when that differs from what
-/// was given: PKCS#1 for an RSA key under the Alibaba
-/// CLB profile; the encoding the operation names (Key Vault: PKCS#8); PKCS#8 without the
-/// `EC PARAMETERS` block `openssl ecparam -genkey` writes beside a key (what ACM and Cloudflare
-/// want, and what the `key.ec_parameters_block` message's command writes). In a combined text
+/// was given: PKCS#1 for an RSA key under the Alibaba CLB profile; the encoding the operation
+/// names (Key Vault: PKCS#8); PKCS#8 without the `EC PARAMETERS` block `openssl ecparam
+/// -genkey` writes beside a key (what ACM and Cloudflare want, and what the
+/// `key.ec_parameters_block` message's command writes). In a combined text
 /// (Key Vault's `value`) only the key is converted: the certificates stay in the report's
 /// normalized text, the key never goes there. `None` for a field whose fix is not mechanical:
 /// no key or several, an encrypted or unreadable one (there is no password input for keys), a
