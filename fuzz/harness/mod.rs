@@ -22,9 +22,8 @@ mod request_value;
 
 use cert_preflight::{
     check_certificate, check_certificate_with_key_fix, fingerprint, operations, rules,
-    validate_request, CertificateInput,
-    CertificatePurpose, DigestAlgorithm, FingerprintReport, FingerprintStyle, ProviderProfile,
-    Report, RequestContext, Severity, Timestamp,
+    validate_request, CertificateInput, CertificatePurpose, DigestAlgorithm, FingerprintReport,
+    FingerprintStyle, ProviderProfile, Report, RequestContext, Severity, Timestamp,
 };
 
 pub use request_value::request_value;
