@@ -119,9 +119,9 @@ pub(crate) fn check_key(
             key_hints::to_pkcs1(info)
         );
         if converted_to == Some(KeyFormat::Pkcs1) {
-            out.emit_resolved(&KEY_FORMAT_PKCS8, ctx.path, message);
+            out.emit_resolved(KEY_FORMAT_PKCS8, ctx.path, message);
         } else {
-            out.emit(&KEY_FORMAT_PKCS8, ctx.path, message);
+            out.emit(KEY_FORMAT_PKCS8, ctx.path, message);
         }
     }
     if let Some(leaf) = leaf {
@@ -139,7 +139,7 @@ fn present_text<'t>(ctx: &KeyContext<'t>, out: &mut Findings) -> Option<&'t str>
         _ => {
             if ctx.required {
                 out.emit(
-                    &KEY_MISSING,
+                    KEY_MISSING,
                     path,
                     "A server certificate needs its private key; paste the unencrypted PEM key that belongs to the leaf certificate",
                 );
@@ -211,7 +211,7 @@ fn check_field_shape<'f>(
             };
             emit(
                 out,
-                &KEY_EC_PARAMETERS_BLOCK,
+                KEY_EC_PARAMETERS_BLOCK,
                 path,
                 format!(
                     "An EC PARAMETERS block (lines {}-{}) comes with the key (openssl ecparam -genkey writes it); ACM removes it, Cloudflare refuses the upload: keep only the PRIVATE KEY block, or convert with `openssl pkcs8 -topk8 -nocrypt -in KEY.pem -out key-pkcs8.pem`",
@@ -224,21 +224,21 @@ fn check_field_shape<'f>(
     }
     if ctx.combined && field.keys.is_empty() && ctx.required {
         out.emit(
-            &KEY_MISSING,
+            KEY_MISSING,
             path,
             "The text has certificates but no private key; it must contain the private key as well as the certificates",
         );
     }
     if field.keys.is_empty() && !malformed && !field.has_blocks {
         out.emit(
-            &PEM_MALFORMED,
+            PEM_MALFORMED,
             path,
             "No PEM block was found in the private key field; expected -----BEGIN PRIVATE KEY----- ... -----END PRIVATE KEY-----",
         );
     }
     if field.keys.len() > 1 {
         out.emit(
-            &KEY_TOO_MANY,
+            KEY_TOO_MANY,
             path,
             format!(
                 "The private key field holds {} private keys; give only the leaf certificate's key",
@@ -262,7 +262,7 @@ fn check_readable<'b>(
     match &block.reading {
         KeyReading::Read(info) => return Some(info),
         KeyReading::Encrypted { how } => out.emit(
-            &KEY_ENCRYPTED,
+            KEY_ENCRYPTED,
             path,
             format!(
                 "The private key ({lines}) is encrypted ({how}); the providers need it unencrypted: run {}",
@@ -270,7 +270,7 @@ fn check_readable<'b>(
             ),
         ),
         KeyReading::UnsupportedLabel => out.emit(
-            &KEY_UNSUPPORTED,
+            KEY_UNSUPPORTED,
             path,
             format!(
                 "The {label} block ({lines}) is not a supported key format; {}",
@@ -278,7 +278,7 @@ fn check_readable<'b>(
             ),
         ),
         KeyReading::Unreadable(reason) => out.emit(
-            &KEY_UNSUPPORTED,
+            KEY_UNSUPPORTED,
             path,
             format!("The private key ({lines}) could not be read: {reason}"),
         ),
@@ -301,7 +301,7 @@ fn check_match(
             // Not a mismatch: the key could not be compared (an EC key without its public
             // point), so the finding is a warning here.
             out.emit_as(
-                &KEY_UNSUPPORTED,
+                KEY_UNSUPPORTED,
                 Severity::Warning,
                 path,
                 format!("Could not check the key against the leaf: {why}"),
@@ -315,7 +315,7 @@ fn check_match(
                 .map(|c| format!("; it belongs to {} instead", describe(c)))
                 .unwrap_or_default();
             out.emit(
-                &KEY_MISMATCH,
+                KEY_MISMATCH,
                 path,
                 format!(
                     "The private key ({}) does not match the leaf, {}: {why}{elsewhere}",
