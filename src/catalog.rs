@@ -42,7 +42,9 @@ pub struct Rule {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub api_error: Option<&'static str>,
     /// True when the report's `normalized` output resolves a finding of this rule (the
-    /// diagnostic then says `"fixed": true`).
+    /// diagnostic then says `"fixed": true`); for a key rule, the re-encoded key that
+    /// [`check_certificate_with_key_fix`](crate::check_certificate_with_key_fix) hands back
+    /// beside the report (never in it).
     pub fixed_by_normalizing: bool,
     /// One line saying what the rule checks.
     pub summary: &'static str,
@@ -429,7 +431,9 @@ catalogue! {
         "a key that is not PKCS#8, PKCS#1 RSA or SEC1 EC, or does not parse", also [Warning];
     KEY_MISMATCH = "key.mismatch", Error, "X.509", None, Manual,
         "the private key does not match the leaf certificate's public key";
-    KEY_FORMAT_PKCS8 = "key.format_pkcs8", Warning, "Alibaba CLB certificate guide", None, Manual,
+    // Normalized since issue 22: `check_certificate_with_key_fix` (`cert --fix-key`) writes an
+    // RSA key as PKCS#1; the report says `fixed` only where that key is handed back.
+    KEY_FORMAT_PKCS8 = "key.format_pkcs8", Warning, "Alibaba CLB certificate guide", None, Normalized,
         "CLB documents unencrypted PKCS#1 (BEGIN RSA PRIVATE KEY) keys";
     DOMAIN_TOO_MANY = "domain.too_many", Error, "seed 003", None, Manual,
         "more than 30 names in one domain field", also [Warning];
@@ -554,9 +558,11 @@ catalogue! {
         "a self-signed or privately issued leaf needs bundle_method force";
     DOMAIN_NOT_IN_ZONE = "domain.not_in_zone", Error, "TARGETS [CF-UP][CF-TS]", Some("2103"), Manual,
         "no subjectAltName is the zone or a name under it (context zone_name)";
-    KEY_NOT_PKCS8 = "key.not_pkcs8", Error, "TARGETS [AZ-SPEC] (\"Key Vault will only accept a key in PKCS#8 format\")", None, Manual,
+    // Normalized since issue 22: `request --fix-key` writes the key as PKCS#8.
+    KEY_NOT_PKCS8 = "key.not_pkcs8", Error, "TARGETS [AZ-SPEC] (\"Key Vault will only accept a key in PKCS#8 format\")", None, Normalized,
         "a PKCS#1 (BEGIN RSA PRIVATE KEY) or SEC1 (BEGIN EC PRIVATE KEY) key where only PKCS#8 is accepted";
-    KEY_EC_PARAMETERS_BLOCK = "key.ec_parameters_block", Warning, "TARGETS [ACM-FMT][CF-UP]", None, Manual,
+    // Normalized since issue 22: the key `cert --fix-key` writes is PKCS#8 without the block.
+    KEY_EC_PARAMETERS_BLOCK = "key.ec_parameters_block", Warning, "TARGETS [ACM-FMT][CF-UP]", None, Normalized,
         "an EC PARAMETERS block beside the key (openssl ecparam -genkey writes it): ACM removes it, Cloudflare refuses it";
     PEM_TRAILING_WHITESPACE = "pem.trailing_whitespace", Error, "TARGETS [ACM-FMT]", None, Normalized,
         "spaces or tabs at the end of a PEM line";

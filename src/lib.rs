@@ -38,8 +38,8 @@ mod verifier;
 
 pub use catalog::{find_rule, rules, Rule, Severities, GENERIC_PARAMETER_ERROR};
 pub use check::{
-    check_certificate, fingerprint, CertificateInput, DigestAlgorithm, FieldPaths,
-    FingerprintReport, FingerprintStyle,
+    check_certificate, check_certificate_with_key_fix, fingerprint, CertificateInput,
+    DigestAlgorithm, FieldPaths, FingerprintReport, FingerprintStyle, KeyEncoding, NormalizedKey,
 };
 pub use context::{Audience, CertificatePurpose, ProviderProfile, DEFAULT_EXPIRY_WARNING_DAYS};
 pub use error::InputError;
@@ -51,9 +51,10 @@ pub use report::{
 };
 pub use request::{
     explain, explain_request, find_operation, form_fields, operation_rules, operations,
-    request_from_query, schema, validate_request, validate_request_bytes, validate_request_query,
-    validate_request_value, Cause, Explanation, FieldKind, FieldRole, FormField, OperationInfo,
-    RequestContext, CONTEXT_KEYS, MAX_REQUEST_BYTES,
+    request_from_query, schema, validate_request, validate_request_bytes,
+    validate_request_bytes_with_key_fix, validate_request_query, validate_request_value, Cause,
+    Explanation, FieldKind, FieldRole, FormField, OperationInfo, RequestContext, CONTEXT_KEYS,
+    MAX_REQUEST_BYTES,
 };
 pub use time::Timestamp;
 pub use verifier::{

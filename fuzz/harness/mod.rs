@@ -21,9 +21,9 @@
 mod request_value;
 
 use cert_preflight::{
-    check_certificate, fingerprint, operations, rules, validate_request, CertificateInput,
-    CertificatePurpose, DigestAlgorithm, FingerprintReport, FingerprintStyle, ProviderProfile,
-    Report, RequestContext, Severity, Timestamp,
+    check_certificate, check_certificate_with_key_fix, fingerprint, operations, rules,
+    validate_request, CertificateInput, CertificatePurpose, DigestAlgorithm, FingerprintReport,
+    FingerprintStyle, ProviderProfile, Report, RequestContext, Severity, Timestamp,
 };
 
 pub use request_value::request_value;
@@ -137,8 +137,11 @@ pub fn certificate_field(data: &[u8]) {
     ));
 }
 
-/// `key_field`: the first byte picks one of [`CERTIFICATES`] (low 2 bits) and the profile
-/// (bit 2); the rest is the private key field (lossy UTF-8), required, purpose Server.
+/// `key_field`: the first byte picks one of [`CERTIFICATES`] (low 2 bits), the profile
+/// (bit 2) and whether the key is re-encoded for the target (bit 3,
+/// `check_certificate_with_key_fix`); the rest is the private key field (lossy UTF-8),
+/// required, purpose Server. A re-encoded key is final: given again, it reads and converts no
+/// further, and its `Debug` shows no key text.
 /// Besides the invariants: no 40-character base64 run of the key field's text (the field
 /// without its `-----BEGIN …-----` / `-----END …-----` markers, as in tests/robustness.rs)
 /// that is not also in the certificate appears in any message, path or normalized text.
@@ -154,8 +157,27 @@ pub fn key_field(data: &[u8]) {
     if selector & 4 != 0 {
         input.profile = ProviderProfile::AlibabaSlb;
     }
-    let report = check_certificate(&input);
+    let (report, converted) = if selector & 8 != 0 {
+        check_certificate_with_key_fix(&input)
+    } else {
+        (check_certificate(&input), None)
+    };
     check_report(&report);
+    if let Some(converted) = &converted {
+        let mut again = input.clone();
+        again.private_key = Some(converted.pem());
+        let (second_report, second) = check_certificate_with_key_fix(&again);
+        assert!(second.is_none(), "a converted key converted again");
+        // (An EC key without its public point stays a warning: it cannot be compared.)
+        assert!(
+            second_report
+                .by_rule("key.unsupported")
+                .all(|d| d.severity != Severity::Error),
+            "a converted key does not read"
+        );
+        let (secret, _) = split_markers(converted.pem());
+        assert_no_key_text(&format!("{converted:?}"), &secret, "");
+    }
     let mut shown = String::new();
     for d in &report.diagnostics {
         shown.push_str(&d.message);

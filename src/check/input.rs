@@ -123,6 +123,11 @@ pub struct CertificateInput<'a> {
     /// A PKCS#12 file to open and judge instead of `certificate`
     /// ([`CertificateInput::pkcs12`]).
     pub(crate) pkcs12: Option<Pkcs12Source<'a>>,
+    /// The caller takes the key re-encoded for the target
+    /// ([`check_certificate_with_key_fix`](crate::check_certificate_with_key_fix)).
+    pub(crate) fix_key: Option<crate::rules::key::KeyFixer>,
+    /// The only key encoding the operation takes (Key Vault: PKCS#8), where it names one.
+    pub(crate) key_encoding: Option<crate::model::key::KeyFormat>,
 }
 
 impl std::fmt::Debug for CertificateInput<'_> {
@@ -153,6 +158,8 @@ impl std::fmt::Debug for CertificateInput<'_> {
             .field("policies", &self.policies)
             .field("validity_floor", &self.validity_floor);
         debug.field("pkcs12", &self.pkcs12);
+        debug.field("fix_key", &self.fix_key);
+        debug.field("key_encoding", &self.key_encoding);
         debug.finish()
     }
 }
@@ -180,6 +187,8 @@ impl<'a> CertificateInput<'a> {
             policies: Vec::new(),
             validity_floor: None,
             pkcs12: None,
+            fix_key: None,
+            key_encoding: None,
         }
     }
 

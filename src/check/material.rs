@@ -4,6 +4,7 @@
 
 use super::anchors;
 use super::input::CertificateInput;
+use super::normalized_key::NormalizedKey;
 use crate::catalog::{
     CA_SINGLE_CERTIFICATE, CERT_MALFORMED, CHAIN_EMPTY, CHAIN_TOO_DEEP, PEM_PKCS7,
 };
@@ -47,6 +48,9 @@ pub(crate) struct MaterialOutcome {
     pub normalized_fields: Vec<(String, String)>,
     /// The label and lines of the key block judged (never its content).
     pub key_block: Option<KeyBlockFacts>,
+    /// The key in the encoding the target takes, when the input asked for it (`fix_key`)
+    /// and that differs from what was given.
+    pub normalized_key: Option<NormalizedKey>,
     /// The path ends at a self-signed root that is no trust anchor (what
     /// `chain.untrusted_root` reports), for an operation that reports it as its own rule.
     pub untrusted_root: bool,
@@ -161,12 +165,16 @@ pub(super) fn run(input: &CertificateInput<'_>) -> MaterialOutcome {
             path: &input.paths.private_key,
             limit: input.limits.key,
             combined: input.combined,
+            fix_key: input.fix_key,
+            key_encoding: input.key_encoding,
         };
         let all = field
             .as_ref()
             .map(|f| f.certificates.as_slice())
             .unwrap_or(&[]);
-        out.key_block = check_key(&key_ctx, leaf, all, findings);
+        let key = check_key(&key_ctx, leaf, all, findings);
+        out.key_block = key.block;
+        out.normalized_key = key.converted.map(NormalizedKey::from);
     }
     if let Some(domains) = input.domains {
         let names = check_domain_field(domains, &input.paths.domains, findings);

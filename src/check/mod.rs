@@ -7,17 +7,20 @@
 
 use crate::findings::ErrorCodes;
 use crate::report::Report;
+use crate::rules::key::KeyFixer;
 
 mod anchors;
 mod fingerprint;
 mod input;
 mod material;
+mod normalized_key;
 mod pkcs12;
 
 pub use fingerprint::{DigestAlgorithm, FingerprintReport, FingerprintStyle};
 pub use input::{CertificateInput, FieldPaths};
 pub(crate) use input::{FieldLimits, Pkcs12Source};
 pub(crate) use material::MaterialOutcome;
+pub use normalized_key::{KeyEncoding, NormalizedKey};
 
 /// Runs every certificate-material rule over one input.
 pub(crate) fn check_material(input: &CertificateInput<'_>) -> MaterialOutcome {
@@ -43,12 +46,52 @@ pub(crate) fn check_material(input: &CertificateInput<'_>) -> MaterialOutcome {
 /// ```
 pub fn check_certificate(input: &CertificateInput<'_>) -> Report {
     let outcome = check_material(input);
-    Report::new(
+    certificate_report(outcome).0
+}
+
+/// [`check_certificate`], and the private key in the encoding the target takes, when that
+/// differs from what was given and the change is mechanical: PKCS#1 for an RSA key under
+/// [`ProviderProfile::AlibabaSlb`](crate::ProviderProfile::AlibabaSlb), PKCS#8 without the
+/// `EC PARAMETERS` block that `openssl ecparam -genkey` writes beside a key (ACM removes the
+/// block, Cloudflare refuses it). The diagnostics the key resolves (`key.format_pkcs8`,
+/// `key.ec_parameters_block`) say `fixed` here, and only here: the report itself never
+/// carries the key. An encrypted key is not converted (there is no password input for keys).
+///
+/// ```
+/// use cert_preflight::{check_certificate_with_key_fix, CertificateInput, KeyEncoding, Timestamp};
+/// let now = Timestamp::parse_rfc3339("2026-11-23T00:00:00Z").unwrap();
+/// // A throwaway P-256 key as `openssl ecparam -name prime256v1 -genkey` writes it.
+/// let key = "-----BEGIN EC PARAMETERS-----\nBggqhkjOPQMBBw==\n-----END EC PARAMETERS-----\n\
+/// -----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIEzXiSqvZ/jlkyhywCvJf5xJGLmx9ZtYvE3rhfwrvA6WoAoGCCqGSM49\n\
+/// AwEHoUQDQgAE/5nfqIhkiSCIlUe/3smJLmi2tt7IfG20sizbyvQPdSd47GEWnTth\n\
+/// uMx1s/E4AaaDSC/BqV5CYF+JdcQgauV19w==\n-----END EC PRIVATE KEY-----\n";
+/// let mut input = CertificateInput::new("", now);
+/// input.private_key = Some(key);
+/// let (report, fixed_key) = check_certificate_with_key_fix(&input);
+/// let block = report.diagnostics.iter().find(|d| d.rule == "key.ec_parameters_block").unwrap();
+/// assert!(block.fixed);
+/// let fixed_key = fixed_key.unwrap();
+/// assert_eq!(fixed_key.encoding(), KeyEncoding::Pkcs8);
+/// assert!(fixed_key.pem().starts_with("-----BEGIN PRIVATE KEY-----\n"));
+/// assert!(!report.to_json_pretty().contains("MHcCAQEE") && !format!("{fixed_key:?}").contains("MHcC"));
+/// ```
+pub fn check_certificate_with_key_fix(
+    input: &CertificateInput<'_>,
+) -> (Report, Option<NormalizedKey>) {
+    let mut asked = input.clone();
+    asked.fix_key = Some(KeyFixer::CONVERT);
+    certificate_report(check_material(&asked))
+}
+
+/// The report of a certificate check, and the key its outcome re-encoded, if any.
+fn certificate_report(outcome: MaterialOutcome) -> (Report, Option<NormalizedKey>) {
+    let report = Report::new(
         "certificate",
         outcome.findings.into_diagnostics(&ErrorCodes::CATALOGUE),
         outcome.summary,
         outcome.normalized,
-    )
+    );
+    (report, outcome.normalized_key)
 }
 
 /// Fingerprints of every certificate in `pem`, computed over each certificate's DER.

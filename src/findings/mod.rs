@@ -124,8 +124,9 @@ impl Findings {
         self.make(rule, Some(severity), path.into(), message.into(), false);
     }
 
-    /// Records `rule` for a problem the report's normalized output resolves; the report says
-    /// `fixed` only if the rule's row says the normalized output fixes it.
+    /// Records `rule` for a problem the report's normalized output (or the re-encoded key
+    /// handed back beside it) resolves; the report says `fixed` only if the rule's row says
+    /// the normalized output fixes it.
     pub(crate) fn emit_resolved(
         &mut self,
         rule: &'static Rule,

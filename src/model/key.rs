@@ -1,13 +1,14 @@
 //! A private key, read just far enough to know its format and its public half.
 //!
-//! Nothing here keeps private key bytes: the public half is derived (RSA modulus and
-//! exponent, the EC point the key carries, the Ed25519 public key computed by ring) and the
-//! decoded block is zeroized by its owner. No type here prints key material in `Debug`.
+//! The public half is derived (RSA modulus and exponent, the EC point the key carries, the
+//! Ed25519 public key computed by ring); the key's own bytes stay only in [`SecretDer`], wiped
+//! on drop. No type here prints key material in `Debug`.
 
 use std::borrow::Cow;
 
 use ring::signature::{Ed25519KeyPair, KeyPair};
 use x509_parser::asn1_rs::{Any, Class, FromDer, Oid, Tag};
+use zeroize::Zeroizing;
 
 use super::certificate::{Curve, KeyKind, ParsedCertificate};
 use super::oid_names::dotted;
@@ -21,6 +22,42 @@ pub(crate) enum KeyFormat {
     Pkcs1,
     /// `BEGIN EC PRIVATE KEY` (SEC1 ECPrivateKey).
     Sec1,
+}
+
+impl KeyFormat {
+    /// The PEM label of a block in this format.
+    pub(crate) fn label(self) -> &'static str {
+        match self {
+            KeyFormat::Pkcs8 => "PRIVATE KEY",
+            KeyFormat::Pkcs1 => "RSA PRIVATE KEY",
+            KeyFormat::Sec1 => "EC PRIVATE KEY",
+        }
+    }
+
+    /// The format's name: `PKCS#8`, `PKCS#1` or `SEC1`.
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            KeyFormat::Pkcs8 => "PKCS#8",
+            KeyFormat::Pkcs1 => "PKCS#1",
+            KeyFormat::Sec1 => "SEC1",
+        }
+    }
+}
+
+/// A private key block's DER: wiped on drop, and its `Debug` shows only its length.
+pub(crate) struct SecretDer(pub Zeroizing<Vec<u8>>);
+
+impl SecretDer {
+    /// The DER bytes.
+    pub(crate) fn bytes(&self) -> &[u8] {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for SecretDer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "<{} bytes of key, redacted>", self.0.len())
+    }
 }
 
 /// The public half of a private key, in the form a certificate's SPKI carries it.
@@ -57,11 +94,7 @@ pub(crate) struct PrivateKeyInfo {
 impl PrivateKeyInfo {
     /// A short description such as `RSA 2048-bit (PKCS#1)`; never key material.
     pub(crate) fn describe(&self) -> String {
-        let format = match self.format {
-            KeyFormat::Pkcs8 => "PKCS#8",
-            KeyFormat::Pkcs1 => "PKCS#1",
-            KeyFormat::Sec1 => "SEC1",
-        };
+        let format = self.format.name();
         let kind = match &self.public {
             PublicHalf::Rsa { modulus, .. } => format!("RSA {}-bit", rsa_bits(modulus)),
             PublicHalf::Ec { curve, .. } => format!("EC {}", curve.name()),

@@ -5,6 +5,7 @@ pub(crate) mod certificate;
 pub(crate) mod crypto;
 mod curve;
 pub(crate) mod key;
+pub(crate) mod key_encoding;
 mod oid_names;
 
 use crate::input::pem::{self, PemBlock, PemIssue};
@@ -40,8 +41,9 @@ pub(crate) struct MalformedCertificate {
 /// Labels the providers accept for an unencrypted private key.
 const SUPPORTED_KEY_LABELS: &[&str] = &["PRIVATE KEY", "RSA PRIVATE KEY", "EC PRIVATE KEY"];
 
-/// The private key field, scanned and each key block read once: what the key rules need,
-/// and never the key's bytes (only its public half survives parsing).
+/// The private key field, scanned and each key block read once: what the key rules need. A
+/// readable key's DER is kept only in a buffer wiped on drop whose `Debug` shows its length,
+/// for the re-encoding a target needs (`key_encoding`).
 #[derive(Debug, Default)]
 pub(crate) struct KeyField {
     /// What the scanner noticed about the text.
@@ -61,6 +63,8 @@ pub(crate) struct KeyBlock {
     pub begin_line: usize,
     pub end_line: usize,
     pub reading: KeyReading,
+    /// The block's DER, wiped on drop and never printed.
+    pub der: key::SecretDer,
 }
 
 /// What reading a key block gave.
@@ -84,9 +88,9 @@ pub(crate) fn read_key_field(text: &str) -> KeyField {
         has_blocks: !scanned.blocks.is_empty(),
         ..KeyField::default()
     };
-    for block in &scanned.blocks {
+    for block in scanned.blocks {
         if !is_private_key_label(&block.label) {
-            field.foreign.push(foreign(block));
+            field.foreign.push(foreign(&block));
             continue;
         }
         let label = block.label.as_str();
@@ -111,6 +115,7 @@ pub(crate) fn read_key_field(text: &str) -> KeyField {
             begin_line: block.begin_line,
             end_line: block.end_line,
             reading,
+            der: key::SecretDer(block.der),
         });
     }
     field

@@ -349,5 +349,6 @@ pub(crate) fn certificate_input<'p>(walk: &Walk<'p>, pem: &'p str) -> Certificat
     input.public_roots = walk.ctx.public_roots;
     input.audience = walk.ctx.audience;
     input.policies = walk.findings.policies();
+    input.fix_key = walk.ctx.fix_key;
     input
 }

@@ -52,6 +52,9 @@ pub struct RequestContext {
     pub expiry_warning_days: u32,
     /// Who verifies the signatures of certificates in the body; `None` is ring.
     pub verifier: Option<crate::verifier::SharedVerifier>,
+    /// The caller takes the key re-encoded for the operation
+    /// ([`validate_request_bytes_with_key_fix`](crate::validate_request_bytes_with_key_fix)).
+    pub(crate) fix_key: Option<crate::rules::key::KeyFixer>,
 }
 
 /// Every key [`RequestContext::set`] takes, in the order the documentation lists them.
@@ -94,6 +97,7 @@ impl RequestContext {
             now,
             expiry_warning_days: crate::context::DEFAULT_EXPIRY_WARNING_DAYS,
             verifier: None,
+            fix_key: None,
         }
     }
 

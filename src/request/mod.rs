@@ -29,6 +29,7 @@
 //! ```
 
 use crate::catalog::{self, Rule};
+use crate::check::NormalizedKey;
 use crate::error::InputError;
 use crate::findings::Findings;
 use crate::input::decode::decode_text;
@@ -174,14 +175,23 @@ pub fn validate_request(
     context: &RequestContext,
 ) -> Result<Report, InputError> {
     let declaration = find_declaration(operation)?;
+    Ok(validate_text(declaration, body, context).0)
+}
+
+/// The report of a body given as JSON text, and the key the check re-encoded, if any.
+fn validate_text(
+    declaration: &'static decl::OperationDecl,
+    body: &str,
+    context: &RequestContext,
+) -> (Report, Option<NormalizedKey>) {
     if body.len() > declaration.max_body_bytes {
         let cap = declaration.max_body_bytes;
-        return Ok(too_large(declaration, ("body", "bodies"), body.len(), cap));
+        return (too_large(declaration, ("body", "bodies"), body.len(), cap), None);
     }
     let text = body.strip_prefix('\u{feff}').unwrap_or(body);
     match serde_json::from_str::<serde_json::Value>(text) {
-        Ok(value) => Ok(validate_declared(declaration, &value, context)),
-        Err(error) => Ok(malformed(declaration, parse_error_message(&error))),
+        Ok(value) => validate_declared(declaration, &value, context),
+        Err(error) => (malformed(declaration, parse_error_message(&error)), None),
     }
 }
 
@@ -207,14 +217,41 @@ pub fn validate_request_bytes(
     context: &RequestContext,
 ) -> Result<Report, InputError> {
     let declaration = find_declaration(operation)?;
+    Ok(validate_bytes(declaration, body, context).0)
+}
+
+/// [`validate_request_bytes`], and the private key in the encoding the operation takes, when
+/// that differs from what the body gives and the change is mechanical: PKCS#8 for Azure Key
+/// Vault (`key.not_pkcs8`; the key alone: `value` is the certificates and this key
+/// together), PKCS#8 without the `EC PARAMETERS` block for ACM and Cloudflare
+/// (`key.ec_parameters_block`). Those diagnostics say `fixed` here, and only here: the report
+/// never carries the key. An encrypted key is not converted (there is no password input for
+/// keys).
+pub fn validate_request_bytes_with_key_fix(
+    operation: &str,
+    body: &[u8],
+    context: &RequestContext,
+) -> Result<(Report, Option<NormalizedKey>), InputError> {
+    let declaration = find_declaration(operation)?;
+    let mut asked = context.clone();
+    asked.fix_key = Some(crate::rules::key::KeyFixer::CONVERT);
+    Ok(validate_bytes(declaration, body, &asked))
+}
+
+/// The report of a body given as file bytes, and the key the check re-encoded, if any.
+fn validate_bytes(
+    declaration: &'static decl::OperationDecl,
+    body: &[u8],
+    context: &RequestContext,
+) -> (Report, Option<NormalizedKey>) {
     // UTF-16 takes up to twice the bytes of the same text; the text is measured again after.
     if body.len() > declaration.max_body_bytes.saturating_mul(2) {
         let cap = declaration.max_body_bytes;
-        return Ok(too_large(declaration, ("body", "bodies"), body.len(), cap));
+        return (too_large(declaration, ("body", "bodies"), body.len(), cap), None);
     }
     match decode_text(body) {
-        Ok(text) => validate_request(operation, &text, context),
-        Err(not_text) => Ok(malformed(declaration, not_text.describe())),
+        Ok(text) => validate_text(declaration, &text, context),
+        Err(not_text) => (malformed(declaration, not_text.describe()), None),
     }
 }
 
@@ -225,7 +262,7 @@ pub fn validate_request_value(
     context: &RequestContext,
 ) -> Result<Report, InputError> {
     let declaration = find_declaration(operation)?;
-    Ok(validate_declared(declaration, body, context))
+    Ok(validate_declared(declaration, body, context).0)
 }
 
 /// The JSON body a query-style request stands for: IAM's form-encoded body (boto3's awsQuery
@@ -276,14 +313,14 @@ pub fn validate_request_query(
         return Ok(too_large(declaration, form, query.len(), cap));
     }
     let body = wire::body_from_query(&declaration.info, declaration.body, query);
-    Ok(validate_declared(declaration, &body, context))
+    Ok(validate_declared(declaration, &body, context).0)
 }
 
 fn validate_declared(
     declaration: &decl::OperationDecl,
     body: &serde_json::Value,
     context: &RequestContext,
-) -> Report {
+) -> (Report, Option<NormalizedKey>) {
     let walk = engine::run(declaration, body, context);
     let mut report = Report::new(
         declaration.info.id,
@@ -292,7 +329,7 @@ fn validate_declared(
         walk.normalized,
     );
     report.normalized_fields = walk.normalized_fields.into_iter().collect();
-    report
+    (report, walk.normalized_key)
 }
 
 fn parse_error_message(error: &serde_json::Error) -> String {

@@ -14,6 +14,7 @@ use crate::catalog;
 use crate::check::{check_material, FieldLimits, Pkcs12Source};
 use crate::model::certificate::Curve;
 use crate::model::certificate::{KeyKind, ParsedCertificate};
+use crate::model::key::KeyFormat;
 use crate::report::Severity;
 use crate::rules::certificate::ValidityFloor;
 use crate::rules::domain::CertificateNames;
@@ -162,6 +163,8 @@ pub(crate) struct Material {
     pub leaf_names: Option<CertificateNames>,
     /// The path ends at a self-signed root that is no trust anchor.
     pub untrusted_root: bool,
+    /// The key was re-encoded for the operation (the caller asked for it).
+    pub key_converted: bool,
 }
 
 impl Material {
@@ -174,7 +177,17 @@ impl Material {
 /// Runs the certificate core over an upload's fields, with the caller's trust anchors, under
 /// the operation's policy (its findings are made as the provider reports them).
 pub(crate) fn check_upload(walk: &mut Walk<'_>, upload: &Upload<'_>) -> Material {
-    check_upload_of(walk, upload, None)
+    check_upload_of(walk, upload, None, None)
+}
+
+/// [`check_upload`] for an operation that takes the key only in `encoding` (Key Vault:
+/// PKCS#8): the key is re-encoded so when the caller asked for it.
+pub(crate) fn check_upload_taking_key(
+    walk: &mut Walk<'_>,
+    upload: &Upload<'_>,
+    encoding: KeyFormat,
+) -> Material {
+    check_upload_of(walk, upload, None, Some(encoding))
 }
 
 /// [`check_upload`] of a PKCS#12 file (Key Vault's `value` as base64 of a PFX, opened with
@@ -184,13 +197,14 @@ pub(crate) fn check_pkcs12_upload(
     upload: &Upload<'_>,
     pfx: Pkcs12Source<'_>,
 ) -> Material {
-    check_upload_of(walk, upload, Some(pfx))
+    check_upload_of(walk, upload, Some(pfx), None)
 }
 
 fn check_upload_of(
     walk: &mut Walk<'_>,
     upload: &Upload<'_>,
     pfx: Option<Pkcs12Source<'_>>,
+    key_encoding: Option<KeyFormat>,
 ) -> Material {
     let mut input = certificate_input(walk, upload.certificate.text);
     input.pkcs12 = pfx;
@@ -209,6 +223,7 @@ fn check_upload_of(
     input.combined = upload.combined;
     input.limits = upload.limits;
     input.validity_floor = upload.validity_floor;
+    input.key_encoding = key_encoding;
     let outcome = check_material(&input);
     walk.findings.append(outcome.findings);
     if walk.certificate.is_none() {
@@ -218,6 +233,10 @@ fn check_upload_of(
         walk.normalized = outcome.normalized;
     }
     walk.normalized_fields.extend(outcome.normalized_fields);
+    let key_converted = outcome.normalized_key.is_some();
+    if walk.normalized_key.is_none() {
+        walk.normalized_key = outcome.normalized_key;
+    }
     Material {
         certificates: outcome.certificates,
         leaf: outcome.leaf,
@@ -225,6 +244,7 @@ fn check_upload_of(
         key_block: outcome.key_block,
         leaf_names: outcome.leaf_names,
         untrusted_root: outcome.untrusted_root,
+        key_converted,
     }
 }
 

@@ -8,6 +8,7 @@ use serde_json::Value;
 use super::context::RequestContext;
 use super::policy::{active, Policies};
 use crate::catalog::Rule;
+use crate::check::NormalizedKey;
 use crate::findings::Findings;
 use crate::report::CertificateSummary;
 use crate::report::Severity;
@@ -26,6 +27,9 @@ pub(crate) struct Walk<'a> {
     pub normalized: Option<String>,
     /// Normalized values of separate leaf and chain fields, by JSON pointer.
     pub normalized_fields: Vec<(String, String)>,
+    /// The key re-encoded for the operation, when the caller asked for it (never in the
+    /// report).
+    pub normalized_key: Option<NormalizedKey>,
 }
 
 impl<'a> Walk<'a> {
@@ -39,6 +43,7 @@ impl<'a> Walk<'a> {
             certificate: None,
             normalized: None,
             normalized_fields: Vec::new(),
+            normalized_key: None,
         }
     }
 

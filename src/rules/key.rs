@@ -9,7 +9,8 @@ use crate::context::ProviderProfile;
 use crate::findings::Findings;
 use crate::input::pem::PemIssue;
 use crate::model::certificate::ParsedCertificate;
-use crate::model::key::{match_certificate, KeyMatch, PrivateKeyInfo};
+use crate::model::key::{match_certificate, KeyFormat, KeyMatch, PrivateKeyInfo, PublicHalf};
+use crate::model::key_encoding::{reencode, ConvertedKey};
 use crate::model::{
     is_certificate_label, read_key_field, KeyBlock, KeyField, KeyReading, EC_PARAMETERS_LABEL,
 };
@@ -31,6 +32,47 @@ pub(crate) struct KeyContext<'a> {
     /// The key shares its text with the certificates (Key Vault's `value`): certificate blocks
     /// belong, and the text's PEM issues were reported with the certificates.
     pub combined: bool,
+    /// The caller takes the key re-encoded for the target
+    /// ([`check_certificate_with_key_fix`](crate::check_certificate_with_key_fix)): the
+    /// encoding rules it resolves are then reported fixed.
+    pub fix_key: Option<KeyFixer>,
+    /// The only encoding the target takes the key in (Key Vault: PKCS#8), where it names one.
+    pub key_encoding: Option<KeyFormat>,
+}
+
+/// The conversion a caller that takes the key re-encoded passes in: the entry points that
+/// hand the key back (`check_certificate_with_key_fix`, `validate_request_bytes_with_key_fix`)
+/// set [`KeyFixer::CONVERT`]. A function rather than a flag, so that a build that never calls
+/// those entry points (the npm package's wasm modules, near their size budgets) leaves the
+/// conversion out at link time.
+#[derive(Clone, Copy)]
+pub(crate) struct KeyFixer(fn(&KeyField, &KeyContext<'_>) -> Option<ConvertedKey>);
+
+impl KeyFixer {
+    /// The key rules' own conversion.
+    pub(crate) const CONVERT: KeyFixer = KeyFixer(convert_for_target);
+}
+
+impl PartialEq for KeyFixer {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::fn_addr_eq(self.0, other.0)
+    }
+}
+
+impl Eq for KeyFixer {}
+
+impl std::fmt::Debug for KeyFixer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("KeyFixer")
+    }
+}
+
+/// What the key rules give back: where the key block was, and the key re-encoded for the
+/// target when the caller asked for it and it differs from what was given.
+#[derive(Debug, Default)]
+pub(crate) struct KeyOutcome {
+    pub block: Option<KeyBlockFacts>,
+    pub converted: Option<ConvertedKey>,
 }
 
 /// Where the key the rules judged was, and its label: what an operation's own key rules read
@@ -43,13 +85,54 @@ pub(crate) struct KeyBlockFacts {
 }
 
 /// Checks the private key field against the leaf (and names another certificate it fits).
-/// Returns the label and lines of the key block judged, if there was one.
+/// Returns the label and lines of the key block judged, if there was one, and the key in the
+/// encoding the target takes when the caller asked for it.
 pub(crate) fn check_key(
     ctx: &KeyContext<'_>,
     leaf: Option<&ParsedCertificate>,
     all: &[ParsedCertificate],
     out: &mut Findings,
-) -> Option<KeyBlockFacts> {
+) -> KeyOutcome {
+    let mut outcome = KeyOutcome::default();
+    let Some(text) = present_text(ctx, out) else {
+        return outcome;
+    };
+    let field = read_key_field(text);
+    // Decided before any finding is made, so each finding says at once whether it is fixed.
+    outcome.converted = ctx.fix_key.and_then(|fixer| (fixer.0)(&field, ctx));
+    let converted_to = outcome.converted.as_ref().map(|c| c.format);
+    let Some(block) = check_field_shape(&field, ctx, converted_to.is_some(), out) else {
+        return outcome;
+    };
+    outcome.block = Some(KeyBlockFacts {
+        label: block.label.clone(),
+        begin_line: block.begin_line,
+        end_line: block.end_line,
+    });
+    let Some(info) = check_readable(block, ctx.profile, ctx.path, out) else {
+        return outcome;
+    };
+    if ctx.profile == ProviderProfile::AlibabaSlb && !key_hints::is_pkcs1(info) {
+        let message = format!(
+            "The key is {}; Alibaba CLB documents unencrypted PKCS#1 keys (BEGIN RSA PRIVATE KEY): {}",
+            info.describe(),
+            key_hints::to_pkcs1(info)
+        );
+        if converted_to == Some(KeyFormat::Pkcs1) {
+            out.emit_resolved(KEY_FORMAT_PKCS8, ctx.path, message);
+        } else {
+            out.emit(KEY_FORMAT_PKCS8, ctx.path, message);
+        }
+    }
+    if let Some(leaf) = leaf {
+        check_match(info, leaf, all, ctx.path, out);
+    }
+    outcome
+}
+
+/// The key field's text, or `key.missing` when a required key is absent; `None` also when
+/// the field is over its size limit (reported).
+fn present_text<'t>(ctx: &KeyContext<'t>, out: &mut Findings) -> Option<&'t str> {
     let path = ctx.path;
     let text = match ctx.text {
         Some(text) if !text.trim().is_empty() => text,
@@ -67,31 +150,42 @@ pub(crate) fn check_key(
     if check_size(text, FieldKind::PrivateKey, ctx.limit, path, out) {
         return None;
     }
-    let field = read_key_field(text);
-    let block = check_field_shape(&field, ctx, out)?;
-    let facts = KeyBlockFacts {
-        label: block.label.clone(),
-        begin_line: block.begin_line,
-        end_line: block.end_line,
-    };
-    let Some(info) = check_readable(block, ctx.profile, path, out) else {
-        return Some(facts);
-    };
-    if ctx.profile == ProviderProfile::AlibabaSlb && !key_hints::is_pkcs1(info) {
-        out.emit(
-            KEY_FORMAT_PKCS8,
-            path,
-            format!(
-                "The key is {}; Alibaba CLB documents unencrypted PKCS#1 keys (BEGIN RSA PRIVATE KEY): {}",
-                info.describe(),
-                key_hints::to_pkcs1(info)
-            ),
-        );
+    Some(text)
+}
+
+/// The one key of the field in the encoding the target takes, when that differs from what
+/// was given: PKCS#1 for an RSA key under the Alibaba CLB profile; the encoding the operation
+/// names (Key Vault: PKCS#8); PKCS#8 without the `EC PARAMETERS` block `openssl ecparam
+/// -genkey` writes beside a key (what ACM and Cloudflare want, and what the
+/// `key.ec_parameters_block` message's command writes). In a combined text
+/// (Key Vault's `value`) only the key is converted: the certificates stay in the report's
+/// normalized text, the key never goes there. `None` for a field whose fix is not mechanical:
+/// no key or several, an encrypted or unreadable one (there is no password input for keys), a
+/// broken PEM block (never silently dropped), or a key no re-wrapping gives in that encoding
+/// (an EC key as PKCS#1).
+fn convert_for_target(field: &KeyField, ctx: &KeyContext<'_>) -> Option<ConvertedKey> {
+    if has_malformed(&field.issues) {
+        return None;
     }
-    if let Some(leaf) = leaf {
-        check_match(info, leaf, all, path, out);
+    let [block] = field.keys.as_slice() else {
+        return None;
+    };
+    let KeyReading::Read(info) = &block.reading else {
+        return None;
+    };
+    let ec_parameters = field.foreign.iter().any(|b| b.label == EC_PARAMETERS_LABEL);
+    let is_rsa = matches!(info.public, PublicHalf::Rsa { .. });
+    let to = match (ctx.profile, ctx.key_encoding, ec_parameters) {
+        (ProviderProfile::AlibabaSlb, _, _) if is_rsa => KeyFormat::Pkcs1,
+        (_, Some(wanted), _) => wanted,
+        (_, None, true) => KeyFormat::Pkcs8,
+        _ => return None,
+    };
+    if to == info.format && !ec_parameters {
+        return None;
     }
-    Some(facts)
+    let der = reencode(info, block.der.bytes(), to)?;
+    Some(ConvertedKey { format: to, der })
 }
 
 /// The field's PEM rules, blocks of other kinds, no key, several keys. Returns the first key
@@ -99,6 +193,7 @@ pub(crate) fn check_key(
 fn check_field_shape<'f>(
     field: &'f KeyField,
     ctx: &KeyContext<'_>,
+    converted: bool,
     out: &mut Findings,
 ) -> Option<&'f KeyBlock> {
     let path = ctx.path;
@@ -108,7 +203,14 @@ fn check_field_shape<'f>(
     }
     for block in &field.foreign {
         if block.label == EC_PARAMETERS_LABEL {
-            out.emit(
+            // The converted key is written without the block.
+            let emit = if converted {
+                Findings::emit_resolved
+            } else {
+                Findings::emit
+            };
+            emit(
+                out,
                 KEY_EC_PARAMETERS_BLOCK,
                 path,
                 format!(

@@ -146,6 +146,11 @@ pub(crate) struct CertArgs {
     /// `-` for stdout (the report then goes to stderr).
     #[arg(long, value_name = "OUT_FILE")]
     pub fix: Option<PathBuf>,
+    /// Write the private key in the encoding the target takes (PKCS#1 for an RSA key with
+    /// --profile alibaba-slb; PKCS#8 without an EC PARAMETERS block) to this new file, created
+    /// readable by its owner only. Never standard output; an existing file is not replaced.
+    #[arg(long, value_name = "OUT_FILE")]
+    pub fix_key: Option<PathBuf>,
     #[command(flatten)]
     pub password: crate::password::PasswordArgs,
 }
@@ -301,6 +306,12 @@ pub(crate) struct RequestArgs {
     pub wire: Wire,
     #[command(flatten)]
     pub clock: ClockArgs,
+    /// Write the body's private key in the encoding the operation takes (PKCS#8 for Key Vault;
+    /// PKCS#8 without an EC PARAMETERS block for ACM and Cloudflare) to this new file, created
+    /// readable by its owner only. Never standard output; an existing file is not replaced.
+    /// JSON bodies only.
+    #[arg(long, value_name = "OUT_FILE", conflicts_with = "list")]
+    pub fix_key: Option<PathBuf>,
     /// List the supported operations instead of checking a request.
     #[arg(long, conflicts_with_all = ["operation", "file", "paths", "context"])]
     pub list: bool,

@@ -5,19 +5,23 @@ use std::path::Path;
 use zeroize::Zeroizing;
 
 use cert_preflight::{
-    check_certificate, fingerprint, CertificateInput, CertificatePurpose, DigestAlgorithm,
-    FingerprintStyle,
+    check_certificate, check_certificate_with_key_fix, fingerprint, CertificateInput,
+    CertificatePurpose, DigestAlgorithm, FingerprintStyle,
 };
 
 use crate::args::{CertArgs, FingerprintArgs, Style};
 use crate::input::{self, is_stdin, shown, CliError};
+use crate::key_file;
 use crate::output::{emit, note, print_report, renderer, Format, Sink};
 use crate::password::Prompt;
 
 /// Checks a certificate bundle (with its key and domains) and prints the report; with `--fix`,
-/// writes the normalized bundle.
+/// writes the normalized bundle, and with `--fix-key` the key in the target's encoding.
 pub(crate) fn run_cert(args: &CertArgs, format: Format) -> Result<u8, CliError> {
     let now = input::now(args.clock.now.as_deref())?;
+    if let Some(out) = &args.fix_key {
+        key_file::check_target(out)?;
+    }
     if let Some(key) = &args.key {
         if is_stdin(key) && is_stdin(&args.file) {
             return Err(CliError::new(
@@ -63,7 +67,12 @@ pub(crate) fn run_cert(args: &CertArgs, format: Format) -> Result<u8, CliError> 
         CertificatePurpose::Server
     };
     request.profile = args.profile;
-    let report = check_certificate(&request);
+    // Only with --fix-key is the key re-encoded, and only then do the key diagnostics it
+    // resolves say fixed: without it the report is every front's.
+    let (report, fixed_key) = match &args.fix_key {
+        Some(_) => check_certificate_with_key_fix(&request),
+        None => (check_certificate(&request), None),
+    };
 
     let sink = match &args.fix {
         Some(out) if is_stdin(out) => Sink::Stderr,
@@ -74,6 +83,9 @@ pub(crate) fn run_cert(args: &CertArgs, format: Format) -> Result<u8, CliError> 
             Some(text) => write_fix(out, text)?,
             None => note("nothing to fix: the bundle is already in the form the providers want; wrote nothing"),
         }
+    }
+    if let Some(out) = &args.fix_key {
+        key_file::write_key(out, fixed_key.as_ref())?;
     }
     print_report(&report, format, sink, args.fix.is_none())
 }

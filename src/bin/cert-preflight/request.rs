@@ -1,12 +1,14 @@
 //! `cert-preflight request` and `cert-preflight operations`.
 
 use cert_preflight::{
-    find_operation, operations, schema, validate_request_bytes, validate_request_query,
-    validate_request_value, Report, RequestContext,
+    find_operation, operations, schema, validate_request_bytes,
+    validate_request_bytes_with_key_fix, validate_request_query, validate_request_value, Report,
+    RequestContext,
 };
 
 use crate::args::{OperationsArgs, RequestArgs, Wire};
 use crate::input::{self, is_stdin, shown, CliError};
+use crate::key_file;
 use crate::manifest::{self, Document};
 use crate::output::{emit, print_report, renderer, to_json, Format, Sink};
 
@@ -33,6 +35,9 @@ pub(crate) fn run_request(args: &RequestArgs, format: Format) -> Result<u8, CliE
         return Err(CliError::new(what, name.clone()));
     };
     let now = input::now(args.clock.now.as_deref())?;
+    if let Some(out) = &args.fix_key {
+        key_file::check_target(out)?;
+    }
     let path_params = input::path_params(&args.paths)?;
     if let Some(context) = &args.context {
         if is_stdin(context) && is_stdin(file) {
@@ -52,6 +57,19 @@ pub(crate) fn run_request(args: &RequestArgs, format: Format) -> Result<u8, CliE
     }
 
     let text = String::from_utf8_lossy(&body);
+    let json = args.wire == Wire::Json && !manifest::is_yaml(file, &text, operation.id);
+    if let (Some(out), true) = (&args.fix_key, json) {
+        let (report, key) = validate_request_bytes_with_key_fix(operation.id, &body, &context)
+            .map_err(|e| CliError::new(e.to_string(), operation.id))?;
+        key_file::write_key(out, key.as_ref())?;
+        return print_report(&report, format, Sink::Stdout, false);
+    }
+    if args.fix_key.is_some() {
+        return Err(CliError::new(
+            "--fix-key reads a JSON request body (not --wire query or YAML)",
+            "--fix-key",
+        ));
+    }
     if args.wire == Wire::Query {
         // The core bounds the query by the operation's own limits before reading it.
         let report = validate_request_query(operation.id, &text, &context)

@@ -37,9 +37,10 @@ use crate::model::certificate::{KeyKind, ParsedCertificate};
 use crate::report::Severity;
 use crate::check::Pkcs12Source;
 use crate::request::decl::{CharClass, Kind, OperationDecl, OperationInfo, Param, DEFAULT_BODY_CAP};
+use crate::model::key::KeyFormat;
 use crate::request::upload::{
-    check_key_type, check_pkcs12_upload, check_upload, decode_base64, describe_key, read_blob,
-    BlobForm, Field, KeyTypes, Material, Upload,
+    check_key_type, check_pkcs12_upload, check_upload_taking_key, decode_base64,
+    describe_key, read_blob, BlobForm, Field, KeyTypes, Material, Upload,
 };
 use crate::request::policy::{Policies, When};
 use crate::request::walk::Walk;
@@ -308,11 +309,18 @@ fn certificate_material(walk: &mut Walk<'_>) {
         validity_floor: None,
     };
     let mark = walk.findings.len();
-    let material = check_upload(walk, &upload);
+    let material = check_upload_taking_key(walk, &upload, KeyFormat::Pkcs8);
     password(walk, mark);
     if let Some(block) = &material.key_block {
         if block.label == "RSA PRIVATE KEY" || block.label == "EC PRIVATE KEY" {
-            walk.emit(
+            // Fixed where the caller takes the PKCS#8 key (`request --fix-key`).
+            let emit = if material.key_converted {
+                Walk::emit_resolved
+            } else {
+                Walk::emit
+            };
+            emit(
+                walk,
                 catalog::KEY_NOT_PKCS8,
                 VALUE,
                 format!(

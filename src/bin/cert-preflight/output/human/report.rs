@@ -20,7 +20,13 @@ pub(super) fn diagnostic_line(d: &Diagnostic) -> String {
         let _ = write!(line, " (the API would answer {})", clean(code));
     }
     if d.fixed {
-        let _ = write!(line, " {}", paint(GREEN, "[fixed in normalized output]"));
+        // A key rule is fixed by the key `--fix-key` writes, never by the bundle.
+        let by = if d.rule.starts_with("key.") {
+            "[fixed in the --fix-key file]"
+        } else {
+            "[fixed in normalized output]"
+        };
+        let _ = write!(line, " {}", paint(GREEN, by));
     }
     line
 }
