@@ -56,6 +56,7 @@ pub use request::{
     CONTEXT_KEYS, MAX_REQUEST_BYTES,
 };
 pub use time::Timestamp;
+pub use trust::IntermediatePool;
 pub use verifier::{
     PublicKeyInfo, RingVerifier, SharedVerifier, SignatureAlgorithm, SignatureVerifier,
     VerifyOutcome,

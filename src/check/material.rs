@@ -98,6 +98,9 @@ pub(super) fn run(input: &CertificateInput<'_>) -> MaterialOutcome {
         .map(|field| field.certificates)
         .unwrap_or_default();
     let anchors = anchors::anchors(input, &roots);
+    if let (Some(field), Some(pool)) = (field.as_mut(), input.intermediates) {
+        super::pool::complete(field, pool, &anchors, input, findings);
+    }
     let mut leaf_position = None;
     if let Some(field) = &field {
         let chain = check_field(field, input, &anchors, findings);
@@ -322,7 +325,7 @@ fn check_field(
 
 /// How a client judges one candidate path (see `chain::best_path`): whether it meets a trust
 /// anchor, and how many errors the path rules and the validity of its certificates give it.
-fn judge_candidate(
+pub(super) fn judge_candidate(
     certs: &[ParsedCertificate],
     path: &[usize],
     self_signed: &[bool],

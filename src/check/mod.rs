@@ -13,6 +13,7 @@ mod fingerprint;
 mod input;
 mod material;
 mod pkcs12;
+mod pool;
 
 pub use fingerprint::{DigestAlgorithm, FingerprintReport, FingerprintStyle};
 pub use input::{CertificateInput, FieldPaths};

@@ -150,6 +150,11 @@ pub(crate) struct CertArgs {
     /// Trust only the --roots, not Mozilla's root store.
     #[arg(long)]
     pub no_public_roots: bool,
+    /// Intermediates to complete the chain from (a PEM, DER or PKCS#7 file, or a directory of
+    /// them): a missing issuer found there by name, key identifier and signature is added to
+    /// the normalized bundle (`--fix`), and the report says which and why.
+    #[arg(long, value_name = "FILE|DIR")]
+    pub intermediates: Option<PathBuf>,
     /// Who the certificate is for: `auto` is `public` when the path anchors in Mozilla's root
     /// store; `public` applies the CA/Browser Forum and root program lints; `private` only what
     /// TLS libraries refuse for any certificate.

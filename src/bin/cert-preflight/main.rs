@@ -8,6 +8,7 @@ mod cert;
 mod explain;
 mod human;
 mod input;
+mod intermediates;
 mod manifest;
 mod output;
 mod password;
