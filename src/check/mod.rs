@@ -9,6 +9,7 @@ use crate::findings::ErrorCodes;
 use crate::report::Report;
 
 mod anchors;
+mod client_path;
 mod fingerprint;
 mod input;
 mod material;

@@ -8,8 +8,8 @@
 //! bundle's own, before the chain rules run: the report, and the normalized bundle that
 //! `--fix` writes, are of the completed chain.
 
+use super::client_path::judge_candidate;
 use super::input::CertificateInput;
-use super::material::judge_candidate;
 use crate::catalog::{CHAIN_COMPLETED_FROM_POOL, CHAIN_POOL_CANDIDATE_REJECTED};
 use crate::context::CertificatePurpose;
 use crate::findings::Findings;
