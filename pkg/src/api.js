@@ -162,6 +162,16 @@ function optionalStrings(fn, name, value) {
   return value.map((v, i) => string(fn, `${name}[${i}]`, v));
 }
 
+// The intermediates pool: PEM text, or an array of PEM texts (one per file).
+function intermediatesOf(fn, value) {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === "string") return value;
+  if (!Array.isArray(value)) {
+    throw new TypeError(`${fn}: intermediates must be a string or an array of strings, got ${describe(value)}`);
+  }
+  return value.map((v, i) => string(fn, `intermediates[${i}]`, v));
+}
+
 function pick(object, camel, snake) {
   return object[camel] !== undefined ? object[camel] : object[snake];
 }
@@ -188,7 +198,7 @@ export function createApi(raw, ready, verifier) {
   function checkCertificate(pem, opts) {
     const fn = "checkCertificate";
     string(fn, "pem", pem);
-    const o = options(fn, opts, ["key", "domains", "ca", "now", "expiryDays", "profile", "roots", "noPublicRoots", "audience"]);
+    const o = options(fn, opts, ["key", "domains", "ca", "now", "expiryDays", "profile", "roots", "noPublicRoots", "audience", "intermediates"]);
     const payload = JSON.stringify({
       key: optionalString(fn, "key", o.key),
       domains: domainsOf(fn, o.domains),
@@ -199,6 +209,7 @@ export function createApi(raw, ready, verifier) {
       roots: optionalString(fn, "roots", o.roots),
       no_public_roots: optionalBoolean(fn, "noPublicRoots", o.noPublicRoots),
       audience: oneOf(fn, "audience", o.audience, AUDIENCES),
+      intermediates: intermediatesOf(fn, o.intermediates),
     });
     return call(fn, () => raw.check_certificate(pem, payload, verifier));
   }

@@ -22,8 +22,8 @@ mod verifier;
 
 use cert_preflight::{
     check_certificate as core_check_certificate, fingerprint as core_fingerprint, Audience,
-    CertificateInput, CertificatePurpose, DigestAlgorithm, FingerprintStyle, ProviderProfile,
-    Timestamp, DEFAULT_EXPIRY_WARNING_DAYS,
+    CertificateInput, CertificatePurpose, DigestAlgorithm, FingerprintStyle, IntermediatePool,
+    ProviderProfile, Timestamp, DEFAULT_EXPIRY_WARNING_DAYS,
 };
 #[cfg(feature = "requests")]
 use cert_preflight::{validate_request as core_validate_request, InputError, RequestContext};
@@ -98,6 +98,37 @@ impl Options {
         }
     }
 
+    /// `intermediates`: PEM text, or a list of PEM texts (one per file), as a pool; each
+    /// source is named `intermediates` or `intermediates[i]` in messages.
+    fn intermediates(&self) -> Result<Option<IntermediatePool>, Failure> {
+        let texts: Vec<(String, &str)> = match self.0.get("intermediates") {
+            None | Some(Value::Null) => return Ok(None),
+            Some(Value::String(text)) => vec![("intermediates".to_string(), text)],
+            Some(Value::Array(items)) => items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| match item {
+                    Value::String(text) => Ok((format!("intermediates[{i}]"), text.as_str())),
+                    _ => Err(Failure::option(
+                        "intermediates",
+                        format!("intermediates[{i}] must be a string"),
+                    )),
+                })
+                .collect::<Result<_, _>>()?,
+            Some(_) => {
+                return Err(Failure::option(
+                    "intermediates",
+                    "intermediates must be a string or an array of strings",
+                ))
+            }
+        };
+        let mut pool = IntermediatePool::new();
+        for (source, text) in texts {
+            pool.add(text.as_bytes(), &source);
+        }
+        Ok(Some(pool))
+    }
+
     fn boolean(&self, name: &str) -> Result<Option<bool>, Failure> {
         match self.0.get(name) {
             None | Some(Value::Null) => Ok(None),
@@ -167,7 +198,8 @@ fn to_json<T: serde::Serialize>(value: &T) -> String {
 }
 
 /// Checks a certificate bundle, its key and its domains; `options` is JSON
-/// `{key, domains, ca, now, expiry_days, profile, roots, no_public_roots, audience}`. Returns the report
+/// `{key, domains, ca, now, expiry_days, profile, roots, no_public_roots, audience,
+/// intermediates}`. Returns the report
 /// as JSON, or an error.
 #[wasm_bindgen]
 pub fn check_certificate(pem: &str, options: &str, verifier: Option<JsVerifier>) -> String {
@@ -185,6 +217,8 @@ pub fn check_certificate(pem: &str, options: &str, verifier: Option<JsVerifier>)
         input.public_roots = o.boolean("no_public_roots")? != Some(true);
         input.audience = o.audience()?;
         input.verifier = from_js(verifier);
+        let pool = o.intermediates()?;
+        input.intermediates = pool.as_ref();
         Ok(to_json(&core_check_certificate(&input)))
     };
     run().unwrap_or_else(Failure::encode)

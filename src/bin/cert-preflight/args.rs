@@ -97,6 +97,10 @@ pub(crate) struct ScanArgs {
     /// Do not pair `x.crt` (or `.pem`, `.cer`, `.der`) with a `x.key` beside it.
     #[arg(long)]
     pub no_sibling_keys: bool,
+    /// Intermediates to complete each chain from (a PEM, DER or PKCS#7 file, or a directory
+    /// of them), read once for the whole scan, as `cert --intermediates`.
+    #[arg(long, value_name = "FILE|DIR")]
+    pub intermediates: Option<PathBuf>,
     /// Also walk hidden files and directories (names starting with `.`).
     #[arg(long)]
     pub hidden: bool,
