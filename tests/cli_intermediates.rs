@@ -180,3 +180,33 @@ fn what_the_pool_cannot_use_is_a_note_and_what_cannot_be_read_an_error() {
     ]);
     assert_input_error(&r, &pfx);
 }
+
+#[test]
+fn scan_completes_each_chain_from_one_pool() {
+    let r = run(&[
+        "scan",
+        &pool("leaf.pem"),
+        &pool("deep-leaf.pem"),
+        "--intermediates",
+        &pool("pool-deep.pem"),
+        "--now",
+        NOW,
+        "--format",
+        "json",
+    ]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    let reports = cli_support::json_lines(&r.stdout);
+    let added: Vec<usize> = reports
+        .iter()
+        .map(|report| {
+            report["diagnostics"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|d| d["rule"] == "chain.completed_from_pool")
+                .count()
+        })
+        .collect();
+    // leaf.pem needs the intermediate; deep-leaf.pem the issuing CA and the intermediate.
+    assert_eq!(added, [1, 2], "{}", r.stdout);
+}
