@@ -269,7 +269,10 @@ pub fn intermediates_pool(data: &[u8]) {
         .filter(|d| d.rule == "chain.completed_from_pool")
         .count();
     if added_rules > 0 {
-        let normalized = report.normalized.as_deref().expect("a completed chain is normalized");
+        let normalized = report
+            .normalized
+            .as_deref()
+            .expect("a completed chain is normalized");
         assert!(normalized.starts_with(leaf), "the leaf comes first");
         let mut again = CertificateInput::new(normalized, now());
         again.roots = input.roots;

@@ -81,10 +81,15 @@ impl IntermediatePool {
         let (text, _) = certificate_text(bytes);
         let scanned = pem::scan(&text);
         let source_id = u32::try_from(self.sources.len()).unwrap_or(u32::MAX);
+        let before = self.by_subject.len();
+        // One allocation for what this adds (a PKCS#7 block's certificates are within its DER),
+        // rather than the buffer doubling as it grows.
+        self.der
+            .reserve(scanned.blocks.iter().map(|b| b.der.len()).sum::<usize>());
         let mut ordinal = 0u32;
-        let mut added = 0;
-        for block in &scanned.blocks {
-            let ders = match block_content(block) {
+        // Each block is dropped once its certificates are in the buffer.
+        for block in scanned.blocks {
+            let ders = match block_content(&block) {
                 BlockContent::Certificate(der) => vec![der],
                 BlockContent::Pkcs7(ders) => ders,
                 BlockContent::Unreadable(reason) => {
@@ -97,13 +102,11 @@ impl IntermediatePool {
                 BlockContent::Other => continue,
             };
             for der in ders {
-                match self.insert(der, source_id, ordinal) {
-                    Ok(true) => added += 1,
-                    Ok(false) => {}
-                    Err(reason) => self.skipped.push(format!(
+                if let Err(reason) = self.push(der, source_id, ordinal) {
+                    self.skipped.push(format!(
                         "{source}: certificate {ordinal} (the block on line {}) is not a valid X.509 certificate: {reason}",
                         block.begin_line
-                    )),
+                    ));
                 }
                 ordinal = ordinal.saturating_add(1);
             }
@@ -111,17 +114,18 @@ impl IntermediatePool {
         if ordinal > 0 {
             self.sources.push(source.to_string());
         }
-        added
+        self.index_new_rows();
+        self.by_subject.len().saturating_sub(before)
     }
 
     /// How many certificates the pool holds.
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.by_subject.len()
     }
 
     /// True when the pool holds no certificate.
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.by_subject.is_empty()
     }
 
     /// What [`add`](Self::add) could not read, one sentence each (the source, the block's line
@@ -162,26 +166,10 @@ impl IntermediatePool {
             })
     }
 
-    /// Adds one certificate's DER; `Ok(false)` when the same DER is already there.
-    fn insert(&mut self, der: &[u8], source: u32, ordinal: u32) -> Result<bool, String> {
+    /// Appends one certificate's DER and its row; the index is brought up to date by
+    /// [`index_new_rows`](Self::index_new_rows).
+    fn push(&mut self, der: &[u8], source: u32, ordinal: u32) -> Result<(), String> {
         let (subject, key_id) = subject_and_key_id(der)?;
-        let subject_hash = hash(&subject);
-        let first = self.by_subject.partition_point(|&(h, _)| h < subject_hash);
-        let same_name = self
-            .by_subject
-            .get(first..)
-            .unwrap_or_default()
-            .iter()
-            .take_while(|&&(h, _)| h == subject_hash);
-        for &(_, id) in same_name {
-            let known = usize::try_from(id)
-                .ok()
-                .and_then(|i| self.entries.get(i))
-                .and_then(|e| self.der.get(e.start..e.end));
-            if known == Some(der) {
-                return Ok(false);
-            }
-        }
         let id = u32::try_from(self.entries.len()).map_err(|_| "the pool is full".to_string())?;
         let start = self.der.len();
         self.der.extend_from_slice(der);
@@ -192,10 +180,44 @@ impl IntermediatePool {
             source,
             ordinal,
         });
-        // After the rows of the same name, so a lookup returns them in the order added.
-        let at = self.by_subject.partition_point(|&(h, _)| h <= subject_hash);
-        self.by_subject.insert(at, (subject_hash, id));
-        Ok(true)
+        self.by_subject.push((hash(&subject), id));
+        Ok(())
+    }
+
+    /// Sorts the rows pushed since the index was last sorted into it (a stable sort merges the
+    /// two sorted runs in linear time; rows of one name stay in the order added) and drops a
+    /// row whose DER an earlier row of the same name already has (its bytes stay in the
+    /// buffer: duplicates are rare, and the buffer is never rewritten).
+    fn index_new_rows(&mut self) {
+        self.by_subject.sort();
+        if !self.by_subject.windows(2).any(|pair| match pair {
+            [a, b] => a.0 == b.0,
+            _ => false,
+        }) {
+            return;
+        }
+        let mut kept: Vec<(u64, u32)> = Vec::with_capacity(self.by_subject.len());
+        for &(name, id) in &self.by_subject {
+            let der = self.der_of(id);
+            let seen = kept
+                .iter()
+                .rev()
+                .take_while(|&&(h, _)| h == name)
+                .any(|&(_, earlier)| self.der_of(earlier) == der);
+            if !seen {
+                kept.push((name, id));
+            }
+        }
+        self.by_subject = kept;
+    }
+
+    /// The DER of row `id` (empty for an id that is no row).
+    fn der_of(&self, id: u32) -> &[u8] {
+        usize::try_from(id)
+            .ok()
+            .and_then(|i| self.entries.get(i))
+            .and_then(|e| self.der.get(e.start..e.end))
+            .unwrap_or_default()
     }
 }
 
