@@ -98,7 +98,8 @@ pub struct CertificateInput<'a> {
     /// Intermediates the caller trusts to complete the chain from: when the bundle lacks an
     /// issuer, one found here (by name, key identifier and a verified signature) is added to
     /// the normalized bundle and reported as `chain.completed_from_pool`. Server
-    /// certificates only.
+    /// certificates only; not consulted in a build without the `intermediates` feature (the
+    /// npm package's browser certificate module).
     pub intermediates: Option<&'a IntermediatePool>,
     /// Who verifies signatures; `None` is ring ([`crate::verifier::RingVerifier`]). The rules decide
     /// the same way whatever the verifier.

@@ -99,6 +99,7 @@ pub(super) fn run(input: &CertificateInput<'_>) -> MaterialOutcome {
         .map(|field| field.certificates)
         .unwrap_or_default();
     let anchors = anchors::anchors(input, &roots);
+    #[cfg(feature = "intermediates")]
     if let (Some(field), Some(pool)) = (field.as_mut(), input.intermediates) {
         super::pool::complete(field, pool, &anchors, input, findings);
     }

@@ -14,6 +14,7 @@ mod fingerprint;
 mod input;
 mod material;
 mod pkcs12;
+#[cfg(feature = "intermediates")]
 mod pool;
 
 pub use fingerprint::{DigestAlgorithm, FingerprintReport, FingerprintStyle};

@@ -15,6 +15,7 @@ use crate::verifier::SignatureVerifier;
 
 pub(crate) use mozilla_roots::{STORE_DATE, STORE_SOURCE};
 pub use pool::IntermediatePool;
+#[cfg(feature = "intermediates")]
 pub(crate) use pool::PoolCertificate;
 
 /// Where a trust anchor comes from.

@@ -41,6 +41,10 @@ pub struct IntermediatePool {
 
 /// One certificate of the pool.
 #[derive(Debug, Clone, Copy)]
+#[cfg_attr(
+    not(feature = "intermediates"),
+    allow(dead_code, reason = "read by the lookups of the completion")
+)]
 struct Entry {
     /// Its DER is `der[start..end]`.
     start: usize,
@@ -53,6 +57,7 @@ struct Entry {
 }
 
 /// A pool certificate returned by a lookup: its DER and where the caller gave it.
+#[cfg(feature = "intermediates")]
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct PoolCertificate<'a> {
     /// Its row in the pool (stable: what tells candidates apart).
@@ -138,6 +143,7 @@ impl IntermediatePool {
     /// added: the caller parses each and compares the name itself (the index keeps a hash).
     /// Each says whether its subject key identifier differs from `key_id` (the child's
     /// Authority Key Identifier), which rules it out without parsing it.
+    #[cfg(feature = "intermediates")]
     pub(crate) fn named<'a>(
         &'a self,
         name: &[u8],

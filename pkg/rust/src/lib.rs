@@ -22,11 +22,13 @@ mod verifier;
 
 use cert_preflight::{
     check_certificate as core_check_certificate, fingerprint as core_fingerprint, Audience,
-    CertificateInput, CertificatePurpose, DigestAlgorithm, FingerprintStyle, IntermediatePool,
-    ProviderProfile, Timestamp, DEFAULT_EXPIRY_WARNING_DAYS,
+    CertificateInput, CertificatePurpose, DigestAlgorithm, FingerprintStyle, ProviderProfile,
+    Timestamp, DEFAULT_EXPIRY_WARNING_DAYS,
 };
 #[cfg(feature = "requests")]
-use cert_preflight::{validate_request as core_validate_request, InputError, RequestContext};
+use cert_preflight::{
+    validate_request as core_validate_request, InputError, IntermediatePool, RequestContext,
+};
 use serde_json::Value;
 use verifier::{from_js, JsVerifier};
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -99,7 +101,9 @@ impl Options {
     }
 
     /// `intermediates`: PEM text, or a list of PEM texts (one per file), as a pool; each
-    /// source is named `intermediates` or `intermediates[i]` in messages.
+    /// source is named `intermediates` or `intermediates[i]` in messages. Only in the request
+    /// module (the certificate module leaves the pool out for its size budget).
+    #[cfg(feature = "requests")]
     fn intermediates(&self) -> Result<Option<IntermediatePool>, Failure> {
         let texts: Vec<(String, &str)> = match self.0.get("intermediates") {
             None | Some(Value::Null) => return Ok(None),
@@ -217,8 +221,19 @@ pub fn check_certificate(pem: &str, options: &str, verifier: Option<JsVerifier>)
         input.public_roots = o.boolean("no_public_roots")? != Some(true);
         input.audience = o.audience()?;
         input.verifier = from_js(verifier);
+        #[cfg(feature = "requests")]
         let pool = o.intermediates()?;
-        input.intermediates = pool.as_ref();
+        #[cfg(feature = "requests")]
+        {
+            input.intermediates = pool.as_ref();
+        }
+        #[cfg(not(feature = "requests"))]
+        if o.0.get("intermediates").is_some_and(|v| !v.is_null()) {
+            return Err(Failure::option(
+                "intermediates",
+                "intermediates: completing a chain from a pool is in the request module in the browser (it does not fit the certificate module's size budget); call `await initRequests()` first",
+            ));
+        }
         Ok(to_json(&core_check_certificate(&input)))
     };
     run().unwrap_or_else(Failure::encode)
