@@ -139,7 +139,7 @@ bindgen() { # $1: module name, $2: wasm-bindgen target, $3: output directory
 }
 optimize() { # $1: a .wasm file, optimized in place
   log "wasm-opt ${WASM_OPT_FLAGS[*]} ($(basename "$(dirname "$1")")/$(basename "$1"))"
-  "$WASM_OPT" "${WASM_OPT_FLAGS[@]}" "${FEATURES[@]}" --strip-debug --strip-producers \
+  "$WASM_OPT" "${WASM_OPT_FLAGS[@]}" "${FEATURES[@]}" --strip-debug --strip-producers --strip-target-features \
     -o "$1.opt" "$1"
   mv "$1.opt" "$1"
 }

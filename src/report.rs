@@ -306,9 +306,9 @@ mod tests {
     #[test]
     fn report_sorts_by_path_then_rule_and_counts() {
         let d = diagnostics(&[
-            (&catalog::CHAIN_DUPLICATE, "/certificate/chain/2"),
-            (&catalog::PEM_MALFORMED, "/certificate"),
-            (&catalog::CHAIN_BAD_SIGNATURE, "/certificate/chain/2"),
+            (catalog::CHAIN_DUPLICATE, "/certificate/chain/2"),
+            (catalog::PEM_MALFORMED, "/certificate"),
+            (catalog::CHAIN_BAD_SIGNATURE, "/certificate/chain/2"),
         ]);
         let r = Report::new("certificate", d, None, None);
         let order: Vec<_> = r.diagnostics.iter().map(|d| d.rule.as_str()).collect();
@@ -321,7 +321,7 @@ mod tests {
 
     #[test]
     fn json_omits_absent_optional_fields() -> Result<(), Box<dyn std::error::Error>> {
-        let d = diagnostics(&[(&catalog::CHAIN_ROOT_INCLUDED, "/certificate/chain/1")]);
+        let d = diagnostics(&[(catalog::CHAIN_ROOT_INCLUDED, "/certificate/chain/1")]);
         let r = Report::new("certificate", d, None, None);
         let v: serde_json::Value = serde_json::from_str(&r.to_json_pretty())?;
         assert_eq!(v["valid"], true);

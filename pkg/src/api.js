@@ -1,6 +1,8 @@
 // The JavaScript face of cert-preflight, shared by the browser and Node entries.
 //
-// The wasm side takes strings and returns JSON text (see pkg/rust/src/lib.rs). Here we check
+// The wasm side takes strings and scalars and returns JSON text (see pkg/rust/src/lib.rs):
+// checkCertificate's and fingerprint's options one argument each, the request functions'
+// options as JSON (their context is an open-ended object). Here we check
 // argument types (misuse throws a TypeError that says what was expected), turn `now` into
 // epoch milliseconds or RFC 3339 text (the core never reads a clock), and parse the JSON so
 // callers get plain objects, identical to the command line's `--format json`.
@@ -162,14 +164,16 @@ function optionalStrings(fn, name, value) {
   return value.map((v, i) => string(fn, `${name}[${i}]`, v));
 }
 
-// The intermediates pool: PEM text, or an array of PEM texts (one per file).
+// The intermediates pool: PEM text, or an array of PEM texts (one per file); with the names
+// its messages give each source.
 function intermediatesOf(fn, value) {
-  if (value === undefined || value === null) return undefined;
-  if (typeof value === "string") return value;
+  if (value === undefined || value === null) return [undefined, undefined];
+  if (typeof value === "string") return [[value], ["intermediates"]];
   if (!Array.isArray(value)) {
     throw new TypeError(`${fn}: intermediates must be a string or an array of strings, got ${describe(value)}`);
   }
-  return value.map((v, i) => string(fn, `intermediates[${i}]`, v));
+  const texts = value.map((v, i) => string(fn, `intermediates[${i}]`, v));
+  return [texts, texts.map((_, i) => `intermediates[${i}]`)];
 }
 
 function pick(object, camel, snake) {
@@ -199,19 +203,22 @@ export function createApi(raw, ready, verifier) {
     const fn = "checkCertificate";
     string(fn, "pem", pem);
     const o = options(fn, opts, ["key", "domains", "ca", "now", "expiryDays", "profile", "roots", "noPublicRoots", "audience", "intermediates"]);
-    const payload = JSON.stringify({
-      key: optionalString(fn, "key", o.key),
-      domains: domainsOf(fn, o.domains),
-      ca: optionalBoolean(fn, "ca", o.ca),
-      now: timeOf(fn, o.now),
-      expiry_days: expiryDays(fn, o.expiryDays),
-      profile: oneOf(fn, "profile", o.profile, PROFILES),
-      roots: optionalString(fn, "roots", o.roots),
-      no_public_roots: optionalBoolean(fn, "noPublicRoots", o.noPublicRoots),
-      audience: oneOf(fn, "audience", o.audience, AUDIENCES),
-      intermediates: intermediatesOf(fn, o.intermediates),
-    });
-    return call(fn, () => raw.check_certificate(pem, payload, verifier));
+    // In the order the options are checked (the first misuse is the one reported).
+    const key = optionalString(fn, "key", o.key);
+    const domains = domainsOf(fn, o.domains);
+    const ca = optionalBoolean(fn, "ca", o.ca);
+    const now = timeOf(fn, o.now);
+    const days = expiryDays(fn, o.expiryDays);
+    const profile = oneOf(fn, "profile", o.profile, PROFILES);
+    const roots = optionalString(fn, "roots", o.roots);
+    const noPublicRoots = optionalBoolean(fn, "noPublicRoots", o.noPublicRoots);
+    const audience = oneOf(fn, "audience", o.audience, AUDIENCES);
+    const [intermediates, intermediateNames] = intermediatesOf(fn, o.intermediates);
+    // `now` is epoch milliseconds (a number) or RFC 3339 text: one argument for each form.
+    const [nowMs, nowText] = typeof now === "number" ? [now, undefined] : [undefined, now];
+    return call(fn, () =>
+      raw.check_certificate(pem, key, domains, ca, nowMs, nowText, days, profile, roots, noPublicRoots, audience, intermediates, intermediateNames, verifier),
+    );
   }
 
   function validateRequest(operation, body, opts) {
@@ -298,12 +305,11 @@ export function createApi(raw, ready, verifier) {
     }
     const style = oneOf(fn, "style", o.style, ["hex", "colon"]);
     if (!Array.isArray(algorithm)) {
-      const payload = JSON.stringify({ algorithm, style });
-      return call(fn, () => raw.fingerprint(pem, payload));
+      return call(fn, () => raw.fingerprint(pem, algorithm, style));
     }
     // Several digests: one report, `fingerprints` per certificate an object keyed by digest.
     // The PEM is read once per digest; the diagnostics are the same each time.
-    const reports = algorithm.map((a) => call(fn, () => raw.fingerprint(pem, JSON.stringify({ algorithm: a, style }))));
+    const reports = algorithm.map((a) => call(fn, () => raw.fingerprint(pem, a, style)));
     const [first] = reports;
     first.fingerprints = first.fingerprints.map((_, i) =>
       Object.fromEntries(algorithm.map((a, k) => [a, reports[k].fingerprints[i]])),

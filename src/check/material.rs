@@ -243,7 +243,7 @@ pub(super) fn read_field(
     }
     for bundle in &field.pkcs7 {
         out.emit(
-            &PEM_PKCS7,
+            PEM_PKCS7,
             base,
             format!(
                 "The block on line {} is a PKCS#7 bundle (.p7b/.p7c) of {} certificate(s); the providers take PEM certificates: use the normalized output (cert --fix), or `openssl pkcs7 -print_certs -in FILE.p7b` and drop its subject/issuer lines",
@@ -257,7 +257,7 @@ pub(super) fn read_field(
         } else {
             "the certificate field has no -----BEGIN CERTIFICATE----- block"
         };
-        out.emit(&CHAIN_EMPTY, base, format!("No certificate: {why}"));
+        out.emit(CHAIN_EMPTY, base, format!("No certificate: {why}"));
     }
     Some(field)
 }
@@ -281,7 +281,7 @@ fn check_field(
     let most = input.limits.max_certificates;
     if count > most {
         out.emit(
-            &CHAIN_TOO_DEEP,
+            CHAIN_TOO_DEEP,
             base,
             format!(
                 "The field has {count} certificates; at most {most} are allowed (leaf, intermediates and root together)"
@@ -290,7 +290,7 @@ fn check_field(
     }
     if input.purpose == CertificatePurpose::CaUpload && count > 1 {
         out.emit(
-            &CA_SINGLE_CERTIFICATE,
+            CA_SINGLE_CERTIFICATE,
             base,
             format!("UploadCACertificate takes exactly one CA certificate; this field has {count}: upload them one at a time"),
         );
@@ -381,7 +381,7 @@ fn normalize_apart(
 /// `cert.malformed` for a CERTIFICATE block that x509-parser could not read.
 fn malformed_certificate(bad: &MalformedCertificate, base: &str, out: &mut Findings) {
     out.emit(
-        &CERT_MALFORMED,
+        CERT_MALFORMED,
         format!("{base}/chain/{}", bad.index),
         format!(
             "Certificate {} (the block on line {}) is not a valid X.509 certificate: {}",

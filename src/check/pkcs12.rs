@@ -21,7 +21,7 @@ use {
 pub(super) fn run(input: &CertificateInput<'_>, _source: Pkcs12Source<'_>) -> MaterialOutcome {
     let mut outcome = MaterialOutcome::under(input);
     outcome.findings.emit(
-        &PKCS12_UNSUPPORTED,
+        PKCS12_UNSUPPORTED,
         input.paths.certificate.as_str(),
         "This build cannot open PKCS#12 files (the browser's certificate module leaves the decoder out for size): give the certificates and the key as PEM",
     );
@@ -45,7 +45,7 @@ pub(super) fn run(input: &CertificateInput<'_>, source: Pkcs12Source<'_>) -> Mat
     if opened.certificates.is_empty() {
         let mut outcome = MaterialOutcome::under(input);
         outcome.findings.emit(
-            &PKCS12_EMPTY,
+            PKCS12_EMPTY,
             base,
             "The PKCS#12 file holds no certificate: export it again with the certificate (and its chain) included",
         );
@@ -75,27 +75,27 @@ pub(super) fn run(input: &CertificateInput<'_>, source: Pkcs12Source<'_>) -> Mat
 fn describe_failure(failure: &Pkcs12Failure) -> (&'static crate::catalog::Rule, String) {
     match failure {
         Pkcs12Failure::Malformed(why) => (
-            &PKCS12_MALFORMED,
+            PKCS12_MALFORMED,
             format!("The file is not a readable PKCS#12 (PFX) file ({why}); export it again, or give the PEM certificates instead"),
         ),
         Pkcs12Failure::WrongPassword => (
-            &PKCS12_WRONG_PASSWORD,
+            PKCS12_WRONG_PASSWORD,
             "The PKCS#12 password is wrong: its MAC does not verify and its content does not decrypt with it (with no password given, the empty password is tried)".to_string(),
         ),
         Pkcs12Failure::NoPasswordExpected => (
-            &PKCS12_WRONG_PASSWORD,
+            PKCS12_WRONG_PASSWORD,
             "The PKCS#12 file was written without a password (it opens with no password) but one was given: give no password".to_string(),
         ),
         Pkcs12Failure::MacInvalid => (
-            &PKCS12_MAC_INVALID,
+            PKCS12_MAC_INVALID,
             "The password decrypts the PKCS#12 content but its MAC (integrity check) does not verify: the file was altered or damaged after it was exported; export it again".to_string(),
         ),
         Pkcs12Failure::Unsupported(what) => (
-            &PKCS12_UNSUPPORTED,
+            PKCS12_UNSUPPORTED,
             format!("The PKCS#12 file cannot be opened here: it uses {what}; export it again with AES-256 (openssl pkcs12 -export without -legacy does)"),
         ),
         Pkcs12Failure::TooManyIterations => (
-            &PKCS12_UNSUPPORTED,
+            PKCS12_UNSUPPORTED,
             "The PKCS#12 file asks for more key-derivation iterations than are allowed here (a bound on the work a file can demand); export it again with the tool's default".to_string(),
         ),
     }

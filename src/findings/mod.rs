@@ -150,7 +150,7 @@ impl Findings {
             let (placed, repeat) = split.place(&path, rule, self.leaf.as_deref());
             path = placed;
             if repeat && rule.id == CHAIN_DUPLICATE.id {
-                rule = &CHAIN_LEAF_IN_CHAIN;
+                rule = CHAIN_LEAF_IN_CHAIN;
                 severity = None;
                 message = LEAF_IN_CHAIN.to_string();
             }

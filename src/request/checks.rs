@@ -27,7 +27,7 @@ pub(crate) fn client_token(value: &Value, path: &str, walk: &mut Walk<'_>) {
     let Some(token) = value.as_str() else { return };
     if let Some((index, c)) = token.chars().enumerate().find(|(_, c)| !c.is_ascii()) {
         walk.emit(
-            &catalog::CLIENT_TOKEN_NON_ASCII,
+            catalog::CLIENT_TOKEN_NON_ASCII,
             path,
             format!(
                 "`ClientToken` contains the non-ASCII character {c:?} at character {}; the token can contain only ASCII characters",
@@ -53,7 +53,7 @@ pub(crate) fn alb_certificate_id(value: &Value, path: &str, walk: &mut Walk<'_>)
             .unwrap_or_default();
         if !number.chars().all(|c| c.is_ascii_digit() || c == '*') {
             walk.emit(
-                &catalog::ID_FORMAT,
+                catalog::ID_FORMAT,
                 path,
                 format!(
                     "`CertificateId` {} does not look like a certificate ID: digits, then `-{region}`",
@@ -71,7 +71,7 @@ pub(crate) fn alb_certificate_id(value: &Value, path: &str, walk: &mut Walk<'_>)
     match unknown_region {
         Some((_, region)) => {
             walk.emit(
-                &catalog::ID_UNKNOWN_REGION,
+                catalog::ID_UNKNOWN_REGION,
                 path,
                 format!(
                     "`CertificateId` {} ends with {}, which is not a known Alibaba Cloud region{}",
@@ -83,7 +83,7 @@ pub(crate) fn alb_certificate_id(value: &Value, path: &str, walk: &mut Walk<'_>)
         }
         None => {
             walk.emit(
-                &catalog::ID_REGION_SUFFIX,
+                catalog::ID_REGION_SUFFIX,
                 path,
                 format!(
                     "`CertificateId` {} must end with a region ID, e.g. 1011****-cn-hangzhou",
@@ -132,7 +132,7 @@ pub(crate) fn region_id(value: &Value, path: &str, walk: &mut Walk<'_>) {
     }
     // The request goes to this region, so an unknown one is an error here, not a warning.
     walk.emit_as(
-        &catalog::ID_UNKNOWN_REGION,
+        catalog::ID_UNKNOWN_REGION,
         Severity::Error,
         path,
         format!(
@@ -150,7 +150,7 @@ pub(crate) fn huawei_id(value: &Value, path: &str, walk: &mut Walk<'_>) {
         return;
     }
     walk.emit(
-        &catalog::ID_FORMAT,
+        catalog::ID_FORMAT,
         path,
         format!(
             "{} does not look like a Huawei Cloud ID: 32 hexadecimal digits, e.g. 99a3fff0d03c428eac3678da6a7d0f24",
@@ -172,7 +172,7 @@ pub(crate) fn ip_or_cidr_list(value: &Value, path: &str, walk: &mut Walk<'_>) {
         };
         if let Some(problem) = problem {
             walk.emit(
-                &catalog::REQUEST_INVALID_VALUE,
+                catalog::REQUEST_INVALID_VALUE,
                 path,
                 format!(
                     "entry {} of `XForwardedForClientSourceIpsTrusted` ({}) {problem}; give IP addresses or CIDR blocks such as 10.1.1.0/24, separated by commas or semicolons",
@@ -213,7 +213,7 @@ pub(crate) fn tag_list(value: &Value, path: &str, walk: &mut Walk<'_>) {
     let Some(tags) = value.as_array() else { return };
     if tags.len() > MAX_TAGS {
         walk.emit(
-            &catalog::TAG_TOO_MANY,
+            catalog::TAG_TOO_MANY,
             path,
             format!(
                 "{} tags are given; at most {MAX_TAGS} are allowed",
@@ -230,14 +230,14 @@ pub(crate) fn tag_list(value: &Value, path: &str, walk: &mut Walk<'_>) {
             // Null is absence (the engine says nothing about an optional null member).
             None | Some(Value::Null) => {
                 walk.emit(
-                    &catalog::TAG_KEY_MISSING,
+                    catalog::TAG_KEY_MISSING,
                     &key_path,
                     format!("tag {index} has no `Key`; every tag needs a non-empty key"),
                 );
             }
             Some(Value::String(key)) if key.is_empty() => {
                 walk.emit(
-                    &catalog::TAG_KEY_MISSING,
+                    catalog::TAG_KEY_MISSING,
                     &key_path,
                     format!(
                         "tag {index} has an empty `Key`; the tag key cannot be an empty string"
@@ -249,7 +249,7 @@ pub(crate) fn tag_list(value: &Value, path: &str, walk: &mut Walk<'_>) {
                 match seen.iter().find(|(earlier, _)| *earlier == key.as_str()) {
                     Some((_, first)) => {
                         walk.emit(
-                            &catalog::TAG_DUPLICATE_KEY,
+                            catalog::TAG_DUPLICATE_KEY,
                             &key_path,
                             format!(
                             "the tag key {} is already used at {first}; each key may appear once",

@@ -34,7 +34,7 @@ pub(crate) fn run<'a>(
         Value::Object(members) => walk_members(&mut walk, decl.body, members, ""),
         other => {
             walk.emit(
-                &catalog::REQUEST_MALFORMED,
+                catalog::REQUEST_MALFORMED,
                 "",
                 format!(
                     "the request body must be a JSON object, not {}",
@@ -75,7 +75,7 @@ fn walk_members(walk: &mut Walk<'_>, params: &[Param], members: &Map<String, Val
                 "a documented parameter here"
             };
             walk.emit(
-                &catalog::REQUEST_UNKNOWN_FIELD,
+                catalog::REQUEST_UNKNOWN_FIELD,
                 &child(base, key),
                 format!("{} is not {what}{hint}", quote(key, QUOTE_CHARS)),
             );
@@ -103,7 +103,7 @@ fn is_required(walk: &Walk<'_>, param: &Param) -> Option<String> {
 fn missing(walk: &mut Walk<'_>, param: &Param, path: &str, how: &str) {
     if let Some(when) = is_required(walk, param) {
         walk.emit(
-            &catalog::REQUEST_MISSING_FIELD,
+            catalog::REQUEST_MISSING_FIELD,
             path,
             format!("`{}` {how}; it is required{when}", param.name),
         );
@@ -113,7 +113,7 @@ fn missing(walk: &mut Walk<'_>, param: &Param, path: &str, how: &str) {
 /// A member copied from a GET response: one rule on every operation, its value not judged.
 fn output_only(walk: &mut Walk<'_>, param: &Param, path: &str) {
     walk.emit(
-        &catalog::REQUEST_OUTPUT_ONLY,
+        catalog::REQUEST_OUTPUT_ONLY,
         path,
         format!(
             "`{}` is output only: the API sets it and ignores it in a request; leave it out",
@@ -133,7 +133,7 @@ fn not_applicable(walk: &mut Walk<'_>, param: &Param, path: &str) {
     }
     let says: Vec<&str> = failed.iter().map(|c| c.says).collect();
     walk.emit(
-        &catalog::REQUEST_NOT_APPLICABLE,
+        catalog::REQUEST_NOT_APPLICABLE,
         path,
         format!(
             "`{}` takes effect only when {}, which is not the case here; it is ignored",
@@ -150,7 +150,7 @@ fn wrong_type(walk: &mut Walk<'_>, param: &Param, value: &Value, path: &str) {
         format!("`{}`", param.name)
     };
     walk.emit(
-        &catalog::REQUEST_WRONG_TYPE,
+        catalog::REQUEST_WRONG_TYPE,
         path,
         format!(
             "{name} must be {}, not {}",
@@ -209,7 +209,7 @@ fn string_rules(walk: &mut Walk<'_>, param: &Param, text: &str, path: &str) {
     if text.is_empty() {
         if let Some(when) = is_required(walk, param) {
             walk.emit(
-                &catalog::REQUEST_MISSING_FIELD,
+                catalog::REQUEST_MISSING_FIELD,
                 path,
                 format!("{name} is empty; it is required{when}"),
             );
@@ -221,7 +221,7 @@ fn string_rules(walk: &mut Walk<'_>, param: &Param, text: &str, path: &str) {
     let too_long = param.max_len.is_some_and(|max| chars > max);
     if too_short || too_long {
         walk.emit(
-            &catalog::REQUEST_LENGTH,
+            catalog::REQUEST_LENGTH,
             path,
             format!(
                 "{name} is {} long; it must be {}",
@@ -248,7 +248,7 @@ fn string_rules(walk: &mut Walk<'_>, param: &Param, text: &str, path: &str) {
             })
             .unwrap_or_default();
         walk.emit(
-            &catalog::REQUEST_INVALID_VALUE,
+            catalog::REQUEST_INVALID_VALUE,
             path,
             format!(
                 "{name} is {}; allowed values: {}{close}",
@@ -260,7 +260,7 @@ fn string_rules(walk: &mut Walk<'_>, param: &Param, text: &str, path: &str) {
     if let Some(set) = param.chars {
         if let Some((index, bad)) = set.first_outside(text) {
             walk.emit(
-                &catalog::REQUEST_INVALID_VALUE,
+                catalog::REQUEST_INVALID_VALUE,
                 path,
                 format!(
                     "{name} contains {bad:?} (U+{:04X}) at character {}; only {} are allowed",
@@ -274,7 +274,7 @@ fn string_rules(walk: &mut Walk<'_>, param: &Param, text: &str, path: &str) {
     if let Some(prefix) = param.id_prefix {
         if !text.starts_with(prefix) || text.len() == prefix.len() {
             walk.emit(
-                &catalog::ID_FORMAT,
+                catalog::ID_FORMAT,
                 path,
                 format!(
                     "{name} is {}; IDs of this kind look like `{prefix}…`",
@@ -305,7 +305,7 @@ fn integer_rules(
         Some(value) => value,
         None => {
             walk.emit(
-                &catalog::REQUEST_WRONG_TYPE,
+                catalog::REQUEST_WRONG_TYPE,
                 path,
                 format!("{name} must be an integer, not {number}"),
             );
@@ -316,7 +316,7 @@ fn integer_rules(
     let above = param.max.is_some_and(|max| value > max);
     if below {
         walk.emit(
-            &catalog::REQUEST_OUT_OF_RANGE,
+            catalog::REQUEST_OUT_OF_RANGE,
             path,
             format!("{name} is {number}; valid values: {range}"),
         );
@@ -324,7 +324,7 @@ fn integer_rules(
         match param.quota_max {
             Some(quota) if value <= quota => {
                 walk.emit(
-                &catalog::REQUEST_QUOTA_REQUIRED,
+                catalog::REQUEST_QUOTA_REQUIRED,
                 path,
                 format!(
                     "{name} is {number}, above the default range {range}; values up to {quota} need a quota increase"
@@ -333,7 +333,7 @@ fn integer_rules(
             }
             Some(quota) => {
                 walk.emit(
-                &catalog::REQUEST_OUT_OF_RANGE,
+                catalog::REQUEST_OUT_OF_RANGE,
                 path,
                 format!(
                     "{name} is {number}; valid values: {range} (up to {quota} with a quota increase)"
@@ -342,7 +342,7 @@ fn integer_rules(
             }
             None => {
                 walk.emit(
-                    &catalog::REQUEST_OUT_OF_RANGE,
+                    catalog::REQUEST_OUT_OF_RANGE,
                     path,
                     format!("{name} is {number}; valid values: {range}"),
                 );
@@ -430,7 +430,7 @@ fn array_rules(walk: &mut Walk<'_>, param: &Param, item: &Param, items: &[Value]
     if items.is_empty() {
         if let Some(when) = is_required(walk, param) {
             walk.emit(
-                &catalog::REQUEST_MISSING_FIELD,
+                catalog::REQUEST_MISSING_FIELD,
                 path,
                 format!(
                     "{name} is an empty list; it is required{when} and needs at least one item"
@@ -444,7 +444,7 @@ fn array_rules(walk: &mut Walk<'_>, param: &Param, item: &Param, items: &[Value]
     let too_long = param.max_len.is_some_and(|max| count > max);
     if too_short || too_long {
         walk.emit(
-            &catalog::REQUEST_LENGTH,
+            catalog::REQUEST_LENGTH,
             path,
             format!(
                 "{name} has {}; it must have {}",
@@ -459,7 +459,7 @@ fn array_rules(walk: &mut Walk<'_>, param: &Param, item: &Param, items: &[Value]
             walk_value(walk, item, value, &item_path);
         } else {
             walk.emit(
-                &catalog::REQUEST_WRONG_TYPE,
+                catalog::REQUEST_WRONG_TYPE,
                 &item_path,
                 format!(
                     "{name} item {index} must be {}, not {}",

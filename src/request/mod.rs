@@ -304,7 +304,7 @@ fn too_large(declaration: &decl::OperationDecl, bytes: usize) -> Report {
 
 fn malformed(declaration: &decl::OperationDecl, message: String) -> Report {
     let mut findings = Findings::new();
-    findings.emit(&catalog::REQUEST_MALFORMED, "", message);
+    findings.emit(catalog::REQUEST_MALFORMED, "", message);
     Report::new(
         declaration.info.id,
         findings.into_diagnostics(&declaration.error_codes),

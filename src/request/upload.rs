@@ -103,7 +103,7 @@ pub(crate) fn report_blob(walk: &mut Walk<'_>, blob: &Blob, path: &str, name: &s
                 "neither PEM text nor base64 of PEM"
             };
             walk.emit(
-                &catalog::PEM_MALFORMED,
+                catalog::PEM_MALFORMED,
                 path,
                 format!(
                     "`{name}` is {what}; give the PEM text (-----BEGIN ...-----), e.g. `openssl x509 -inform der -in FILE.der -out FILE.pem`"
@@ -117,7 +117,7 @@ pub(crate) fn report_blob(walk: &mut Walk<'_>, blob: &Blob, path: &str, name: &s
     } else {
         catalog::REQUEST_BLOB_ENCODING.severity
     };
-    walk.emit_as(&catalog::REQUEST_BLOB_ENCODING, severity, path, said);
+    walk.emit_as(catalog::REQUEST_BLOB_ENCODING, severity, path, said);
     true
 }
 
@@ -271,7 +271,7 @@ pub(crate) fn check_key_type(
         return true;
     }
     walk.emit_as(
-        &catalog::CERT_ALGORITHM_UNSUPPORTED,
+        catalog::CERT_ALGORITHM_UNSUPPORTED,
         severity,
         path,
         format!(
@@ -307,7 +307,7 @@ pub(crate) const AWS_MAX_TAG_VALUE: usize = 256;
 pub(crate) fn aws_tags(walk: &mut Walk<'_>, tags: &[Value], path: &str, rules: AwsTagRules) {
     if tags.len() > AWS_MAX_TAGS {
         walk.emit(
-            &catalog::TAG_TOO_MANY,
+            catalog::TAG_TOO_MANY,
             path,
             format!(
                 "{} tags are given; at most {AWS_MAX_TAGS} are allowed",
@@ -317,7 +317,7 @@ pub(crate) fn aws_tags(walk: &mut Walk<'_>, tags: &[Value], path: &str, rules: A
     }
     if tags.len() < rules.min_items {
         walk.emit(
-            &catalog::REQUEST_LENGTH,
+            catalog::REQUEST_LENGTH,
             path,
             "`Tags` is an empty list; give at least one tag or leave `Tags` out",
         );
@@ -330,7 +330,7 @@ pub(crate) fn aws_tags(walk: &mut Walk<'_>, tags: &[Value], path: &str, rules: A
         match tag.get("Key").and_then(Value::as_str) {
             None | Some("") => {
                 walk.emit(
-                    &catalog::TAG_KEY_MISSING,
+                    catalog::TAG_KEY_MISSING,
                     &key_path,
                     format!("tag {index} has no `Key`; every tag needs a non-empty key"),
                 );
@@ -340,7 +340,7 @@ pub(crate) fn aws_tags(walk: &mut Walk<'_>, tags: &[Value], path: &str, rules: A
                 match seen.iter().find(|(earlier, _)| *earlier == key) {
                     Some((_, first)) => {
                         walk.emit_as(
-                            &catalog::TAG_DUPLICATE_KEY, Severity::Warning,
+                            catalog::TAG_DUPLICATE_KEY, Severity::Warning,
                             &key_path,
                             format!(
                                 "the tag key {} is already used at {first}; tag keys are case-sensitive and each may appear once",
@@ -359,7 +359,7 @@ pub(crate) fn aws_tags(walk: &mut Walk<'_>, tags: &[Value], path: &str, rules: A
             }
             None | Some(Value::Null) if rules.value_required => {
                 walk.emit(
-                    &catalog::REQUEST_MISSING_FIELD,
+                    catalog::REQUEST_MISSING_FIELD,
                     &value_path,
                     format!(
                         "tag {index} has no `Value`; it is required (it may be an empty string)"

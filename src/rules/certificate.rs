@@ -43,6 +43,8 @@ pub(crate) struct CertificateContext<'a> {
     pub validity_floor: Option<ValidityFloor>,
     pub base: &'a str,
     /// The audience resolved for this check: true for `public`.
+    #[cfg_attr(not(feature = "client-lints"), allow(dead_code))]
+    // read by the client lints only
     pub public_audience: bool,
 }
 
@@ -133,7 +135,7 @@ fn check_validity(c: &Checked<'_>, ctx: &CertificateContext<'_>, out: &mut Findi
     let cert = c.cert;
     if cert.not_after < now {
         out.emit(
-            &CERT_EXPIRED,
+            CERT_EXPIRED,
             c.path(),
             format!(
                 "{} expired on {} ({}); renew it",
@@ -144,7 +146,7 @@ fn check_validity(c: &Checked<'_>, ctx: &CertificateContext<'_>, out: &mut Findi
         );
     } else if cert.not_before > now {
         out.emit(
-            &CERT_NOT_YET_VALID,
+            CERT_NOT_YET_VALID,
             c.path(),
             format!(
                 "{} is not valid until {}; its notBefore is in the future",
@@ -168,7 +170,7 @@ fn check_validity(c: &Checked<'_>, ctx: &CertificateContext<'_>, out: &mut Findi
             );
         } else if days_left < i64::from(ctx.expiry_warning_days) {
             out.emit(
-                &CERT_EXPIRES_SOON,
+                CERT_EXPIRES_SOON,
                 c.path(),
                 format!(
                     "{} expires on {}, in {days_left} day{}; renew it before then (warning threshold {} days)",
@@ -198,7 +200,7 @@ fn check_ca_flag(c: &Checked<'_>, ctx: &CertificateContext<'_>, on_path: bool, o
         "is uploaded as a CA certificate"
     };
     out.emit(
-        &CERT_NOT_CA,
+        CERT_NOT_CA,
         c.path(),
         format!(
             "{} {role} but has no basicConstraints CA:TRUE ({}); a CA certificate is required",
@@ -216,7 +218,7 @@ fn check_server_leaf(c: &Checked<'_>, out: &mut Findings) {
     let cert = c.cert;
     if cert.basic_constraints_ca == Some(true) {
         out.emit(
-            &CERT_LEAF_IS_CA,
+            CERT_LEAF_IS_CA,
             c.path(),
             format!(
                 "{} is the server certificate but is a CA (basicConstraints CA:TRUE); use an end-entity certificate",
@@ -234,7 +236,7 @@ fn check_server_leaf(c: &Checked<'_>, out: &mut Findings) {
             .map(|cn| format!(" (only its common name {})", quote(cn, QUOTE_CHARS)))
             .unwrap_or_default();
         out.emit(
-            &CERT_NO_SAN,
+            CERT_NO_SAN,
             c.path(),
             format!(
                 "{} has no subjectAltName{cn}: browsers (Chrome 58+) and Go 1.15+ ignore the common name, so it works only for clients that still fall back to it; reissue it with the names in subjectAltName",
@@ -244,7 +246,7 @@ fn check_server_leaf(c: &Checked<'_>, out: &mut Findings) {
     }
     if cert.eku_allows_server_auth == Some(false) {
         out.emit(
-            &CERT_NO_SERVER_AUTH,
+            CERT_NO_SERVER_AUTH,
             c.path(),
             format!(
                 "{} has an extended key usage without serverAuth, so clients will reject it for TLS servers",
@@ -259,7 +261,7 @@ fn check_server_leaf(c: &Checked<'_>, out: &mut Findings) {
 fn check_strength(c: &Checked<'_>, self_signed: bool, out: &mut Findings) {
     if let Some(problem) = weak_key(&c.cert.key) {
         out.emit(
-            &CERT_WEAK_KEY,
+            CERT_WEAK_KEY,
             c.path(),
             format!("{} has {problem}", c.who()),
         );
@@ -267,7 +269,7 @@ fn check_strength(c: &Checked<'_>, self_signed: bool, out: &mut Findings) {
     if let Some(digest) = weak_digest(c.cert.signature) {
         if !self_signed {
             out.emit(
-                &CERT_SHA1_SIGNATURE,
+                CERT_SHA1_SIGNATURE,
                 c.path(),
                 format!(
                     "{} is signed with {} ({digest}), which clients no longer trust; reissue it with SHA-256",
@@ -283,7 +285,7 @@ fn check_strength(c: &Checked<'_>, self_signed: bool, out: &mut Findings) {
 fn check_alibaba_clb(c: &Checked<'_>, out: &mut Findings) {
     if let Some(problem) = clb_unsupported(&c.cert.key) {
         out.emit(
-            &CERT_ALGORITHM_UNSUPPORTED,
+            CERT_ALGORITHM_UNSUPPORTED,
             c.path(),
             format!(
                 "{} has {problem}; Alibaba CLB documents RSA certificates of 1024, 2048 or 4096 bits",

@@ -129,7 +129,7 @@ fn find_duplicates(certs: &[ParsedCertificate], base: &str, out: &mut Findings) 
             if !duplicates.contains(&first) {
                 duplicates.push(j);
                 out.emit(
-                    &CHAIN_DUPLICATE,
+                    CHAIN_DUPLICATE,
                     path_of(base, cert),
                     format!(
                         "{} is the same certificate as certificate {}; remove the repeat",
@@ -169,7 +169,7 @@ fn find_self_signed(
                 self_signed[i] = claims_own_key(c);
                 if self_signed[i] {
                     out.emit(
-                        &CHAIN_UNSUPPORTED_SIGNATURE,
+                        CHAIN_UNSUPPORTED_SIGNATURE,
                         path_of(base, c),
                         format!(
                             "The signature of {} ({}) could not be verified with its own key: {what} is not supported, so it is taken as self-signed by its names and key identifiers",
@@ -187,7 +187,7 @@ fn find_self_signed(
                 });
                 if claims_own_key(c) && !issued_by_another {
                     out.emit(
-                        &CHAIN_BAD_SIGNATURE,
+                        CHAIN_BAD_SIGNATURE,
                         path_of(base, c),
                         format!(
                             "{} names itself as issuer but its signature does not verify with its own public key",
@@ -257,7 +257,7 @@ fn report_links(
             Verification::Valid => {}
             Verification::Invalid => {
                 out.emit(
-                    &CHAIN_BAD_SIGNATURE,
+                    CHAIN_BAD_SIGNATURE,
                     path_of(base, child),
                     format!(
                         "The signature of {} does not verify with the public key of {}, its issuer by name; one of them is corrupted or forged",
@@ -268,7 +268,7 @@ fn report_links(
             }
             Verification::WrongKeyType(why) => {
                 out.emit(
-                    &CHAIN_BAD_SIGNATURE,
+                    CHAIN_BAD_SIGNATURE,
                     path_of(base, child),
                     format!(
                         "{} given as the issuer of {} cannot have signed it ({why}): it is usually the wrong intermediate (same name, another key); use the certificate your CA issued with this one",
@@ -279,7 +279,7 @@ fn report_links(
             }
             Verification::Unsupported(what) => {
                 out.emit(
-                    &CHAIN_UNSUPPORTED_SIGNATURE,
+                    CHAIN_UNSUPPORTED_SIGNATURE,
                     path_of(base, child),
                     format!(
                         "The signature of {} ({}) could not be verified: {what} is not supported, so only the names were matched",
@@ -302,7 +302,7 @@ fn report_unrelated(
 ) {
     for &i in unrelated {
         out.emit(
-            &CHAIN_UNRELATED,
+            CHAIN_UNRELATED,
             path_of(base, &certs[i]),
             format!(
                 "{} is not on the path from the leaf ({}) to its root: it neither issued nor was issued by the chain's certificates; remove it",
@@ -327,7 +327,7 @@ fn report_order(
     if misordered {
         let order: Vec<String> = path.iter().map(|&i| describe(&certs[i])).collect();
         out.emit(
-            &CHAIN_MISORDERED,
+            CHAIN_MISORDERED,
             base,
             format!(
                 "The certificates are out of order: the leaf must come first and each issuer right after the certificate it issued; the right order is {}",

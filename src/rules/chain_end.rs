@@ -41,7 +41,7 @@ pub(crate) fn judge_path_end(
                 )
             };
             out.emit(
-                &CHAIN_ROOT_INCLUDED,
+                CHAIN_ROOT_INCLUDED,
                 path_of(base, end),
                 format!("{} is a self-signed root; {why}", describe(end)),
             );
@@ -52,7 +52,7 @@ pub(crate) fn judge_path_end(
     }
     if self_signed {
         out.emit(
-            &CHAIN_UNTRUSTED_ROOT,
+            CHAIN_UNTRUSTED_ROOT,
             path_of(base, end),
             format!(
                 "The chain ends at {}, a self-signed root (its own issuer) that is not in {}: clients will not trust it unless it is installed on them; a private CA is fine if that is intended (give its root as a trust anchor to say so)",
@@ -64,7 +64,7 @@ pub(crate) fn judge_path_end(
     }
     let missing = missing_issuer(end);
     out.emit(
-        &CHAIN_INCOMPLETE,
+        CHAIN_INCOMPLETE,
         path_of(base, end),
         format!(
             "{} was issued by {}, which is neither in the bundle nor in {}; add that certificate after it (or, for a private CA, give its root as a trust anchor)",

@@ -56,7 +56,7 @@ pub(crate) fn check_key(
         _ => {
             if ctx.required {
                 out.emit(
-                    &KEY_MISSING,
+                    KEY_MISSING,
                     path,
                     "A server certificate needs its private key; paste the unencrypted PEM key that belongs to the leaf certificate",
                 );
@@ -79,7 +79,7 @@ pub(crate) fn check_key(
     };
     if ctx.profile == ProviderProfile::AlibabaSlb && !key_hints::is_pkcs1(info) {
         out.emit(
-            &KEY_FORMAT_PKCS8,
+            KEY_FORMAT_PKCS8,
             path,
             format!(
                 "The key is {}; Alibaba CLB documents unencrypted PKCS#1 keys (BEGIN RSA PRIVATE KEY): {}",
@@ -109,7 +109,7 @@ fn check_field_shape<'f>(
     for block in &field.foreign {
         if block.label == EC_PARAMETERS_LABEL {
             out.emit(
-                &KEY_EC_PARAMETERS_BLOCK,
+                KEY_EC_PARAMETERS_BLOCK,
                 path,
                 format!(
                     "An EC PARAMETERS block (lines {}-{}) comes with the key (openssl ecparam -genkey writes it); ACM removes it, Cloudflare refuses the upload: keep only the PRIVATE KEY block, or convert with `openssl pkcs8 -topk8 -nocrypt -in KEY.pem -out key-pkcs8.pem`",
@@ -122,21 +122,21 @@ fn check_field_shape<'f>(
     }
     if ctx.combined && field.keys.is_empty() && ctx.required {
         out.emit(
-            &KEY_MISSING,
+            KEY_MISSING,
             path,
             "The text has certificates but no private key; it must contain the private key as well as the certificates",
         );
     }
     if field.keys.is_empty() && !malformed && !field.has_blocks {
         out.emit(
-            &PEM_MALFORMED,
+            PEM_MALFORMED,
             path,
             "No PEM block was found in the private key field; expected -----BEGIN PRIVATE KEY----- ... -----END PRIVATE KEY-----",
         );
     }
     if field.keys.len() > 1 {
         out.emit(
-            &KEY_TOO_MANY,
+            KEY_TOO_MANY,
             path,
             format!(
                 "The private key field holds {} private keys; give only the leaf certificate's key",
@@ -160,7 +160,7 @@ fn check_readable<'b>(
     match &block.reading {
         KeyReading::Read(info) => return Some(info),
         KeyReading::Encrypted { how } => out.emit(
-            &KEY_ENCRYPTED,
+            KEY_ENCRYPTED,
             path,
             format!(
                 "The private key ({lines}) is encrypted ({how}); the providers need it unencrypted: run {}",
@@ -168,7 +168,7 @@ fn check_readable<'b>(
             ),
         ),
         KeyReading::UnsupportedLabel => out.emit(
-            &KEY_UNSUPPORTED,
+            KEY_UNSUPPORTED,
             path,
             format!(
                 "The {label} block ({lines}) is not a supported key format; {}",
@@ -176,7 +176,7 @@ fn check_readable<'b>(
             ),
         ),
         KeyReading::Unreadable(reason) => out.emit(
-            &KEY_UNSUPPORTED,
+            KEY_UNSUPPORTED,
             path,
             format!("The private key ({lines}) could not be read: {reason}"),
         ),
@@ -199,7 +199,7 @@ fn check_match(
             // Not a mismatch: the key could not be compared (an EC key without its public
             // point), so the finding is a warning here.
             out.emit_as(
-                &KEY_UNSUPPORTED,
+                KEY_UNSUPPORTED,
                 Severity::Warning,
                 path,
                 format!("Could not check the key against the leaf: {why}"),
@@ -213,7 +213,7 @@ fn check_match(
                 .map(|c| format!("; it belongs to {} instead", describe(c)))
                 .unwrap_or_default();
             out.emit(
-                &KEY_MISMATCH,
+                KEY_MISMATCH,
                 path,
                 format!(
                     "The private key ({}) does not match the leaf, {}: {why}{elsewhere}",

@@ -95,7 +95,7 @@ fn check_key(m: &PathMember<'_>, out: &mut Findings) {
         _ => return,
     };
     out.emit(
-        &CERT_FORBIDDEN_KEY,
+        CERT_FORBIDDEN_KEY,
         m.pointer.clone(),
         format!("{} has {why}", describe(m.cert)),
     );
@@ -105,7 +105,7 @@ fn check_key(m: &PathMember<'_>, out: &mut Findings) {
 fn check_extensions(m: &PathMember<'_>, out: &mut Findings) {
     for oid in &m.cert.path.unknown_critical {
         out.emit(
-            &CERT_UNKNOWN_CRITICAL_EXTENSION,
+            CERT_UNKNOWN_CRITICAL_EXTENSION,
             m.pointer.clone(),
             format!(
                 "{} has the extension {oid} marked critical, which clients do not process, so they must refuse the certificate (RFC 5280 section 4.2)",
@@ -137,7 +137,7 @@ fn check_serial(m: &PathMember<'_>, out: &mut Findings) {
         return;
     };
     out.emit(
-        &CERT_SERIAL_INVALID,
+        CERT_SERIAL_INVALID,
         m.pointer.clone(),
         format!(
             "The serial number of {} {why}; RFC 5280 section 4.1.2.2 requires a positive integer of at most 20 octets, and pyca/cryptography refuses it",
@@ -184,7 +184,7 @@ fn check_key_identifiers(m: &PathMember<'_>, is_leaf: bool, out: &mut Findings) 
     }
     for problem in problems {
         out.emit(
-            &CERT_KEY_IDENTIFIER,
+            CERT_KEY_IDENTIFIER,
             m.pointer.clone(),
             format!(
                 "{}: {problem}; pyca/cryptography refuses it",
@@ -207,14 +207,14 @@ fn check_leaf_names(m: &PathMember<'_>, out: &mut Findings) {
     };
     if !why.is_empty() {
         out.emit(
-            &CERT_SAN_CRITICALITY,
+            CERT_SAN_CRITICALITY,
             m.pointer.clone(),
             format!("{} {why}; pyca/cryptography refuses it", describe(m.cert)),
         );
     }
     if facts.name_constraints.is_some() && m.cert.basic_constraints_ca != Some(true) {
         out.emit(
-            &CHAIN_NAME_CONSTRAINTS,
+            CHAIN_NAME_CONSTRAINTS,
             m.pointer.clone(),
             format!(
                 "{} is an end-entity certificate with a nameConstraints extension, which RFC 5280 4.2.1.10 allows only in CA certificates",
@@ -256,7 +256,7 @@ fn check_issuer(m: &PathMember<'_>, out: &mut Findings) {
     }
     for problem in problems {
         out.emit(
-            &CERT_CA_PROFILE,
+            CERT_CA_PROFILE,
             m.pointer.clone(),
             format!(
                 "{} issues certificates in the path but {problem}",
@@ -283,7 +283,7 @@ fn check_path_length(path: &[PathMember<'_>], position: usize, out: &mut Finding
         .count();
     if below > usize::try_from(limit).unwrap_or(usize::MAX) {
         out.emit(
-            &CHAIN_PATH_LENGTH,
+            CHAIN_PATH_LENGTH,
             issuer.pointer.clone(),
             format!(
                 "{} allows at most {limit} intermediate certificate(s) below it (pathLenConstraint), but the path has {below}",
@@ -314,7 +314,7 @@ fn check_name_constraints(path: &[PathMember<'_>], position: usize, out: &mut Fi
     };
     if let Some(why) = malformed {
         out.emit(
-            &CHAIN_NAME_CONSTRAINTS,
+            CHAIN_NAME_CONSTRAINTS,
             issuer.pointer.clone(),
             format!(
                 "The nameConstraints extension of {} {why} (RFC 5280 4.2.1.10), and clients refuse it",
@@ -330,7 +330,7 @@ fn check_name_constraints(path: &[PathMember<'_>], position: usize, out: &mut Fi
         }
         if let Some(why) = name_constraints::violation(member.cert, is_leaf, issuer.cert) {
             out.emit(
-                &CHAIN_NAME_CONSTRAINTS,
+                CHAIN_NAME_CONSTRAINTS,
                 member.pointer.clone(),
                 format!(
                     "{} breaks the name constraints of {}: {why}",
@@ -347,7 +347,7 @@ fn check_name_constraints(path: &[PathMember<'_>], position: usize, out: &mut Fi
 fn check_anchor_validity(m: &PathMember<'_>, now: i64, out: &mut Findings) {
     if m.cert.not_after < now {
         out.emit(
-            &CERT_EXPIRED,
+            CERT_EXPIRED,
             m.pointer.clone(),
             format!(
                 "The trust anchor {} expired on {}: pyca/cryptography and OpenSSL refuse paths through it",
@@ -357,7 +357,7 @@ fn check_anchor_validity(m: &PathMember<'_>, now: i64, out: &mut Findings) {
         );
     } else if m.cert.not_before > now {
         out.emit(
-            &CERT_NOT_YET_VALID,
+            CERT_NOT_YET_VALID,
             m.pointer.clone(),
             format!(
                 "The trust anchor {} is not valid before {}",

@@ -132,7 +132,7 @@ pub(crate) fn issues_to_diagnostics(
     for issue in issues {
         match issue {
             PemIssue::Malformed { message, .. } => {
-                out.emit(&PEM_MALFORMED, path, message.as_str());
+                out.emit(PEM_MALFORMED, path, message.as_str());
             }
             PemIssue::StrayText {
                 line,
@@ -150,7 +150,7 @@ pub(crate) fn issues_to_diagnostics(
                     format!("{lines} lines from line {line}")
                 };
                 out.emit(
-                    &PEM_STRAY_TEXT,
+                    PEM_STRAY_TEXT,
                     path,
                     format!(
                         "Text outside the PEM blocks at {extent}{quoted}; only BEGIN/END blocks are allowed (remove it, e.g. \"Bag Attributes\" from a PKCS#12 export)"
@@ -175,7 +175,7 @@ pub(crate) fn issues_to_diagnostics(
         }
         let lengths: Vec<String> = distinct.iter().map(usize::to_string).collect();
         out.emit(
-            &PEM_LINE_LENGTH,
+            PEM_LINE_LENGTH,
             path,
             format!(
                 "{} base64 line{} (the first on line {first_line}, in the {} block) {} {} characters long; the providers ask for 64-character lines (the last line up to 64)",
@@ -189,7 +189,7 @@ pub(crate) fn issues_to_diagnostics(
     }
     if !blank_lines.is_empty() {
         out.emit(
-            &PEM_BLANK_LINE,
+            PEM_BLANK_LINE,
             path,
             format!(
                 "Blank line{} at line{} {}; the providers expect none inside or between PEM blocks",
@@ -224,7 +224,7 @@ pub(crate) fn unexpected_block(
             shown_label(&block.label)
         ),
     };
-    out.emit(&PEM_UNEXPECTED_BLOCK, path, message);
+    out.emit(PEM_UNEXPECTED_BLOCK, path, message);
 }
 
 #[cfg(test)]

@@ -231,6 +231,7 @@ mod tests {
 }
 
 /// A basic code point's digit value (RFC 3492 section 5), either case.
+#[cfg_attr(not(feature = "client-lints"), allow(dead_code))] // read by the client lints only
 fn decode_digit(c: u8) -> Option<u32> {
     match c {
         b'a'..=b'z' => Some(u32::from(c - b'a')),
@@ -243,6 +244,7 @@ fn decode_digit(c: u8) -> Option<u32> {
 /// RFC 3492 section 6.2 decoder, without the `xn--` prefix: `None` where the text is not
 /// punycode (a bad digit, an overflow, a code point that is not a character), which is what
 /// makes an `xn--` label invalid (the CA/Browser Forum's "P-Label" must decode).
+#[cfg_attr(not(feature = "client-lints"), allow(dead_code))] // read by the client lints only
 pub(crate) fn punycode_decode(input: &str) -> Option<String> {
     if !input.is_ascii() {
         return None;

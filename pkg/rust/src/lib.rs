@@ -1,9 +1,13 @@
 //! wasm-bindgen bindings of cert-preflight, for the npm package in `pkg/`.
 //!
-//! The boundary is deliberately narrow: strings in, JSON text out. The JavaScript glue
-//! (`pkg/src/api.js`) checks argument types (throwing `TypeError` on misuse), turns `now`
-//! into epoch milliseconds or RFC 3339 text, serializes options to JSON, and `JSON.parse`s
-//! the result, so callers get plain objects identical to the CLI's `--format json`.
+//! The boundary is deliberately narrow: strings and scalars in, JSON text out. The JavaScript
+//! glue (`pkg/src/api.js`) checks argument types (throwing `TypeError` on misuse), turns `now`
+//! into epoch milliseconds or RFC 3339 text, and `JSON.parse`s the result, so callers get plain
+//! objects identical to the CLI's `--format json`. `checkCertificate` and `fingerprint` get
+//! their options as arguments; the request functions get theirs as JSON (their `context` and
+//! `path` are open-ended objects, read as `serde_json::Value` like a request body). Reading
+//! options from JSON in the certificate functions linked serde_json's parser into the
+//! browser's certificate module, which parses no JSON otherwise (pkg/README.md "Size").
 //!
 //! Nothing here may panic: with `panic = "abort"` a panic is a wasm trap that leaves the
 //! module unusable for the whole page. Every fallible step returns an error string instead:
@@ -29,13 +33,16 @@ use cert_preflight::{
 use cert_preflight::{
     validate_request as core_validate_request, InputError, IntermediatePool, RequestContext,
 };
+#[cfg(feature = "requests")]
 use serde_json::Value;
 use verifier::{from_js, JsVerifier};
 use wasm_bindgen::prelude::wasm_bindgen;
 
-/// Options arrive as one JSON object (the glue has already checked their types). They are read
-/// through `serde_json::Value`, which the core's request validation needs anyway, rather than
-/// derived structs: that keeps serde's derive and untagged-enum code out of the module.
+/// A request function's options, as one JSON object (the glue has already checked their
+/// types). They are read through `serde_json::Value`, which the core's request validation needs
+/// anyway, rather than derived structs: that keeps serde's derive and untagged-enum code out of
+/// the module.
+#[cfg(feature = "requests")]
 struct Options(serde_json::Map<String, Value>);
 
 /// Error code: the operation is not one the core knows.
@@ -81,6 +88,7 @@ impl From<InputError> for Failure {
     }
 }
 
+#[cfg(feature = "requests")]
 impl Options {
     fn parse(json: &str) -> Result<Options, Failure> {
         match serde_json::from_str::<Value>(json) {
@@ -89,55 +97,6 @@ impl Options {
                 "options",
                 "invalid options: expected a JSON object",
             )),
-        }
-    }
-
-    fn string(&self, name: &str) -> Result<Option<&str>, Failure> {
-        match self.0.get(name) {
-            None | Some(Value::Null) => Ok(None),
-            Some(Value::String(s)) => Ok(Some(s)),
-            Some(_) => Err(Failure::option(name, format!("{name} must be a string"))),
-        }
-    }
-
-    /// `intermediates`: PEM text, or a list of PEM texts (one per file), as a pool; each
-    /// source is named `intermediates` or `intermediates[i]` in messages. Only in the request
-    /// module (the certificate module leaves the pool out for its size budget).
-    #[cfg(feature = "requests")]
-    fn intermediates(&self) -> Result<Option<IntermediatePool>, Failure> {
-        let texts: Vec<(String, &str)> = match self.0.get("intermediates") {
-            None | Some(Value::Null) => return Ok(None),
-            Some(Value::String(text)) => vec![("intermediates".to_string(), text)],
-            Some(Value::Array(items)) => items
-                .iter()
-                .enumerate()
-                .map(|(i, item)| match item {
-                    Value::String(text) => Ok((format!("intermediates[{i}]"), text.as_str())),
-                    _ => Err(Failure::option(
-                        "intermediates",
-                        format!("intermediates[{i}] must be a string"),
-                    )),
-                })
-                .collect::<Result<_, _>>()?,
-            Some(_) => {
-                return Err(Failure::option(
-                    "intermediates",
-                    "intermediates must be a string or an array of strings",
-                ))
-            }
-        };
-        let mut pool = IntermediatePool::new();
-        for (source, text) in texts {
-            pool.add(text.as_bytes(), &source);
-        }
-        Ok(Some(pool))
-    }
-
-    fn boolean(&self, name: &str) -> Result<Option<bool>, Failure> {
-        match self.0.get(name) {
-            None | Some(Value::Null) => Ok(None),
-            Some(Value::Bool(b)) => Ok(Some(*b)),
-            Some(_) => Err(Failure::option(name, format!("{name} must be a boolean"))),
         }
     }
 
@@ -157,39 +116,68 @@ impl Options {
     /// parser as the CLI's `--now`). The glue always passes it: the core never reads a clock.
     fn now(&self) -> Result<Timestamp, Failure> {
         match self.0.get("now") {
-            Some(Value::String(text)) => Timestamp::parse_rfc3339(text)
-                .map_err(|e| Failure::option("now", format!("now: {e}"))),
+            Some(Value::String(text)) => now_from_text(text),
             Some(Value::Number(n)) => n
                 .as_i64()
                 .filter(|ms| ms.unsigned_abs() <= MAX_TIME_MS)
                 .map(Timestamp::from_unix_millis)
-                .ok_or_else(|| {
-                    Failure::option("now", "now is not a valid time in epoch milliseconds")
-                }),
-            _ => Err(Failure::option("now", "now is required")),
+                .ok_or_else(now_ms_error),
+            _ => Err(now_required()),
         }
-    }
-
-    /// `profile`: the CLI's `--profile` names, read by the core.
-    fn profile(&self) -> Result<ProviderProfile, Failure> {
-        self.string("profile")?
-            .map_or(Ok(ProviderProfile::Generic), str::parse)
-            .map_err(|e| Failure::option("profile", format!("profile: {e}")))
     }
 }
 
-impl Options {
-    /// `audience`: `auto` (default), `public` or `private` (issue 20).
-    fn audience(&self) -> Result<Audience, Failure> {
-        match self.string("audience")? {
-            None => Ok(Audience::Auto),
-            Some(name) => Audience::from_name(name).ok_or_else(|| {
-                Failure::option(
-                    "audience",
-                    format!("audience: \"{name}\" is not \"auto\", \"public\" or \"private\""),
-                )
-            }),
-        }
+fn now_ms_error() -> Failure {
+    Failure::option("now", "now is not a valid time in epoch milliseconds")
+}
+
+fn now_required() -> Failure {
+    Failure::option("now", "now is required")
+}
+
+fn now_from_text(text: &str) -> Result<Timestamp, Failure> {
+    Timestamp::parse_rfc3339(text).map_err(|e| Failure::option("now", format!("now: {e}")))
+}
+
+/// `now` as the glue passes it to the certificate functions: epoch milliseconds (a whole
+/// number, `Math.floor`ed by the glue) or RFC 3339 text, one of the two.
+fn now_of(ms: Option<f64>, text: Option<String>) -> Result<Timestamp, Failure> {
+    match (ms, text) {
+        (_, Some(text)) => now_from_text(&text),
+        (Some(ms), None) => whole_millis(ms)
+            .map(Timestamp::from_unix_millis)
+            .ok_or_else(now_ms_error),
+        (None, None) => Err(now_required()),
+    }
+}
+
+/// A whole number of milliseconds within the ECMAScript Date range, as an integer; `None`
+/// otherwise (what `as_i64` and the range check give for the same number sent as JSON).
+fn whole_millis(ms: f64) -> Option<i64> {
+    // ±8.64e15 is below 2^53: within it every whole f64 is exact, so the cast cannot round
+    // or saturate.
+    #[allow(clippy::as_conversions, clippy::cast_possible_truncation)]
+    let whole = ms as i64;
+    (ms.fract() == 0.0 && whole.unsigned_abs() <= MAX_TIME_MS).then_some(whole)
+}
+
+/// `profile`: the CLI's `--profile` names, read by the core.
+fn profile_of(name: Option<String>) -> Result<ProviderProfile, Failure> {
+    name.as_deref()
+        .map_or(Ok(ProviderProfile::Generic), str::parse)
+        .map_err(|e| Failure::option("profile", format!("profile: {e}")))
+}
+
+/// `audience`: `auto` (default), `public` or `private` (issue 20).
+fn audience_of(name: Option<String>) -> Result<Audience, Failure> {
+    match name {
+        None => Ok(Audience::Auto),
+        Some(name) => Audience::from_name(&name).ok_or_else(|| {
+            Failure::option(
+                "audience",
+                format!("audience: \"{name}\" is not \"auto\", \"public\" or \"private\""),
+            )
+        }),
     }
 }
 
@@ -201,42 +189,86 @@ fn to_json<T: serde::Serialize>(value: &T) -> String {
         .unwrap_or_else(|e| Failure::option("result", format!("could not serialize: {e}")).encode())
 }
 
-/// Checks a certificate bundle, its key and its domains; `options` is JSON
-/// `{key, domains, ca, now, expiry_days, profile, roots, no_public_roots, audience,
-/// intermediates}`. Returns the report
-/// as JSON, or an error.
+/// Checks a certificate bundle, its key and its domains, with the options of
+/// `checkCertificate` (`key`, `domains`, `ca`, `now`, `expiryDays`, `profile`, `roots`,
+/// `noPublicRoots`, `audience`, `intermediates` with its sources' names) one argument each; `now` is `now_ms` (epoch milliseconds) or
+/// `now_text` (RFC 3339). Returns the report as JSON, or an error.
 #[wasm_bindgen]
-pub fn check_certificate(pem: &str, options: &str, verifier: Option<JsVerifier>) -> String {
+// One argument per option: see the module's documentation for why not one JSON object.
+#[allow(clippy::too_many_arguments)]
+pub fn check_certificate(
+    pem: &str,
+    key: Option<String>,
+    domains: Option<String>,
+    ca: Option<bool>,
+    now_ms: Option<f64>,
+    now_text: Option<String>,
+    expiry_days: Option<u32>,
+    profile: Option<String>,
+    roots: Option<String>,
+    no_public_roots: Option<bool>,
+    audience: Option<String>,
+    intermediates: Option<Vec<String>>,
+    intermediate_names: Option<Vec<String>>,
+    verifier: Option<JsVerifier>,
+) -> String {
     let run = || -> Result<String, Failure> {
-        let o = Options::parse(options)?;
-        let mut input = CertificateInput::new(pem, o.now()?);
-        input.private_key = o.string("key")?;
-        input.domains = o.string("domains")?;
-        if o.boolean("ca")? == Some(true) {
+        let pool = pool_of(intermediates, intermediate_names)?;
+        let mut input = CertificateInput::new(pem, now_of(now_ms, now_text)?);
+        input.private_key = key.as_deref();
+        input.domains = domains.as_deref();
+        if ca == Some(true) {
             input.purpose = CertificatePurpose::CaUpload;
         }
-        input.expiry_warning_days = o.expiry_days()?;
-        input.profile = o.profile()?;
-        input.roots = o.string("roots")?;
-        input.public_roots = o.boolean("no_public_roots")? != Some(true);
-        input.audience = o.audience()?;
+        input.expiry_warning_days = expiry_days.unwrap_or(DEFAULT_EXPIRY_WARNING_DAYS);
+        input.profile = profile_of(profile)?;
+        input.roots = roots.as_deref();
+        input.public_roots = no_public_roots != Some(true);
+        input.audience = audience_of(audience)?;
         input.verifier = from_js(verifier);
-        #[cfg(feature = "requests")]
-        let pool = o.intermediates()?;
         #[cfg(feature = "requests")]
         {
             input.intermediates = pool.as_ref();
         }
-        #[cfg(not(feature = "requests"))]
-        if o.0.get("intermediates").is_some_and(|v| !v.is_null()) {
-            return Err(Failure::option(
-                "intermediates",
-                "intermediates: completing a chain from a pool is in the request module in the browser (it does not fit the certificate module's size budget); call `await initRequests()` first",
-            ));
-        }
         Ok(to_json(&core_check_certificate(&input)))
     };
     run().unwrap_or_else(Failure::encode)
+}
+
+/// `intermediates` (PEM texts, one per file) as a pool, each named by `intermediate_names`
+/// (the glue names a single text `intermediates`, an array's items `intermediates[i]`). Only
+/// in the request module: the certificate module leaves the pool out for its size budget
+/// (issue 22), and says so.
+#[cfg(feature = "requests")]
+fn pool_of(
+    intermediates: Option<Vec<String>>,
+    names: Option<Vec<String>>,
+) -> Result<Option<IntermediatePool>, Failure> {
+    let Some(texts) = intermediates else {
+        return Ok(None);
+    };
+    let names = names.unwrap_or_default();
+    let mut pool = IntermediatePool::new();
+    for (i, text) in texts.iter().enumerate() {
+        let name = names
+            .get(i)
+            .cloned()
+            .unwrap_or_else(|| format!("intermediates[{i}]"));
+        pool.add(text.as_bytes(), &name);
+    }
+    Ok(Some(pool))
+}
+
+/// See the request module's `pool_of`: here a pool is refused with what to do instead.
+#[cfg(not(feature = "requests"))]
+fn pool_of(intermediates: Option<Vec<String>>, _names: Option<Vec<String>>) -> Result<(), Failure> {
+    match intermediates {
+        None => Ok(()),
+        Some(_) => Err(Failure::option(
+            "intermediates",
+            "intermediates: completing a chain from a pool is in the request module in the browser (it does not fit the certificate module's size budget); call `await initRequests()` first",
+        )),
+    }
 }
 
 /// The request context from `options`' `{path, context, now, expiry_days}`.
@@ -316,12 +348,12 @@ pub fn explain(
     run().unwrap_or_else(Failure::encode)
 }
 
-/// Fingerprints of every certificate in `pem`; `options` is JSON `{algorithm, style}`.
+/// Fingerprints of every certificate in `pem`; `algorithm` is `sha1` (default) or `sha256`,
+/// `style` `hex` (default) or `colon`.
 #[wasm_bindgen]
-pub fn fingerprint(pem: &str, options: &str) -> String {
+pub fn fingerprint(pem: &str, algorithm: Option<String>, style: Option<String>) -> String {
     let run = || -> Result<String, Failure> {
-        let o = Options::parse(options)?;
-        let algorithm = match o.string("algorithm")? {
+        let algorithm = match algorithm.as_deref() {
             None | Some("sha1") => DigestAlgorithm::Sha1,
             Some("sha256") => DigestAlgorithm::Sha256,
             Some(other) => {
@@ -331,7 +363,7 @@ pub fn fingerprint(pem: &str, options: &str) -> String {
                 ))
             }
         };
-        let style = match o.string("style")? {
+        let style = match style.as_deref() {
             None | Some("hex") => FingerprintStyle::Hex,
             Some("colon") => FingerprintStyle::Colon,
             Some(other) => {
@@ -381,4 +413,32 @@ pub fn validates_requests() -> bool {
 #[wasm_bindgen]
 pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `now` in milliseconds: what serde_json's `as_i64` and the range check accepted when the
+    /// glue sent it as JSON (`Math.floor`ed, finite), the argument accepts.
+    #[test]
+    fn whole_millis_takes_what_the_json_number_took() {
+        let max = 8_640_000_000_000_000.0;
+        let table: &[(f64, Option<i64>)] = &[
+            (0.0, Some(0)),
+            (-0.0, Some(0)),
+            (1_780_000_000_000.0, Some(1_780_000_000_000)),
+            (-1.0, Some(-1)),
+            (max, Some(8_640_000_000_000_000)),
+            (-max, Some(-8_640_000_000_000_000)),
+            (max + 2.0, None),
+            (1e300, None),
+            (1.5, None),
+            (f64::NAN, None),
+            (f64::INFINITY, None),
+        ];
+        for &(ms, want) in table {
+            assert_eq!(whole_millis(ms), want, "{ms}");
+        }
+    }
 }

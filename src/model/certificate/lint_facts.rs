@@ -52,6 +52,7 @@ pub(crate) struct LintFacts {
 }
 
 /// The keyUsage bits the lints name (RFC 5280 section 4.2.1.3), bit 0 first.
+#[cfg_attr(not(feature = "client-lints"), allow(dead_code))] // read by the client lints only
 pub(crate) mod key_usage {
     pub(crate) const DIGITAL_SIGNATURE: u16 = 1 << 0;
     pub(crate) const KEY_ENCIPHERMENT: u16 = 1 << 2;

@@ -23,7 +23,9 @@ use algorithm::{pss_params, rsa_modulus_bits};
 pub(crate) use algorithm::{Hash, PssParams};
 pub(crate) use constraints::{PathFacts, Subtree};
 pub(crate) use links::IssuerLinks;
-pub(crate) use lint_facts::{key_usage, LintFacts, SanEntry, TimeEncoding};
+pub(crate) use lint_facts::LintFacts;
+#[cfg(feature = "client-lints")]
+pub(crate) use lint_facts::{key_usage, SanEntry, TimeEncoding};
 
 mod algorithm;
 mod constraints;

@@ -79,7 +79,7 @@ fn duplicate_and_default_certificates(walk: &mut Walk<'_>) {
         match seen.iter().find(|(earlier, _)| *earlier == id) {
             Some((_, first)) => {
 walk.emit(
-                &catalog::CERT_ID_DUPLICATE,
+                catalog::CERT_ID_DUPLICATE,
                 &path,
                 format!(
                     "the certificate {} is already listed at {first}; each certificate can be associated once",
@@ -91,7 +91,7 @@ walk.emit(
         }
         if default_id.as_deref() == Some(id) {
             walk.emit(
-                &catalog::CERT_ID_DEFAULT_CERTIFICATE_USED,
+                catalog::CERT_ID_DEFAULT_CERTIFICATE_USED,
                 &path,
                 format!(
                     "the certificate {} is the listener's default certificate; it cannot also be an additional certificate",
@@ -109,7 +109,7 @@ fn listener_protocol(walk: &mut Walk<'_>) {
     };
     if protocol.eq_ignore_ascii_case("HTTP") {
         walk.emit(
-            &catalog::LISTENER_HTTP_NOT_SUPPORTED,
+            catalog::LISTENER_HTTP_NOT_SUPPORTED,
             "/ListenerId",
             "the listener is an HTTP listener; additional certificates can be associated only with HTTPS and QUIC listeners",
         );

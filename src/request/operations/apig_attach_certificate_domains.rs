@@ -62,13 +62,13 @@ pub(crate) const OPERATION: OperationDecl = OperationDecl {
         // certificate (`domain.not_covered`) is our check, not an API answer, so it has none.
         rules: &[
             // domain.too_many is a warning here (seed 002 states no cap), with no API code.
-            (&catalog::DOMAIN_EMPTY_ENTRY, APIG_INVALID_PARAMETER),
-            (&catalog::DOMAIN_LABEL_TOO_LONG, APIG_INVALID_PARAMETER),
-            (&catalog::DOMAIN_LABEL_INVALID, APIG_INVALID_PARAMETER),
-            (&catalog::DOMAIN_WILDCARD_INVALID, APIG_INVALID_PARAMETER),
-            (&catalog::DOMAIN_NON_ASCII, APIG_INVALID_PARAMETER),
-            (&catalog::DOMAIN_TOO_LONG, APIG_INVALID_PARAMETER),
-            (&catalog::DOMAIN_DUPLICATE, APIG_INVALID_PARAMETER),
+            (catalog::DOMAIN_EMPTY_ENTRY, APIG_INVALID_PARAMETER),
+            (catalog::DOMAIN_LABEL_TOO_LONG, APIG_INVALID_PARAMETER),
+            (catalog::DOMAIN_LABEL_INVALID, APIG_INVALID_PARAMETER),
+            (catalog::DOMAIN_WILDCARD_INVALID, APIG_INVALID_PARAMETER),
+            (catalog::DOMAIN_NON_ASCII, APIG_INVALID_PARAMETER),
+            (catalog::DOMAIN_TOO_LONG, APIG_INVALID_PARAMETER),
+            (catalog::DOMAIN_DUPLICATE, APIG_INVALID_PARAMETER),
         ],
         catalogue_codes: true,
     },

@@ -71,23 +71,23 @@ pub(crate) const OPERATION: OperationDecl = OperationDecl {
     error_codes: ErrorCodes {
         parameter: Some(VALIDATION),
         rules: &[
-            (&catalog::PEM_MALFORMED, VALIDATION),
-            (&catalog::PEM_TOO_LARGE, VALIDATION),
-            (&catalog::PEM_KEY_TOO_LARGE, VALIDATION),
-            (&catalog::CERT_SINGLE_CERTIFICATE, VALIDATION),
-            (&catalog::KEY_ENCRYPTED, VALIDATION),
-            (&catalog::KEY_MISMATCH, VALIDATION),
-            (&catalog::CERT_ALGORITHM_UNSUPPORTED, VALIDATION),
-            (&catalog::CERT_EXPIRED, VALIDATION),
-            (&catalog::CERT_NOT_YET_VALID, VALIDATION),
-            (&catalog::TAG_TOO_MANY, "TooManyTagsException"),
-            (&catalog::TAG_KEY_MISSING, VALIDATION),
-            (&catalog::TAG_KEY_TOO_LONG, VALIDATION),
-            (&catalog::TAG_VALUE_TOO_LONG, VALIDATION),
-            (&catalog::TAG_KEY_INVALID, VALIDATION),
-            (&catalog::TAG_VALUE_INVALID, VALIDATION),
-            (&catalog::TAG_KEY_RESERVED_PREFIX, "InvalidTagException"),
-            (&catalog::TAG_VALUE_RESERVED_PREFIX, "InvalidTagException"),
+            (catalog::PEM_MALFORMED, VALIDATION),
+            (catalog::PEM_TOO_LARGE, VALIDATION),
+            (catalog::PEM_KEY_TOO_LARGE, VALIDATION),
+            (catalog::CERT_SINGLE_CERTIFICATE, VALIDATION),
+            (catalog::KEY_ENCRYPTED, VALIDATION),
+            (catalog::KEY_MISMATCH, VALIDATION),
+            (catalog::CERT_ALGORITHM_UNSUPPORTED, VALIDATION),
+            (catalog::CERT_EXPIRED, VALIDATION),
+            (catalog::CERT_NOT_YET_VALID, VALIDATION),
+            (catalog::TAG_TOO_MANY, "TooManyTagsException"),
+            (catalog::TAG_KEY_MISSING, VALIDATION),
+            (catalog::TAG_KEY_TOO_LONG, VALIDATION),
+            (catalog::TAG_VALUE_TOO_LONG, VALIDATION),
+            (catalog::TAG_KEY_INVALID, VALIDATION),
+            (catalog::TAG_VALUE_INVALID, VALIDATION),
+            (catalog::TAG_KEY_RESERVED_PREFIX, "InvalidTagException"),
+            (catalog::TAG_VALUE_RESERVED_PREFIX, "InvalidTagException"),
         ],
         catalogue_codes: false,
     },
@@ -134,7 +134,7 @@ const CLOUDFRONT_KEYS: KeyTypes = KeyTypes {
 
 /// [ACM-FMT]: ACM removes an EC PARAMETERS block itself.
 const POLICY: Policy = Policy {
-    overrides: &[Override::new(&catalog::KEY_EC_PARAMETERS_BLOCK, Severity::Info)],
+    overrides: &[Override::new(catalog::KEY_EC_PARAMETERS_BLOCK, Severity::Info)],
     replacements: &[],
 };
 
@@ -219,9 +219,9 @@ fn single_certificate(walk: &mut Walk<'_>, material: &Material) {
         "`Certificate` holds {count} certificates; it takes only the leaf: move the others to `CertificateChain` (the report's normalized_fields has both fields)"
     );
     if fixed {
-        walk.emit_resolved(&catalog::CERT_SINGLE_CERTIFICATE, CERTIFICATE, message);
+        walk.emit_resolved(catalog::CERT_SINGLE_CERTIFICATE, CERTIFICATE, message);
     } else {
-        walk.emit(&catalog::CERT_SINGLE_CERTIFICATE, CERTIFICATE, message);
+        walk.emit(catalog::CERT_SINGLE_CERTIFICATE, CERTIFICATE, message);
     }
 }
 
@@ -235,7 +235,7 @@ fn algorithm_matches_issuer(walk: &mut Walk<'_>, material: &Material, leaf: &Par
     let family = |key: &KeyKind| key.algorithm_name();
     if family(&leaf.key) != family(&issuer.key) {
         walk.emit(
-            &catalog::CHAIN_ALGORITHM_MISMATCH,
+            catalog::CHAIN_ALGORITHM_MISMATCH,
             CERTIFICATE,
             format!(
                 "The leaf's key is {} but its issuer's ({}) is {}; ACM says the certificate's key algorithm must match the algorithm of the signing CA (rejection unverified)",
@@ -253,14 +253,14 @@ fn acm_certificate_rules(walk: &mut Walk<'_>, leaf: &ParsedCertificate) {
     // An empty Name is the DER SEQUENCE 30 00.
     if leaf.issuer_raw.len() <= 2 {
         walk.emit(
-            &catalog::CERT_ISSUER_EMPTY,
+            catalog::CERT_ISSUER_EMPTY,
             CERTIFICATE,
             "The leaf's issuer name is empty; ACM requires an issuer",
         );
     }
     if leaf.version != 3 {
         walk.emit(
-            &catalog::CERT_NOT_V3,
+            catalog::CERT_NOT_V3,
             CERTIFICATE,
             format!(
                 "The leaf is an X.509 version {} certificate; ACM imports only version 3",
@@ -274,7 +274,7 @@ fn acm_certificate_rules(walk: &mut Walk<'_>, leaf: &ParsedCertificate) {
         .is_some_and(|cn| cn.contains('.') || cn.parse::<std::net::IpAddr>().is_ok());
     if leaf.alt_names.is_empty() && !hostname_in_cn {
         walk.emit(
-            &catalog::CERT_NO_HOSTNAME,
+            catalog::CERT_NO_HOSTNAME,
             CERTIFICATE,
             "The leaf names no host: no DNS name or IP address in its subjectAltName, and its common name is not a fully qualified domain name or an IP address",
         );
@@ -283,7 +283,7 @@ fn acm_certificate_rules(walk: &mut Walk<'_>, leaf: &ParsedCertificate) {
         let chars = url.chars().count();
         if chars > MAX_OCSP_URL_CHARS {
             walk.emit(
-                &catalog::CERT_OCSP_URL_TOO_LONG,
+                catalog::CERT_OCSP_URL_TOO_LONG,
                 CERTIFICATE,
                 format!(
                     "The leaf's OCSP URL is {chars} characters long; ACM allows at most {MAX_OCSP_URL_CHARS}"
@@ -299,7 +299,7 @@ fn reimport_usage(walk: &mut Walk<'_>, leaf: &ParsedCertificate, previous: &str)
     let previous = read_certificate_field(previous);
     let Some(before) = previous.certificates.first() else {
         walk.emit_as(
-            &catalog::PEM_MALFORMED, Severity::Warning,
+            catalog::PEM_MALFORMED, Severity::Warning,
             "/context/previous_certificate",
             "The previous certificate given as context could not be read; the re-import rules were not checked",
         );
@@ -314,7 +314,7 @@ fn reimport_usage(walk: &mut Walk<'_>, leaf: &ParsedCertificate, previous: &str)
     }
     if !added.is_empty() {
         walk.emit(
-            &catalog::CERT_REIMPORT_ADDS_USAGE,
+            catalog::CERT_REIMPORT_ADDS_USAGE,
             CERTIFICATE,
             format!(
                 "The new certificate has {} and the certificate it replaces had none; a re-import cannot add a key usage extension",
@@ -331,7 +331,7 @@ fn arn_and_tags(walk: &mut Walk<'_>) {
     if let Some(arn) = arn {
         if !is_acm_arn(arn) && arn.chars().count() >= 20 {
             walk.emit(
-                &catalog::REQUEST_INVALID_VALUE,
+                catalog::REQUEST_INVALID_VALUE,
                 "/CertificateArn",
                 format!(
                     "`CertificateArn` {} is not an ACM certificate ARN, e.g. arn:aws:acm:us-east-1:123456789012:certificate/1f2e3d4c",
@@ -345,7 +345,7 @@ fn arn_and_tags(walk: &mut Walk<'_>) {
     };
     if arn.is_some() {
         walk.emit(
-            &catalog::TAG_NOT_ALLOWED_ON_REIMPORT,
+            catalog::TAG_NOT_ALLOWED_ON_REIMPORT,
             "/Tags",
             "Tags cannot be applied when re-importing (CertificateArn is given); tag the certificate with AddTagsToCertificate instead",
         );

@@ -23,13 +23,13 @@ pub(crate) fn text_member<'v>(
     }
     if required {
         walk.emit(
-            &catalog::REQUEST_MISSING_FIELD,
+            catalog::REQUEST_MISSING_FIELD,
             path,
             format!("`{name}` is empty; it is required"),
         );
     } else {
         walk.emit(
-            &catalog::REQUEST_LENGTH,
+            catalog::REQUEST_LENGTH,
             path,
             format!("`{name}` is empty; give a value or leave it out"),
         );
@@ -63,9 +63,9 @@ pub(crate) fn check_trailing_whitespace(walk: &mut Walk<'_>, text: &str, path: &
         list_numbers(&lines)
     );
     if fixed {
-        walk.emit_resolved(&catalog::PEM_TRAILING_WHITESPACE, path, message);
+        walk.emit_resolved(catalog::PEM_TRAILING_WHITESPACE, path, message);
     } else {
-        walk.emit(&catalog::PEM_TRAILING_WHITESPACE, path, message);
+        walk.emit(catalog::PEM_TRAILING_WHITESPACE, path, message);
     }
 }
 
@@ -76,7 +76,7 @@ pub(crate) fn check_crlf(walk: &mut Walk<'_>, text: &str, path: &str, severity: 
         return false;
     }
     walk.emit_as(
-        &catalog::PEM_CRLF, severity,
+        catalog::PEM_CRLF, severity,
         path,
         format!(
             "{count} line{} end{} with CRLF (\\r\\n); the import fails with a non-descriptive error: use LF line ends (e.g. `dos2unix FILE.pem`)",

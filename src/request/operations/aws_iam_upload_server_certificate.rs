@@ -66,26 +66,26 @@ pub(crate) const OPERATION: OperationDecl = OperationDecl {
     error_codes: ErrorCodes {
         parameter: Some(INVALID_INPUT),
         rules: &[
-            (&catalog::KEY_MISMATCH, "KeyPairMismatch"),
-            (&catalog::KEY_ENCRYPTED, MALFORMED),
-            (&catalog::CERT_EXPIRED, MALFORMED),
-            (&catalog::CERT_NOT_YET_VALID, MALFORMED),
-            (&catalog::CERT_SINGLE_CERTIFICATE, MALFORMED),
-            (&catalog::CHAIN_MISORDERED, MALFORMED),
-            (&catalog::CHAIN_UNRELATED, MALFORMED),
-            (&catalog::CHAIN_BAD_SIGNATURE, MALFORMED),
-            (&catalog::PEM_MALFORMED, MALFORMED),
-            (&catalog::PEM_TOO_LARGE, "ValidationError"),
-            (&catalog::PEM_KEY_TOO_LARGE, "ValidationError"),
-            (&catalog::NAME_ALREADY_EXISTS, "EntityAlreadyExists"),
-            (&catalog::TAG_TOO_MANY, "LimitExceeded"),
-            (&catalog::TAG_KEY_MISSING, INVALID_INPUT),
-            (&catalog::TAG_KEY_TOO_LONG, INVALID_INPUT),
-            (&catalog::TAG_VALUE_TOO_LONG, INVALID_INPUT),
-            (&catalog::TAG_KEY_INVALID, INVALID_INPUT),
-            (&catalog::TAG_VALUE_INVALID, INVALID_INPUT),
-            (&catalog::TAG_KEY_RESERVED_PREFIX, INVALID_INPUT),
-            (&catalog::TAG_VALUE_RESERVED_PREFIX, INVALID_INPUT),
+            (catalog::KEY_MISMATCH, "KeyPairMismatch"),
+            (catalog::KEY_ENCRYPTED, MALFORMED),
+            (catalog::CERT_EXPIRED, MALFORMED),
+            (catalog::CERT_NOT_YET_VALID, MALFORMED),
+            (catalog::CERT_SINGLE_CERTIFICATE, MALFORMED),
+            (catalog::CHAIN_MISORDERED, MALFORMED),
+            (catalog::CHAIN_UNRELATED, MALFORMED),
+            (catalog::CHAIN_BAD_SIGNATURE, MALFORMED),
+            (catalog::PEM_MALFORMED, MALFORMED),
+            (catalog::PEM_TOO_LARGE, "ValidationError"),
+            (catalog::PEM_KEY_TOO_LARGE, "ValidationError"),
+            (catalog::NAME_ALREADY_EXISTS, "EntityAlreadyExists"),
+            (catalog::TAG_TOO_MANY, "LimitExceeded"),
+            (catalog::TAG_KEY_MISSING, INVALID_INPUT),
+            (catalog::TAG_KEY_TOO_LONG, INVALID_INPUT),
+            (catalog::TAG_VALUE_TOO_LONG, INVALID_INPUT),
+            (catalog::TAG_KEY_INVALID, INVALID_INPUT),
+            (catalog::TAG_VALUE_INVALID, INVALID_INPUT),
+            (catalog::TAG_KEY_RESERVED_PREFIX, INVALID_INPUT),
+            (catalog::TAG_VALUE_RESERVED_PREFIX, INVALID_INPUT),
         ],
         catalogue_codes: false,
     },
@@ -130,7 +130,7 @@ const CLOUDFRONT_KEYS: KeyTypes = KeyTypes {
 
 /// More than one certificate in the body: rejection unverified, so a warning.
 const POLICY: Policy = Policy {
-    overrides: &[Override::new(&catalog::CERT_SINGLE_CERTIFICATE, Severity::Warning)],
+    overrides: &[Override::new(catalog::CERT_SINGLE_CERTIFICATE, Severity::Warning)],
     replacements: &[],
 };
 
@@ -173,7 +173,7 @@ fn certificate_material(walk: &mut Walk<'_>) {
     let count = material.certificate_field_blocks;
     if count > 1 {
         walk.emit(
-            &catalog::CERT_SINGLE_CERTIFICATE,
+            catalog::CERT_SINGLE_CERTIFICATE,
             BODY_PATH,
             format!("`CertificateBody` holds {count} certificates; give only the leaf there and the others in `CertificateChain` (rejection unverified)"),
         );
@@ -217,7 +217,7 @@ fn check_characters(walk: &mut Walk<'_>, text: &str, (path, name): (&str, &str),
     // says manual), so the report does not mark it fixed; the message says the normalized
     // value has the character removed.
     walk.emit(
-        &catalog::REQUEST_INVALID_VALUE,
+        catalog::REQUEST_INVALID_VALUE,
         path,
         format!(
             "`{name}` has {what} at character {}; IAM takes only tab, line ends and U+0020 to U+00FF in PEM fields: {fix}",
@@ -253,7 +253,7 @@ fn iam_path(value: &Value, path: &str, walk: &mut Walk<'_>) {
             && text.chars().all(|c| ('\u{21}'..='\u{7E}').contains(&c)));
     if !shape_ok {
         walk.emit(
-            &catalog::REQUEST_INVALID_VALUE,
+            catalog::REQUEST_INVALID_VALUE,
             path,
             format!(
                 "`Path` {} must be `/` or start and end with `/`, with printable ASCII and no spaces between, e.g. /cloudfront/shop/",
@@ -264,7 +264,7 @@ fn iam_path(value: &Value, path: &str, walk: &mut Walk<'_>) {
     }
     if walk.ctx.service.as_deref() == Some("cloudfront") && !text.starts_with("/cloudfront") {
         walk.emit(
-            &catalog::REQUEST_INVALID_VALUE,
+            catalog::REQUEST_INVALID_VALUE,
             path,
             format!(
                 "`Path` {} does not start with /cloudfront; a certificate for CloudFront must be uploaded under /cloudfront/…/ (unverified)",
@@ -283,7 +283,7 @@ fn existing_name(walk: &mut Walk<'_>) {
     // certificates, which share the rule in practice.
     if walk.ctx.existing_names.iter().any(|n| n.eq_ignore_ascii_case(name)) {
         walk.emit(
-            &catalog::NAME_ALREADY_EXISTS,
+            catalog::NAME_ALREADY_EXISTS,
             "/ServerCertificateName",
             format!(
                 "A server certificate named {} already exists; choose another name, or delete the old one first",

@@ -169,11 +169,11 @@ pub(crate) const OPERATION: OperationDecl = OperationDecl {
     error_codes: ErrorCodes {
         parameter: Some(BAD_PARAMETER),
         rules: &[
-            (&catalog::KEY_NOT_PKCS8, BAD_PARAMETER),
-            (&catalog::KEY_MISSING, BAD_PARAMETER),
-            (&catalog::KEY_ENCRYPTED, BAD_PARAMETER),
-            (&catalog::PEM_MALFORMED, BAD_PARAMETER),
-            (&catalog::REQUEST_CONTENT_TYPE_MISMATCH, BAD_PARAMETER),
+            (catalog::KEY_NOT_PKCS8, BAD_PARAMETER),
+            (catalog::KEY_MISSING, BAD_PARAMETER),
+            (catalog::KEY_ENCRYPTED, BAD_PARAMETER),
+            (catalog::PEM_MALFORMED, BAD_PARAMETER),
+            (catalog::REQUEST_CONTENT_TYPE_MISMATCH, BAD_PARAMETER),
         ],
         catalogue_codes: false,
     },
@@ -197,17 +197,17 @@ const POLICIES: Policies = &[
     // [AZ-SPEC] preserveCertOrder: Key Vault moves the leaf to index 0 unless told to keep
     // the order, so a misordered bundle is only info then.
     (When::IsTrue("/preserveCertOrder"), Policy {
-        overrides: &[Override::new(&catalog::CHAIN_MISORDERED, Severity::Warning)],
+        overrides: &[Override::new(catalog::CHAIN_MISORDERED, Severity::Warning)],
         replacements: &[],
     }),
     (When::Always, Policy {
-        overrides: &[Override::new(&catalog::CHAIN_MISORDERED, Severity::Info)],
+        overrides: &[Override::new(catalog::CHAIN_MISORDERED, Severity::Info)],
         replacements: &[],
     }),
     // [AZ-SPEC] `pwd`: with it, Key Vault decrypts the key, so `key.encrypted` is only info.
     (When::Given("/pwd"), Policy {
         overrides: &[],
-        replacements: &[Replacement::new(&catalog::KEY_ENCRYPTED, &catalog::KEY_ENCRYPTED)
+        replacements: &[Replacement::new(catalog::KEY_ENCRYPTED, catalog::KEY_ENCRYPTED)
             .severity(Severity::Info)
             .says("The private key is encrypted; Key Vault decrypts it with `pwd`, so this is fine if `pwd` is its password")],
     }),
@@ -240,7 +240,7 @@ fn tags(value: &Value, path: &str, walk: &mut Walk<'_>) {
     let Some(tags) = value.as_object() else { return };
     if tags.len() > MAX_TAGS {
         walk.emit_as(
-            &catalog::TAG_TOO_MANY, Severity::Warning,
+            catalog::TAG_TOO_MANY, Severity::Warning,
             path,
             format!("{} tags are given; Key Vault documents at most {MAX_TAGS}", tags.len()),
         );
@@ -249,7 +249,7 @@ fn tags(value: &Value, path: &str, walk: &mut Walk<'_>) {
         let tag_path = crate::request::walk::child(path, name);
         if name.chars().count() > MAX_TAG_CHARS {
             walk.emit_as(
-                &catalog::TAG_KEY_TOO_LONG, Severity::Warning,
+                catalog::TAG_KEY_TOO_LONG, Severity::Warning,
                 &tag_path,
                 format!("the tag name is {} characters long; Key Vault documents at most {MAX_TAG_CHARS}", name.chars().count()),
             );
@@ -257,7 +257,7 @@ fn tags(value: &Value, path: &str, walk: &mut Walk<'_>) {
         let chars = tag_value.as_str().map_or(0, |v| v.chars().count());
         if chars > MAX_TAG_CHARS {
             walk.emit_as(
-                &catalog::TAG_VALUE_TOO_LONG, Severity::Warning,
+                catalog::TAG_VALUE_TOO_LONG, Severity::Warning,
                 &tag_path,
                 format!("the tag value is {chars} characters long; Key Vault documents at most {MAX_TAG_CHARS}"),
             );
@@ -310,7 +310,7 @@ fn certificate_material(walk: &mut Walk<'_>) {
     if let Some(block) = &material.key_block {
         if block.label == "RSA PRIVATE KEY" || block.label == "EC PRIVATE KEY" {
             walk.emit(
-                &catalog::KEY_NOT_PKCS8,
+                catalog::KEY_NOT_PKCS8,
                 VALUE,
                 format!(
                     "The key (lines {}-{}) is {} (BEGIN {}); Key Vault accepts only PKCS#8 (BEGIN PRIVATE KEY): convert it with `openssl pkcs8 -topk8 -nocrypt -in key.pem -out key-pkcs8.pem`",
@@ -374,7 +374,7 @@ fn value_form(walk: &mut Walk<'_>, value: &str) -> Option<ValueForm> {
         BlobForm::Pem => Some(ValueForm::Pem(blob.text)),
         BlobForm::Base64OfPem => {
             walk.emit(
-                &catalog::REQUEST_BLOB_ENCODING,
+                catalog::REQUEST_BLOB_ENCODING,
                 VALUE,
                 format!(
                     "`value` is base64 of PEM text, as the official Python SDK sends every PEM import ({PYTHON_SDK} base64-encodes certificate_bytes), so Key Vault decodes it; the PEM inside was checked"
@@ -384,7 +384,7 @@ fn value_form(walk: &mut Walk<'_>, value: &str) -> Option<ValueForm> {
         }
         BlobForm::Base64Twice => {
             walk.emit_as(
-                &catalog::REQUEST_BLOB_ENCODING,
+                catalog::REQUEST_BLOB_ENCODING,
                 Severity::Warning,
                 VALUE,
                 format!(
@@ -402,7 +402,7 @@ fn value_form(walk: &mut Walk<'_>, value: &str) -> Option<ValueForm> {
                 "neither PEM text nor base64 of a PFX"
             };
             walk.emit(
-                &catalog::PEM_MALFORMED,
+                catalog::PEM_MALFORMED,
                 VALUE,
                 format!("`value` is {what}; give the PEM text (key and certificates) or the PFX file as base64"),
             );
@@ -427,7 +427,7 @@ fn content_type_matches(walk: &mut Walk<'_>, form: &ValueForm, content_type: Opt
         ),
         _ => return,
     };
-    walk.emit(&catalog::REQUEST_CONTENT_TYPE_MISMATCH, path, message);
+    walk.emit(catalog::REQUEST_CONTENT_TYPE_MISMATCH, path, message);
 }
 
 /// `pwd` [AZ-SPEC]: with it, Key Vault decrypts the key, so `key.encrypted` does not apply
@@ -435,12 +435,12 @@ fn content_type_matches(walk: &mut Walk<'_>, form: &ValueForm, content_type: Opt
 /// `request.not_applicable`.
 fn password(walk: &mut Walk<'_>, mark: usize) {
     if walk.root.get("pwd").and_then(Value::as_str).is_none()
-        || walk.findings.has_since(mark, &catalog::KEY_ENCRYPTED)
+        || walk.findings.has_since(mark, catalog::KEY_ENCRYPTED)
     {
         return;
     }
     walk.emit(
-        &catalog::REQUEST_NOT_APPLICABLE,
+        catalog::REQUEST_NOT_APPLICABLE,
         "/pwd",
         "`pwd` is given but the key is not encrypted; leave it out",
     );
@@ -479,7 +479,7 @@ fn key_props_match(walk: &mut Walk<'_>, leaf: &ParsedCertificate) {
         return;
     }
     walk.emit_as(
-        &catalog::REQUEST_INVALID_VALUE, Severity::Warning,
+        catalog::REQUEST_INVALID_VALUE, Severity::Warning,
         "/policy/key_props",
         format!(
             "The certificate's key is {} but the policy's {}; make key_props describe the imported key (rejection unverified)",

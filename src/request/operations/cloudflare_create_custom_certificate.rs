@@ -117,15 +117,15 @@ pub(crate) const OPERATION: OperationDecl = OperationDecl {
     error_codes: ErrorCodes {
         parameter: None,
         rules: &[
-            (&catalog::PEM_MALFORMED, INVALID_CERTIFICATE),
-            (&catalog::CHAIN_ROOT_INCLUDED, ROOT_AND_LEAF),
-            (&catalog::CERT_LEAF_IS_CA, NO_LEAF),
-            (&catalog::CERT_NO_SAN, NO_ZONE_HOSTNAME),
-            (&catalog::DOMAIN_NOT_IN_ZONE, NO_ZONE_HOSTNAME),
-            (&catalog::KEY_UNSUPPORTED, INVALID_KEY),
+            (catalog::PEM_MALFORMED, INVALID_CERTIFICATE),
+            (catalog::CHAIN_ROOT_INCLUDED, ROOT_AND_LEAF),
+            (catalog::CERT_LEAF_IS_CA, NO_LEAF),
+            (catalog::CERT_NO_SAN, NO_ZONE_HOSTNAME),
+            (catalog::DOMAIN_NOT_IN_ZONE, NO_ZONE_HOSTNAME),
+            (catalog::KEY_UNSUPPORTED, INVALID_KEY),
             // The mapping of these two to 2106 is unverified [CF-TS].
-            (&catalog::KEY_ENCRYPTED, INVALID_KEY),
-            (&catalog::KEY_EC_PARAMETERS_BLOCK, INVALID_KEY),
+            (catalog::KEY_ENCRYPTED, INVALID_KEY),
+            (catalog::KEY_EC_PARAMETERS_BLOCK, INVALID_KEY),
         ],
         catalogue_codes: false,
     },
@@ -157,22 +157,22 @@ const POLICIES: Policies = &[
 const STRICTER: Policy = Policy {
     overrides: &[
         // [CF-TS] 2103: "a CN alone is not enough".
-        Override::new(&catalog::CERT_NO_SAN, Severity::Error),
+        Override::new(catalog::CERT_NO_SAN, Severity::Error),
         // [CF-TS] 2101: the bundle has no leaf.
-        Override::new(&catalog::CERT_LEAF_IS_CA, Severity::Error),
+        Override::new(catalog::CERT_LEAF_IS_CA, Severity::Error),
         // [CF-UP] "you will need to first remove" the EC PARAMETERS block.
-        Override::new(&catalog::KEY_EC_PARAMETERS_BLOCK, Severity::Error),
+        Override::new(catalog::KEY_EC_PARAMETERS_BLOCK, Severity::Error),
         // [CF-UP] "RSA ≥ 2048 bits, ECDSA ≥ 225 bits": the core's `cert.weak_key` (RSA under
         // 2048 bits, a curve other than P-256/P-384/P-521, explicit curve parameters, DSA) is
         // a key Cloudflare refuses for the leaf.
-        Override::new(&catalog::CERT_WEAK_KEY, Severity::Error).for_leaf(),
+        Override::new(catalog::CERT_WEAK_KEY, Severity::Error).for_leaf(),
     ],
     replacements: &[],
 };
 
 /// With `force`, the bundle is served as uploaded: a root in it is only unverified trouble.
 const FORCE: Policy = Policy {
-    overrides: &[Override::new(&catalog::CHAIN_ROOT_INCLUDED, Severity::Warning)],
+    overrides: &[Override::new(catalog::CHAIN_ROOT_INCLUDED, Severity::Warning)],
     replacements: &[],
 };
 
@@ -180,19 +180,19 @@ const FORCE: Policy = Policy {
 /// root is completed by Cloudflare, so `chain.incomplete` is only `info` and says so; a path
 /// ending at an untrusted root is `bundle.force_required` (see `force_required`).
 const BUNDLED: Policy = Policy {
-    overrides: &[Override::new(&catalog::CHAIN_ROOT_INCLUDED, Severity::Error)],
+    overrides: &[Override::new(catalog::CHAIN_ROOT_INCLUDED, Severity::Error)],
     replacements: &[
-        Replacement::new(&catalog::CHAIN_INCOMPLETE, &catalog::CHAIN_INCOMPLETE)
+        Replacement::new(catalog::CHAIN_INCOMPLETE, catalog::CHAIN_INCOMPLETE)
             .severity(Severity::Info)
             .says(INCOMPLETE_IS_BUNDLED),
-        Replacement::withhold(&catalog::CHAIN_UNTRUSTED_ROOT),
+        Replacement::withhold(catalog::CHAIN_UNTRUSTED_ROOT),
     ],
 };
 
 /// [CF-UP]: the certificate must not expire within 14 days.
 const VALIDITY_FLOOR: ValidityFloor = ValidityFloor {
     days: 14,
-    rule: &catalog::CERT_EXPIRES_WITHIN_WINDOW,
+    rule: catalog::CERT_EXPIRES_WITHIN_WINDOW,
     provider: "Cloudflare",
 };
 
@@ -240,7 +240,7 @@ fn certificate_material(walk: &mut Walk<'_>) {
     let leaf_path = format!("{CERTIFICATE}/chain/{}", leaf.index);
     if leaf.dns_names.is_empty() && !leaf.alt_names.is_empty() {
         walk.emit(
-            &catalog::CERT_NO_SAN,
+            catalog::CERT_NO_SAN,
             &leaf_path,
             format!(
                 "The leaf's subjectAltName holds no DNS name (only {}); Cloudflare needs a DNS name of the zone in a SAN",
@@ -287,7 +287,7 @@ fn not_in_zone(walk: &mut Walk<'_>, leaf: &ParsedCertificate, zone: &str) {
             .join(", ")
     };
     walk.emit(
-        &catalog::DOMAIN_NOT_IN_ZONE,
+        catalog::DOMAIN_NOT_IN_ZONE,
         CERTIFICATE,
         format!(
             "The leaf's subjectAltName has {names}; Cloudflare needs one that is the zone {} or a name under it",
@@ -320,7 +320,7 @@ fn leaf_only_expected(
         "a bundle method other than force".to_string()
     };
     walk.emit(
-        &catalog::CHAIN_LEAF_ONLY_EXPECTED,
+        catalog::CHAIN_LEAF_ONLY_EXPECTED,
         CERTIFICATE,
         format!(
             "The field has {intermediates} intermediate certificate{} after the leaf; with {method} Cloudflare builds the chain itself and may drop them: upload only the leaf, or use bundle_method force to serve your own chain",
@@ -343,7 +343,7 @@ fn force_required(walk: &mut Walk<'_>, material: &Material, leaf: &ParsedCertifi
         "The chain ends at a root that is neither in Mozilla's root store nor among the given roots; Cloudflare accepts a certificate that is not publicly trusted only with bundle_method force"
     };
     if material.untrusted_root || self_signed {
-        walk.emit(&catalog::BUNDLE_FORCE_REQUIRED, BUNDLE_METHOD, message);
+        walk.emit(catalog::BUNDLE_FORCE_REQUIRED, BUNDLE_METHOD, message);
     }
 }
 
@@ -367,7 +367,7 @@ fn legacy_with_byoip(walk: &mut Walk<'_>) {
         }
         Some(_) => return,
     };
-    walk.emit(&catalog::REQUEST_NOT_APPLICABLE, "/type", message);
+    walk.emit(catalog::REQUEST_NOT_APPLICABLE, "/type", message);
 }
 
 /// `request.conflicting_fields` [CF-SDK]: geo_restrictions and a Geo Key Manager policy say the
@@ -385,7 +385,7 @@ fn geo_key_manager(walk: &mut Walk<'_>) {
     };
     let Some((first, second)) = pair else { return };
     walk.emit(
-        &catalog::REQUEST_CONFLICTING_FIELDS,
+        catalog::REQUEST_CONFLICTING_FIELDS,
         &format!("/{second}"),
         format!(
             "Both `{first}` and `{second}` restrict where the key is kept; which one Cloudflare applies is unverified: send only one"

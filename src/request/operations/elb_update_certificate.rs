@@ -139,7 +139,7 @@ fn certificate_material(walk: &mut Walk<'_>) {
 
     if is_client && key.is_some() {
         walk.emit(
-            &catalog::KEY_NOT_ALLOWED,
+            catalog::KEY_NOT_ALLOWED,
             KEY_PATH,
             "a private key is not allowed when type is client (a CA certificate); the API returns an error",
         );
@@ -190,5 +190,5 @@ fn empty_domain(walk: &mut Walk<'_>) {
     } else {
         "setting domain to \"\" fails with 409 Conflict if a listener uses this certificate; check that none does"
     };
-    walk.emit_as(&catalog::DOMAIN_EMPTY_IN_USE, severity, DOMAIN_PATH, message);
+    walk.emit_as(catalog::DOMAIN_EMPTY_IN_USE, severity, DOMAIN_PATH, message);
 }

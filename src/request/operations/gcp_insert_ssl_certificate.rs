@@ -220,7 +220,7 @@ fn managed_domain(value: &Value, path: &str, walk: &mut Walk<'_>) {
     let Some(name) = value.as_str() else { return };
     if name.is_empty() {
         walk.emit(
-            &catalog::REQUEST_MISSING_FIELD,
+            catalog::REQUEST_MISSING_FIELD,
             path,
             "the domain is empty; give a name such as www.example.com",
         );
@@ -242,7 +242,7 @@ fn certificate_material(walk: &mut Walk<'_>) {
     let form = match (top, nested) {
         (true, true) => {
             walk.emit(
-                &catalog::REQUEST_CONFLICTING_FIELDS,
+                catalog::REQUEST_CONFLICTING_FIELDS,
                 "/selfManaged",
                 "Both the top-level `certificate`/`privateKey` and `selfManaged` are given; which one Google uses is unverified: send one form only (the top-level one was checked)",
             );
@@ -253,7 +253,7 @@ fn certificate_material(walk: &mut Walk<'_>) {
         (false, false) => {
             if !is_managed(root) {
                 walk.emit(
-                    &catalog::REQUEST_MISSING_FIELD,
+                    catalog::REQUEST_MISSING_FIELD,
                     TOP_LEVEL.certificate,
                     format!(
                         "No certificate is given; a self-managed certificate needs {} (or {})",
@@ -307,7 +307,7 @@ fn present_text<'v>(walk: &mut Walk<'v>, pointer: &str, form: &Form) -> Option<&
         Some(Value::String(text)) if !text.trim().is_empty() => Some(text.as_str()),
         Some(Value::String(_)) | None | Some(Value::Null) => {
             walk.emit(
-                &catalog::REQUEST_MISSING_FIELD,
+                catalog::REQUEST_MISSING_FIELD,
                 pointer,
                 format!(
                     "`{}` is missing or empty; a self-managed certificate needs {}",
@@ -330,7 +330,7 @@ fn no_intermediate(walk: &mut Walk<'_>, material: &Material, path: &str) {
     });
     if !has_intermediate {
         walk.emit(
-            &catalog::CHAIN_NO_INTERMEDIATE,
+            catalog::CHAIN_NO_INTERMEDIATE,
             path,
             "The field has the leaf but no intermediate certificate; Google asks for the leaf followed by at least one intermediate (rejection unverified: self-signed test certificates are often uploaded alone)",
         );
@@ -344,7 +344,7 @@ fn resource_name(value: &Value, path: &str, walk: &mut Walk<'_>) {
         return;
     }
     walk.emit(
-        &catalog::REQUEST_INVALID_VALUE,
+        catalog::REQUEST_INVALID_VALUE,
         path,
         format!(
             "`name` is {}; it must start with a lowercase letter, hold only lowercase letters, digits and hyphens, and not end with a hyphen",
@@ -403,7 +403,7 @@ fn project_id(value: &Value, path: &str, walk: &mut Walk<'_>) {
         return;
     }
     walk.emit(
-        &catalog::REQUEST_INVALID_VALUE,
+        catalog::REQUEST_INVALID_VALUE,
         path,
         format!(
             "`project` is {}; it is a project id (lowercase letters, digits and hyphens, up to 63 characters), a project number, or `domain:project-id`",
@@ -424,7 +424,7 @@ fn request_id(value: &Value, path: &str, walk: &mut Walk<'_>) {
         return;
     };
     walk.emit(
-        &catalog::REQUEST_INVALID_VALUE,
+        catalog::REQUEST_INVALID_VALUE,
         path,
         format!("`requestId` is {}; {why}", quote(id, QUOTE_CHARS)),
     );

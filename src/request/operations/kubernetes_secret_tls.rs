@@ -117,8 +117,8 @@ pub(crate) const OPERATION: OperationDecl = OperationDecl {
     error_codes: ErrorCodes {
         parameter: Some("FieldValueInvalid"),
         rules: &[
-            (&catalog::REQUEST_MISSING_FIELD, "FieldValueRequired"),
-            (&catalog::REQUEST_LENGTH, "FieldValueTooLong"),
+            (catalog::REQUEST_MISSING_FIELD, "FieldValueRequired"),
+            (catalog::REQUEST_LENGTH, "FieldValueTooLong"),
         ],
         catalogue_codes: false,
     },
@@ -171,13 +171,13 @@ fn dns_subdomain(value: &Value, path: &str, walk: &mut Walk<'_>) {
     let chars = name.chars().count();
     if chars > MAX_SUBDOMAIN_CHARS {
         walk.emit(
-            &catalog::REQUEST_LENGTH,
+            catalog::REQUEST_LENGTH,
             path,
             format!("the name is {chars} characters long; at most {MAX_SUBDOMAIN_CHARS} are allowed"),
         );
     } else if !is_dns_subdomain(name) {
         walk.emit(
-            &catalog::REQUEST_INVALID_VALUE,
+            catalog::REQUEST_INVALID_VALUE,
             path,
             format!(
                 "the name {} is not a DNS subdomain: lowercase letters, digits, '-' and '.', starting and ending with a letter or digit (e.g. {})",
@@ -205,7 +205,7 @@ fn dns_label(value: &Value, path: &str, walk: &mut Walk<'_>) {
     let Some(namespace) = value.as_str() else { return };
     if namespace.chars().count() > MAX_LABEL_CHARS || !is_dns_label(namespace) {
         walk.emit(
-            &catalog::REQUEST_INVALID_VALUE,
+            catalog::REQUEST_INVALID_VALUE,
             path,
             format!(
                 "the namespace {} is not a DNS label: at most {MAX_LABEL_CHARS} lowercase letters, digits and '-', starting and ending with a letter or digit",
@@ -231,7 +231,7 @@ fn data_keys(value: &Value, path: &str, walk: &mut Walk<'_>) {
             || SECRET_KEY.first_outside(key).is_some()
         {
             walk.emit(
-                &catalog::REQUEST_INVALID_VALUE,
+                catalog::REQUEST_INVALID_VALUE,
                 &child(path, key),
                 format!(
                     "the key {} is not a valid Secret key: 1 to {MAX_SUBDOMAIN_CHARS} letters, digits, '-', '.' and '_' (no spaces)",
@@ -250,7 +250,7 @@ fn name_present(walk: &mut Walk<'_>) {
     let given = |key: &str| metadata.get(key).and_then(Value::as_str).is_some_and(|s| !s.is_empty());
     if !given("name") && !given("generateName") {
         walk.emit(
-            &catalog::REQUEST_MISSING_FIELD,
+            catalog::REQUEST_MISSING_FIELD,
             "/metadata/name",
             "`metadata.name` is missing; a Secret needs a name (or generateName)",
         );
@@ -271,14 +271,14 @@ fn tls_material(walk: &mut Walk<'_>) {
     let decoded_total = decoded_data(walk, data);
     if decoded_total > MAX_SECRET_BYTES {
         walk.emit(
-            &catalog::REQUEST_LENGTH,
+            catalog::REQUEST_LENGTH,
             "/data",
             format!("the data values decode to {decoded_total} bytes in all; a Secret holds at most {MAX_SECRET_BYTES} (1 MiB)"),
         );
     }
     for key in string_data.keys().filter(|k| data.contains_key(*k)) {
         walk.emit(
-            &catalog::REQUEST_SHADOWED_FIELD,
+            catalog::REQUEST_SHADOWED_FIELD,
             &child("/stringData", key),
             format!("`{key}` is in both data and stringData; the API server keeps stringData's and discards data's"),
         );
@@ -323,7 +323,7 @@ fn decoded_data(walk: &mut Walk<'_>, data: &Map<String, Value>) -> usize {
             Err(_) if text.is_empty() => {}
             Err(_) => {
                 walk.emit(
-                    &catalog::REQUEST_INVALID_VALUE,
+                    catalog::REQUEST_INVALID_VALUE,
                     &child("/data", key),
                     format!("the value of `{key}` is not base64; data values are base64-encoded (put plain text in stringData instead)"),
                 );
@@ -346,7 +346,7 @@ fn member(
         let blob = read_blob(text);
         if matches!(blob.form, BlobForm::Base64OfPem | BlobForm::Base64Twice) {
             walk.emit_as(
-                &catalog::REQUEST_BLOB_ENCODING, Severity::Warning,
+                catalog::REQUEST_BLOB_ENCODING, Severity::Warning,
                 &path,
                 format!("`{key}` in stringData is base64 of PEM; stringData is stored as given, so the Secret would hold base64 text: put the PEM itself in stringData, or this value in data"),
             );
@@ -360,7 +360,7 @@ fn member(
     let path = child("/data", key);
     let Some(encoded) = data.get(key).and_then(Value::as_str) else {
         walk.emit(
-            &catalog::REQUEST_MISSING_FIELD,
+            catalog::REQUEST_MISSING_FIELD,
             &path,
             format!("`{key}` is in neither data nor stringData; a kubernetes.io/tls Secret needs both tls.crt and tls.key"),
         );
@@ -372,7 +372,7 @@ fn member(
     let inner = read_blob(&decoded);
     if inner.form == BlobForm::Base64OfPem {
         walk.emit_as(
-            &catalog::REQUEST_BLOB_ENCODING, Severity::Warning,
+            catalog::REQUEST_BLOB_ENCODING, Severity::Warning,
             &path,
             format!("`{key}` in data is base64 of base64 of PEM: it was encoded twice, so the Secret would hold base64 text; encode the PEM once"),
         );

@@ -136,7 +136,7 @@ fn check_validity_period(leaf: &Leaf<'_>, out: &mut Findings) {
         );
     } else if seconds > max - DAY {
         out.emit(
-            &CERT_VALIDITY_NEAR_LIMIT,
+            CERT_VALIDITY_NEAR_LIMIT,
             leaf.path.clone(),
             format!(
                 "{} is valid for more than {} days, within a day of the {}-day maximum for certificates issued from {} ({}); CAs keep a day of margin (zlint and pkilint warn at {} days)",
@@ -159,7 +159,7 @@ const EKU_CLIENT_AUTH: &str = "1.3.6.1.5.5.7.3.2";
 fn check_extended_key_usage(leaf: &Leaf<'_>, out: &mut Findings) {
     let Some((critical, purposes)) = &leaf.cert.lint.eku else {
         out.emit(
-            &CERT_EKU_MISSING,
+            CERT_EKU_MISSING,
             leaf.path.clone(),
             format!(
                 "{} has no extended key usage; the Baseline Requirements (7.1.2.7.10) require one with serverAuth in a TLS server certificate",
@@ -176,7 +176,7 @@ fn check_extended_key_usage(leaf: &Leaf<'_>, out: &mut Findings) {
     if !extra.is_empty() {
         let names: Vec<String> = extra.iter().map(|oid| eku_name(oid)).collect();
         out.emit(
-            &CERT_EKU_EXTRA,
+            CERT_EKU_EXTRA,
             leaf.path.clone(),
             format!(
                 "{} has extended key usages other than serverAuth and clientAuth ({}); the Baseline Requirements (7.1.2.7.10) allow only those two in a TLS server certificate",
@@ -187,7 +187,7 @@ fn check_extended_key_usage(leaf: &Leaf<'_>, out: &mut Findings) {
     }
     if *critical {
         out.emit(
-            &CERT_EKU_CRITICAL,
+            CERT_EKU_CRITICAL,
             leaf.path.clone(),
             format!(
                 "{}'s extended key usage is marked critical; the Baseline Requirements (7.1.2.7.6) require it non-critical",
@@ -220,7 +220,7 @@ fn check_key_usage(leaf: &Leaf<'_>, out: &mut Findings) {
         && leaf.cert.basic_constraints_ca != Some(true)
     {
         out.emit(
-            &CERT_KEY_USAGE_CA_BITS,
+            CERT_KEY_USAGE_CA_BITS,
             leaf.path.clone(),
             format!(
                 "{} is not a CA but its key usage has {}; RFC 5280 (4.2.1.3) reserves keyCertSign for CA certificates and the Baseline Requirements (7.1.2.7.11) forbid both in a subscriber certificate",
@@ -233,7 +233,7 @@ fn check_key_usage(leaf: &Leaf<'_>, out: &mut Findings) {
     let wrong = bits & !allowed;
     if wrong != 0 {
         out.emit(
-            &CERT_KEY_USAGE_FOR_KEY_TYPE,
+            CERT_KEY_USAGE_FOR_KEY_TYPE,
             leaf.path.clone(),
             format!(
                 "{} has {} in its key usage, which a TLS server's {family} key may not have ({source}); reissue it with digitalSignature{}",
@@ -285,7 +285,7 @@ fn check_key_usage_signature(leaf: &Leaf<'_>, out: &mut Findings) {
     let rsa_only_encipherment =
         matches!(leaf.cert.key, KeyKind::Rsa { .. }) && bits & ku::KEY_ENCIPHERMENT != 0;
     out.emit(
-        &CERT_KEY_USAGE_NO_SIGNATURE,
+        CERT_KEY_USAGE_NO_SIGNATURE,
         leaf.path.clone(),
         format!(
             "{}'s key usage ({}) lacks digitalSignature, which a TLS server's key needs for TLS 1.3 and every ECDHE handshake: Chrome 124+ refuses it (ERR_SSL_KEY_USAGE_INCOMPATIBLE), and so do BoringSSL, NSS and Go{}",
@@ -332,7 +332,7 @@ fn check_key_type(leaf: &Leaf<'_>, out: &mut Findings) {
         KeyKind::Rsa { .. } | KeyKind::Ec { .. } | KeyKind::Dsa { .. } => return,
     };
     out.emit(
-        &CERT_KEY_NOT_FOR_BROWSERS,
+        CERT_KEY_NOT_FOR_BROWSERS,
         leaf.path.clone(),
         format!(
             "{} has an {name} key: Chrome, Firefox and Safari do not accept it in a server certificate, and the Baseline Requirements (6.1.5) allow only RSA and ECDSA on P-256, P-384 or P-521",
@@ -372,13 +372,13 @@ fn check_time_encoding(leaf: &Leaf<'_>, out: &mut Findings) {
         );
         if rejected {
             out.emit(
-                &CERT_TIME_REJECTED,
+                CERT_TIME_REJECTED,
                 leaf.path.clone(),
                 format!("{what}; Go's crypto/x509 refuses to parse the certificate (RFC 5280 section 4.1.2.5)"),
             );
         } else if leaf.public {
             out.emit(
-                &CERT_TIME_ENCODING,
+                CERT_TIME_ENCODING,
                 leaf.path.clone(),
                 format!("{what} (RFC 5280 section 4.1.2.5)"),
             );

@@ -66,7 +66,7 @@ pub(super) fn check_names(leaf: &Leaf<'_>, out: &mut Findings) {
     if entries.is_empty() {
         // Any audience: like a missing subjectAltName (`cert.no_san`), it covers no name.
         out.emit(
-            &CERT_SAN_EMPTY,
+            CERT_SAN_EMPTY,
             leaf.path.clone(),
             format!(
                 "{} has a subjectAltName extension with no name in it, so it covers no name for browsers and Go; RFC 5280 (4.2.1.6) requires at least one",
@@ -81,7 +81,7 @@ pub(super) fn check_names(leaf: &Leaf<'_>, out: &mut Findings) {
     for (i, name) in dns.iter().enumerate() {
         if name.is_empty() {
             out.emit(
-                &CERT_SAN_EMPTY_ENTRY,
+                CERT_SAN_EMPTY_ENTRY,
                 leaf.path.clone(),
                 format!("{} has an empty dNSName in its subjectAltName", leaf.who()),
             );
@@ -92,7 +92,7 @@ pub(super) fn check_names(leaf: &Leaf<'_>, out: &mut Findings) {
             .is_some_and(|before| before.iter().any(|b| b.eq_ignore_ascii_case(name)))
         {
             out.emit(
-                &CERT_SAN_DUPLICATE,
+                CERT_SAN_DUPLICATE,
                 leaf.path.clone(),
                 format!(
                     "{} lists {} twice in its subjectAltName",
@@ -118,7 +118,7 @@ pub(super) fn check_names(leaf: &Leaf<'_>, out: &mut Findings) {
 fn check_san_encoding(leaf: &Leaf<'_>, entries: &[SanEntry], out: &mut Findings) -> bool {
     if !leaf.cert.lint.san_readable {
         out.emit(
-            &CERT_SAN_MALFORMED,
+            CERT_SAN_MALFORMED,
             leaf.path.clone(),
             format!(
                 "{}'s subjectAltName extension is not a valid list of names (RFC 5280 section 4.2.1.6), so it covers no name; Go's crypto/x509 refuses to parse the certificate",
@@ -130,7 +130,7 @@ fn check_san_encoding(leaf: &Leaf<'_>, entries: &[SanEntry], out: &mut Findings)
     for entry in entries {
         if let SanEntry::Dns { name, ia5: false } = entry {
             out.emit(
-                &CERT_SAN_MALFORMED,
+                CERT_SAN_MALFORMED,
                 leaf.path.clone(),
                 format!(
                     "{} has the dNSName {} in its subjectAltName, which is not an IA5String (ASCII): RFC 5280 (4.2.1.6) requires the xn-- (punycode) form, and Go's crypto/x509 refuses to parse the certificate (\"x509: SAN dNSName is malformed\")",
@@ -153,7 +153,7 @@ fn check_common_name(leaf: &Leaf<'_>, entries: &[SanEntry], out: &mut Findings) 
         let chars = cn.chars().count();
         if chars > MAX_COMMON_NAME_CHARS {
             out.emit(
-                &CERT_CN_TOO_LONG,
+                CERT_CN_TOO_LONG,
                 leaf.path.clone(),
                 format!(
                     "{}'s common name has {chars} characters; RFC 5280 (ub-common-name) allows at most {MAX_COMMON_NAME_CHARS}",
@@ -172,7 +172,7 @@ fn check_common_name(leaf: &Leaf<'_>, entries: &[SanEntry], out: &mut Findings) 
         });
         if !in_san {
             out.emit(
-                &CERT_CN_NOT_IN_SAN,
+                CERT_CN_NOT_IN_SAN,
                 leaf.path.clone(),
                 format!(
                     "{}'s common name {} is not one of its subjectAltName entries (compared exactly); the Baseline Requirements (7.1.4.3) require it to be one",
@@ -187,7 +187,7 @@ fn check_common_name(leaf: &Leaf<'_>, entries: &[SanEntry], out: &mut Findings) 
     }
     if let Some(cn) = leaf.cert.lint.common_names.first() {
         out.emit(
-            &CERT_CN_PRESENT,
+            CERT_CN_PRESENT,
             leaf.path.clone(),
             format!(
                 "{} has a common name ({}); the Baseline Requirements call it deprecated (7.1.4.3) and clients use only the subjectAltName",
@@ -210,7 +210,7 @@ fn check_dns_name(leaf: &Leaf<'_>, name: &str, out: &mut Findings) {
     };
     if name.chars().count() > MAX_NAME_CHARS {
         emit(
-            &CERT_DNS_NAME_TOO_LONG,
+            CERT_DNS_NAME_TOO_LONG,
             format!(
                 "has {} characters; a DNS name has at most {MAX_NAME_CHARS} (RFC 1035)",
                 name.chars().count()
@@ -219,7 +219,7 @@ fn check_dns_name(leaf: &Leaf<'_>, name: &str, out: &mut Findings) {
     }
     if let Some(problem) = syntax_problem(name) {
         emit(
-            &CERT_DNS_NAME_INVALID,
+            CERT_DNS_NAME_INVALID,
             format!("{problem} (RFC 5280 4.2.1.6, RFC 1034 preferred name syntax; BR 7.1.2.7.12)"),
         );
         return;
@@ -228,7 +228,7 @@ fn check_dns_name(leaf: &Leaf<'_>, name: &str, out: &mut Findings) {
     let wildcard = labels.first() == Some(&"*");
     if name == "*" {
         emit(
-            &CERT_WILDCARD_BARE,
+            CERT_WILDCARD_BARE,
             "is a bare wildcard, which matches no name (RFC 6125 6.4.3)".to_string(),
         );
         return;
@@ -239,7 +239,7 @@ fn check_dns_name(leaf: &Leaf<'_>, name: &str, out: &mut Findings) {
         .any(|(i, l)| l.contains('*') && !(i == 0 && *l == "*"))
     {
         emit(
-            &CERT_WILDCARD_INVALID,
+            CERT_WILDCARD_INVALID,
             "has a * that is not the whole leftmost label; only *.example.com is valid (BR 7.1.2.7.12, RFC 6125 6.4.3), and browsers do not match other forms".to_string(),
         );
     }
@@ -250,7 +250,7 @@ fn check_dns_name(leaf: &Leaf<'_>, name: &str, out: &mut Findings) {
     };
     if let Some(long) = host_labels.iter().find(|l| l.len() > MAX_LABEL_OCTETS) {
         emit(
-            &CERT_DNS_LABEL_TOO_LONG,
+            CERT_DNS_LABEL_TOO_LONG,
             format!(
                 "has a label of {} characters ({}); a label has at most {MAX_LABEL_OCTETS} (RFC 1035)",
                 long.len(),
@@ -263,7 +263,7 @@ fn check_dns_name(leaf: &Leaf<'_>, name: &str, out: &mut Findings) {
         .find(|l| l.starts_with('-') || l.ends_with('-'))
     {
         emit(
-            &CERT_DNS_HYPHEN,
+            CERT_DNS_HYPHEN,
             format!(
                 "has the label {}, which starts or ends with a hyphen (RFC 1034 preferred name syntax)",
                 quote(edge, QUOTE_CHARS)
@@ -272,7 +272,7 @@ fn check_dns_name(leaf: &Leaf<'_>, name: &str, out: &mut Findings) {
     }
     if let Some(reserved) = host_labels.iter().find(|l| is_bad_reserved_label(l)) {
         emit(
-            &CERT_DNS_RESERVED_LABEL,
+            CERT_DNS_RESERVED_LABEL,
             format!(
                 "has the label {}: a label with -- in its third and fourth characters is reserved (RFC 5890), and only an xn-- label that decodes as punycode is allowed (BR 7.1.2.7.12, P-Label)",
                 quote(reserved, QUOTE_CHARS)
@@ -282,7 +282,7 @@ fn check_dns_name(leaf: &Leaf<'_>, name: &str, out: &mut Findings) {
     check_underscore(leaf, host_labels, &mut emit);
     if let Some(tld) = internal_tld(host_labels) {
         emit(
-            &CERT_INTERNAL_NAME,
+            CERT_INTERNAL_NAME,
             format!(
                 "is an internal name ({tld}); publicly trusted CAs may not issue certificates for names under no public top-level domain since 2016-10-01 (BR 4.2.2, 7.1.2.7.12)"
             ),
@@ -345,12 +345,12 @@ fn check_underscore(
     let registered = host_labels.len() >= 2 && at + 2 >= host_labels.len();
     if registered {
         emit(
-            &CERT_DNS_UNDERSCORE,
+            CERT_DNS_UNDERSCORE,
             "has an underscore in its registered domain or top-level label, which no DNS host name may have (RFC 5890, BR 7.1.2.7.12)".to_string(),
         );
     } else if leaf.cert.not_before >= UNDERSCORE_FORBIDDEN_FROM {
         emit(
-            &CERT_DNS_UNDERSCORE,
+            CERT_DNS_UNDERSCORE,
             "has an underscore in a subdomain label, which the CA/Browser Forum forbids in certificates issued from 2019-04-30 (ballot SC12)".to_string(),
         );
     }
@@ -383,7 +383,7 @@ fn check_ip(leaf: &Leaf<'_>, octets: &[u8], place: &str, out: &mut Findings) {
     let Some(range) = reserved_range(octets) else {
         if octets.len() != 4 && octets.len() != 16 {
             out.emit(
-                &CERT_IP_MALFORMED,
+                CERT_IP_MALFORMED,
                 leaf.path.clone(),
                 format!(
                     "{} has an iPAddress of {} octets in its {place}; an address has 4 (IPv4) or 16 (IPv6) (RFC 5280 4.2.1.6)",
@@ -395,7 +395,7 @@ fn check_ip(leaf: &Leaf<'_>, octets: &[u8], place: &str, out: &mut Findings) {
         return;
     };
     out.emit(
-        &CERT_IP_RESERVED,
+        CERT_IP_RESERVED,
         leaf.path.clone(),
         format!(
             "{} has the address {} in its {place}, which is in a reserved range ({range}); publicly trusted CAs may not issue certificates for it (BR 7.1.2.7.12, IANA special-purpose registries)",

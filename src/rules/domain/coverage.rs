@@ -40,7 +40,7 @@ pub(crate) fn check_coverage(
                 // Covered for clients that still fall back to the common name, not for
                 // browsers (Chrome 58+) or Go 1.15+: a warning, beside the leaf's cert.no_san.
                 out.emit_as(
-                    &catalog::DOMAIN_NOT_COVERED, Severity::Warning,
+                    catalog::DOMAIN_NOT_COVERED, Severity::Warning,
                     entry.path.as_ref(),
                     format!(
                         "{} is covered only by the certificate's common name, which browsers (Chrome 58+) and Go 1.15+ ignore; they need it in a DNS subjectAltName",
@@ -69,7 +69,7 @@ pub(crate) fn check_coverage(
             ""
         };
         out.emit(
-            &catalog::DOMAIN_NOT_COVERED,
+            catalog::DOMAIN_NOT_COVERED,
             entry.path.as_ref(),
             format!(
                 "{} is not covered by the certificate, {what}{hint}",

@@ -81,7 +81,7 @@ pub(crate) fn check_domain_field<'a>(
     let length = field.chars().count();
     if length > FIELD_SCHEMA_MAX {
         out.emit(
-            &catalog::DOMAIN_FIELD_TOO_LONG,
+            catalog::DOMAIN_FIELD_TOO_LONG,
             path,
             format!(
                 "the domain field is {length} characters, over the 10,000 that the API schema \
@@ -90,7 +90,7 @@ pub(crate) fn check_domain_field<'a>(
         );
     } else if length > FIELD_PROSE_MAX {
         out.emit_as(
-            &catalog::DOMAIN_FIELD_TOO_LONG,
+            catalog::DOMAIN_FIELD_TOO_LONG,
             Severity::Warning,
             path,
             format!(
@@ -108,7 +108,7 @@ pub(crate) fn check_domain_field<'a>(
     let count = entries.iter().filter(|e| !e.trim().is_empty()).count();
     if count > MAX_NAMES {
         out.emit(
-            &catalog::DOMAIN_TOO_MANY,
+            catalog::DOMAIN_TOO_MANY,
             path,
             format!("the domain field holds {count} names; at most {MAX_NAMES} are allowed"),
         );
@@ -132,7 +132,7 @@ pub(crate) fn check_domain_field<'a>(
                 "is empty because two commas follow each other"
             };
             out.emit(
-                &catalog::DOMAIN_EMPTY_ENTRY,
+                catalog::DOMAIN_EMPTY_ENTRY,
                 path,
                 format!(
                     "entry {number} {why}; separate names with single commas and nothing \
@@ -150,7 +150,7 @@ pub(crate) fn check_domain_field<'a>(
         match seen.entry(duplicate_key(name)) {
             Entry::Occupied(first) => {
                 out.emit(
-                    &catalog::DOMAIN_DUPLICATE,
+                    catalog::DOMAIN_DUPLICATE,
                     path,
                     format!(
                         "{subject}: the same name as entry {} (names compare \
@@ -190,7 +190,7 @@ pub(crate) fn check_domain_list<'a>(
         // Seed 002 documents no cap on the list; 30 is seed 003's limit for one comma-separated
         // field. SPEC's severity policy makes an undocumented limit a warning, not an error.
         out.emit_as(
-            &catalog::DOMAIN_TOO_MANY,
+            catalog::DOMAIN_TOO_MANY,
             Severity::Warning,
             first_over.path.as_ref(),
             format!(
@@ -210,7 +210,7 @@ pub(crate) fn check_domain_list<'a>(
         let name = entry.name.trim();
         if name.is_empty() {
             out.emit(
-                &catalog::DOMAIN_EMPTY_ENTRY,
+                catalog::DOMAIN_EMPTY_ENTRY,
                 path,
                 "the domain name is empty; give one name such as www.test.com",
             );
@@ -225,7 +225,7 @@ pub(crate) fn check_domain_list<'a>(
             Entry::Occupied(first) => {
                 let (first, first_path) = first.get();
                 out.emit(
-                    &catalog::DOMAIN_DUPLICATE,
+                    catalog::DOMAIN_DUPLICATE,
                     path,
                     format!(
                         "{subject}: the same name as entry {first} (at {first_path}; names \
@@ -395,7 +395,7 @@ impl NameReport<'_, '_> {
 fn surrounding_whitespace(raw: &str, name: &str, report: &mut NameReport<'_, '_>) -> bool {
     if name.len() != raw.len() {
         report.fail(
-            &catalog::DOMAIN_LABEL_INVALID,
+            catalog::DOMAIN_LABEL_INVALID,
             "whitespace around the name is not accepted; remove the space".to_string(),
         );
     }
@@ -416,7 +416,7 @@ fn non_ascii(name: &str, labels: &[&str], report: &mut NameReport<'_, '_>) -> bo
                  form"
             .to_string(),
     };
-    report.fail(&catalog::DOMAIN_NON_ASCII, message)
+    report.fail(catalog::DOMAIN_NON_ASCII, message)
 }
 
 fn wildcard_rule(problem: Option<WildcardProblem>, report: &mut NameReport<'_, '_>) -> bool {
@@ -435,7 +435,7 @@ fn wildcard_rule(problem: Option<WildcardProblem>, report: &mut NameReport<'_, '
                                           *.test.com"
             .to_string(),
     };
-    report.fail(&catalog::DOMAIN_WILDCARD_INVALID, message)
+    report.fail(catalog::DOMAIN_WILDCARD_INVALID, message)
 }
 
 fn empty_labels(
@@ -458,7 +458,7 @@ fn empty_labels(
         why.push("a dot at the end");
     }
     report.fail(
-        &catalog::DOMAIN_LABEL_INVALID,
+        catalog::DOMAIN_LABEL_INVALID,
         format!(
             "empty label ({}); every label between dots needs 1 to 63 letters, digits or \
              hyphens",
@@ -481,7 +481,7 @@ fn invalid_characters(name: &str, report: &mut NameReport<'_, '_>) -> bool {
     let shown: Vec<String> = bad.iter().take(5).map(|c| format!("{c:?}")).collect();
     let more = if bad.len() > 5 { " and others" } else { "" };
     report.fail(
-        &catalog::DOMAIN_LABEL_INVALID,
+        catalog::DOMAIN_LABEL_INVALID,
         format!(
             "contains {}{more}; a label may hold only ASCII letters, digits and hyphens",
             shown.join(", ")
@@ -514,7 +514,7 @@ fn hyphen_ends(labels: &[&str], report: &mut NameReport<'_, '_>) -> bool {
         ("labels", "start or end")
     };
     report.fail(
-        &catalog::DOMAIN_LABEL_INVALID,
+        catalog::DOMAIN_LABEL_INVALID,
         format!(
             "{noun} {}{more} {verb} with a hyphen; labels must start and end with a letter \
              or digit",
@@ -539,7 +539,7 @@ fn label_lengths(labels: &[&str], report: &mut NameReport<'_, '_>) -> bool {
         n => format!(" (and {} more labels are too)", n - 1),
     };
     report.fail(
-        &catalog::DOMAIN_LABEL_TOO_LONG,
+        catalog::DOMAIN_LABEL_TOO_LONG,
         format!(
             "label {number} is {chars} characters{others}; each label may have at most \
              {MAX_LABEL}"
@@ -552,7 +552,7 @@ fn name_length(name: &str, report: &mut NameReport<'_, '_>) -> bool {
     let chars = name.chars().count();
     if chars > MAX_NAME {
         report.fail(
-            &catalog::DOMAIN_TOO_LONG,
+            catalog::DOMAIN_TOO_LONG,
             format!(
                 "the name is {chars} characters; DNS names have at most {MAX_NAME} \
                  (RFC 1035), so it cannot be resolved"
