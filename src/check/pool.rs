@@ -342,7 +342,7 @@ fn report_added(
         ));
     }
     out.emit(
-        &CHAIN_COMPLETED_FROM_POOL,
+        CHAIN_COMPLETED_FROM_POOL,
         format!("{base}/chain/{}", cert.index),
         message,
     );
@@ -360,7 +360,7 @@ fn report_rejected(
         return;
     };
     out.emit(
-        &CHAIN_POOL_CANDIDATE_REJECTED,
+        CHAIN_POOL_CANDIDATE_REJECTED,
         format!("{base}/chain/{child_number}"),
         format!(
             "The intermediates pool has a certificate named \"{}\" ({}), the issuer certificate {child_number}{} names, but it was not added: {}",
