@@ -213,7 +213,10 @@ pub fn check_certificate(
     verifier: Option<JsVerifier>,
 ) -> String {
     let run = || -> Result<String, Failure> {
+        #[cfg(feature = "requests")]
         let pool = pool_of(intermediates, intermediate_names)?;
+        #[cfg(not(feature = "requests"))]
+        refuse_pool(intermediates.as_ref(), intermediate_names)?;
         let mut input = CertificateInput::new(pem, now_of(now_ms, now_text)?);
         input.private_key = key.as_deref();
         input.domains = domains.as_deref();
@@ -259,9 +262,13 @@ fn pool_of(
     Ok(Some(pool))
 }
 
-/// See the request module's `pool_of`: here a pool is refused with what to do instead.
+/// The certificate module has no pool (see the request module's `pool_of`): one given is
+/// refused with what to do instead.
 #[cfg(not(feature = "requests"))]
-fn pool_of(intermediates: Option<Vec<String>>, _names: Option<Vec<String>>) -> Result<(), Failure> {
+fn refuse_pool(
+    intermediates: Option<&Vec<String>>,
+    _names: Option<Vec<String>>,
+) -> Result<(), Failure> {
     match intermediates {
         None => Ok(()),
         Some(_) => Err(Failure::option(
