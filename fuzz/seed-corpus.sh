@@ -11,11 +11,13 @@
 #   request_json       operation byte (index in `operations()`, all of them) + each request
 #                      case's body, its {"$file": ...} references replaced by the files' text
 #   request_value      none: libFuzzer starts from the empty input (the bytes are `arbitrary`'s)
+#   intermediates_pool selector byte (bit 0: the deep leaf, bit 1: the root given) + every file
+#                      under testdata/pool/ (the pools of scripts/gen-testdata-pool.sh)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
 out="${1:-$(mktemp -d)}"
-mkdir -p "$out"/{certificate_field,key_field,domain_field,fingerprint,request_json,request_value}
+mkdir -p "$out"/{certificate_field,key_field,domain_field,fingerprint,request_json,request_value,intermediates_pool}
 t="$root/testdata/certs"
 flat() { echo "$1" | sed "s|$root/||; s|/|_|g"; }
 
@@ -23,6 +25,15 @@ while IFS= read -r -d '' f; do
   cp "$f" "$out/certificate_field/$(flat "$f")"
   case "$f" in *.pem) cp "$f" "$out/fingerprint/$(flat "$f")" ;; esac
 done < <(find "$root/testdata" -type f -print0)
+
+while IFS= read -r -d '' f; do
+  case "$f" in
+    */deep-leaf.pem | */pool-deep.pem) sel='\003' ;;
+    *) sel='\002' ;;
+  esac
+  { printf "$sel"; cat "$f"; } >"$out/intermediates_pool/$(flat "$f")"
+done < <(find "$root/testdata/pool" -type f -print0)
+{ printf '\000'; cat "$root/testdata/pool/pool-cross.pem"; } >"$out/intermediates_pool/no-roots-cross"
 
 combine() { # cert key domains name
   { cat "$1"; printf '\377'; cat "$2"; printf '\377'; printf '%s' "$3"; } >"$out/certificate_field/combined-$4"

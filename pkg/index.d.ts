@@ -207,6 +207,15 @@ export interface CheckCertificateOptions {
   /** Trust only `roots`, not Mozilla's root store, like the CLI's `--no-public-roots`. */
   noPublicRoots?: boolean;
   /**
+   * Intermediates to complete the chain from, like the CLI's `--intermediates`: PEM text
+   * (certificate and PKCS#7 blocks), or an array of them (one per file). When the bundle lacks
+   * an issuer, one found here by name, key identifier and a verified signature is added to
+   * `normalized` (reported as `chain.completed_from_pool`, which says which and, among
+   * cross-signs, why that one); a certificate with the name but another key is
+   * `chain.pool_candidate_rejected`.
+   */
+  intermediates?: string | readonly string[];
+  /**
    * Who the certificate is for, like the CLI's `--audience`: `"auto"` (default: `"public"` when
    * the path anchors in Mozilla's root store), `"public"` (browsers: the CA/Browser Forum and
    * root program lints apply) or `"private"` (only what TLS libraries refuse for any

@@ -251,6 +251,10 @@ catalogue! {
         "the same certificate twice";
     CHAIN_INCOMPLETE = "chain.incomplete", Warning, "X.509", None, Manual,
         "the path stops at a certificate whose issuer is neither in the bundle, nor a trust anchor, nor itself; the missing issuer is named (name, key identifier, caIssuers URL)";
+    CHAIN_COMPLETED_FROM_POOL = "chain.completed_from_pool", Info, "issue 22", None, Normalized,
+        "a missing issuer was found in the caller's intermediates pool (by name, key identifier and a verified signature) and added to the normalized bundle; which one, and why it was chosen over other candidates";
+    CHAIN_POOL_CANDIDATE_REJECTED = "chain.pool_candidate_rejected", Info, "issue 22", None, Manual,
+        "a certificate of the intermediates pool has the missing issuer's name but another key (its key identifier differs or its signature does not verify), so it was not used";
     CHAIN_UNTRUSTED_ROOT = "chain.untrusted_root", Warning, "Mozilla root store", None, Manual,
         "the path ends at a self-signed root that is neither in Mozilla's root store nor among the caller's roots (a private CA)";
     CHAIN_ROOT_INCLUDED = "chain.root_included", Info, "X.509", None, Normalized,

@@ -57,6 +57,7 @@ pub use request::{
     MAX_REQUEST_BYTES,
 };
 pub use time::Timestamp;
+pub use trust::IntermediatePool;
 pub use verifier::{
     PublicKeyInfo, RingVerifier, SharedVerifier, SignatureAlgorithm, SignatureVerifier,
     VerifyOutcome,

@@ -23,7 +23,8 @@ mod request_value;
 use cert_preflight::{
     check_certificate, check_certificate_with_key_fix, fingerprint, operations, rules,
     validate_request, CertificateInput, CertificatePurpose, DigestAlgorithm, FingerprintReport,
-    FingerprintStyle, ProviderProfile, Report, RequestContext, Severity, Timestamp,
+    FingerprintStyle, IntermediatePool, ProviderProfile, Report, RequestContext, Severity,
+    Timestamp,
 };
 
 pub use request_value::request_value;
@@ -39,6 +40,7 @@ pub const TARGETS: &[(&str, Target)] = &[
     ("fingerprint", fingerprint_field),
     ("request_json", request_json),
     ("request_value", request_value),
+    ("intermediates_pool", intermediates_pool),
 ];
 
 /// 2026-11-23T00:00:00Z, the testdata clock (the generated certificates are valid then).
@@ -253,6 +255,54 @@ pub fn domain_field(data: &[u8]) {
 
 /// `fingerprint`: the bytes (lossy UTF-8) are the PEM field, fingerprinted with both digests
 /// in both styles; the two styles of one digest must spell the same bytes.
+/// The leaves the pool target completes (selector byte 0 and 1): one level and two levels
+/// missing (testdata/pool/, scripts/gen-testdata-pool.sh), anchored at their root.
+const POOL_LEAVES: [&str; 2] = [
+    include_str!("../../testdata/pool/leaf.pem"),
+    include_str!("../../testdata/pool/deep-leaf.pem"),
+];
+const POOL_ROOT: &str = include_str!("../../testdata/pool/root.pem");
+
+/// `IntermediatePool::add` of the fuzzer's bytes (after a selector byte: the leaf, and
+/// whether the caller's root is given), then the leaf checked with that pool: no panic, a
+/// self-consistent report, and a pool that says what it skipped without quoting it. A
+/// completed chain is the normalized bundle, which starts with the leaf and checks again
+/// without the pool with no `chain.incomplete` on the pool's account.
+pub fn intermediates_pool(data: &[u8]) {
+    let Some((&selector, pool_bytes)) = data.split_first() else {
+        return;
+    };
+    let leaf = POOL_LEAVES[usize::from(selector & 1)];
+    let mut pool = IntermediatePool::new();
+    let added = pool.add(pool_bytes, "fuzz");
+    assert!(added <= pool.len());
+    for skipped in pool.skipped() {
+        assert!(skipped.starts_with("fuzz: "), "{skipped}");
+    }
+    let mut input = CertificateInput::new(leaf, now());
+    input.intermediates = Some(&pool);
+    if selector & 2 != 0 {
+        input.roots = Some(POOL_ROOT);
+    }
+    let report = check_certificate(&input);
+    check_report(&report);
+    let added_rules = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.rule == "chain.completed_from_pool")
+        .count();
+    if added_rules > 0 {
+        let normalized = report
+            .normalized
+            .as_deref()
+            .expect("a completed chain is normalized");
+        assert!(normalized.starts_with(leaf), "the leaf comes first");
+        let mut again = CertificateInput::new(normalized, now());
+        again.roots = input.roots;
+        check_report(&check_certificate(&again));
+    }
+}
+
 pub fn fingerprint_field(data: &[u8]) {
     let pem = String::from_utf8_lossy(data);
     for algorithm in [DigestAlgorithm::Sha1, DigestAlgorithm::Sha256] {

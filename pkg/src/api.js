@@ -164,6 +164,18 @@ function optionalStrings(fn, name, value) {
   return value.map((v, i) => string(fn, `${name}[${i}]`, v));
 }
 
+// The intermediates pool: PEM text, or an array of PEM texts (one per file); with the names
+// its messages give each source.
+function intermediatesOf(fn, value) {
+  if (value === undefined || value === null) return [undefined, undefined];
+  if (typeof value === "string") return [[value], ["intermediates"]];
+  if (!Array.isArray(value)) {
+    throw new TypeError(`${fn}: intermediates must be a string or an array of strings, got ${describe(value)}`);
+  }
+  const texts = value.map((v, i) => string(fn, `intermediates[${i}]`, v));
+  return [texts, texts.map((_, i) => `intermediates[${i}]`)];
+}
+
 function pick(object, camel, snake) {
   return object[camel] !== undefined ? object[camel] : object[snake];
 }
@@ -192,7 +204,7 @@ export function createApi(raw, ready, verifier) {
   function checkCertificate(pem, opts) {
     const fn = "checkCertificate";
     string(fn, "pem", pem);
-    const o = options(fn, opts, ["key", "domains", "ca", "now", "expiryDays", "profile", "roots", "noPublicRoots", "audience"]);
+    const o = options(fn, opts, ["key", "domains", "ca", "now", "expiryDays", "profile", "roots", "noPublicRoots", "audience", "intermediates"]);
     // In the order the options are checked (the first misuse is the one reported).
     const key = optionalString(fn, "key", o.key);
     const domains = domainsOf(fn, o.domains);
@@ -203,10 +215,11 @@ export function createApi(raw, ready, verifier) {
     const roots = optionalString(fn, "roots", o.roots);
     const noPublicRoots = optionalBoolean(fn, "noPublicRoots", o.noPublicRoots);
     const audience = oneOf(fn, "audience", o.audience, AUDIENCES);
+    const [intermediates, intermediateNames] = intermediatesOf(fn, o.intermediates);
     // `now` is epoch milliseconds (a number) or RFC 3339 text: one argument for each form.
     const [nowMs, nowText] = typeof now === "number" ? [now, undefined] : [undefined, now];
     return call(fn, () =>
-      raw.check_certificate(pem, key, domains, ca, nowMs, nowText, days, profile, roots, noPublicRoots, audience, verifier),
+      raw.check_certificate(pem, key, domains, ca, nowMs, nowText, days, profile, roots, noPublicRoots, audience, intermediates, intermediateNames, verifier),
     );
   }
 

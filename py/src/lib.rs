@@ -16,8 +16,8 @@ use cert_preflight::{
     certificate_text, check_certificate as core_check_certificate, fingerprint as core_fingerprint,
     looks_like_pkcs12, operation_rules, private_key_text,
     validate_request as core_validate_request, validate_request_bytes, CertificateInput,
-    CertificatePurpose, DigestAlgorithm, FingerprintStyle, InputError, ProviderProfile,
-    RequestContext, Timestamp,
+    CertificatePurpose, DigestAlgorithm, FingerprintStyle, InputError, IntermediatePool,
+    ProviderProfile, RequestContext, Timestamp,
 };
 use pyo3::create_exception;
 use pyo3::exceptions::{PyTypeError, PyValueError};
@@ -168,9 +168,29 @@ impl Now {
     }
 }
 
+/// The intermediates pool's sources as the Python side passes them: a list of `(name,
+/// material)` pairs, each material `str` or `bytes` (PEM, DER or PKCS#7).
+fn intermediate_sources(
+    value: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Option<Vec<(String, Material)>>> {
+    let Some(value) = value.filter(|v| !v.is_none()) else {
+        return Ok(None);
+    };
+    let mut sources = Vec::new();
+    for (i, item) in value.try_iter()?.enumerate() {
+        let (name, material): (Bound<'_, PyAny>, Bound<'_, PyAny>) = item?.extract()?;
+        let name = lossy_text(name.cast::<PyString>()?)?;
+        sources.push((
+            name,
+            Material::from_py(&material, &format!("intermediates[{i}]"))?,
+        ));
+    }
+    Ok(Some(sources))
+}
+
 /// Checks a certificate bundle, its key and its domains; returns the report as JSON.
 #[pyfunction]
-#[pyo3(signature = (certificate, *, now, key=None, domains=None, purpose=None, key_required=false, expiry_days=cert_preflight::DEFAULT_EXPIRY_WARNING_DAYS, profile=None, roots=None, public_roots=true, password=None))]
+#[pyo3(signature = (certificate, *, now, key=None, domains=None, purpose=None, key_required=false, expiry_days=cert_preflight::DEFAULT_EXPIRY_WARNING_DAYS, profile=None, roots=None, public_roots=true, password=None, intermediates=None))]
 #[allow(clippy::too_many_arguments)] // one keyword argument per option, as Python passes them
 fn check_certificate(
     py: Python<'_>,
@@ -185,8 +205,10 @@ fn check_certificate(
     roots: Option<&Bound<'_, PyAny>>,
     public_roots: bool,
     password: Option<Text>,
+    intermediates: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<String> {
     let certificate = Material::from_py(certificate, "certificate")?;
+    let intermediates = intermediate_sources(intermediates)?;
     let password = Zeroizing::new(password.map(|Text(p)| p).unwrap_or_default());
     let key = Material::optional(key, "key")?;
     let roots = Material::optional(roots, "roots")?;
@@ -225,6 +247,17 @@ fn check_certificate(
         input.profile = profile;
         input.roots = roots.as_ref().map(|r| r.as_str());
         input.public_roots = public_roots;
+        let pool = intermediates.as_ref().map(|sources| {
+            let mut pool = IntermediatePool::new();
+            for (name, material) in sources {
+                match material {
+                    Material::Text(text) => pool.add(text.as_bytes(), name),
+                    Material::Bytes(bytes) => pool.add(bytes, name),
+                };
+            }
+            pool
+        });
+        input.intermediates = pool.as_ref();
         to_json(&core_check_certificate(&input))
     })
 }

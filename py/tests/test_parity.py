@@ -47,7 +47,20 @@ def certificate_options(case: Dict[str, Any]) -> Dict[str, Any]:
         "roots": read(case.get("roots")),
         "public_roots": case.get("public_roots", True),
         "password": case.get("password"),
+        "intermediates": pool_of(case.get("intermediates")),
     }
+
+
+def pool_of(name: Optional[str]) -> Optional[Dict[str, bytes]]:
+    """A case's intermediates pool, each file named by its path under testdata/ as
+    tests/golden_support/certificate_case.rs names it."""
+    if name is None:
+        return None
+    path = TESTDATA / name
+    files = [path]
+    if path.is_dir():
+        files = sorted(p for p in path.iterdir() if p.suffix in (".pem", ".der", ".p7b"))
+    return {str(p.relative_to(TESTDATA)): p.read_bytes() for p in files}
 
 
 def certificate_text(case: Dict[str, Any]) -> str:

@@ -5,6 +5,7 @@ use crate::findings::Policy;
 use crate::rules::certificate::ValidityFloor;
 use crate::rules::pem::SizeLimit;
 use crate::time::Timestamp;
+use crate::trust::IntermediatePool;
 
 /// Seed 003: "supports certificate chains with a maximum of 11 layers".
 pub(crate) const MAX_CHAIN_CERTIFICATES: usize = 11;
@@ -103,6 +104,12 @@ pub struct CertificateInput<'a> {
     /// Who the certificate is for: `Auto` (the default) judges a path that anchors in the
     /// public root store as `Public`, any other as `Private`.
     pub audience: Audience,
+    /// Intermediates the caller trusts to complete the chain from: when the bundle lacks an
+    /// issuer, one found here (by name, key identifier and a verified signature) is added to
+    /// the normalized bundle and reported as `chain.completed_from_pool`. Server
+    /// certificates only; not consulted in a build without the `intermediates` feature (the
+    /// npm package's browser certificate module).
+    pub intermediates: Option<&'a IntermediatePool>,
     /// Who verifies signatures; `None` is ring ([`crate::verifier::RingVerifier`]). The rules decide
     /// the same way whatever the verifier.
     pub verifier: Option<crate::verifier::SharedVerifier>,
@@ -151,6 +158,7 @@ impl std::fmt::Debug for CertificateInput<'_> {
             .field("roots", &self.roots)
             .field("public_roots", &self.public_roots)
             .field("audience", &self.audience)
+            .field("intermediates", &self.intermediates)
             .field("verifier", &self.verifier)
             .field("chain", &self.chain)
             .field("limits", &self.limits)
@@ -180,6 +188,7 @@ impl<'a> CertificateInput<'a> {
             roots: None,
             public_roots: true,
             audience: Audience::Auto,
+            intermediates: None,
             verifier: None,
             chain: None,
             limits: FieldLimits::SEEDS,

@@ -3,6 +3,7 @@
 //! mechanical fix).
 
 use super::anchors;
+use super::client_path::{judge_candidate, path_members};
 use super::input::CertificateInput;
 use super::normalized_key::NormalizedKey;
 use crate::catalog::{
@@ -18,14 +19,14 @@ use crate::model::{
 use crate::report::CertificateSummary;
 use crate::rules::certificate::{check_certificates, facts, CertificateContext};
 use crate::rules::chain::{analyse, ChainAnalysis};
-use crate::rules::chain_end::{first_anchoring, judge_path_end};
+use crate::rules::chain_end::judge_path_end;
 use crate::rules::domain::{check_coverage, check_domain_field, CertificateNames};
 use crate::rules::key::{check_key, KeyBlockFacts, KeyContext};
-use crate::rules::path::{check_path, PathMember};
+use crate::rules::path::check_path;
 use crate::rules::pem::{
     check_size, issues_to_diagnostics, unexpected_block, FieldKind, SizeLimit,
 };
-use crate::trust::{AnchorSource, Anchoring, TrustAnchors};
+use crate::trust::TrustAnchors;
 
 /// What the core found in a certificate field: findings, facts, the fix, and the leaf's
 /// names (for domain coverage checks done by the caller).
@@ -102,6 +103,10 @@ pub(super) fn run(input: &CertificateInput<'_>) -> MaterialOutcome {
         .map(|field| field.certificates)
         .unwrap_or_default();
     let anchors = anchors::anchors(input, &roots);
+    #[cfg(feature = "intermediates")]
+    if let (Some(field), Some(pool)) = (field.as_mut(), input.intermediates) {
+        super::pool::complete(field, pool, &anchors, input, findings);
+    }
     let mut leaf_position = None;
     if let Some(field) = &field {
         let chain = check_field(field, input, &anchors, findings);
@@ -326,81 +331,6 @@ fn check_field(
     };
     check_certificates(&field.certificates, &chain, &ctx, out);
     chain
-}
-
-/// How a client judges one candidate path (see `chain::best_path`): whether it meets a trust
-/// anchor, and how many errors the path rules and the validity of its certificates give it.
-fn judge_candidate(
-    certs: &[ParsedCertificate],
-    path: &[usize],
-    self_signed: &[bool],
-    anchors: &TrustAnchors<'_>,
-    input: &CertificateInput<'_>,
-) -> (bool, usize) {
-    let candidate = ChainAnalysis {
-        path: path.to_vec(),
-        self_signed: self_signed.to_vec(),
-        anchoring: first_anchoring(certs, path, anchors),
-        ..ChainAnalysis::default()
-    };
-    let members = path_members(certs, &candidate, anchors, input);
-    let now = input.now.unix_seconds();
-    let mut scratch = Findings::new();
-    check_path(&members, now, &mut scratch);
-    let expired = members
-        .iter()
-        .filter(|m| m.cert.not_after < now || m.cert.not_before > now)
-        .count();
-    let errors = scratch
-        .into_diagnostics(&crate::findings::ErrorCodes::CATALOGUE)
-        .iter()
-        .filter(|d| d.severity == crate::report::Severity::Error)
-        .count();
-    (candidate.anchoring.is_some(), errors + expired)
-}
-
-/// The path a client validates: the chain's path up to where it meets a trust anchor, and the
-/// caller's root that issued its last certificate, when one did.
-fn path_members<'a>(
-    certs: &'a [ParsedCertificate],
-    chain: &ChainAnalysis,
-    anchors: &TrustAnchors<'a>,
-    input: &CertificateInput<'_>,
-) -> Vec<PathMember<'a>> {
-    let base = input.paths.certificate.as_str();
-    let end = chain
-        .anchoring
-        .and_then(|(pos, _)| chain.path.iter().position(|&p| p == pos))
-        .map_or(chain.path.len(), |i| i + 1);
-    let mut members: Vec<PathMember<'a>> = chain
-        .path
-        .iter()
-        .take(end)
-        .filter_map(|&pos| certs.get(pos).map(|cert| (pos, cert)))
-        .map(|(pos, cert)| PathMember {
-            cert,
-            pointer: format!("{base}/chain/{}", cert.index),
-            self_signed: chain.self_signed.get(pos).copied().unwrap_or(false),
-            caller_anchor: false,
-        })
-        .collect();
-    let issued_by_caller_root = matches!(
-        chain.anchoring,
-        Some((_, Anchoring::IssuedByAnchor(AnchorSource::CallerRoots)))
-    );
-    if let Some(root) = members
-        .last()
-        .filter(|_| issued_by_caller_root)
-        .and_then(|last| anchors.caller_issuer(last.cert))
-    {
-        members.push(PathMember {
-            cert: root,
-            pointer: format!("{}/chain/{}", input.paths.roots, root.index),
-            self_signed: root.subject_raw == root.issuer_raw,
-            caller_anchor: true,
-        });
-    }
-    members
 }
 
 /// The field rewritten as the providers want it, when that differs from the input and every

@@ -10,11 +10,14 @@ use crate::report::Report;
 use crate::rules::key::KeyFixer;
 
 mod anchors;
+mod client_path;
 mod fingerprint;
 mod input;
 mod material;
 mod normalized_key;
 mod pkcs12;
+#[cfg(feature = "intermediates")]
+mod pool;
 
 pub use fingerprint::{DigestAlgorithm, FingerprintReport, FingerprintStyle};
 pub use input::{CertificateInput, FieldPaths};

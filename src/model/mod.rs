@@ -155,47 +155,64 @@ pub(crate) fn read_certificate_field(text: &str) -> CertificateField {
         ..CertificateField::default()
     };
     for block in scanned.blocks {
-        let label = block.label.as_str();
-        // A DER .p7b given where a certificate is read arrives wrapped as a CERTIFICATE block.
-        if PKCS7_LABELS.contains(&label)
-            || (CERTIFICATE_LABELS.contains(&label) && pkcs7::is_signed_data(&block.der))
-        {
-            match pkcs7::certificates(&block.der) {
-                Ok(ders) => {
-                    field.pkcs7.push(Pkcs7Bundle {
-                        line: block.begin_line,
-                        certificates: ders.len(),
-                    });
-                    for der in ders {
-                        field.add_certificate(block.begin_line, der);
-                    }
-                }
-                Err(reason) => {
-                    let index = field.certificate_blocks;
-                    field.certificate_blocks += 1;
-                    field.malformed.push(MalformedCertificate {
-                        index,
-                        line: block.begin_line,
-                        reason,
-                    });
+        match block_content(&block) {
+            BlockContent::Pkcs7(ders) => {
+                field.pkcs7.push(Pkcs7Bundle {
+                    line: block.begin_line,
+                    certificates: ders.len(),
+                });
+                for der in ders {
+                    field.add_certificate(block.begin_line, der);
                 }
             }
-        } else if CERTIFICATE_LABELS.contains(&label) && looks_like_pkcs12(&block.der) {
-            // A .pfx/.p12 read as text (a page's file input, or DER wrapped by the caller).
-            let index = field.certificate_blocks;
-            field.certificate_blocks += 1;
-            field.malformed.push(MalformedCertificate {
-                index,
-                line: block.begin_line,
-                reason: PKCS12_NOT_A_CERTIFICATE.to_owned(),
-            });
-        } else if CERTIFICATE_LABELS.contains(&label) {
-            field.add_certificate(block.begin_line, &block.der);
-        } else {
-            field.foreign.push(foreign(&block));
+            BlockContent::Certificate(der) => field.add_certificate(block.begin_line, der),
+            BlockContent::Unreadable(reason) => {
+                let index = field.certificate_blocks;
+                field.certificate_blocks += 1;
+                field.malformed.push(MalformedCertificate {
+                    index,
+                    line: block.begin_line,
+                    reason,
+                });
+            }
+            BlockContent::Other => field.foreign.push(foreign(&block)),
         }
     }
     field
+}
+
+/// What one PEM block holds, as certificate DER.
+pub(crate) enum BlockContent<'a> {
+    /// One certificate (not yet parsed).
+    Certificate(&'a [u8]),
+    /// A PKCS#7 bundle's certificates, in its order.
+    Pkcs7(Vec<&'a [u8]>),
+    /// A block that should hold certificates but cannot be read as such (the reason).
+    Unreadable(String),
+    /// A block of another kind (a key, a request...).
+    Other,
+}
+
+/// Tells what `block` holds: a certificate, a PKCS#7 bundle (`PKCS7`, or a DER `.p7b` that
+/// arrived wrapped as a CERTIFICATE block), a PKCS#12 archive read as text (unreadable here),
+/// or another kind of block. The certificate field and the intermediates pool read blocks
+/// this one way.
+pub(crate) fn block_content(block: &PemBlock) -> BlockContent<'_> {
+    let label = block.label.as_str();
+    let certificate = CERTIFICATE_LABELS.contains(&label);
+    if PKCS7_LABELS.contains(&label) || (certificate && pkcs7::is_signed_data(&block.der)) {
+        match pkcs7::certificates(&block.der) {
+            Ok(ders) => BlockContent::Pkcs7(ders),
+            Err(reason) => BlockContent::Unreadable(reason),
+        }
+    } else if certificate && looks_like_pkcs12(&block.der) {
+        // A .pfx/.p12 read as text (a page's file input, or DER wrapped by the caller).
+        BlockContent::Unreadable(PKCS12_NOT_A_CERTIFICATE.to_owned())
+    } else if certificate {
+        BlockContent::Certificate(&block.der)
+    } else {
+        BlockContent::Other
+    }
 }
 
 impl CertificateField {

@@ -1,8 +1,10 @@
 //! Trust anchors: Mozilla's root store (a generated table of match keys, see
 //! `scripts/gen-roots.py`) and the roots a caller adds. The chain rules ask whether a
-//! certificate is an anchor, or was issued by one.
+//! certificate is an anchor, or was issued by one. The intermediates pool (`pool`) holds the
+//! issuers a caller lets a chain be completed from.
 
 mod mozilla_roots;
+mod pool;
 
 use crate::report::Anchored;
 use ring::digest;
@@ -12,6 +14,9 @@ use crate::model::crypto::{verify_signature, Verification};
 use crate::verifier::SignatureVerifier;
 
 pub(crate) use mozilla_roots::{STORE_DATE, STORE_SOURCE};
+pub use pool::IntermediatePool;
+#[cfg(feature = "intermediates")]
+pub(crate) use pool::PoolCertificate;
 
 /// Where a trust anchor comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

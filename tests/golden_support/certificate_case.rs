@@ -16,7 +16,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use cert_preflight::{
-    check_certificate, CertificateInput, CertificatePurpose, ProviderProfile, Report, Timestamp,
+    check_certificate, CertificateInput, CertificatePurpose, IntermediatePool, ProviderProfile,
+    Report, Timestamp,
 };
 use serde::Deserialize;
 
@@ -52,6 +53,9 @@ struct Case {
     /// A PKCS#12 file under testdata/, opened with `password`, instead of a certificate field.
     pkcs12: Option<String>,
     password: Option<String>,
+    /// The intermediates pool: a file, or a directory whose certificate files are read in
+    /// name order, under testdata/ (named by that path in the report).
+    intermediates: Option<String>,
 }
 
 #[derive(Deserialize, Default, Clone, Copy)]
@@ -109,6 +113,35 @@ pub struct GoldenCase {
     key_required: bool,
     expiry_warning_days: Option<u32>,
     public_roots: bool,
+    pool: Option<IntermediatePool>,
+}
+
+/// The pool a case names: the file, or the directory's certificate files in name order.
+fn read_pool(name: &str) -> IntermediatePool {
+    let path = testdata().join(name);
+    let mut files = vec![path.clone()];
+    if path.is_dir() {
+        files = fs::read_dir(&path)
+            .unwrap_or_else(|e| panic!("{name}: {e}"))
+            .map(|e| e.expect("directory entry").path())
+            .filter(|p| {
+                let ext = p.extension().and_then(|e| e.to_str()).unwrap_or_default();
+                ["pem", "der", "p7b"].contains(&ext)
+            })
+            .collect();
+        files.sort();
+    }
+    let mut pool = IntermediatePool::new();
+    for file in files {
+        let shown = file
+            .strip_prefix(testdata())
+            .expect("under testdata")
+            .display()
+            .to_string();
+        let bytes = fs::read(&file).unwrap_or_else(|e| panic!("{shown}: {e}"));
+        pool.add(&bytes, &shown);
+    }
+    pool
 }
 
 impl GoldenCase {
@@ -158,6 +191,7 @@ impl GoldenCase {
             key_required: case.key_required,
             expiry_warning_days: case.expiry_warning_days,
             public_roots: case.public_roots.unwrap_or(true),
+            pool: case.intermediates.as_deref().map(read_pool),
         }
     }
 
@@ -174,6 +208,7 @@ impl GoldenCase {
         input.profile = self.profile;
         input.roots = self.roots.as_deref();
         input.public_roots = self.public_roots;
+        input.intermediates = self.pool.as_ref();
         if let Some(days) = self.expiry_warning_days {
             input.expiry_warning_days = days;
         }

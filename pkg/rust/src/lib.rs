@@ -30,7 +30,9 @@ use cert_preflight::{
     Timestamp, DEFAULT_EXPIRY_WARNING_DAYS,
 };
 #[cfg(feature = "requests")]
-use cert_preflight::{validate_request as core_validate_request, InputError, RequestContext};
+use cert_preflight::{
+    validate_request as core_validate_request, InputError, IntermediatePool, RequestContext,
+};
 #[cfg(feature = "requests")]
 use serde_json::Value;
 use verifier::{from_js, JsVerifier};
@@ -189,7 +191,7 @@ fn to_json<T: serde::Serialize>(value: &T) -> String {
 
 /// Checks a certificate bundle, its key and its domains, with the options of
 /// `checkCertificate` (`key`, `domains`, `ca`, `now`, `expiryDays`, `profile`, `roots`,
-/// `noPublicRoots`, `audience`) one argument each; `now` is `now_ms` (epoch milliseconds) or
+/// `noPublicRoots`, `audience`, `intermediates` with its sources' names) one argument each; `now` is `now_ms` (epoch milliseconds) or
 /// `now_text` (RFC 3339). Returns the report as JSON, or an error.
 #[wasm_bindgen]
 // One argument per option: see the module's documentation for why not one JSON object.
@@ -206,9 +208,15 @@ pub fn check_certificate(
     roots: Option<String>,
     no_public_roots: Option<bool>,
     audience: Option<String>,
+    intermediates: Option<Vec<String>>,
+    intermediate_names: Option<Vec<String>>,
     verifier: Option<JsVerifier>,
 ) -> String {
     let run = || -> Result<String, Failure> {
+        #[cfg(feature = "requests")]
+        let pool = pool_of(intermediates, intermediate_names)?;
+        #[cfg(not(feature = "requests"))]
+        refuse_pool(intermediates.as_ref(), intermediate_names)?;
         let mut input = CertificateInput::new(pem, now_of(now_ms, now_text)?);
         input.private_key = key.as_deref();
         input.domains = domains.as_deref();
@@ -221,9 +229,53 @@ pub fn check_certificate(
         input.public_roots = no_public_roots != Some(true);
         input.audience = audience_of(audience)?;
         input.verifier = from_js(verifier);
+        #[cfg(feature = "requests")]
+        {
+            input.intermediates = pool.as_ref();
+        }
         Ok(to_json(&core_check_certificate(&input)))
     };
     run().unwrap_or_else(Failure::encode)
+}
+
+/// `intermediates` (PEM texts, one per file) as a pool, each named by `intermediate_names`
+/// (the glue names a single text `intermediates`, an array's items `intermediates[i]`). Only
+/// in the request module: the certificate module leaves the pool out for its size budget
+/// (issue 22), and says so.
+#[cfg(feature = "requests")]
+fn pool_of(
+    intermediates: Option<Vec<String>>,
+    names: Option<Vec<String>>,
+) -> Result<Option<IntermediatePool>, Failure> {
+    let Some(texts) = intermediates else {
+        return Ok(None);
+    };
+    let names = names.unwrap_or_default();
+    let mut pool = IntermediatePool::new();
+    for (i, text) in texts.iter().enumerate() {
+        let name = names
+            .get(i)
+            .cloned()
+            .unwrap_or_else(|| format!("intermediates[{i}]"));
+        pool.add(text.as_bytes(), &name);
+    }
+    Ok(Some(pool))
+}
+
+/// The certificate module has no pool (see the request module's `pool_of`): one given is
+/// refused with what to do instead.
+#[cfg(not(feature = "requests"))]
+fn refuse_pool(
+    intermediates: Option<&Vec<String>>,
+    _names: Option<Vec<String>>,
+) -> Result<(), Failure> {
+    match intermediates {
+        None => Ok(()),
+        Some(_) => Err(Failure::option(
+            "intermediates",
+            "intermediates: completing a chain from a pool is in the request module in the browser (it does not fit the certificate module's size budget); call `await initRequests()` first",
+        )),
+    }
 }
 
 /// The request context from `options`' `{path, context, now, expiry_days}`.

@@ -47,6 +47,8 @@ async function main(pem: string, key: string, bytes: ArrayBuffer): Promise<void>
   checkCertificate(pem, { now: "2027-06-01T00:00:00Z" });
   checkCertificate(pem);
   checkCertificate(pem, { profile: "alibaba-slb" });
+  checkCertificate(pem, { intermediates: pem });
+  checkCertificate(pem, { intermediates: [pem, pem] as const });
 
   const valid: boolean = report.valid;
   const counts: number = report.errors + report.warnings;

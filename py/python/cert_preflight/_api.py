@@ -145,6 +145,56 @@ def _domains(fn: str, value: Union[str, Iterable[str], None]) -> Optional[str]:
     return ",".join(names)
 
 
+# Extensions of the files check_certificate_file reads from an intermediates directory (as the
+# CLI's --intermediates DIR): certificates and PKCS#7 bundles, never keys or PKCS#12 files.
+_POOL_EXTENSIONS = (".pem", ".crt", ".cer", ".der", ".p7b", ".p7c")
+
+
+def _intermediates(
+    fn: str, value: Union[Material, Iterable[Material], Mapping[str, Material], None]
+) -> Optional[List[Tuple[str, Material]]]:
+    """The pool's sources as (name, material) pairs: one material is named
+    ``intermediates``, a list's items ``intermediates[i]``, a mapping's by their keys."""
+    if value is None:
+        return None
+    if isinstance(value, (str, bytes, bytearray)):
+        return [("intermediates", value)]
+    if isinstance(value, Mapping):
+        items = list(value.items())
+    elif isinstance(value, Iterable):
+        items = [(f"intermediates[{i}]", v) for i, v in enumerate(value)]
+    else:
+        raise TypeError(
+            f"{fn}: intermediates must be str, bytes, an iterable or a mapping of them, "
+            f"got {_describe(value)}"
+        )
+    for name, material in items:
+        if not isinstance(name, str):
+            raise TypeError(f"{fn}: intermediates names must be str, got {_describe(name)}")
+        if not isinstance(material, (str, bytes, bytearray)):
+            raise TypeError(
+                f"{fn}: intermediates[{name!r}] must be str or bytes, got {_describe(material)}"
+            )
+    return items
+
+
+def _read_intermediates(path: PathLike) -> Dict[str, bytes]:
+    """A file, or a directory's certificate files in name order (not recursively, hidden
+    ones left out), each named by its path."""
+    if not os.path.isdir(path):
+        with open(path, "rb") as f:
+            return {os.fspath(path): f.read()}
+    files: Dict[str, bytes] = {}
+    for name in sorted(os.listdir(path)):
+        full = os.path.join(path, name)
+        if name.startswith(".") or not name.lower().endswith(_POOL_EXTENSIONS):
+            continue
+        if os.path.isfile(full):
+            with open(full, "rb") as f:
+                files[os.fspath(full)] = f.read()
+    return files
+
+
 def check_certificate(
     certificate: Material,
     *,
@@ -159,6 +209,7 @@ def check_certificate(
     purpose: Optional[str] = None,
     key_required: bool = False,
     password: Optional[str] = None,
+    intermediates: Union[Material, Iterable[Material], Mapping[str, Material], None] = None,
 ) -> Report:
     """Checks a certificate bundle (leaf first, then its chain), its key and its domains.
 
@@ -173,6 +224,10 @@ def check_certificate(
     ``certificate`` as the bytes of a PKCS#12 file (``.pfx``, ``.p12``) is opened with
     ``password`` (default: none) and its certificates and key checked, as the CLI's ``cert``
     does; a wrong password is a report with ``pkcs12.wrong_password``.
+    ``intermediates`` is a pool to complete the chain from, like the CLI's ``--intermediates``:
+    PEM, DER or PKCS#7 material, a list of them, or a mapping of names (file names, used in
+    messages) to them. A missing issuer found there by name, key identifier and a verified
+    signature is added to ``report.normalized`` (``chain.completed_from_pool`` says which).
     The key's text never appears in the report, its ``repr`` or any exception.
     """
     fn = "check_certificate"
@@ -196,6 +251,7 @@ def check_certificate(
         "purpose": purpose,
         "key_required": _bool(fn, "key_required", key_required),
         "password": _optional_str(fn, "password", password),
+        "intermediates": _intermediates(fn, intermediates),
     }
     text = _call(fn, lambda: _native.check_certificate(certificate, **options))
     return Report._from_json_text(text)
@@ -215,10 +271,13 @@ def check_certificate_file(
     purpose: Optional[str] = None,
     key_required: bool = False,
     password: Optional[str] = None,
+    intermediates_path: Optional[PathLike] = None,
 ) -> Report:
     """:func:`check_certificate` on files: the bundle at ``path``, the key at ``key_path``,
-    extra trust anchors at ``roots_path``. Files are read as bytes (PEM, DER, PKCS#7, or
-    PKCS#12 opened with ``password``); an unreadable file raises the usual ``OSError``."""
+    extra trust anchors at ``roots_path``, the intermediates pool at ``intermediates_path``
+    (a file, or a directory whose certificate files are read in name order, as the CLI's
+    ``--intermediates DIR``). Files are read as bytes (PEM, DER, PKCS#7, or PKCS#12 opened
+    with ``password``); an unreadable file raises the usual ``OSError``."""
 
     def read(p: Optional[PathLike]) -> Optional[bytes]:
         if p is None:
@@ -241,6 +300,9 @@ def check_certificate_file(
         purpose=purpose,
         key_required=key_required,
         password=password,
+        intermediates=(
+            None if intermediates_path is None else _read_intermediates(intermediates_path)
+        ),
     )
 
 

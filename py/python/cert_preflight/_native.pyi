@@ -1,6 +1,6 @@
 # Type stub of the Rust extension module (py/src/lib.rs). Every function returns the report's
 # JSON text; cert_preflight._api turns it into report objects.
-from typing import List, Optional, Union
+from typing import List, Optional, Tuple, Union
 
 Material = Union[str, bytes, bytearray]
 
@@ -24,6 +24,7 @@ def check_certificate(
     roots: Optional[Material] = ...,
     public_roots: bool = ...,
     password: Optional[str] = ...,
+    intermediates: Optional[List[Tuple[str, Material]]] = ...,
 ) -> str: ...
 def validate_request(
     operation: str,

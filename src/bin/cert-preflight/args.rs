@@ -79,6 +79,10 @@ pub(crate) struct ScanArgs {
     /// Do not pair `x.crt` (or `.pem`, `.cer`, `.der`) with a `x.key` beside it.
     #[arg(long)]
     pub no_sibling_keys: bool,
+    /// Intermediates to complete each chain from (a PEM, DER or PKCS#7 file, or a directory
+    /// of them), read once for the whole scan, as `cert --intermediates`.
+    #[arg(long, value_name = "FILE|DIR")]
+    pub intermediates: Option<PathBuf>,
     /// Also walk hidden files and directories (names starting with `.`).
     #[arg(long)]
     pub hidden: bool,
@@ -132,6 +136,11 @@ pub(crate) struct CertArgs {
     /// Trust only the --roots, not Mozilla's root store.
     #[arg(long)]
     pub no_public_roots: bool,
+    /// Intermediates to complete the chain from (a PEM, DER or PKCS#7 file, or a directory of
+    /// them): a missing issuer found there by name, key identifier and signature is added to
+    /// the normalized bundle (`--fix`), and the report says which and why.
+    #[arg(long, value_name = "FILE|DIR")]
+    pub intermediates: Option<PathBuf>,
     /// Who the certificate is for: `auto` is `public` when the path anchors in Mozilla's root
     /// store; `public` applies the CA/Browser Forum and root program lints; `private` only what
     /// TLS libraries refuse for any certificate.

@@ -44,6 +44,12 @@ pub(crate) fn run_cert(args: &CertArgs, format: Format) -> Result<u8, CliError> 
         refuse_pkcs12(roots, path, "--roots takes PEM, DER or PKCS#7 certificates")?;
     }
 
+    let pool = args
+        .intermediates
+        .as_deref()
+        .map(crate::intermediates::read_pool)
+        .transpose()?;
+
     let password = match &cert.pkcs12 {
         Some(_) => args
             .password
@@ -59,6 +65,7 @@ pub(crate) fn run_cert(args: &CertArgs, format: Format) -> Result<u8, CliError> 
     request.key_required = false;
     request.roots = roots.as_ref().map(|r| r.pem.as_str());
     request.public_roots = !args.no_public_roots;
+    request.intermediates = pool.as_ref();
     request.audience = args.audience.audience();
     request.expiry_warning_days = args.clock.expiry_days;
     request.purpose = if args.ca {

@@ -7,6 +7,7 @@ mod args;
 mod cert;
 mod explain;
 mod input;
+mod intermediates;
 mod key_file;
 mod manifest;
 mod output;

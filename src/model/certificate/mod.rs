@@ -128,6 +128,21 @@ pub(crate) struct ParsedCertificate {
     pub path: PathFacts,
 }
 
+/// What an index of many certificates keeps of one: its subject name's DER and its subject key
+/// identifier, read without building the rest of the model (the intermediates pool parses a
+/// certificate fully only when it is a candidate issuer).
+pub(crate) fn subject_and_key_id(der: &[u8]) -> Result<(Vec<u8>, Option<Vec<u8>>), String> {
+    let (rest, cert) = X509CertificateParser::new()
+        .with_deep_parse_extensions(false)
+        .parse(der)
+        .map_err(|e| describe_error(&e))?;
+    if !rest.is_empty() {
+        return Err(format!("{} bytes follow the certificate's DER", rest.len()));
+    }
+    let subject = cert.tbs_certificate.subject().as_raw().to_vec();
+    Ok((subject, links::issuer_links(&cert).subject_key_id))
+}
+
 /// Parses one certificate's DER. The error is a short reason for `cert.malformed`.
 pub(crate) fn parse_certificate(
     index: usize,

@@ -36,6 +36,8 @@ pub(crate) struct Settings {
     /// The password every PKCS#12 file is opened with (scan never prompts; empty when none is
     /// given). A file it does not open gets `pkcs12.wrong_password` in its report.
     pub pkcs12_password: Zeroizing<String>,
+    /// `--intermediates`: the pool every chain may be completed from.
+    pub intermediates: Option<cert_preflight::IntermediatePool>,
 }
 
 impl Settings {
@@ -189,6 +191,7 @@ fn check_text(path: &Path, key: Option<PathBuf>, settings: &Settings) -> Outcome
     request.expiry_warning_days = settings.expiry_days;
     request.purpose = CertificatePurpose::Server;
     request.profile = settings.profile;
+    request.intermediates = settings.intermediates.as_ref();
     let report = check_certificate(&request);
     let block_lines = if settings.block_lines && cert.note.is_none() {
         labels

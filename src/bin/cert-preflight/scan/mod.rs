@@ -44,6 +44,11 @@ pub(crate) fn run_scan(args: &ScanArgs, format: ScanFormat) -> Result<u8, CliErr
         key_for: HashMap::new(),
         paired_keys: HashSet::new(),
         pkcs12_password: args.password.resolve("PKCS#12 files", Prompt::Never)?,
+        intermediates: args
+            .intermediates
+            .as_deref()
+            .map(crate::intermediates::read_pool)
+            .transpose()?,
     };
     settings.add_key_pairs(&args.key_for)?;
     let jobs = args
