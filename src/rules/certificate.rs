@@ -9,7 +9,7 @@ use crate::catalog::{
 use crate::context::{CertificatePurpose, ProviderProfile};
 use crate::findings::Findings;
 use crate::model::certificate::{
-    Curve, Hash, KeyKind, ParsedCertificate, PssParams, SignatureKind,
+    Curve, EkuServerAuth, Hash, KeyKind, ParsedCertificate, PssParams, SignatureKind,
 };
 use crate::model::crypto::fingerprints;
 use crate::report::CertificateFacts;
@@ -242,15 +242,24 @@ fn check_server_leaf(c: &Checked<'_>, out: &mut Findings) {
             ),
         );
     }
-    if cert.eku_allows_server_auth == Some(false) {
-        out.emit(
+    match cert.eku_server_auth {
+        Some(EkuServerAuth::Missing) => out.emit(
             &CERT_NO_SERVER_AUTH,
             c.path(),
             format!(
-                "{} has an extended key usage without serverAuth, so clients will reject it for TLS servers",
+                "{} has an extended key usage without serverAuth, so TLS clients (browsers, Go, OpenSSL, rustls) refuse it as a server certificate",
                 c.who()
             ),
-        );
+        ),
+        Some(EkuServerAuth::AnyPurposeOnly) => out.emit(
+            &CERT_NO_SERVER_AUTH,
+            c.path(),
+            format!(
+                "{} has anyExtendedKeyUsage but not serverAuth in its extended key usage: rustls (rustls-webpki) refuses it as a server certificate, although Go and OpenSSL accept it; reissue it with serverAuth",
+                c.who()
+            ),
+        ),
+        Some(EkuServerAuth::Listed) | None => {}
     }
 }
 
