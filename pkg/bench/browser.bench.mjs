@@ -6,44 +6,23 @@
 // rounds of PER_ROUND (default 50) calls, contenders interleaved; prints each one's median and
 // minimum over the rounds, the time of init() and of the first check after it.
 // `ROUNDS=1 PER_ROUND=2` is the quick gate (the report is the golden case's, exactly).
-import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
-import { loadavg, tmpdir } from "node:os";
-import { join } from "node:path";
+import { loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
+import { launchChromium, serveStatic } from "../test/browser/harness.mjs";
 
 const require = createRequire(new URL("../package.json", import.meta.url));
 const { chromium } = require("playwright-core");
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
 const ROUNDS = Number(process.env.ROUNDS || 5);
 const PER_ROUND = Number(process.env.PER_ROUND || 50);
-const FLAGS = [
-  "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-  "--disable-background-networking", "--disable-component-update", "--disable-sync",
-];
 
-const server = spawn("python3", ["-u", "-m", "http.server", "0", "--bind", "127.0.0.1", "--directory", ROOT], {
-  stdio: ["ignore", "pipe", "pipe"],
-});
-const profile = mkdtempSync(join(tmpdir(), "cert-preflight-bench-chromium-"));
-let context;
+const server = await serveStatic(ROOT);
+let browser;
 try {
-  const base = await new Promise((resolve, reject) => {
-    let seen = "";
-    const timer = setTimeout(() => reject(new Error(`http.server did not start: ${seen}`)), 10000);
-    server.stdout.on("data", (chunk) => {
-      seen += chunk;
-      const m = /port (\d+)/.exec(seen);
-      if (m) {
-        clearTimeout(timer);
-        resolve(`http://127.0.0.1:${m[1]}`);
-      }
-    });
-    server.on("exit", (code) => reject(new Error(`http.server exited ${code}: ${seen}`)));
-  });
-  context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: FLAGS });
+  const { base } = server;
+  browser = await launchChromium(chromium, "cert-preflight-bench-chromium-");
+  const { context } = browser;
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
@@ -67,7 +46,6 @@ try {
     console.log(`| first full check after init() [${dist}] | ${firstCheckMs.toFixed(1)} ms | | |`);
   }
 } finally {
-  await context?.close();
-  server.kill();
-  rmSync(profile, { recursive: true, force: true });
+  await browser?.close();
+  server.stop();
 }

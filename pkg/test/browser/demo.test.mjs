@@ -2,57 +2,29 @@
 // files by `python3 -m http.server` on 127.0.0.1.
 import test, { before, after } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { operations, formFields } from "cert-preflight";
 import { NOW, fixture, opensslSha1, base64Of } from "../node/helpers.mjs";
+import { launchChromium, serveStatic } from "./harness.mjs";
 
 const PKG = fileURLToPath(new URL("../../", import.meta.url));
-const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
-const FLAGS = [
-  "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-  "--disable-background-networking", "--disable-component-update", "--disable-sync",
-];
-
 let server;
 let base;
+let browser;
 let context;
-let profile;
 const pageErrors = [];
 
 before(async () => {
-  server = spawn("python3", ["-u", "-m", "http.server", "0", "--bind", "127.0.0.1", "--directory", PKG], {
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  base = await new Promise((resolve, reject) => {
-    let seen = "";
-    const timer = setTimeout(() => reject(new Error(`http.server did not start: ${seen}`)), 10000);
-    server.stdout.on("data", (chunk) => {
-      seen += chunk;
-      const m = /port (\d+)/.exec(seen);
-      if (m) {
-        clearTimeout(timer);
-        resolve(`http://127.0.0.1:${m[1]}`);
-      }
-    });
-    server.on("exit", (code) => reject(new Error(`http.server exited ${code}: ${seen}`)));
-  });
-  profile = mkdtempSync(join(tmpdir(), "cert-preflight-chromium-"));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: FLAGS,
-  });
+  server = await serveStatic(PKG);
+  base = server.base;
+  browser = await launchChromium(chromium);
+  context = browser.context;
 });
 
 after(async () => {
-  await context?.close();
-  server?.kill();
-  if (profile) rmSync(profile, { recursive: true, force: true });
+  await browser?.close();
+  server?.stop();
 });
 
 async function openDemo() {

@@ -5,7 +5,7 @@
 // Run by scripts/test-npm.sh after `npm ci` here: CERT_PREFLIGHT_TARBALL names the tarball.
 import test, { before, after } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { copyFileSync, cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -13,14 +13,10 @@ import { fileURLToPath } from "node:url";
 import { build as viteBuild } from "vite";
 import { build as esbuild } from "esbuild";
 import { chromium } from "playwright-core";
+import { launchChromium, serveStatic } from "../browser/harness.mjs";
 
 const HERE = fileURLToPath(new URL("./", import.meta.url));
 const PKG = fileURLToPath(new URL("../../", import.meta.url));
-const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
-const FLAGS = [
-  "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-  "--disable-background-networking", "--disable-component-update", "--disable-sync",
-];
 const NOW = "2026-11-23T00:00:00Z";
 const fixture = (name) => readFileSync(join(PKG, "test/fixtures", name), "utf8");
 
@@ -28,8 +24,8 @@ let work;
 let app;
 let server;
 let base;
+let browser;
 let context;
-let profile;
 let node;
 
 before(async () => {
@@ -68,30 +64,16 @@ before(async () => {
   });
   copyFileSync(join(app, "esbuild.html"), join(work, "www/esbuild/esbuild.html"));
 
-  server = spawn("python3", ["-u", "-m", "http.server", "0", "--bind", "127.0.0.1", "--directory", join(work, "www")], {
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  base = await new Promise((resolve, reject) => {
-    let seen = "";
-    const timer = setTimeout(() => reject(new Error(`http.server did not start: ${seen}`)), 10000);
-    server.stdout.on("data", (chunk) => {
-      seen += chunk;
-      const m = /port (\d+)/.exec(seen);
-      if (m) {
-        clearTimeout(timer);
-        resolve(`http://127.0.0.1:${m[1]}`);
-      }
-    });
-    server.on("exit", (code) => reject(new Error(`http.server exited ${code}: ${seen}`)));
-  });
-  profile = mkdtempSync(join(tmpdir(), "cert-preflight-chromium-"));
-  context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: FLAGS });
+  server = await serveStatic(join(work, "www"));
+  base = server.base;
+  browser = await launchChromium(chromium);
+  context = browser.context;
 });
 
 after(async () => {
-  await context?.close();
-  server?.kill();
-  for (const dir of [profile, work]) if (dir) rmSync(dir, { recursive: true, force: true });
+  await browser?.close();
+  server?.stop();
+  if (work) rmSync(work, { recursive: true, force: true });
 });
 
 async function open(path) {
