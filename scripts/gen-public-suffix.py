@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Generate src/rules/client/public_suffix_list.txt, the public suffix list the leaf lints read,
-and testdata/public-suffix-cases.tsv, the differential cases its Rust lookup is tested against.
+and src/rules/client/public_suffix_cases.tsv, the differential cases its Rust lookup is tested against.
 
     python3 scripts/gen-public-suffix.py          write both files
     python3 scripts/gen-public-suffix.py --check  exit 1 when a committed file differs
@@ -31,7 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 REQUIREMENTS = Path(__file__).parent / "gen-public-suffix.requirements.txt"
 OUT = ROOT / "src" / "rules" / "client" / "public_suffix_list.txt"
-CASES = ROOT / "testdata" / "public-suffix-cases.tsv"
+CASES = ROOT / "src" / "rules" / "client" / "public_suffix_cases.tsv"
 # Every this-many rule of each section is sampled into the cases file, besides every wildcard
 # and exception rule (the rare forms).
 SAMPLE_EVERY = 40

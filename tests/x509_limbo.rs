@@ -38,9 +38,13 @@ use std::path::{Path, PathBuf};
 use cert_preflight::{check_certificate, Audience, CertificateInput, Report, Severity, Timestamp};
 use serde_json::Value;
 
-/// The agreement this branch reaches: the test fails below it, so a change that loses cases is
-/// seen even when the exceptions file is updated with it. Issue 26's target is 95%: the leaf
-/// lints of issue 20 account for most of the difference (see the exceptions file).
+/// The agreement reached (174 of 197): the test fails below it, so a change that loses cases is
+/// seen even when the exceptions file is updated with it. Issue 26's target of 95% (188 cases)
+/// is out of reach by design: ten exceptions are structural (four revocation cases, two of the
+/// suite's max_chain_depth setting, four where the suite's rfc5280:: and webpki:: variants
+/// expect opposite results), which caps agreement at 187 (94.9%); eleven more are Baseline
+/// Requirements rules no client enforces, which cert-preflight reports as public-audience
+/// warnings rather than refusals (see the exceptions file).
 const AGREEMENT_FLOOR_PERCENT: f64 = 88.3;
 
 /// Warnings that mean the chain reaches no trust anchor: a client refuses it.

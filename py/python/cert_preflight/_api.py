@@ -159,6 +159,7 @@ def check_certificate(
     purpose: Optional[str] = None,
     key_required: bool = False,
     password: Optional[str] = None,
+    audience: Optional[str] = None,
 ) -> Report:
     """Checks a certificate bundle (leaf first, then its chain), its key and its domains.
 
@@ -173,6 +174,11 @@ def check_certificate(
     ``certificate`` as the bytes of a PKCS#12 file (``.pfx``, ``.p12``) is opened with
     ``password`` (default: none) and its certificates and key checked, as the CLI's ``cert``
     does; a wrong password is a report with ``pkcs12.wrong_password``.
+    ``audience`` says who the certificate is for, as the CLI's ``--audience``: ``"public"``
+    (browsers: the CA/Browser Forum and root program lints apply), ``"private"`` (an internal
+    CA: only what TLS libraries refuse for any certificate) or ``"auto"`` (default: public when
+    the path anchors in Mozilla's root store); ``report.certificate.trust.audience`` says which
+    applied and ``audience_reason`` why.
     The key's text never appears in the report, its ``repr`` or any exception.
     """
     fn = "check_certificate"
@@ -196,6 +202,7 @@ def check_certificate(
         "purpose": purpose,
         "key_required": _bool(fn, "key_required", key_required),
         "password": _optional_str(fn, "password", password),
+        "audience": _optional_str(fn, "audience", audience),
     }
     text = _call(fn, lambda: _native.check_certificate(certificate, **options))
     return Report._from_json_text(text)
@@ -215,6 +222,7 @@ def check_certificate_file(
     purpose: Optional[str] = None,
     key_required: bool = False,
     password: Optional[str] = None,
+    audience: Optional[str] = None,
 ) -> Report:
     """:func:`check_certificate` on files: the bundle at ``path``, the key at ``key_path``,
     extra trust anchors at ``roots_path``. Files are read as bytes (PEM, DER, PKCS#7, or
@@ -241,6 +249,7 @@ def check_certificate_file(
         purpose=purpose,
         key_required=key_required,
         password=password,
+        audience=audience,
     )
 
 
@@ -261,6 +270,8 @@ _CONTEXT_TYPES: Dict[str, str] = {
     "hosts": "strs",
     "roots": "str",
     "no_public_roots": "bool",
+    # Who the body's certificates are for (issue 20): "auto", "public" or "private".
+    "audience": "str",
 }
 
 

@@ -24,6 +24,7 @@ def check_certificate(
     roots: Optional[Material] = ...,
     public_roots: bool = ...,
     password: Optional[str] = ...,
+    audience: Optional[str] = ...,
 ) -> str: ...
 def validate_request(
     operation: str,
