@@ -256,8 +256,9 @@ catalogue! {
         "the leaf has an extended key usage without serverAuth (anyExtendedKeyUsage alone included, which rustls refuses)",
         zlint ["e_sub_cert_eku_server_auth_client_auth_missing"],
         pkilint ["cabf.serverauth.subscriber.serverauth_eku_absent"];
-    CERT_NO_SAN = "cert.no_san", Warning, "CA/Browser Forum Baseline Requirements", None, Manual,
-        "the leaf has no subjectAltName: browsers (Chrome 58+) and Go 1.15+ ignore the common name, so it covers no name for them",
+    CERT_NO_SAN = "cert.no_san", Warning, "CA/Browser Forum Baseline Requirements; Chrome 58+, Go 1.15+, rustls (no common name fallback)", None, Manual,
+        "the leaf has no subjectAltName: browsers (Chrome 58+) and Go 1.15+ ignore the common name, so it covers no name for them (an error for the public audience)",
+        also [Error],
         zlint ["e_ext_san_missing"],
         pkilint ["cabf.serverauth.subscriber.subject_altname_extension_absent", "cabf.serverauth.subscriber_common_name_unknown_source"];
     CERT_WEAK_KEY = "cert.weak_key", Warning, "CA/Browser Forum", None, Manual,

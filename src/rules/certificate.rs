@@ -12,7 +12,7 @@ use crate::model::certificate::{
     Curve, EkuServerAuth, Hash, KeyKind, ParsedCertificate, PssParams, SignatureKind,
 };
 use crate::model::crypto::fingerprints;
-use crate::report::CertificateFacts;
+use crate::report::{CertificateFacts, Severity};
 use crate::rules::chain::{describe, ChainAnalysis};
 #[cfg(feature = "client-lints")]
 use crate::rules::client;
@@ -86,7 +86,7 @@ pub(crate) fn check_certificates(
         }
         check_ca_flag(&checked, ctx, on_path, out);
         if ctx.purpose == CertificatePurpose::Server && checked.is_leaf {
-            check_server_leaf(&checked, out);
+            check_server_leaf(&checked, ctx.public_audience, out);
             #[cfg(feature = "client-lints")]
             {
                 let leaf = client::Leaf {
@@ -212,7 +212,7 @@ fn check_ca_flag(c: &Checked<'_>, ctx: &CertificateContext<'_>, on_path: bool, o
 }
 
 /// The server leaf's own rules: `cert.leaf_is_ca`, `cert.no_san`, `cert.no_server_auth`.
-fn check_server_leaf(c: &Checked<'_>, out: &mut Findings) {
+fn check_server_leaf(c: &Checked<'_>, public_audience: bool, out: &mut Findings) {
     let cert = c.cert;
     if cert.basic_constraints_ca == Some(true) {
         out.emit(
@@ -233,11 +233,23 @@ fn check_server_leaf(c: &Checked<'_>, out: &mut Findings) {
             .as_deref()
             .map(|cn| format!(" (only its common name {})", quote(cn, QUOTE_CHARS)))
             .unwrap_or_default();
-        out.emit(
+        // For the public audience (browsers) the certificate covers no name at all: an error.
+        // A CA given as the server certificate is `cert.leaf_is_ca`'s, as for the client lints.
+        let (severity, consequence) = if public_audience && cert.basic_constraints_ca != Some(true)
+        {
+            (Severity::Error, "so browsers refuse it for every name")
+        } else {
+            (
+                Severity::Warning,
+                "so it works only for clients that still fall back to it",
+            )
+        };
+        out.emit_as(
             &CERT_NO_SAN,
+            severity,
             c.path(),
             format!(
-                "{} has no subjectAltName{cn}: browsers (Chrome 58+) and Go 1.15+ ignore the common name, so it works only for clients that still fall back to it; reissue it with the names in subjectAltName",
+                "{} has no subjectAltName{cn}: browsers (Chrome 58+), Go 1.15+ and rustls ignore the common name, {consequence}; reissue it with the names in subjectAltName",
                 c.who()
             ),
         );
