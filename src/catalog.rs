@@ -256,6 +256,8 @@ catalogue! {
         "the leaf has an extended key usage without serverAuth (anyExtendedKeyUsage alone included, which rustls refuses)",
         zlint ["e_sub_cert_eku_server_auth_client_auth_missing"],
         pkilint ["cabf.serverauth.subscriber.serverauth_eku_absent"];
+    // SPEC lists cert.no_san as a warning: it stays the default, and the public audience makes
+    // it an error (issue 26: a wrong "valid" for a certificate browsers refuse for every name).
     CERT_NO_SAN = "cert.no_san", Warning, "CA/Browser Forum Baseline Requirements; Chrome 58+, Go 1.15+, rustls (no common name fallback)", None, Manual,
         "the leaf has no subjectAltName: browsers (Chrome 58+) and Go 1.15+ ignore the common name, so it covers no name for them (an error for the public audience)",
         also [Error],
