@@ -1,13 +1,14 @@
 //! The public suffix list (publicsuffix.org), for wildcards directly over a public suffix
 //! (`*.com`, `*.co.uk`, `*.s3.amazonaws.com`). The rules are data generated from a pinned PyPI
-//! package (`scripts/gen-public-suffix.py`, list date in [`LIST_DATE`]); the lookup scans them
-//! once per wildcard name, which is rare enough that no index is built.
+//! package (`scripts/gen-public-suffix.py`, list date in [`LIST_DATE`]), sorted, so a lookup is
+//! four binary searches over the text itself: nothing is built at run time.
 //!
 //! Behind the `public-suffix` cargo feature: the list is about 45 KB gzipped, which the npm
 //! modules' size budgets cannot take, so the browser and Node builds leave this lint out.
 
-/// `section rule` lines: `i` for the ICANN section, `p` for the PRIVATE one; rules in A-label
-/// form, `*.` wildcard and `!` exception rules as the list writes them.
+/// A header, a blank line, then `rule sections` lines sorted bytewise: sections `i` (ICANN),
+/// `p` (PRIVATE) or `ip`; rules in A-label form, `*.` wildcard and `!` exception rules as the
+/// list writes them.
 const LIST: &str = include_str!("public_suffix_list.txt");
 
 /// The list's date: the last part of the pinned package's version (1.1.2.20261023).
@@ -28,42 +29,51 @@ pub(super) enum Section {
 /// wins where both apply, as an ICANN-only matcher (Chrome's) sees it.
 pub(super) fn public_suffix(name: &str) -> Option<Section> {
     let name = name.to_ascii_lowercase();
-    let parent = name.split_once('.').map(|(_, rest)| rest);
-    // [ICANN, PRIVATE]: a rule makes the name a suffix; an exception rule says it is not.
-    let mut listed = [false; 2];
-    let mut excepted = [false; 2];
-    for line in LIST.lines() {
-        let (section, rule) = match line.split_once(' ') {
-            Some(("i", rule)) => (0, rule),
-            Some(("p", rule)) => (1, rule),
-            _ => continue,
-        };
-        // A wildcard rule `*.x` covers one label under x, and x itself: its implicit root,
-        // as the list's own test vectors have it (c.kobe.jp under *.kobe.jp is a suffix) and
-        // publicsuffixlist reads it.
-        let wildcard_base = rule.strip_prefix("*.");
-        if rule == name
-            || wildcard_base == Some(name.as_str())
-            || wildcard_base.is_some_and(|base| Some(base) == parent)
-        {
-            if let Some(slot) = listed.get_mut(section) {
-                *slot = true;
-            }
-        } else if rule.strip_prefix('!') == Some(name.as_str()) {
-            if let Some(slot) = excepted.get_mut(section) {
-                *slot = true;
-            }
-        }
+    // A rule makes the name a suffix: the name itself, a wildcard over its parent, or a
+    // wildcard over the name, whose implicit root the name is (the list's own test vectors:
+    // c.kobe.jp under *.kobe.jp is a suffix; publicsuffixlist reads it so).
+    let mut rules = vec![name.clone(), format!("*.{name}")];
+    if let Some((_, parent)) = name.split_once('.') {
+        rules.push(format!("*.{parent}"));
     }
-    let [icann, private] = listed;
-    let [icann_exception, private_exception] = excepted;
-    if icann && !icann_exception {
+    let listed: Vec<&str> = rules.iter().filter_map(|r| sections_of(r)).collect();
+    // An exception rule says the name is not a suffix, in its sections.
+    let excepted = sections_of(&format!("!{name}")).unwrap_or("");
+    let in_section =
+        |letter: char| listed.iter().any(|s| s.contains(letter)) && !excepted.contains(letter);
+    if in_section('i') {
         Some(Section::Icann)
-    } else if (icann || private) && !icann_exception && !private_exception {
+    } else if in_section('p') && excepted.is_empty() {
         Some(Section::Private)
     } else {
         None
     }
+}
+
+/// The sections of the rule written exactly `rule`, by binary search over the sorted lines.
+fn sections_of(rule: &str) -> Option<&'static str> {
+    let (_, lines) = LIST.split_once("\n\n")?;
+    // [low, high): byte offsets of line starts still in play.
+    let (mut low, mut high) = (0, lines.len());
+    while low < high {
+        let mid = low + (high - low) / 2;
+        // The line holding byte `mid`, never starting before `low`.
+        let start = lines
+            .get(low..mid)
+            .and_then(|before| before.rfind('\n'))
+            .map_or(low, |at| low + at + 1);
+        let end = lines
+            .get(start..)
+            .and_then(|rest| rest.find('\n'))
+            .map_or(lines.len(), |at| start + at);
+        let (line_rule, sections) = lines.get(start..end)?.split_once(' ')?;
+        match line_rule.cmp(rule) {
+            std::cmp::Ordering::Equal => return Some(sections),
+            std::cmp::Ordering::Less => low = end + 1,
+            std::cmp::Ordering::Greater => high = start,
+        }
+    }
+    None
 }
 
 #[cfg(test)]
@@ -109,6 +119,17 @@ mod tests {
             checked += 1;
         }
         assert!(checked > 1000, "{checked} cases");
+    }
+
+    #[test]
+    fn every_listed_rule_is_found() {
+        let (_, lines) = LIST.split_once("\n\n").unwrap_or_default();
+        for line in lines.lines() {
+            let (rule, sections) = line.split_once(' ').unwrap_or((line, ""));
+            assert_eq!(sections_of(rule), Some(sections), "{rule}");
+        }
+        assert_eq!(sections_of("no-such-rule.example"), None);
+        assert_eq!(sections_of(""), None);
     }
 
     #[test]
