@@ -453,6 +453,14 @@ def cases(k):
     add("key-ed25519", leaf(k, n(), key="ed25519"), ["cert.key_not_for_browsers"])
     add("key-ed25519-private", leaf(k, n(), key="ed25519"), [], ["cert.key_not_for_browsers"], audience="private")
     add("key-rsa", leaf(k, n(), key="rsa", ku=dict(digital_signature=True, key_encipherment=True)), [], ["cert.key_not_for_browsers"])
+    # Appended last, so the serials of the cases above stay as they were. Public suffix list (feature public-suffix): ICANN suffixes for any audience (Chrome),
+    # PRIVATE ones for the public audience only (BR 3.2.2.6).
+    add("wildcard-suffix-com", leaf(k, n(), names=["*.com"], cn=None), ["cert.wildcard_public_suffix"], ["cert.internal_name"])
+    add("wildcard-suffix-co-uk", leaf(k, n(), names=["*.co.uk"], cn=None), ["cert.wildcard_public_suffix"])
+    add("wildcard-suffix-co-uk-private", leaf(k, n(), names=["*.co.uk"], cn=None), ["cert.wildcard_public_suffix"], audience="private")
+    add("wildcard-suffix-private-section", leaf(k, n(), names=["*.s3.amazonaws.com"], cn=None), ["cert.wildcard_public_suffix"])
+    add("wildcard-suffix-private-section-private", leaf(k, n(), names=["*.s3.amazonaws.com"], cn=None), [], ["cert.wildcard_public_suffix"], audience="private")
+    add("wildcard-under-suffix", leaf(k, n(), names=["*.example.co.uk"], cn=None), [], ["cert.wildcard_public_suffix"])
     return out
 
 

@@ -21,6 +21,14 @@ step "Mozilla root table is current (scripts/gen-roots.py --check)"
 python3 scripts/gen-roots.py --check
 # ----------------------------------------------------------------------------------------
 
+# --- Public suffix list (issue 20 item 3, issue 26) --------------------------------------
+# src/rules/client/public_suffix_list.txt and its differential cases must be exactly what
+# scripts/gen-public-suffix.py makes from the pinned publicsuffixlist wheel
+# (scripts/gen-public-suffix.requirements.txt, fetched from PyPI with its hash). About 3 s.
+step "public suffix list is current (scripts/gen-public-suffix.py --check)"
+python3 scripts/gen-public-suffix.py --check
+# ----------------------------------------------------------------------------------------
+
 step "cargo fmt --check"
 cargo fmt --all -- --check
 

@@ -280,12 +280,19 @@ catalogue! {
         "a server certificate that is a CA",
         zlint ["e_sub_cert_not_is_ca"],
         pkilint ["cabf.serverauth.subscriber_basic_constraints_ca_bit_set"];
-    CERT_NO_SERVER_AUTH = "cert.no_server_auth", Warning, "RFC 5280", None, Manual,
-        "the leaf has an extended key usage without serverAuth",
+    // SPEC lists cert.no_server_auth as a warning; issue 26 makes it an error: a leaf whose
+    // extended key usage lacks serverAuth is refused by every TLS client that checks it
+    // (x509-limbo rfc5280::eku::ee-wrong-eku, ee-eku-empty, webpki::eku::ee-anyeku; for
+    // anyExtendedKeyUsage alone, rustls-webpki refuses while Go and OpenSSL accept).
+    CERT_NO_SERVER_AUTH = "cert.no_server_auth", Error, "RFC 5280 4.2.1.12; rustls-webpki (RequiredEkuNotFound), Go crypto/x509 (incompatible key usage), OpenSSL's SSL server purpose, Chrome", None, Manual,
+        "the leaf has an extended key usage without serverAuth (anyExtendedKeyUsage alone included, which rustls refuses)",
         zlint ["e_sub_cert_eku_server_auth_client_auth_missing"],
         pkilint ["cabf.serverauth.subscriber.serverauth_eku_absent"];
-    CERT_NO_SAN = "cert.no_san", Warning, "CA/Browser Forum Baseline Requirements", None, Manual,
-        "the leaf has no subjectAltName: browsers (Chrome 58+) and Go 1.15+ ignore the common name, so it covers no name for them",
+    // SPEC lists cert.no_san as a warning: it stays the default, and the public audience makes
+    // it an error (issue 26: a wrong "valid" for a certificate browsers refuse for every name).
+    CERT_NO_SAN = "cert.no_san", Warning, "CA/Browser Forum Baseline Requirements; Chrome 58+, Go 1.15+, rustls (no common name fallback)", None, Manual,
+        "the leaf has no subjectAltName: browsers (Chrome 58+) and Go 1.15+ ignore the common name, so it covers no name for them (an error for the public audience)",
+        also [Error],
         zlint ["e_ext_san_missing"],
         pkilint ["cabf.serverauth.subscriber.subject_altname_extension_absent", "cabf.serverauth.subscriber_common_name_unknown_source"];
     CERT_WEAK_KEY = "cert.weak_key", Warning, "CA/Browser Forum", None, Manual,
@@ -373,6 +380,11 @@ catalogue! {
         "public audience: a dNSName that is a bare *",
         zlint ["e_san_bare_wildcard"],
         pkilint ["cabf.serverauth.invalid_dnsname_syntax"];
+    CERT_WILDCARD_PUBLIC_SUFFIX = "cert.wildcard_public_suffix", Error, "Chrome (X509Certificate::VerifyHostname: no wildcard directly over an ICANN registry-controlled suffix, for any issuer); BR 3.2.2.6; publicsuffix.org list (scripts/gen-public-suffix.py)", None, Manual,
+        "a wildcard directly over a public suffix: *.com or *.co.uk (ICANN section: Chrome refuses, any audience) or *.s3.amazonaws.com (PRIVATE section: a warning for the public audience); needs the public-suffix feature",
+        also [Warning],
+        zlint ["w_dnsname_wildcard_left_of_public_suffix", "n_dnsname_wildcard_left_of_public_suffix"],
+        pkilint [];
     CERT_INTERNAL_NAME = "cert.internal_name", Warning, "BR 4.2.2 and 7.1.2.7.12 (internal names, since 2016-10-01); RFC 6761, RFC 6762", None, Manual,
         "public audience: a single-label dNSName, or one under a top-level label that is not public (.local, .internal, .corp, ...)",
         zlint ["e_dnsname_not_valid_tld"],

@@ -112,6 +112,32 @@ fn facts_block_shows_the_leaf() {
     }
 }
 
+/// The human text names the audience the lints were judged for, and why (issue 20), as the
+/// JSON's `certificate.trust` does.
+#[test]
+fn facts_block_names_the_audience() {
+    let table = [
+        (None, "audience   private (auto: "),
+        (
+            Some("public"),
+            "audience   public (the caller chose the public audience)",
+        ),
+        (
+            Some("private"),
+            "audience   private (the caller chose the private audience",
+        ),
+    ];
+    for (audience, want) in table {
+        let file = data("fullchain.pem");
+        let mut args: Vec<&str> = vec!["cert", file.as_str(), "--now", NOW];
+        if let Some(a) = audience {
+            args.extend(["--audience", a]);
+        }
+        let r = run(&args);
+        assert!(r.stdout.contains(want), "{want} missing in:\n{}", r.stdout);
+    }
+}
+
 #[test]
 fn json_is_the_library_report_exactly() {
     let pem = read("misordered.pem");

@@ -7,6 +7,16 @@
 //! leaf whatever the order of the rest (RFC 8446 section 4.4.2), and the user uploads the
 //! normalized bundle.
 //!
+//! Audience (issue 20), per namespace. The suite's roots are the caller's, so `auto` resolves
+//! to `private` and the CA/Browser Forum lints stay off. That is right for `rfc5280::` (RFC 5280
+//! path validation whatever the PKI), `pathlen::`, `pathological::`, `crl::` and `cve::`. The
+//! `webpki::` cases are what a Web PKI client (browsers, rustls-webpki, pyca/cryptography's web
+//! policy) refuses, citing the Baseline Requirements and root programs: they run with
+//! `audience public`, as a user checking a certificate for browsers would. A refusal is still
+//! an error only: a public-audience warning (a BR rule no client enforces, such as a CN that is
+//! not among the SANs) does not count as a refusal, because those cases' certificates would
+//! work in every browser; such cases are reasoned exceptions instead.
+//!
 //! The suite's copy is `testdata/x509-limbo/` (README there: source commit, what was left out).
 //! Every case that disagrees with the suite's expected result must be in
 //! `testdata/x509-limbo-exceptions.txt` with a reason; an entry for a case that agrees, or for no
@@ -25,13 +35,17 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use cert_preflight::{check_certificate, CertificateInput, Report, Severity, Timestamp};
+use cert_preflight::{check_certificate, Audience, CertificateInput, Report, Severity, Timestamp};
 use serde_json::Value;
 
-/// The agreement this branch reaches: the test fails below it, so a change that loses cases is
-/// seen even when the exceptions file is updated with it. Issue 26's target is 95%: the leaf
-/// lints of issue 20 account for most of the difference (see the exceptions file).
-const AGREEMENT_FLOOR_PERCENT: f64 = 85.0;
+/// The agreement reached (174 of 197): the test fails below it, so a change that loses cases is
+/// seen even when the exceptions file is updated with it. Issue 26's target of 95% (188 cases)
+/// is out of reach by design: ten exceptions are structural (four revocation cases, two of the
+/// suite's max_chain_depth setting, four where the suite's rfc5280:: and webpki:: variants
+/// expect opposite results), which caps agreement at 187 (94.9%); eleven more are Baseline
+/// Requirements rules no client enforces, which cert-preflight reports as public-audience
+/// warnings rather than refusals (see the exceptions file).
+const AGREEMENT_FLOOR_PERCENT: f64 = 88.3;
 
 /// Warnings that mean the chain reaches no trust anchor: a client refuses it.
 const UNANCHORED: &[&str] = &["chain.incomplete", "chain.untrusted_root"];
@@ -52,6 +66,17 @@ struct LimboCase {
     roots: String,
     now: String,
     peer: Option<String>,
+}
+
+impl LimboCase {
+    /// The audience the case is judged for (see the module comment).
+    fn audience(&self) -> Audience {
+        if self.id.starts_with("webpki::") {
+            Audience::Public
+        } else {
+            Audience::Auto
+        }
+    }
 }
 
 fn read_cases() -> Vec<LimboCase> {
@@ -108,6 +133,7 @@ fn check(case: &LimboCase) -> Report {
     input.roots = Some(&case.roots);
     input.public_roots = false;
     input.domains = case.peer.as_deref();
+    input.audience = case.audience();
     check_certificate(&input)
 }
 
@@ -213,6 +239,9 @@ fn cli_agrees_with_the_crate_on_a_sample() {
         ];
         if let Some(peer) = &case.peer {
             args.extend(["--domains", peer.as_str()]);
+        }
+        if case.audience() == Audience::Public {
+            args.extend(["--audience", "public"]);
         }
         let run = cli_support::run(&args);
         let json: Value = serde_json::from_str(&run.stdout)

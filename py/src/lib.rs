@@ -15,7 +15,7 @@
 use cert_preflight::{
     certificate_text, check_certificate as core_check_certificate, fingerprint as core_fingerprint,
     looks_like_pkcs12, operation_rules, private_key_text,
-    validate_request as core_validate_request, validate_request_bytes, CertificateInput,
+    validate_request as core_validate_request, validate_request_bytes, Audience, CertificateInput,
     CertificatePurpose, DigestAlgorithm, FingerprintStyle, InputError, IntermediatePool,
     ProviderProfile, RequestContext, Timestamp,
 };
@@ -190,7 +190,7 @@ fn intermediate_sources(
 
 /// Checks a certificate bundle, its key and its domains; returns the report as JSON.
 #[pyfunction]
-#[pyo3(signature = (certificate, *, now, key=None, domains=None, purpose=None, key_required=false, expiry_days=cert_preflight::DEFAULT_EXPIRY_WARNING_DAYS, profile=None, roots=None, public_roots=true, password=None, intermediates=None))]
+#[pyo3(signature = (certificate, *, now, key=None, domains=None, purpose=None, key_required=false, expiry_days=cert_preflight::DEFAULT_EXPIRY_WARNING_DAYS, profile=None, roots=None, public_roots=true, password=None, intermediates=None, audience=None))]
 #[allow(clippy::too_many_arguments)] // one keyword argument per option, as Python passes them
 fn check_certificate(
     py: Python<'_>,
@@ -206,9 +206,20 @@ fn check_certificate(
     public_roots: bool,
     password: Option<Text>,
     intermediates: Option<&Bound<'_, PyAny>>,
+    audience: Option<Text>,
 ) -> PyResult<String> {
     let certificate = Material::from_py(certificate, "certificate")?;
     let intermediates = intermediate_sources(intermediates)?;
+    let audience = match &audience {
+        None => Audience::Auto,
+        Some(Text(name)) => Audience::from_name(name).ok_or_else(|| {
+            failure(
+                INVALID_OPTION_VALUE,
+                "audience",
+                "audience: must be one of \"auto\", \"public\", \"private\"",
+            )
+        })?,
+    };
     let password = Zeroizing::new(password.map(|Text(p)| p).unwrap_or_default());
     let key = Material::optional(key, "key")?;
     let roots = Material::optional(roots, "roots")?;
@@ -258,6 +269,7 @@ fn check_certificate(
             pool
         });
         input.intermediates = pool.as_ref();
+        input.audience = audience;
         to_json(&core_check_certificate(&input))
     })
 }

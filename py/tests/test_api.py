@@ -21,6 +21,8 @@ LEAF_KEY = CERTS / "rsa/leaf.key"
 FULLCHAIN = CERTS / "rsa/fullchain.pem"
 SHUFFLED = CERTS / "broken/shuffled.pem"
 DER_KEYS = sorted((CERTS / "forms/der-keys").glob("*.der"))
+# A leaf whose only name is *.s3.amazonaws.com (scripts/gen-testdata-lints.py).
+PRIVATE_SUFFIX_WILDCARD = str(CERTS / "lints/wildcard-suffix-private-section.pem")
 
 
 def cli_json(*args: str) -> Any:
@@ -187,6 +189,7 @@ def test_unknown_operation_and_bad_values_raise_codes() -> None:
         (lambda: cert_preflight.check_certificate("", profile="aws"), "profile"),
         (lambda: cert_preflight.check_certificate("", purpose="client_ca"), "purpose"),
         (lambda: cert_preflight.check_certificate("", ca=True, purpose="server"), "purpose"),
+        (lambda: cert_preflight.check_certificate("", audience="browsers"), "audience"),
         (lambda: cert_preflight.check_certificate("", expiry_days=-1), "expiry_days"),
         (lambda: cert_preflight.check_certificate("", expiry_days=2**32), "expiry_days"),
         (lambda: cert_preflight.fingerprint("", algorithm="md5"), "algorithm"),
@@ -257,10 +260,29 @@ def test_options_mean_what_the_cli_options_mean() -> None:
         (["cert", chain, "--expiry-days", "4000"], {"expiry_days": 4000}),
         (["cert", chain, "--roots", roots, "--no-public-roots"], {"roots_path": roots, "public_roots": False}),
         (["cert", str(CERTS / "rsa/root.pem"), "--ca"], {"ca": True}),
+        (["cert", PRIVATE_SUFFIX_WILDCARD, "--audience", "public"], {"audience": "public"}),
+        (["cert", PRIVATE_SUFFIX_WILDCARD, "--audience", "private"], {"audience": "private"}),
+        (["cert", PRIVATE_SUFFIX_WILDCARD, "--audience", "auto"], {"audience": "auto"}),
     ]
     for args, options in pairs:
         report = cert_preflight.check_certificate_file(args[1], now=NOW, **options)
         assert report.to_dict() == cli_json(*args), args
+
+
+def test_audience_decides_the_public_lints_and_is_reported() -> None:
+    """A wildcard over a PRIVATE-section public suffix is a warning for the public audience
+    only (issue 20); the report says which audience applied."""
+    by_audience = {
+        audience: cert_preflight.check_certificate_file(PRIVATE_SUFFIX_WILDCARD, now=NOW, audience=audience)
+        for audience in ("public", "private")
+    }
+    for audience, report in by_audience.items():
+        assert report.certificate is not None and report.certificate.trust is not None
+        assert report.certificate.trust.audience == audience
+        assert report.certificate.trust.audience_reason.startswith("the caller chose")
+    fired = {a: {d.rule for d in r.diagnostics} for a, r in by_audience.items()}
+    assert "cert.wildcard_public_suffix" in fired["public"]
+    assert "cert.wildcard_public_suffix" not in fired["private"]
 
 
 def test_fingerprints_match_the_cli_and_combine() -> None:

@@ -9,10 +9,10 @@ use crate::catalog::{
 use crate::context::{CertificatePurpose, ProviderProfile};
 use crate::findings::Findings;
 use crate::model::certificate::{
-    Curve, Hash, KeyKind, ParsedCertificate, PssParams, SignatureKind,
+    Curve, EkuServerAuth, Hash, KeyKind, ParsedCertificate, PssParams, SignatureKind,
 };
 use crate::model::crypto::fingerprints;
-use crate::report::CertificateFacts;
+use crate::report::{CertificateFacts, Severity};
 use crate::rules::chain::{describe, ChainAnalysis};
 #[cfg(feature = "client-lints")]
 use crate::rules::client;
@@ -88,7 +88,7 @@ pub(crate) fn check_certificates(
         }
         check_ca_flag(&checked, ctx, on_path, out);
         if ctx.purpose == CertificatePurpose::Server && checked.is_leaf {
-            check_server_leaf(&checked, out);
+            check_server_leaf(&checked, ctx.public_audience, out);
             #[cfg(feature = "client-lints")]
             {
                 let leaf = client::Leaf {
@@ -214,7 +214,7 @@ fn check_ca_flag(c: &Checked<'_>, ctx: &CertificateContext<'_>, on_path: bool, o
 }
 
 /// The server leaf's own rules: `cert.leaf_is_ca`, `cert.no_san`, `cert.no_server_auth`.
-fn check_server_leaf(c: &Checked<'_>, out: &mut Findings) {
+fn check_server_leaf(c: &Checked<'_>, public_audience: bool, out: &mut Findings) {
     let cert = c.cert;
     if cert.basic_constraints_ca == Some(true) {
         out.emit(
@@ -235,24 +235,45 @@ fn check_server_leaf(c: &Checked<'_>, out: &mut Findings) {
             .as_deref()
             .map(|cn| format!(" (only its common name {})", quote(cn, QUOTE_CHARS)))
             .unwrap_or_default();
-        out.emit(
+        // For the public audience (browsers) the certificate covers no name at all: an error.
+        // A CA given as the server certificate is `cert.leaf_is_ca`'s, as for the client lints.
+        let (severity, consequence) = if public_audience && cert.basic_constraints_ca != Some(true)
+        {
+            (Severity::Error, "so browsers refuse it for every name")
+        } else {
+            (
+                Severity::Warning,
+                "so it works only for clients that still fall back to it",
+            )
+        };
+        out.emit_as(
             CERT_NO_SAN,
+            severity,
             c.path(),
             format!(
-                "{} has no subjectAltName{cn}: browsers (Chrome 58+) and Go 1.15+ ignore the common name, so it works only for clients that still fall back to it; reissue it with the names in subjectAltName",
+                "{} has no subjectAltName{cn}: browsers (Chrome 58+), Go 1.15+ and rustls ignore the common name, {consequence}; reissue it with the names in subjectAltName",
                 c.who()
             ),
         );
     }
-    if cert.eku_allows_server_auth == Some(false) {
-        out.emit(
+    match cert.eku_server_auth {
+        Some(EkuServerAuth::Missing) => out.emit(
             CERT_NO_SERVER_AUTH,
             c.path(),
             format!(
-                "{} has an extended key usage without serverAuth, so clients will reject it for TLS servers",
+                "{} has an extended key usage without serverAuth, so TLS clients (browsers, Go, OpenSSL, rustls) refuse it as a server certificate",
                 c.who()
             ),
-        );
+        ),
+        Some(EkuServerAuth::AnyPurposeOnly) => out.emit(
+            CERT_NO_SERVER_AUTH,
+            c.path(),
+            format!(
+                "{} has anyExtendedKeyUsage but not serverAuth in its extended key usage: rustls (rustls-webpki) refuses it as a server certificate, although Go and OpenSSL accept it; reissue it with serverAuth",
+                c.who()
+            ),
+        ),
+        Some(EkuServerAuth::Listed) | None => {}
     }
 }
 

@@ -210,6 +210,7 @@ def check_certificate(
     key_required: bool = False,
     password: Optional[str] = None,
     intermediates: Union[Material, Iterable[Material], Mapping[str, Material], None] = None,
+    audience: Optional[str] = None,
 ) -> Report:
     """Checks a certificate bundle (leaf first, then its chain), its key and its domains.
 
@@ -228,6 +229,11 @@ def check_certificate(
     PEM, DER or PKCS#7 material, a list of them, or a mapping of names (file names, used in
     messages) to them. A missing issuer found there by name, key identifier and a verified
     signature is added to ``report.normalized`` (``chain.completed_from_pool`` says which).
+    ``audience`` says who the certificate is for, as the CLI's ``--audience``: ``"public"``
+    (browsers: the CA/Browser Forum and root program lints apply), ``"private"`` (an internal
+    CA: only what TLS libraries refuse for any certificate) or ``"auto"`` (default: public when
+    the path anchors in Mozilla's root store); ``report.certificate.trust.audience`` says which
+    applied and ``audience_reason`` why.
     The key's text never appears in the report, its ``repr`` or any exception.
     """
     fn = "check_certificate"
@@ -252,6 +258,7 @@ def check_certificate(
         "key_required": _bool(fn, "key_required", key_required),
         "password": _optional_str(fn, "password", password),
         "intermediates": _intermediates(fn, intermediates),
+        "audience": _optional_str(fn, "audience", audience),
     }
     text = _call(fn, lambda: _native.check_certificate(certificate, **options))
     return Report._from_json_text(text)
@@ -272,6 +279,7 @@ def check_certificate_file(
     key_required: bool = False,
     password: Optional[str] = None,
     intermediates_path: Optional[PathLike] = None,
+    audience: Optional[str] = None,
 ) -> Report:
     """:func:`check_certificate` on files: the bundle at ``path``, the key at ``key_path``,
     extra trust anchors at ``roots_path``, the intermediates pool at ``intermediates_path``
@@ -303,6 +311,7 @@ def check_certificate_file(
         intermediates=(
             None if intermediates_path is None else _read_intermediates(intermediates_path)
         ),
+        audience=audience,
     )
 
 
@@ -323,6 +332,8 @@ _CONTEXT_TYPES: Dict[str, str] = {
     "hosts": "strs",
     "roots": "str",
     "no_public_roots": "bool",
+    # Who the body's certificates are for (issue 20): "auto", "public" or "private".
+    "audience": "str",
 }
 
 

@@ -25,6 +25,7 @@ def check_certificate(
     public_roots: bool = ...,
     password: Optional[str] = ...,
     intermediates: Optional[List[Tuple[str, Material]]] = ...,
+    audience: Optional[str] = ...,
 ) -> str: ...
 def validate_request(
     operation: str,

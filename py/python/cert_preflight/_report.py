@@ -150,6 +150,10 @@ class TrustFacts:
     anchored: Optional[str]
     """``store_root``, ``issued_by_store_root``, ``caller_root`` or ``issued_by_caller_root``."""
     anchored_at: Optional[int]
+    audience: str = ""
+    """The audience the client-acceptance lints were judged for: ``public`` or ``private``."""
+    audience_reason: str = ""
+    """Why that audience: the caller chose it, or where the path anchors (``auto``)."""
 
     @classmethod
     def _from_json(cls, d: JsonObject) -> TrustFacts:
@@ -159,6 +163,8 @@ class TrustFacts:
             caller_roots=d.get("caller_roots", 0),
             anchored=d.get("anchored"),
             anchored_at=d.get("anchored_at"),
+            audience=d.get("audience", ""),
+            audience_reason=d.get("audience_reason", ""),
         )
 
 

@@ -110,8 +110,9 @@ pub(crate) struct ParsedCertificate {
     pub signature_value: Vec<u8>,
     /// basicConstraints cA, or None when the extension is absent.
     pub basic_constraints_ca: Option<bool>,
-    /// Extended key usage, or None when the extension is absent.
-    pub eku_allows_server_auth: Option<bool>,
+    /// What the extended key usage says about TLS server authentication, or None when the
+    /// extension is absent.
+    pub eku_server_auth: Option<EkuServerAuth>,
     /// Key identifiers and caIssuers URLs, to name a missing issuer and match anchors.
     pub links: IssuerLinks,
     /// Why the certificate breaks RFC 5280 although it could be read (`cert.malformed`, with
@@ -180,8 +181,16 @@ pub(crate) fn parse_certificate(
         }
         Err(e) => return Err(format!("its basicConstraints extension: {e}")),
     };
-    let eku_allows_server_auth = match extended_key_usage(&cert) {
-        Ok(eku) => eku.map(|eku| eku.server_auth || eku.any),
+    let eku_server_auth = match extended_key_usage(&cert) {
+        Ok(eku) => eku.map(|eku| {
+            if eku.server_auth {
+                EkuServerAuth::Listed
+            } else if eku.any {
+                EkuServerAuth::AnyPurposeOnly
+            } else {
+                EkuServerAuth::Missing
+            }
+        }),
         Err(X509Error::DuplicateExtensions) => {
             repeated("extendedKeyUsage");
             None
@@ -241,7 +250,7 @@ pub(crate) fn parse_certificate(
         signature_name: sig_name,
         signature_value: cert.signature_value.data.to_vec(),
         basic_constraints_ca,
-        eku_allows_server_auth,
+        eku_server_auth,
         links: links::issuer_links(&cert),
         defect,
         version: tbs.version.0 + 1,
@@ -269,6 +278,18 @@ fn basic_constraints(cert: &X509Certificate<'_>) -> Result<Option<BasicConstrain
 
 fn parse_basic_constraints(value: &[u8]) -> Option<BasicConstraints> {
     BasicConstraints::from_der(value).ok().map(|(_, bc)| bc)
+}
+
+/// An extended key usage extension's answer for a TLS server certificate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum EkuServerAuth {
+    /// serverAuth is listed.
+    Listed,
+    /// No serverAuth, but anyExtendedKeyUsage: RFC 5280 (4.2.1.12) lets it stand for any
+    /// purpose, Go and OpenSSL accept it, rustls-webpki does not (it matches serverAuth only).
+    AnyPurposeOnly,
+    /// Neither (an empty extension included).
+    Missing,
 }
 
 fn extended_key_usage<'a>(

@@ -312,7 +312,7 @@ fn reimport_usage(walk: &mut Walk<'_>, leaf: &ParsedCertificate, previous: &str)
     if leaf.has_key_usage && !before.has_key_usage {
         added.push("keyUsage");
     }
-    if leaf.eku_allows_server_auth.is_some() && before.eku_allows_server_auth.is_none() {
+    if leaf.eku_server_auth.is_some() && before.eku_server_auth.is_none() {
         added.push("extendedKeyUsage");
     }
     if !added.is_empty() {

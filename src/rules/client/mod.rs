@@ -18,6 +18,8 @@ use crate::model::certificate::{key_usage as ku, KeyKind, TimeEncoding};
 
 mod leaf;
 mod names;
+#[cfg(feature = "public-suffix")]
+mod public_suffix;
 
 pub(crate) use leaf::Leaf;
 

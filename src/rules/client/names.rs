@@ -3,6 +3,10 @@
 //! section 4.2.1.6).
 
 use super::leaf::Leaf;
+#[cfg(feature = "public-suffix")]
+use super::public_suffix::{public_suffix, Section, LIST_DATE};
+#[cfg(feature = "public-suffix")]
+use crate::catalog::CERT_WILDCARD_PUBLIC_SUFFIX;
 use crate::catalog::{
     CERT_CN_NOT_IN_SAN, CERT_CN_PRESENT, CERT_CN_TOO_LONG, CERT_DNS_HYPHEN,
     CERT_DNS_LABEL_TOO_LONG, CERT_DNS_NAME_INVALID, CERT_DNS_NAME_TOO_LONG,
@@ -12,6 +16,8 @@ use crate::catalog::{
 };
 use crate::findings::Findings;
 use crate::model::certificate::SanEntry;
+#[cfg(feature = "public-suffix")]
+use crate::report::Severity;
 use crate::text::punycode::punycode_decode;
 use crate::text::{quote, QUOTE_CHARS};
 
@@ -75,6 +81,10 @@ pub(super) fn check_names(leaf: &Leaf<'_>, out: &mut Findings) {
         );
     }
     check_common_name(leaf, entries, out);
+    #[cfg(feature = "public-suffix")]
+    for name in &dns {
+        check_wildcard_suffix(leaf, name, out);
+    }
     if !leaf.public {
         return;
     }
@@ -280,6 +290,11 @@ fn check_dns_name(leaf: &Leaf<'_>, name: &str, out: &mut Findings) {
         );
     }
     check_underscore(leaf, host_labels, &mut emit);
+    // `*.com` is `cert.wildcard_public_suffix`'s, not an internal single-label name.
+    #[cfg(feature = "public-suffix")]
+    if wildcard && public_suffix(&host_labels.join(".")).is_some() {
+        return;
+    }
     if let Some(tld) = internal_tld(host_labels) {
         emit(
             CERT_INTERNAL_NAME,
@@ -287,6 +302,42 @@ fn check_dns_name(leaf: &Leaf<'_>, name: &str, out: &mut Findings) {
                 "is an internal name ({tld}); publicly trusted CAs may not issue certificates for names under no public top-level domain since 2016-10-01 (BR 4.2.2, 7.1.2.7.12)"
             ),
         );
+    }
+}
+
+/// `cert.wildcard_public_suffix`: a wildcard whose base is itself a public suffix. Over an
+/// ICANN suffix (`*.com`, `*.co.uk`) Chrome refuses to match it whatever the issuer (its
+/// `VerifyHostname` consults the registry-controlled domains, private section excluded): an
+/// error for any audience. Over a PRIVATE suffix (`*.s3.amazonaws.com`) browsers match it, and
+/// only the Baseline Requirements (3.2.2.6) restrict issuance to the suffix's owner: a warning
+/// for the public audience.
+#[cfg(feature = "public-suffix")]
+fn check_wildcard_suffix(leaf: &Leaf<'_>, name: &str, out: &mut Findings) {
+    let Some(base) = name.strip_prefix("*.") else {
+        return;
+    };
+    let base = base.strip_suffix('.').unwrap_or(base);
+    let who = leaf.who();
+    let quoted = quote(name, QUOTE_CHARS);
+    match public_suffix(base) {
+        Some(Section::Icann) => out.emit(
+            CERT_WILDCARD_PUBLIC_SUFFIX,
+            leaf.path.clone(),
+            format!(
+                "{who}'s dNSName {quoted} is a wildcard directly over the public suffix {} (public suffix list {LIST_DATE}, ICANN section): Chrome refuses to match it for any name, and the Baseline Requirements (3.2.2.6) forbid it",
+                quote(base, QUOTE_CHARS)
+            ),
+        ),
+        Some(Section::Private) if leaf.public => out.emit_as(
+            CERT_WILDCARD_PUBLIC_SUFFIX,
+            Severity::Warning,
+            leaf.path.clone(),
+            format!(
+                "{who}'s dNSName {quoted} is a wildcard directly over the public suffix {} (public suffix list {LIST_DATE}, PRIVATE section): the Baseline Requirements (3.2.2.6) allow it only to the suffix's owner; browsers match it",
+                quote(base, QUOTE_CHARS)
+            ),
+        ),
+        _ => {}
     }
 }
 

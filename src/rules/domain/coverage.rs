@@ -35,15 +35,43 @@ pub(crate) fn check_coverage(
         if certificate.ip_addresses.iter().any(|ip| ip == name) {
             continue;
         }
+        if name.parse::<std::net::IpAddr>().is_ok() {
+            // RFC 9525 section 6.2 (RFC 6125 1.7.2): an IP address is matched against
+            // iPAddress entries only, never against a dNSName or the common name that spells
+            // it (x509-limbo rfc5280::san::ip-in-dns; rustls-webpki, Go, browsers).
+            out.emit(
+                catalog::DOMAIN_NOT_COVERED,
+                entry.path.as_ref(),
+                format!(
+                    "{} is an IP address, which only an iPAddress subjectAltName entry covers (RFC 9525 section 6.2); the certificate has {}",
+                    quote(name, SHOWN_CHARS),
+                    if certificate.ip_addresses.is_empty() {
+                        "none".to_string()
+                    } else {
+                        list_names(&certificate.ip_addresses.iter().map(String::as_str).collect::<Vec<_>>())
+                    }
+                ),
+            );
+            continue;
+        }
         if patterns.iter().any(|p| p.covers(name)) {
             if from_cn {
-                // Covered for clients that still fall back to the common name, not for
-                // browsers (Chrome 58+) or Go 1.15+: a warning, beside the leaf's cert.no_san.
+                // Covered for clients that still fall back to the common name (OpenSSL's host
+                // check), not for browsers (Chrome 58+), Go 1.15+ or rustls: a warning beside
+                // the leaf's cert.no_san, and an error for the public audience (browsers).
+                let (severity, consequence) = if certificate.public_audience {
+                    (Severity::Error, "so browsers refuse the certificate for it")
+                } else {
+                    (
+                        Severity::Warning,
+                        "so only clients that still fall back to it accept the certificate for it",
+                    )
+                };
                 out.emit_as(
-                    catalog::DOMAIN_NOT_COVERED, Severity::Warning,
+                    catalog::DOMAIN_NOT_COVERED, severity,
                     entry.path.as_ref(),
                     format!(
-                        "{} is covered only by the certificate's common name, which browsers (Chrome 58+) and Go 1.15+ ignore; they need it in a DNS subjectAltName",
+                        "{} is covered only by the certificate's common name, which browsers (Chrome 58+), Go 1.15+ and rustls ignore, {consequence}; it belongs in a DNS subjectAltName",
                         quote(name, SHOWN_CHARS)
                     ),
                 );
@@ -133,6 +161,7 @@ mod tests {
             dns: dns.iter().map(|s| s.to_string()).collect(),
             common_name: cn.map(str::to_string),
             ip_addresses: Vec::new(),
+            public_audience: false,
         }
     }
 
@@ -235,12 +264,34 @@ mod tests {
             vec!["/domains/0/domain"]
         );
         assert!(covered_by_cn_only(&["san.com"], &cert(&["san.com"], Some("san.com"))).is_empty());
+        // For the public audience, browsers refuse a name the CN alone covers: an error.
+        let public = CertificateNames {
+            public_audience: true,
+            ..cert(&[], Some("cn.com"))
+        };
+        assert_eq!(uncovered(&["cn.com"], &public), vec!["/domains/0/domain"]);
         // Nothing at all.
         let mut out = crate::findings::Findings::new();
         check_coverage(&listed(&["a.com"]), &CertificateNames::default(), &mut out);
         let out = out.diagnostics();
         assert_eq!(out.len(), 1);
         assert!(out[0].message.contains("no DNS name"), "{}", out[0].message);
+    }
+
+    #[test]
+    fn coverage_ip_addresses_only_by_ip_entries() {
+        let with_ip = CertificateNames {
+            ip_addresses: vec!["8.8.8.8".to_string()],
+            ..cert(&["a.com"], None)
+        };
+        assert!(uncovered(&["8.8.8.8"], &with_ip).is_empty());
+        // A dNSName or a common name spelling the address covers nothing (RFC 9525 6.2).
+        let spelled = cert(&["8.8.8.8", "::1"], Some("8.8.4.4"));
+        assert_eq!(uncovered(&["8.8.8.8"], &spelled), vec!["/domains/0/domain"]);
+        assert_eq!(
+            uncovered(&["8.8.4.4"], &cert(&[], Some("8.8.4.4"))),
+            vec!["/domains/0/domain"]
+        );
     }
 
     #[test]

@@ -45,6 +45,15 @@ pub(super) fn report(report: &Report, fix_hint: bool) -> String {
         if let Some(leaf) = &cert.leaf {
             leaf_block(&mut out, leaf);
         }
+        // Which client-acceptance lints applied (issue 20): the report says it, so the human
+        // text does too.
+        if let Some(trust) = cert.trust.as_ref().filter(|t| !t.audience.is_empty()) {
+            field(
+                &mut out,
+                "audience",
+                &format!("{} ({})", trust.audience, clean(&trust.audience_reason)),
+            );
+        }
         if !cert.chain.is_empty() {
             chain_block(&mut out, &cert.chain, cert.leaf.as_ref().map(|l| l.index));
         }
