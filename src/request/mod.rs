@@ -186,7 +186,10 @@ fn validate_text(
 ) -> (Report, Option<NormalizedKey>) {
     if body.len() > declaration.max_body_bytes {
         let cap = declaration.max_body_bytes;
-        return (too_large(declaration, ("body", "bodies"), body.len(), cap), None);
+        return (
+            too_large(declaration, ("body", "bodies"), body.len(), cap),
+            None,
+        );
     }
     let text = body.strip_prefix('\u{feff}').unwrap_or(body);
     match serde_json::from_str::<serde_json::Value>(text) {
@@ -247,7 +250,10 @@ fn validate_bytes(
     // UTF-16 takes up to twice the bytes of the same text; the text is measured again after.
     if body.len() > declaration.max_body_bytes.saturating_mul(2) {
         let cap = declaration.max_body_bytes;
-        return (too_large(declaration, ("body", "bodies"), body.len(), cap), None);
+        return (
+            too_large(declaration, ("body", "bodies"), body.len(), cap),
+            None,
+        );
     }
     match decode_text(body) {
         Ok(text) => validate_text(declaration, &text, context),
