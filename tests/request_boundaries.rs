@@ -358,3 +358,70 @@ fn path_parameters_are_checked_against_the_operations_list() {
         report.diagnostics
     );
 }
+
+/// A Secret body with the given metadata members beside its name (no certificate material: the
+/// metadata findings are at their own paths).
+fn secret_with(metadata: Value) -> Value {
+    let mut meta = json!({"name": "shop-tls"});
+    for (k, v) in metadata.as_object().expect("object") {
+        meta[k] = v.clone();
+    }
+    json!({"apiVersion": "v1", "kind": "Secret", "type": "kubernetes.io/tls", "metadata": meta})
+}
+
+/// Kubernetes labels (apimachinery `ValidateLabels`): a value and a key's name part are at most
+/// 63 characters, a key's prefix a DNS subdomain of at most 253 (issue 19: a documented length
+/// limit the declaration lacked; the API server answers 422).
+#[test]
+fn kubernetes_labels_63_characters_and_qualified_keys() {
+    let prefix_253 = format!("{}.com", "a".repeat(249));
+    let prefix_254 = format!("{}.com", "a".repeat(250));
+    for (key, value, want) in [
+        ("app", "a".repeat(63), None),
+        ("app", "a".repeat(64), Some(("request.length", ERROR))),
+        ("app", String::new(), None),
+        ("app", "v1.2_beta-3".into(), None),
+        ("app", "-web".into(), Some(("request.invalid_value", ERROR))),
+        ("app", "web app".into(), Some(("request.invalid_value", ERROR))),
+        ("app.kubernetes.io/name", "shop".into(), None),
+        (&"k".repeat(63), "x".into(), None),
+        (&"k".repeat(64), "x".into(), Some(("request.length", ERROR))),
+        ("bad key", "x".into(), Some(("request.invalid_value", ERROR))),
+        ("a/b/c", "x".into(), Some(("request.invalid_value", ERROR))),
+        ("Example.com/name", "x".into(), Some(("request.invalid_value", ERROR))),
+        ("/name", "x".into(), Some(("request.invalid_value", ERROR))),
+        (&format!("{prefix_253}/n"), "x".into(), None),
+        (&format!("{prefix_254}/n"), "x".into(), Some(("request.length", ERROR))),
+    ] {
+        let body = secret_with(json!({"labels": {key: value}}));
+        let report = validate("kubernetes.secret.tls", &body, &RequestContext::new(now()));
+        let path = format!("/metadata/labels/{}", key.replace('~', "~0").replace('/', "~1"));
+        expect(&report, &path, want, &format!("label {key:?}={value:?}"));
+    }
+}
+
+/// Kubernetes annotations (apimachinery `ValidateAnnotations`): keys as labels' (checked
+/// lowercased), keys and values at most 256 KiB together.
+#[test]
+fn kubernetes_annotations_256_kib_in_all() {
+    let key = "example.com/notes";
+    for (value_bytes, want) in [
+        (256 * 1024 - key.len(), None),
+        (256 * 1024 - key.len() + 1, Some(("request.length", ERROR))),
+    ] {
+        let body = secret_with(json!({"annotations": {key: "n".repeat(value_bytes)}}));
+        let report = validate("kubernetes.secret.tls", &body, &RequestContext::new(now()));
+        expect(&report, "/metadata/annotations", want, &format!("{value_bytes} bytes"));
+    }
+    for (key, want) in [
+        ("Example.com/Owner", None),
+        ("cert-manager.io/issuer", None),
+        ("a/b/c", Some(("request.invalid_value", ERROR))),
+        (&"k".repeat(64), Some(("request.length", ERROR))),
+    ] {
+        let body = secret_with(json!({"annotations": {key: "x"}}));
+        let report = validate("kubernetes.secret.tls", &body, &RequestContext::new(now()));
+        let path = format!("/metadata/annotations/{}", key.replace('~', "~0").replace('/', "~1"));
+        expect(&report, &path, want, &format!("annotation {key:?}"));
+    }
+}

@@ -1,6 +1,9 @@
 //! TARGETS §6: a Kubernetes `v1` Secret of type `kubernetes.io/tls`, sources [K8S-VAL]
 //! `pkg/apis/core/validation/validation.go` (`ValidateSecret`), [K8S-TYPES] `MaxSecretSize`,
 //! [K8S-DOC] the Secret concept page, [NGX] ingress-nginx `internal/net/ssl/ssl.go`,
+//! [K8S-LABELS] apimachinery `pkg/api/validation/objectmeta.go` (`ValidateAnnotations`,
+//! `ValidateAnnotationsSize`) and `pkg/apis/meta/v1/validation` (`ValidateLabels`) with
+//! `pkg/util/validation/validation.go` (`IsQualifiedName`, `IsValidLabelValue`),
 //! [K8S-MODEL] the `kubernetes` Python client's `V1Secret` and `V1ObjectMeta` (the conformance
 //! test's model, scripts/conformance.requirements.txt).
 //!
@@ -9,6 +12,8 @@
 //! | apiVersion, kind | string | yes | `v1`, `Secret` |
 //! | metadata.name | string | yes (or generateName) | DNS subdomain: ≤ 253, `[a-z0-9.-]`, alphanumeric at both ends |
 //! | metadata.namespace | string | no | DNS label, ≤ 63 |
+//! | metadata.labels | map | no | keys: [prefix/]name, name ≤ 63; values ≤ 63, same shape or empty [K8S-LABELS] |
+//! | metadata.annotations | map | no | keys as labels'; keys and values ≤ 256 KiB in all [K8S-LABELS] |
 //! | type | string | yes here | `kubernetes.io/tls` |
 //! | data | map | tls.crt and tls.key in data or stringData | values base64; keys `[-._a-zA-Z0-9]+`, ≤ 253 |
 //! | stringData | map | | plain strings, merged into data; stringData wins |
@@ -68,8 +73,8 @@ const METADATA: &[Param] = &[
     Param::string("name").check(dns_subdomain),
     Param::string("generateName"),
     Param::string("namespace").check(dns_label),
-    Param::map("labels", &STRING_VALUE),
-    Param::map("annotations", &STRING_VALUE),
+    Param::map("labels", &STRING_VALUE).check(labels),
+    Param::map("annotations", &STRING_VALUE).check(annotations),
     Param::array("finalizers", &STRING_VALUE),
     Param::array("ownerReferences", &OWNER_REFERENCE_ITEM),
     Param::string("uid").output_only(),
@@ -102,6 +107,13 @@ const MAX_SECRET_BYTES: usize = 1024 * 1024;
 const MAX_SUBDOMAIN_CHARS: usize = 253;
 /// `IsDNS1123Label`: at most 63 characters.
 const MAX_LABEL_CHARS: usize = 63;
+/// [K8S-LABELS] apimachinery `validation.IsQualifiedName` (`qualifiedNameMaxLength`) and
+/// `IsValidLabelValue` (`LabelValueMaxLength`): a label key's name part and a label value are at
+/// most 63 characters each.
+const MAX_NAME_PART_CHARS: usize = 63;
+/// [K8S-LABELS] apimachinery `ValidateAnnotationsSize`: `TotalAnnotationSizeLimitB = 256 * (1 <<
+/// 10)`, the bytes of every annotation key and value together.
+const MAX_ANNOTATION_BYTES: usize = 256 * 1024;
 
 /// The declaration.
 pub(crate) const OPERATION: OperationDecl = OperationDecl {
@@ -239,6 +251,113 @@ fn data_keys(value: &Value, path: &str, walk: &mut Walk<'_>) {
                 ),
             );
         }
+    }
+}
+
+/// Why a label or annotation key is refused: over a length limit, or of the wrong shape.
+enum KeyFault {
+    TooLong(String),
+    Shape(String),
+}
+
+/// [K8S-LABELS] `IsQualifiedName`: an optional DNS-subdomain prefix and `/`, then a name part of
+/// 1 to 63 letters, digits, `-`, `_` and `.`, starting and ending with a letter or digit.
+fn qualified_name_fault(key: &str) -> Option<KeyFault> {
+    let (prefix, name) = match key.split_once('/') {
+        Some((prefix, name)) => (Some(prefix), name),
+        None => (None, key),
+    };
+    if let Some(prefix) = prefix {
+        let chars = prefix.chars().count();
+        if chars > MAX_SUBDOMAIN_CHARS {
+            return Some(KeyFault::TooLong(format!(
+                "its prefix is {chars} characters long; at most {MAX_SUBDOMAIN_CHARS} are allowed"
+            )));
+        }
+        if !is_dns_subdomain(prefix) {
+            return Some(KeyFault::Shape(
+                "its prefix (before '/') must be a DNS subdomain: lowercase letters, digits, '-' and '.'".into(),
+            ));
+        }
+    }
+    let chars = name.chars().count();
+    if chars > MAX_NAME_PART_CHARS {
+        return Some(KeyFault::TooLong(format!(
+            "its name part is {chars} characters long; at most {MAX_NAME_PART_CHARS} are allowed"
+        )));
+    }
+    if !is_name_part(name) {
+        return Some(KeyFault::Shape(
+            "it must be an optional DNS-subdomain prefix and '/', then 1 to 63 letters, digits, '-', '_' and '.', starting and ending with a letter or digit".into(),
+        ));
+    }
+    None
+}
+
+/// [K8S-LABELS] the name part of a qualified name, and a non-empty label value:
+/// `([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]`.
+fn is_name_part(text: &str) -> bool {
+    let ends_ok = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+    ends_ok(text.chars().next())
+        && ends_ok(text.chars().last())
+        && text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+}
+
+/// A label or annotation key's fault as a finding at the key's path.
+fn emit_key_fault(walk: &mut Walk<'_>, path: &str, what: &str, key: &str, fault: KeyFault) {
+    let (rule, why) = match fault {
+        KeyFault::TooLong(why) => (catalog::REQUEST_LENGTH, why),
+        KeyFault::Shape(why) => (catalog::REQUEST_INVALID_VALUE, why),
+    };
+    let message = format!("the {what} key {} is refused by the API server: {why}", quote(key, QUOTE_CHARS));
+    walk.emit(rule, &child(path, key), message);
+}
+
+/// `metadata.labels` [K8S-LABELS] `ValidateLabels`: qualified-name keys, values of at most 63
+/// characters of the name-part shape (or empty). The API server answers 422 otherwise.
+fn labels(value: &Value, path: &str, walk: &mut Walk<'_>) {
+    let Some(map) = value.as_object() else { return };
+    for (key, value) in map {
+        if let Some(fault) = qualified_name_fault(key) {
+            emit_key_fault(walk, path, "label", key, fault);
+        }
+        let Some(text) = value.as_str() else { continue };
+        let chars = text.chars().count();
+        if chars > MAX_NAME_PART_CHARS {
+            walk.emit(
+                catalog::REQUEST_LENGTH,
+                &child(path, key),
+                format!("the value of label {} is {chars} characters long; a label value is at most {MAX_NAME_PART_CHARS} (put longer text in an annotation)", quote(key, QUOTE_CHARS)),
+            );
+        } else if !text.is_empty() && !is_name_part(text) {
+            walk.emit(
+                catalog::REQUEST_INVALID_VALUE,
+                &child(path, key),
+                format!("the value of label {} is {}: a label value is empty or letters, digits, '-', '_' and '.', starting and ending with a letter or digit", quote(key, QUOTE_CHARS), quote(text, QUOTE_CHARS)),
+            );
+        }
+    }
+}
+
+/// `metadata.annotations` [K8S-LABELS] `ValidateAnnotations`: qualified-name keys (checked
+/// lowercased, as the API server does) and at most 256 KiB of keys and values together.
+fn annotations(value: &Value, path: &str, walk: &mut Walk<'_>) {
+    let Some(map) = value.as_object() else { return };
+    let mut total = 0usize;
+    for (key, value) in map {
+        if let Some(fault) = qualified_name_fault(&key.to_lowercase()) {
+            emit_key_fault(walk, path, "annotation", key, fault);
+        }
+        total = total.saturating_add(key.len()).saturating_add(value.as_str().map_or(0, str::len));
+    }
+    if total > MAX_ANNOTATION_BYTES {
+        walk.emit(
+            catalog::REQUEST_LENGTH,
+            path,
+            format!("the annotations hold {total} bytes of keys and values; the API server takes at most {MAX_ANNOTATION_BYTES} (256 KiB)"),
+        );
     }
 }
 
