@@ -135,9 +135,10 @@ scripts/test-python.sh
 # benchmark fails here. A release build of the benches: about 5 minutes cold on 2 cores, seconds
 # warm; the runs themselves take under a second. The Node benchmark's gate runs in
 # scripts/test-npm.sh after the package is built.
-step "benchmark gates: cargo bench --bench check / --bench request -- --test"
+step "benchmark gates: cargo bench --bench check / request / pool -- --test"
 cargo bench --bench check -- --test
 cargo bench --bench request -- --test
+cargo bench --bench pool -- --test
 # ---- end of benchmark gates ----------------------------------------------------------------
 
 if [ -x scripts/test-npm.sh ]; then
