@@ -222,6 +222,14 @@ export interface CheckCertificateOptions {
    * certificate). The report's `certificate.trust.audience` says which was applied and why.
    */
   audience?: Audience;
+  /**
+   * The password of a PKCS#12 (`.pfx`/`.p12`) file given as bytes, like the CLI's
+   * `--password-file`. Default: none (the empty password is tried, and for files written with
+   * no password at all the absent one too). Ignored for any other input, as the CLI ignores
+   * it. Never echoed in any output, message or error. A wrong one gives a report with
+   * `pkcs12.wrong_password`, not an exception.
+   */
+  password?: string;
 }
 
 /** The CLI's `--profile` values. */
@@ -344,8 +352,18 @@ export function validateRequest(
   options?: ValidateRequestOptions,
 ): Report;
 
-/** Checks a certificate bundle (PEM), its private key and its domain names. */
-export function checkCertificate(pem: string, options?: CheckCertificateOptions): Report;
+/**
+ * Checks a certificate bundle, its private key and its domain names. `pem` is PEM text, or a
+ * file's bytes (`Uint8Array`, `Buffer`, `ArrayBuffer`) read as the CLI reads a certificate
+ * file: a PKCS#12 (`.pfx`/`.p12`) file is opened with `options.password` and its certificates
+ * and key are judged exactly as the same material in PEM; binary DER is one certificate; other
+ * bytes are read as UTF-8 (lossily). Node opens PKCS#12; in the browser see the README
+ * ("PKCS#12"): a module that cannot gives `pkcs12.unsupported`, which says what to do.
+ */
+export function checkCertificate(
+  pem: string | Uint8Array | ArrayBuffer,
+  options?: CheckCertificateOptions,
+): Report;
 
 /** Fingerprints of every certificate in `pem`, computed over each certificate's DER. */
 export function fingerprint(pem: string, options?: FingerprintOptions<DigestName>): FingerprintReport;

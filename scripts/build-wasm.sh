@@ -120,9 +120,12 @@ compile "$REQUESTS" wasm --features requests
 # to a third faster than the size-optimized build, its first call after import slower (V8
 # compiles more code lazily), and 831 KB (307 KB gzipped) more in the npm tarball
 # (docs/performance.md, issue 23).
-# CERT_PREFLIGHT_NODE_PROFILE=wasm gives Node the size-optimized build instead (cargo reuses the
-# request module's compile): a faster first call, slower calls after it.
-compile "$NODE_MODULE" "${CERT_PREFLIGHT_NODE_PROFILE:-wasm-speed}" --features requests
+# CERT_PREFLIGHT_NODE_PROFILE=wasm gives Node the size-optimized build instead: a faster first
+# call, slower calls after it.
+# PKCS#12 input (issue 22, feature pkcs12) is in this module only: Node has no size budget, and
+# the decoder costs about 100 KB gzipped in either browser module (pkg/README.md "Size"), which
+# take the certificate field as text.
+compile "$NODE_MODULE" "${CERT_PREFLIGHT_NODE_PROFILE:-wasm-speed}" --features requests,pkcs12
 
 # Features the Rust wasm32 target emits by default; wasm-opt must be told it may keep them.
 FEATURES=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext

@@ -176,6 +176,19 @@ function intermediatesOf(fn, value) {
   return [texts, texts.map((_, i) => `intermediates[${i}]`)];
 }
 
+// checkCertificate's first argument: PEM text, or a file's bytes (a PKCS#12 .pfx/.p12 above
+// all; other bytes are read as the CLI reads a certificate file). Returns [text, bytes].
+function certificateOf(fn, value) {
+  if (typeof value === "string") return [value, undefined];
+  if (value instanceof Uint8Array || Object.prototype.toString.call(value) === "[object Uint8Array]") {
+    return ["", value];
+  }
+  if (value instanceof ArrayBuffer) return ["", new Uint8Array(value)];
+  throw new TypeError(
+    `${fn}: pem must be a string (PEM text) or a Uint8Array (a file's bytes, e.g. a PKCS#12 .pfx), got ${describe(value)}`,
+  );
+}
+
 function pick(object, camel, snake) {
   return object[camel] !== undefined ? object[camel] : object[snake];
 }
@@ -203,8 +216,8 @@ export function createApi(raw, ready, verifier) {
 
   function checkCertificate(pem, opts) {
     const fn = "checkCertificate";
-    string(fn, "pem", pem);
-    const o = options(fn, opts, ["key", "domains", "ca", "now", "expiryDays", "profile", "roots", "noPublicRoots", "audience", "intermediates"]);
+    const [text, bytes] = certificateOf(fn, pem);
+    const o = options(fn, opts, ["key", "domains", "ca", "now", "expiryDays", "profile", "roots", "noPublicRoots", "audience", "intermediates", "password"]);
     // In the order the options are checked (the first misuse is the one reported).
     const key = optionalString(fn, "key", o.key);
     const domains = domainsOf(fn, o.domains);
@@ -216,10 +229,12 @@ export function createApi(raw, ready, verifier) {
     const noPublicRoots = optionalBoolean(fn, "noPublicRoots", o.noPublicRoots);
     const audience = oneOf(fn, "audience", o.audience, AUDIENCES);
     const [intermediates, intermediateNames] = intermediatesOf(fn, o.intermediates);
+    // A PKCS#12 file's password: never echoed, in a message or anywhere else.
+    const password = optionalString(fn, "password", o.password);
     // `now` is epoch milliseconds (a number) or RFC 3339 text: one argument for each form.
     const [nowMs, nowText] = typeof now === "number" ? [now, undefined] : [undefined, now];
     return call(fn, () =>
-      raw.check_certificate(pem, key, domains, ca, nowMs, nowText, days, profile, roots, noPublicRoots, audience, intermediates, intermediateNames, verifier),
+      raw.check_certificate(text, key, domains, ca, nowMs, nowText, days, profile, roots, noPublicRoots, audience, intermediates, intermediateNames, bytes, password, verifier),
     );
   }
 

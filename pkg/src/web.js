@@ -33,7 +33,8 @@ function assertReady(fn) {
 /** The functions of whichever module is loaded (the certificate module when both are). */
 const dispatch = {
   // The intermediates pool (issue 22) is in the request module only (the certificate module's
-  // size budget): a check that gives one runs there once it is loaded.
+  // size budget): a check that gives one runs there once it is loaded. (PKCS#12 input is in
+  // neither browser module: both refuse a file's bytes, saying what to do.)
   check_certificate: (...a) =>
     (requestModule && a[11] !== undefined ? requestModule : active()).check_certificate(...a),
   fingerprint: (...a) => active().fingerprint(...a),

@@ -24,6 +24,8 @@
 
 mod verifier;
 
+#[cfg(feature = "pkcs12")]
+use cert_preflight::{certificate_text, looks_like_pkcs12};
 use cert_preflight::{
     check_certificate as core_check_certificate, fingerprint as core_fingerprint, Audience,
     CertificateInput, CertificatePurpose, DigestAlgorithm, FingerprintStyle, ProviderProfile,
@@ -37,6 +39,7 @@ use cert_preflight::{
 use serde_json::Value;
 use verifier::{from_js, JsVerifier};
 use wasm_bindgen::prelude::wasm_bindgen;
+use zeroize::Zeroizing;
 
 /// A request function's options, as one JSON object (the glue has already checked their
 /// types). They are read through `serde_json::Value`, which the core's request validation needs
@@ -191,8 +194,16 @@ fn to_json<T: serde::Serialize>(value: &T) -> String {
 
 /// Checks a certificate bundle, its key and its domains, with the options of
 /// `checkCertificate` (`key`, `domains`, `ca`, `now`, `expiryDays`, `profile`, `roots`,
-/// `noPublicRoots`, `audience`, `intermediates` with its sources' names) one argument each; `now` is `now_ms` (epoch milliseconds) or
-/// `now_text` (RFC 3339). Returns the report as JSON, or an error.
+/// `noPublicRoots`, `audience`, `intermediates` with its sources' names, `password`) one
+/// argument each; `now` is `now_ms` (epoch milliseconds) or `now_text` (RFC 3339). Returns the
+/// report as JSON, or an error.
+///
+/// The certificate field is `pem` (text), or `bytes` when the caller gave a file's bytes
+/// (`pem` is then empty): read as the CLI reads a certificate file and the Python package
+/// reads `bytes`, a PKCS#12 file (`looks_like_pkcs12`) opened by the core with `password`
+/// (ignored for anything else, as the CLI's is), other bytes as `certificate_text` reads them.
+/// Only with the `pkcs12` feature (the Node module); without it bytes are refused
+/// ([`refuse_bytes`]).
 #[wasm_bindgen]
 // One argument per option: see the module's documentation for why not one JSON object.
 #[allow(clippy::too_many_arguments)]
@@ -210,14 +221,39 @@ pub fn check_certificate(
     audience: Option<String>,
     intermediates: Option<Vec<String>>,
     intermediate_names: Option<Vec<String>>,
+    bytes: Option<Vec<u8>>,
+    password: Option<String>,
     verifier: Option<JsVerifier>,
 ) -> String {
+    // Both may hold secrets (a PFX's key, its password): wiped when dropped.
+    let bytes = bytes.map(Zeroizing::new);
+    let password = Zeroizing::new(password.unwrap_or_default());
     let run = || -> Result<String, Failure> {
         #[cfg(feature = "requests")]
         let pool = pool_of(intermediates, intermediate_names)?;
         #[cfg(not(feature = "requests"))]
         refuse_pool(intermediates.as_ref(), intermediate_names)?;
-        let mut input = CertificateInput::new(pem, now_of(now_ms, now_text)?);
+        let now = now_of(now_ms, now_text)?;
+        #[cfg(feature = "pkcs12")]
+        let pkcs12 = bytes
+            .as_deref()
+            .filter(|bytes| looks_like_pkcs12(bytes.as_slice()));
+        #[cfg(feature = "pkcs12")]
+        let text = match (&bytes, pkcs12) {
+            (Some(bytes), None) => Zeroizing::new(certificate_text(bytes).0.into_owned()),
+            _ => Zeroizing::new(String::new()),
+        };
+        #[cfg(feature = "pkcs12")]
+        let mut input = match (pkcs12, &bytes) {
+            (Some(der), _) => CertificateInput::pkcs12(der, &password, now),
+            (None, Some(_)) => CertificateInput::new(&text, now),
+            (None, None) => CertificateInput::new(pem, now),
+        };
+        #[cfg(not(feature = "pkcs12"))]
+        let mut input = {
+            refuse_bytes(bytes.as_deref(), &password)?;
+            CertificateInput::new(pem, now)
+        };
         input.private_key = key.as_deref();
         input.domains = domains.as_deref();
         if ca == Some(true) {
@@ -274,6 +310,21 @@ fn refuse_pool(
         Some(_) => Err(Failure::option(
             "intermediates",
             "intermediates: completing a chain from a pool is in the request module in the browser (it does not fit the certificate module's size budget); call `await initRequests()` first",
+        )),
+    }
+}
+
+/// A module without PKCS#12 (the browser's two: the decoder costs about 100 KB gzipped,
+/// pkg/README.md "Size") takes the certificate field as text only: a file's bytes are refused
+/// with what to do instead. Refusing them here keeps `certificate_text` and the PKCS#12 path
+/// out of the certificate module, which has no room for them either.
+#[cfg(not(feature = "pkcs12"))]
+fn refuse_bytes(bytes: Option<&Vec<u8>>, _password: &str) -> Result<(), Failure> {
+    match bytes {
+        None => Ok(()),
+        Some(_) => Err(Failure::option(
+            "pem",
+            "a file's bytes (PKCS#12 .pfx/.p12, DER) are read only in Node: the browser's modules leave the PKCS#12 decoder out for their size. Convert a PFX with `openssl pkcs12 -in FILE.pfx -nodes` and give its certificates and key as PEM text, or check the file with Node or the CLI (`cert-preflight cert FILE.pfx`)",
         )),
     }
 }

@@ -114,8 +114,13 @@ async function main(pem: string, key: string, bytes: ArrayBuffer): Promise<void>
   const causeAlso: Severity[] | undefined = why.causes[0]?.also;
   void [acmRules, alsoSeverities, causeAlso, valid, counts, fixedPem, request, prints, allRules, ops, fields, role, example, v, bodySchema, firstRule, applies];
 
-  // @ts-expect-error pem must be a string
+  // PKCS#12 bytes with their password
+  const fromPfx: Report = checkCertificate(new Uint8Array(bytes), { password: "pw", domains: ["a.example"] });
+  void fromPfx;
+  // @ts-expect-error pem must be a string or bytes
   checkCertificate(42);
+  // @ts-expect-error password is a string
+  checkCertificate(new Uint8Array(bytes), { password: 42 });
   // @ts-expect-error unknown option
   checkCertificate(pem, { keys: key });
   // @ts-expect-error algorithm is "sha1" | "sha256"
