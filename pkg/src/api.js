@@ -185,7 +185,7 @@ function certificateOf(fn, value) {
   }
   if (value instanceof ArrayBuffer) return ["", new Uint8Array(value)];
   throw new TypeError(
-    `${fn}: pem must be a string (PEM text) or a Uint8Array (a file's bytes, e.g. a PKCS#12 .pfx), got ${describe(value)}`,
+    `${fn}: pem must be a string or a Uint8Array, got ${describe(value)}`,
   );
 }
 
@@ -233,8 +233,9 @@ export function createApi(raw, ready, verifier) {
     const password = optionalString(fn, "password", o.password);
     // `now` is epoch milliseconds (a number) or RFC 3339 text: one argument for each form.
     const [nowMs, nowText] = typeof now === "number" ? [now, undefined] : [undefined, now];
+    const rest = [key, domains, ca, nowMs, nowText, days, profile, roots, noPublicRoots, audience, intermediates, intermediateNames, verifier];
     return call(fn, () =>
-      raw.check_certificate(text, key, domains, ca, nowMs, nowText, days, profile, roots, noPublicRoots, audience, intermediates, intermediateNames, bytes, password, verifier),
+      bytes === undefined ? raw.check_certificate(text, ...rest) : raw.check_certificate_bytes(bytes, password, ...rest),
     );
   }
 

@@ -33,10 +33,18 @@ function assertReady(fn) {
 /** The functions of whichever module is loaded (the certificate module when both are). */
 const dispatch = {
   // The intermediates pool (issue 22) is in the request module only (the certificate module's
-  // size budget): a check that gives one runs there once it is loaded. (PKCS#12 input is in
-  // neither browser module: both refuse a file's bytes, saying what to do.)
+  // size budget): a check that gives one runs there once it is loaded.
   check_certificate: (...a) =>
     (requestModule && a[11] !== undefined ? requestModule : active()).check_certificate(...a),
+  // A file's bytes (PKCS#12 above all): neither browser module has the decoder (about 105 KB
+  // gzipped, pkg/README.md "Size"), so bytes are refused with what to do; Node opens them.
+  check_certificate_bytes: () => {
+    throw new CertPreflightError(
+      "INVALID_OPTION_VALUE",
+      "checkCertificate: a file's bytes (PKCS#12, DER) are read only in Node: the browser's modules leave the PKCS#12 decoder out for size. Convert a PFX with `openssl pkcs12 -in FILE.pfx -nodes` and give PEM text, or use Node or the CLI",
+      { option: "pem" },
+    );
+  },
   fingerprint: (...a) => active().fingerprint(...a),
   rules: () => active().rules(),
   operations: () => active().operations(),

@@ -244,10 +244,9 @@ impl CertificateField {
 /// archive can be opened (given as the file's bytes, with its password) and how to get its
 /// certificates out.
 const PKCS12_NOT_A_CERTIFICATE: &str = "it is a PKCS#12 (.pfx/.p12) archive, which holds \
-certificates and usually a private key, not one certificate; give the file itself, as bytes, \
-with its password (`cert-preflight cert FILE.pfx`, which asks for it; npm \
-`checkCertificate(bytes, { password })`; Python `check_certificate(bytes, password=...)`) or \
-extract the certificates with `openssl pkcs12 -in FILE.pfx -nokeys`";
+certificates and usually a private key, not one certificate; give the file itself with its \
+password (`cert-preflight cert FILE.pfx`, which asks for it; in Node or Python its bytes and \
+`password`) or extract the certificates with `openssl pkcs12 -in FILE.pfx -nokeys`";
 
 /// Describes a block without its content.
 pub(crate) fn foreign(block: &PemBlock) -> ForeignBlock {

@@ -39,6 +39,7 @@ use cert_preflight::{
 use serde_json::Value;
 use verifier::{from_js, JsVerifier};
 use wasm_bindgen::prelude::wasm_bindgen;
+#[cfg(feature = "pkcs12")]
 use zeroize::Zeroizing;
 
 /// A request function's options, as one JSON object (the glue has already checked their
@@ -194,16 +195,9 @@ fn to_json<T: serde::Serialize>(value: &T) -> String {
 
 /// Checks a certificate bundle, its key and its domains, with the options of
 /// `checkCertificate` (`key`, `domains`, `ca`, `now`, `expiryDays`, `profile`, `roots`,
-/// `noPublicRoots`, `audience`, `intermediates` with its sources' names, `password`) one
-/// argument each; `now` is `now_ms` (epoch milliseconds) or `now_text` (RFC 3339). Returns the
-/// report as JSON, or an error.
-///
-/// The certificate field is `pem` (text), or `bytes` when the caller gave a file's bytes
-/// (`pem` is then empty): read as the CLI reads a certificate file and the Python package
-/// reads `bytes`, a PKCS#12 file (`looks_like_pkcs12`) opened by the core with `password`
-/// (ignored for anything else, as the CLI's is), other bytes as `certificate_text` reads them.
-/// Only with the `pkcs12` feature (the Node module); without it bytes are refused
-/// ([`refuse_bytes`]).
+/// `noPublicRoots`, `audience`, `intermediates` with its sources' names) one argument each;
+/// `now` is `now_ms` (epoch milliseconds) or `now_text` (RFC 3339). Returns the report as JSON,
+/// or an error.
 #[wasm_bindgen]
 // One argument per option: see the module's documentation for why not one JSON object.
 #[allow(clippy::too_many_arguments)]
@@ -221,38 +215,121 @@ pub fn check_certificate(
     audience: Option<String>,
     intermediates: Option<Vec<String>>,
     intermediate_names: Option<Vec<String>>,
-    bytes: Option<Vec<u8>>,
+    verifier: Option<JsVerifier>,
+) -> String {
+    check(
+        Source::Text(pem),
+        key,
+        domains,
+        ca,
+        now_ms,
+        now_text,
+        expiry_days,
+        profile,
+        roots,
+        no_public_roots,
+        audience,
+        intermediates,
+        intermediate_names,
+        verifier,
+    )
+}
+
+/// [`check_certificate`] of a file's bytes (issue 22), read as the CLI reads a certificate file
+/// and the Python package reads `bytes`: a PKCS#12 file (`looks_like_pkcs12`) opened by the
+/// core with `password` (ignored for anything else, as the CLI's is), other bytes as
+/// `certificate_text` reads them. Only with the `pkcs12` feature (the Node module): the
+/// browser's modules leave the decoder out for size, and their glue (`pkg/src/web.js`) refuses
+/// bytes, saying what to do.
+#[cfg(feature = "pkcs12")]
+#[wasm_bindgen]
+#[allow(clippy::too_many_arguments)]
+pub fn check_certificate_bytes(
+    bytes: Vec<u8>,
     password: Option<String>,
+    key: Option<String>,
+    domains: Option<String>,
+    ca: Option<bool>,
+    now_ms: Option<f64>,
+    now_text: Option<String>,
+    expiry_days: Option<u32>,
+    profile: Option<String>,
+    roots: Option<String>,
+    no_public_roots: Option<bool>,
+    audience: Option<String>,
+    intermediates: Option<Vec<String>>,
+    intermediate_names: Option<Vec<String>>,
     verifier: Option<JsVerifier>,
 ) -> String {
     // Both may hold secrets (a PFX's key, its password): wiped when dropped.
-    let bytes = bytes.map(Zeroizing::new);
+    let bytes = Zeroizing::new(bytes);
     let password = Zeroizing::new(password.unwrap_or_default());
+    let text;
+    let source = if looks_like_pkcs12(&bytes) {
+        Source::Pkcs12 {
+            der: &bytes,
+            password: &password,
+        }
+    } else {
+        text = Zeroizing::new(certificate_text(&bytes).0.into_owned());
+        Source::Text(&text)
+    };
+    check(
+        source,
+        key,
+        domains,
+        ca,
+        now_ms,
+        now_text,
+        expiry_days,
+        profile,
+        roots,
+        no_public_roots,
+        audience,
+        intermediates,
+        intermediate_names,
+        verifier,
+    )
+}
+
+/// The certificate field as the caller gave it.
+enum Source<'a> {
+    /// PEM text (or a file's bytes read as text).
+    Text(&'a str),
+    /// A PKCS#12 file and its password.
+    #[cfg(feature = "pkcs12")]
+    Pkcs12 { der: &'a [u8], password: &'a str },
+}
+
+/// What [`check_certificate`] and [`check_certificate_bytes`] share: the options read, the
+/// check run.
+#[allow(clippy::too_many_arguments)]
+fn check(
+    source: Source<'_>,
+    key: Option<String>,
+    domains: Option<String>,
+    ca: Option<bool>,
+    now_ms: Option<f64>,
+    now_text: Option<String>,
+    expiry_days: Option<u32>,
+    profile: Option<String>,
+    roots: Option<String>,
+    no_public_roots: Option<bool>,
+    audience: Option<String>,
+    intermediates: Option<Vec<String>>,
+    intermediate_names: Option<Vec<String>>,
+    verifier: Option<JsVerifier>,
+) -> String {
     let run = || -> Result<String, Failure> {
         #[cfg(feature = "requests")]
         let pool = pool_of(intermediates, intermediate_names)?;
         #[cfg(not(feature = "requests"))]
         refuse_pool(intermediates.as_ref(), intermediate_names)?;
         let now = now_of(now_ms, now_text)?;
-        #[cfg(feature = "pkcs12")]
-        let pkcs12 = bytes
-            .as_deref()
-            .filter(|bytes| looks_like_pkcs12(bytes.as_slice()));
-        #[cfg(feature = "pkcs12")]
-        let text = match (&bytes, pkcs12) {
-            (Some(bytes), None) => Zeroizing::new(certificate_text(bytes).0.into_owned()),
-            _ => Zeroizing::new(String::new()),
-        };
-        #[cfg(feature = "pkcs12")]
-        let mut input = match (pkcs12, &bytes) {
-            (Some(der), _) => CertificateInput::pkcs12(der, &password, now),
-            (None, Some(_)) => CertificateInput::new(&text, now),
-            (None, None) => CertificateInput::new(pem, now),
-        };
-        #[cfg(not(feature = "pkcs12"))]
-        let mut input = {
-            refuse_bytes(bytes.as_deref(), &password)?;
-            CertificateInput::new(pem, now)
+        let mut input = match source {
+            Source::Text(pem) => CertificateInput::new(pem, now),
+            #[cfg(feature = "pkcs12")]
+            Source::Pkcs12 { der, password } => CertificateInput::pkcs12(der, password, now),
         };
         input.private_key = key.as_deref();
         input.domains = domains.as_deref();
@@ -310,21 +387,6 @@ fn refuse_pool(
         Some(_) => Err(Failure::option(
             "intermediates",
             "intermediates: completing a chain from a pool is in the request module in the browser (it does not fit the certificate module's size budget); call `await initRequests()` first",
-        )),
-    }
-}
-
-/// A module without PKCS#12 (the browser's two: the decoder costs about 100 KB gzipped,
-/// pkg/README.md "Size") takes the certificate field as text only: a file's bytes are refused
-/// with what to do instead. Refusing them here keeps `certificate_text` and the PKCS#12 path
-/// out of the certificate module, which has no room for them either.
-#[cfg(not(feature = "pkcs12"))]
-fn refuse_bytes(bytes: Option<&Vec<u8>>, _password: &str) -> Result<(), Failure> {
-    match bytes {
-        None => Ok(()),
-        Some(_) => Err(Failure::option(
-            "pem",
-            "a file's bytes (PKCS#12 .pfx/.p12, DER) are read only in Node: the browser's modules leave the PKCS#12 decoder out for their size. Convert a PFX with `openssl pkcs12 -in FILE.pfx -nodes` and give its certificates and key as PEM text, or check the file with Node or the CLI (`cert-preflight cert FILE.pfx`)",
         )),
     }
 }

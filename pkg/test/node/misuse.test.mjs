@@ -6,8 +6,8 @@ import assert from "node:assert/strict";
 import { checkCertificate, validateRequest, fingerprint, CertPreflightError } from "cert-preflight";
 
 const cases = [
-  ["checkCertificate(42)", () => checkCertificate(42), /pem must be a string \(PEM text\) or a Uint8Array \(a file.s bytes, e.g. a PKCS#12 .pfx\), got a number/],
-  ["checkCertificate()", () => checkCertificate(), /pem must be a string \(PEM text\) or a Uint8Array .*, got a undefined/],
+  ["checkCertificate(42)", () => checkCertificate(42), /pem must be a string or a Uint8Array, got a number/],
+  ["checkCertificate()", () => checkCertificate(), /pem must be a string or a Uint8Array, got a undefined/],
   ["checkCertificate(pem, 'x')", () => checkCertificate("", "x"), /options must be an object/],
   ["unknown option", () => checkCertificate("", { keys: "" }), /unknown option "keys"/],
   ["key number", () => checkCertificate("", { key: 1 }), /key must be a string/],
