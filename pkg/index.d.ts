@@ -357,8 +357,9 @@ export function validateRequest(
  * file's bytes (`Uint8Array`, `Buffer`, `ArrayBuffer`) read as the CLI reads a certificate
  * file: a PKCS#12 (`.pfx`/`.p12`) file is opened with `options.password` and its certificates
  * and key are judged exactly as the same material in PEM; binary DER is one certificate; other
- * bytes are read as UTF-8 (lossily). Node opens PKCS#12; in the browser see the README
- * ("PKCS#12"): a module that cannot gives `pkcs12.unsupported`, which says what to do.
+ * bytes are read as UTF-8 (lossily). Node only: in the browser a file's bytes throw a
+ * {@link CertPreflightError} (`INVALID_OPTION_VALUE`, option `pem`) that says what to do (the
+ * PKCS#12 decoder does not fit the browser's modules; README "PKCS#12").
  */
 export function checkCertificate(
   pem: string | Uint8Array | ArrayBuffer,
