@@ -4,9 +4,12 @@
 //
 //   node scripts/foreign-corpus-npm.mjs CASES.json RESULTS.json
 //
-// A file is given as text the way a caller has it: UTF-8 as is; a binary DER certificate
-// wrapped into one CERTIFICATE block (what the CLI does with a DER file); other bytes decoded
-// lossily (U+FFFD for what is not UTF-8, as `FileReader.readAsText` does). A DER private key
+// A file is given to `checkCertificate` the way a caller has it: UTF-8 as text, anything else
+// as its bytes, which the package reads as the CLI reads a certificate file (a PKCS#12 file
+// opened, PKITS's with their password and others with none, as in the CLI half; binary DER one
+// CERTIFICATE block; other bytes lossily). `fingerprint` takes text: a binary DER certificate wrapped into one
+// CERTIFICATE block (what the CLI does with a DER file), other bytes decoded lossily (U+FFFD
+// for what is not UTF-8, as `FileReader.readAsText` does). A DER private key
 // has no text form for the package, so pairs with one are skipped (result null); the CLI half
 // runs them. Each call's outcome is recorded like a CLI call: status 0 (valid) or 1 (not
 // valid) with the report round-tripped through JSON, or "threw" with the message (a wasm trap
@@ -15,10 +18,20 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { checkCertificate, fingerprint } from "../pkg/dist/node/index.mjs";
 
 const [casesFile, resultsFile] = process.argv.slice(2);
-const { now, key_holder: keyHolder, cases } = JSON.parse(readFileSync(casesFile, "utf8"));
+const { now, key_holder: keyHolder, pkits_password: pkitsPassword, cases } = JSON.parse(readFileSync(casesFile, "utf8"));
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 const lossy = new TextDecoder("utf-8");
+
+/** A certificate file for `checkCertificate`: UTF-8 text as is, other bytes as they are. */
+function asInput(path) {
+  const bytes = readFileSync(path);
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return new Uint8Array(bytes);
+  }
+}
 
 function asText(path) {
   const bytes = readFileSync(path);
@@ -89,8 +102,11 @@ function call(fn) {
 
 const results = cases.map((c) => {
   if (c.kind === "cert") {
+    const input = asInput(c.cert);
     const text = asText(c.cert);
-    const out = { cert: call(() => checkCertificate(text, { now })) };
+    // PKITS's PKCS#12 files with their password, as the CLI half gives it (--password-file).
+    const password = c.pkits_pkcs12 ? pkitsPassword : undefined;
+    const out = { cert: call(() => checkCertificate(input, { now, password })) };
     if (c.facts.length > 0) {
       for (const algorithm of ["sha1", "sha256"]) {
         out[`fp_${algorithm}`] = call(() => fingerprint(text, { algorithm }));

@@ -10,8 +10,9 @@ and through the npm package, checked against openssl.
 `scripts/foreign-corpus.sh` installs the pinned package and calls this; see it for the flow.
 
 The cases (all files, sorted; nothing is sampled):
-- every file under x509/ and asymmetric/ as the certificate field (`cert FILE`): whatever it
-  holds, no crash, exit status 0, 1 or 2 only, JSON on stdout for 0 and 1;
+- every file under x509/ and asymmetric/ as the certificate field (`cert FILE`; PKITS's PKCS#12
+  files with their password, `--password-file`): whatever it holds, no crash, exit status 0, 1
+  or 2 only, JSON on stdout for 0 and 1;
 - every certificate openssl reads (each CERTIFICATE block of a PEM file, or a .der/.crt/.cer
   file as DER): SHA-1 and SHA-256 fingerprints (over the DER `openssl x509 -outform DER`
   writes), not_after and the subjectAltName's DNS names and IP addresses equal openssl's, in
@@ -260,10 +261,23 @@ def cli_result(args):
             "stderr": err.decode("utf-8", "replace").strip().splitlines()[:1]}
 
 
-def run_cli(cases, binary):
+def pkits_pkcs12(case):
+    """Whether the case is one of PKITS's PKCS#12 files, which both halves open with their
+    password (PKITS_PASSWORD) as the certificate field: the CLI with --password-file, npm with
+    `password`; the other PKCS#12 files are given none (the empty password is tried)."""
+    return case["id"].startswith("x509/PKITS_data/pkcs12/")
+
+
+def run_cli(cases, binary, work):
+    password_file = os.path.join(work, "pkits-password.txt")
+    with open(password_file, "w") as f:
+        f.write(PKITS_PASSWORD)
+
     def one(case):
         if case["kind"] == "cert":
-            out = {"cert": cli_result([binary, "cert", case["cert"], "--format", "json", "--now", NOW])}
+            password = ["--password-file", password_file] if pkits_pkcs12(case) else []
+            out = {"cert": cli_result([binary, "cert", case["cert"], *password, "--format", "json",
+                                       "--now", NOW])}
             if case["facts"]:
                 for alg in ("sha1", "sha256"):
                     out["fp_" + alg] = cli_result([binary, "fingerprint", case["cert"], "--" + alg,
@@ -284,7 +298,8 @@ def run_npm(cases, work):
     results = os.path.join(work, "npm-raw-results.json")
     with open(manifest, "w") as f:
         json.dump({"now": NOW, "key_holder": os.path.join(os.path.dirname(here), KEY_HOLDER),
-                   "cases": cases}, f)
+                   "pkits_password": PKITS_PASSWORD,
+                   "cases": [dict(c, pkits_pkcs12=pkits_pkcs12(c)) for c in cases]}, f)
     status, _, err = run(["node", os.path.join(here, "foreign-corpus-npm.mjs"), manifest, results])
     if status != 0:
         sys.exit("error: the npm half did not finish (status %d): %s" % (status, err.decode()[-2000:]))
@@ -360,30 +375,20 @@ def check_case(case, result):
     return problems
 
 
-def opened_as_pkcs12(report):
-    """Whether the CLI read the file as PKCS#12 (its report speaks of the archive: `pkcs12.*`)."""
-    return any(d.get("rule", "").startswith("pkcs12.")
-               for d in ((report or {}).get("diagnostics") or []))
-
-
 def check_identity(npm, cli):
     """The npm package's report equals the CLI's `--format json` for the same input (README:
-    "the same as the npm package"), wherever the CLI read the input. A PKCS#12 file is the
-    exception the README states: the CLI opens it (feature `pkcs12`), the npm package has no
-    PKCS#12 input, so given the file as text it must name it PKCS#12 (`cert.malformed` saying
-    how to open it), never call it a broken certificate and nothing more."""
+    "the same as the npm package"), wherever the CLI read the input. PKCS#12 files included:
+    Node's module opens them as the CLI does (issue 22; scripts/foreign-corpus-npm.mjs gives a
+    file that is not UTF-8 as its bytes, so the package decides what it is, as the CLI does).
+    The browser's modules, which this test does not run, leave the decoder out for their size
+    and answer `pkcs12.unsupported` (pkg/test/node/pkcs12.test.mjs holds the browser builds to
+    that)."""
     problems = []
     for call, r in npm.items():
         c = (cli or {}).get(call)
         if not c or c["status"] not in (0, 1) or r["status"] not in (0, 1):
             continue
-        if call == "cert" and opened_as_pkcs12(c["report"]):
-            named = [d for d in (r["report"].get("diagnostics") or [])
-                     if d.get("rule") == "cert.malformed" and "PKCS#12" in d.get("message", "")]
-            if not named:
-                problems.append(("identity", f"{call}: a PKCS#12 file the CLI opened is not "
-                                 "named PKCS#12 by the npm package"))
-        elif c["report"] != r["report"]:
+        if c["report"] != r["report"]:
             problems.append(("identity", f"{call}: the npm report differs from the CLI's"))
     return problems
 
@@ -443,7 +448,7 @@ def main():
             return 0
     started = time.monotonic()
     if mode == "cli":
-        results = run_cli(cases, os.path.abspath(sys.argv[4]))
+        results = run_cli(cases, os.path.abspath(sys.argv[4]), work)
     else:
         results = run_npm(cases, work)
     with open(os.path.join(work, mode + "-results.json"), "w") as f:
