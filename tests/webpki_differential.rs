@@ -9,6 +9,12 @@
 //!   roots are the case's; a case without roots (the golden report then uses the public store)
 //!   takes the test PKI's own roots ([`TEST_PKI_ROOTS`]) on both sides, since the store's keys
 //!   are not shipped. Cases that differ only in what is dropped are one case (the first name);
+//! - every case of the client-acceptance lints (`testdata/certs/lints/cases.json`, as
+//!   tests/client_lints.rs runs them): the certificate, its clock and audience, the fixtures' CA
+//!   as the root, no name;
+//! - every other chain file of the test PKI (`.pem` under testdata/certs but lints/,
+//!   testdata/edges and testdata/pool whose first certificate is not a CA), with the test PKI's
+//!   roots, the pinned clock of testdata/certs/README.md and no name (its path only);
 //! - every x509-limbo SERVER case (`testdata/x509-limbo/`, read by tests/limbo_support as
 //!   tests/x509_limbo.rs reads it, with the same audience per namespace).
 //!
@@ -30,7 +36,8 @@
 //! x509-limbo harness).
 //!
 //! Every disagreement must be in `tests/webpki-exceptions.tsv` with a reason; an entry that
-//! agrees now, or names no case, fails the test. The agreement is printed as a number.
+//! agrees now, or names no case, fails the test. The agreement is printed as a number
+//! (`-- --nocapture`); `WEBPKI_DIFFERENTIAL_LIST=1` also prints webpki's verdict on every case.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -49,18 +56,21 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use base64::Engine as _;
-use cert_preflight::{check_certificate, CertificateInput, CertificatePurpose};
+use cert_preflight::{
+    check_certificate, Audience, CertificateInput, CertificatePurpose, Timestamp,
+};
 use certificate_case::{golden_dir, GoldenCase};
 use limbo_support::{read_exceptions, report_refusals};
 use rustls_pki_types::pem::PemObject;
 use rustls_pki_types::{CertificateDer, ServerName, UnixTime};
 use webpki::{anchor_from_trusted_cert, EndEntityCert, KeyUsage};
 
-/// The agreement reached (219 of 278: 64 of 81 golden chains, 155 of 197 x509-limbo cases):
+/// The agreement reached (308 of 380: 64 of 81 golden chains, 24 of 24 other test PKI files,
+/// 65 of 78 client-lints cases, 155 of 197 x509-limbo cases):
 /// the test fails below it, so a change that loses cases is seen even when the exceptions file
 /// is updated with it. Most of the rest is webpki being laxer than RFC 5280 and the Baseline
 /// Requirements where x509-limbo and cert-preflight refuse (see the exceptions file).
-const AGREEMENT_FLOOR_PERCENT: f64 = 78.7;
+const AGREEMENT_FLOOR_PERCENT: f64 = 81.0;
 
 /// The trust anchors of a golden case that names none: the roots of the test PKI
 /// (testdata/certs/README.md, testdata/pool), each a self-signed CA.
@@ -88,6 +98,12 @@ struct Case {
     /// cert-preflight.
     pool: Vec<CertificateDer<'static>>,
     golden: Option<GoldenCase>,
+    /// A chain file of the test PKI, given alone.
+    file: bool,
+    /// A client-lints case.
+    lint: bool,
+    /// The audience cert-preflight judges for (limbo cases: see tests/limbo_support).
+    audience: Audience,
     limbo: Option<limbo_support::LimboCase>,
     roots: String,
     now: String,
@@ -222,14 +238,15 @@ fn preflight_verdict(case: &Case) -> Verdict {
     let report = if let Some(limbo) = &case.limbo {
         limbo_support::check(limbo)
     } else {
-        let golden = case.golden.as_ref().unwrap();
         let text = String::from_utf8_lossy(&case.bundle);
-        let mut input = CertificateInput::new(&text, golden.now);
-        let golden_input = golden.input();
-        input.intermediates = golden_input.intermediates;
+        let now = Timestamp::parse_rfc3339(&case.now).unwrap();
+        let mut input = CertificateInput::new(&text, now);
+        let golden_input = case.golden.as_ref().map(GoldenCase::input);
+        input.intermediates = golden_input.and_then(|g| g.intermediates);
         input.roots = Some(&case.roots);
         input.public_roots = false;
         input.domains = case.domains.as_deref();
+        input.audience = case.audience;
         check_certificate(&input)
     };
     let refused = report_refusals(&report);
@@ -254,7 +271,11 @@ fn depth_root() -> String {
     text[start..].to_string()
 }
 
-fn golden_cases() -> Vec<Case> {
+/// The inputs already taken, so that a chain given twice the same way counts once:
+/// (bundle, roots, pool files, domains, time).
+type Seen = BTreeSet<(String, String, Vec<PathBuf>, Option<String>, String)>;
+
+fn golden_cases(seen: &mut Seen) -> Vec<Case> {
     let mut names: Vec<String> = fs::read_dir(golden_dir())
         .expect("golden dir")
         .filter_map(|e| {
@@ -264,7 +285,6 @@ fn golden_cases() -> Vec<Case> {
         .collect();
     names.sort();
     let pki_roots = test_pki_roots();
-    let mut seen = BTreeSet::new();
     let mut out = Vec::new();
     for name in names {
         let golden = GoldenCase::load(&name);
@@ -298,19 +318,123 @@ fn golden_cases() -> Vec<Case> {
             now,
             domains: golden.domains.clone(),
             golden: Some(golden),
+            file: false,
+            lint: false,
+            audience: Audience::Auto,
             limbo: None,
         });
     }
     out
 }
 
+/// The `.pem` files under `dir`, recursively, in name order.
+fn pem_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let mut entries: Vec<_> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            pem_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "pem") {
+            out.push(path);
+        }
+    }
+}
+
+/// The test PKI's chain files that no golden case gives the same way (see the module comment).
+fn file_cases(seen: &mut Seen) -> Vec<Case> {
+    let mut files = Vec::new();
+    for dir in ["certs", "edges", "pool"] {
+        pem_files(&testdata().join(dir), &mut files);
+    }
+    // The lints' fixtures have their own clocks and root (lint_cases).
+    files.retain(|f| !f.starts_with(testdata().join("certs/lints")));
+    let roots = test_pki_roots();
+    let now = limbo_support::CURRENT_TIME.to_string();
+    let mut out = Vec::new();
+    for file in files {
+        let text = fs::read_to_string(&file).unwrap();
+        // A server leaf first: not a CA, and a certificate at all.
+        let Some(first) = certificates(text.as_bytes())
+            .ok()
+            .and_then(|c| c.into_iter().next())
+        else {
+            continue;
+        };
+        let Ok((_, parsed)) = x509_parser::parse_x509_certificate(&first) else {
+            continue;
+        };
+        if parsed.is_ca() {
+            continue;
+        }
+        if !seen.insert((text.clone(), roots.clone(), Vec::new(), None, now.clone())) {
+            continue;
+        }
+        let name = file.strip_prefix(testdata()).unwrap().display().to_string();
+        out.push(Case {
+            id: format!("file:{name}"),
+            bundle: text.into_bytes(),
+            pool: Vec::new(),
+            golden: None,
+            file: true,
+            lint: false,
+            audience: Audience::Auto,
+            limbo: None,
+            roots: roots.clone(),
+            now: now.clone(),
+            domains: None,
+        });
+    }
+    out
+}
+
+/// One case of testdata/certs/lints/cases.json (the fields this test reads).
+#[derive(serde::Deserialize)]
+struct LintCase {
+    case: String,
+    certificate: String,
+    now: String,
+    audience: String,
+}
+
+/// The client-lints cases (see the module comment).
+fn lint_cases() -> Vec<Case> {
+    let text = fs::read_to_string(testdata().join("certs/lints/cases.json")).unwrap();
+    let cases: Vec<LintCase> = serde_json::from_str(&text).expect("cases.json parses");
+    let ca = fs::read_to_string(testdata().join("certs/lints/ca.pem")).unwrap();
+    cases
+        .into_iter()
+        .map(|c| Case {
+            id: format!("lints:{}", c.case),
+            bundle: fs::read(testdata().join(&c.certificate)).unwrap(),
+            pool: Vec::new(),
+            golden: None,
+            file: false,
+            lint: true,
+            audience: Audience::from_name(&c.audience).expect("an audience"),
+            limbo: None,
+            roots: ca.clone(),
+            now: c.now,
+            domains: None,
+        })
+        .collect()
+}
+
 fn all_cases() -> Vec<Case> {
-    let mut cases = golden_cases();
+    let mut seen = Seen::new();
+    let mut cases = golden_cases(&mut seen);
+    cases.extend(file_cases(&mut seen));
+    cases.extend(lint_cases());
     cases.extend(limbo_support::read_cases().into_iter().map(|c| Case {
         id: format!("limbo:{}", c.id),
         bundle: c.bundle.clone().into_bytes(),
         pool: Vec::new(),
         golden: None,
+        file: false,
+        lint: false,
+        audience: c.audience(),
         roots: c.roots.clone(),
         now: c.now.clone(),
         domains: c.peer.clone(),
@@ -326,14 +450,26 @@ fn cert_preflight_agrees_with_webpki() {
         read_exceptions(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/webpki-exceptions.tsv"));
     let mut agree = 0;
     let mut golden_agree = 0;
+    let mut file_agree = 0;
+    let mut lint_agree = 0;
     let mut unexpected = Vec::new();
     let mut stale = Vec::new();
     for case in &cases {
         let ours = preflight_verdict(case);
         let theirs = webpki_verdict(case);
+        if std::env::var_os("WEBPKI_DIFFERENTIAL_LIST").is_some() {
+            println!(
+                "{}\t{}\t{}",
+                case.id,
+                theirs.accepted,
+                theirs.why.chars().take(60).collect::<String>()
+            );
+        }
         if ours.accepted == theirs.accepted {
             agree += 1;
             golden_agree += usize::from(case.golden.is_some());
+            file_agree += usize::from(case.file);
+            lint_agree += usize::from(case.lint);
             if exceptions.contains_key(&case.id) {
                 stale.push(case.id.clone());
             }
@@ -370,11 +506,13 @@ fn cert_preflight_agrees_with_webpki() {
     let ratio = |n: usize| f64::from(u32::try_from(n).unwrap());
     let percent = 100.0 * ratio(agree) / ratio(cases.len());
     let goldens = cases.iter().filter(|c| c.golden.is_some()).count();
+    let files = cases.iter().filter(|c| c.file).count();
+    let lints = cases.iter().filter(|c| c.lint).count();
     println!(
-        "webpki differential: {agree} of {} chains agree with rustls-webpki ({percent:.1}%; golden {golden_agree} of {goldens}, x509-limbo {} of {}); {} reasoned exceptions, {} of them open",
+        "webpki differential: {agree} of {} chains agree with rustls-webpki ({percent:.1}%; golden {golden_agree} of {goldens}, test PKI files {file_agree} of {files}, client lints {lint_agree} of {lints}, x509-limbo {} of {}); {} reasoned exceptions, {} of them open",
         cases.len(),
-        agree - golden_agree,
-        cases.len() - goldens,
+        agree - golden_agree - file_agree - lint_agree,
+        cases.len() - goldens - files - lints,
         exceptions.len(),
         exceptions.values().filter(|r| r.starts_with("open:")).count()
     );
