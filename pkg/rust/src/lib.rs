@@ -36,6 +36,8 @@ use cert_preflight::{
 #[cfg(feature = "requests")]
 use serde_json::Value;
 use verifier::{from_js, JsVerifier};
+#[cfg(not(feature = "requests"))]
+use wasm_bindgen::JsValue;
 use wasm_bindgen::prelude::wasm_bindgen;
 
 /// A request function's options, as one JSON object (the glue has already checked their
@@ -189,6 +191,16 @@ fn to_json<T: serde::Serialize>(value: &T) -> String {
         .unwrap_or_else(|e| Failure::option("result", format!("could not serialize: {e}")).encode())
 }
 
+/// `intermediates` and their names as `check_certificate` takes them: PEM texts (an array, or
+/// nothing) in the request module. The certificate module refuses a pool (`refuse_pool`), so
+/// it takes them as opaque values it only tests for absence: an `Option<Vec<String>>` there
+/// linked wasm-bindgen's array-of-strings conversion into the module and its glue for
+/// nothing (pkg/README.md "Size").
+#[cfg(feature = "requests")]
+type Texts = Option<Vec<String>>;
+#[cfg(not(feature = "requests"))]
+type Texts = JsValue;
+
 /// Checks a certificate bundle, its key and its domains, with the options of
 /// `checkCertificate` (`key`, `domains`, `ca`, `now`, `expiryDays`, `profile`, `roots`,
 /// `noPublicRoots`, `audience`, `intermediates` with its sources' names) one argument each; `now` is `now_ms` (epoch milliseconds) or
@@ -208,15 +220,15 @@ pub fn check_certificate(
     roots: Option<String>,
     no_public_roots: Option<bool>,
     audience: Option<String>,
-    intermediates: Option<Vec<String>>,
-    intermediate_names: Option<Vec<String>>,
+    intermediates: Texts,
+    intermediate_names: Texts,
     verifier: Option<JsVerifier>,
 ) -> String {
     let run = || -> Result<String, Failure> {
         #[cfg(feature = "requests")]
         let pool = pool_of(intermediates, intermediate_names)?;
         #[cfg(not(feature = "requests"))]
-        refuse_pool(intermediates.as_ref(), intermediate_names)?;
+        refuse_pool(&intermediates, intermediate_names)?;
         let mut input = CertificateInput::new(pem, now_of(now_ms, now_text)?);
         input.private_key = key.as_deref();
         input.domains = domains.as_deref();
@@ -265,17 +277,14 @@ fn pool_of(
 /// The certificate module has no pool (see the request module's `pool_of`): one given is
 /// refused with what to do instead.
 #[cfg(not(feature = "requests"))]
-fn refuse_pool(
-    intermediates: Option<&Vec<String>>,
-    _names: Option<Vec<String>>,
-) -> Result<(), Failure> {
-    match intermediates {
-        None => Ok(()),
-        Some(_) => Err(Failure::option(
-            "intermediates",
-            "intermediates: completing a chain from a pool is in the request module in the browser (it does not fit the certificate module's size budget); call `await initRequests()` first",
-        )),
+fn refuse_pool(intermediates: &JsValue, _names: Texts) -> Result<(), Failure> {
+    if intermediates.is_null_or_undefined() {
+        return Ok(());
     }
+    Err(Failure::option(
+        "intermediates",
+        "intermediates: completing a chain from a pool is in the request module in the browser (it does not fit the certificate module's size budget); call `await initRequests()` first",
+    ))
 }
 
 /// The request context from `options`' `{path, context, now, expiry_days}`.
