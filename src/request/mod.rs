@@ -33,6 +33,7 @@ use crate::check::NormalizedKey;
 use crate::error::InputError;
 use crate::findings::Findings;
 use crate::input::decode::decode_text;
+use crate::model::key_encoding::ConvertedKey;
 use crate::report::Report;
 
 mod checks;
@@ -183,10 +184,13 @@ fn validate_text(
     declaration: &'static decl::OperationDecl,
     body: &str,
     context: &RequestContext,
-) -> (Report, Option<NormalizedKey>) {
+) -> (Report, Option<ConvertedKey>) {
     if body.len() > declaration.max_body_bytes {
         let cap = declaration.max_body_bytes;
-        return (too_large(declaration, ("body", "bodies"), body.len(), cap), None);
+        return (
+            too_large(declaration, ("body", "bodies"), body.len(), cap),
+            None,
+        );
     }
     let text = body.strip_prefix('\u{feff}').unwrap_or(body);
     match serde_json::from_str::<serde_json::Value>(text) {
@@ -235,7 +239,8 @@ pub fn validate_request_bytes_with_key_fix(
     let declaration = find_declaration(operation)?;
     let mut asked = context.clone();
     asked.fix_key = Some(crate::rules::key::KeyFixer::CONVERT);
-    Ok(validate_bytes(declaration, body, &asked))
+    let (report, key) = validate_bytes(declaration, body, &asked);
+    Ok((report, key.map(NormalizedKey::from)))
 }
 
 /// The report of a body given as file bytes, and the key the check re-encoded, if any.
@@ -243,11 +248,14 @@ fn validate_bytes(
     declaration: &'static decl::OperationDecl,
     body: &[u8],
     context: &RequestContext,
-) -> (Report, Option<NormalizedKey>) {
+) -> (Report, Option<ConvertedKey>) {
     // UTF-16 takes up to twice the bytes of the same text; the text is measured again after.
     if body.len() > declaration.max_body_bytes.saturating_mul(2) {
         let cap = declaration.max_body_bytes;
-        return (too_large(declaration, ("body", "bodies"), body.len(), cap), None);
+        return (
+            too_large(declaration, ("body", "bodies"), body.len(), cap),
+            None,
+        );
     }
     match decode_text(body) {
         Ok(text) => validate_text(declaration, &text, context),
@@ -320,7 +328,7 @@ fn validate_declared(
     declaration: &decl::OperationDecl,
     body: &serde_json::Value,
     context: &RequestContext,
-) -> (Report, Option<NormalizedKey>) {
+) -> (Report, Option<ConvertedKey>) {
     let walk = engine::run(declaration, body, context);
     let mut report = Report::new(
         declaration.info.id,

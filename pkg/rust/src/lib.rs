@@ -36,9 +36,9 @@ use cert_preflight::{
 #[cfg(feature = "requests")]
 use serde_json::Value;
 use verifier::{from_js, JsVerifier};
+use wasm_bindgen::prelude::wasm_bindgen;
 #[cfg(not(feature = "requests"))]
 use wasm_bindgen::JsValue;
-use wasm_bindgen::prelude::wasm_bindgen;
 
 /// A request function's options, as one JSON object (the glue has already checked their
 /// types). They are read through `serde_json::Value`, which the core's request validation needs
