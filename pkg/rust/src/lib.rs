@@ -187,8 +187,23 @@ fn audience_of(name: Option<String>) -> Result<Audience, Failure> {
 const MAX_TIME_MS: u64 = 8_640_000_000_000_000;
 
 fn to_json<T: serde::Serialize>(value: &T) -> String {
-    serde_json::to_string(value)
-        .unwrap_or_else(|e| Failure::option("result", format!("could not serialize: {e}")).encode())
+    serde_json::to_string(value).unwrap_or_else(|e| not_serialized(&e).encode())
+}
+
+/// The error when a result cannot be written as JSON, with serde_json's reason.
+#[cfg(feature = "requests")]
+fn not_serialized(error: &serde_json::Error) -> Failure {
+    Failure::option("result", format!("could not serialize: {error}"))
+}
+
+/// The error when a result cannot be written as JSON. The certificate module's results (the
+/// core's report, fingerprints and catalogue) derive `Serialize`, with string map keys and no
+/// custom errors, so serde_json cannot fail on them; its reason is left out here because
+/// formatting it links every message of serde_json's parser (1.2 KB gzipped) into a module
+/// that parses no JSON (pkg/README.md "Size"). The request module, which parses JSON, says it.
+#[cfg(not(feature = "requests"))]
+fn not_serialized(_: &serde_json::Error) -> Failure {
+    Failure::option("result", "could not serialize")
 }
 
 /// `intermediates` and their names as `check_certificate` takes them: PEM texts (an array, or
