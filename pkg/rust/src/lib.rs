@@ -19,9 +19,11 @@
 //! module built with `requests`, so the module a browser loads first stays within its budget.
 //!
 //! Each checking function takes an optional JavaScript signature verifier (the `verifier` module): the
-//! Node entry passes `node:crypto`'s, the browser entry none (ring in the module).
+//! Node entry passes `node:crypto`'s, the browser entry none (ring in the module). Node loads
+//! only the request module, so the certificate module ignores the argument (see `Verifier`).
 #![forbid(unsafe_code)]
 
+#[cfg(feature = "requests")]
 mod verifier;
 
 use cert_preflight::{
@@ -35,10 +37,21 @@ use cert_preflight::{
 };
 #[cfg(feature = "requests")]
 use serde_json::Value;
+#[cfg(feature = "requests")]
 use verifier::{from_js, JsVerifier};
 use wasm_bindgen::prelude::wasm_bindgen;
 #[cfg(not(feature = "requests"))]
 use wasm_bindgen::JsValue;
+
+/// `check_certificate`'s signature verifier: in the request module, what Node passes
+/// (`node:crypto`, see the `verifier` module). The certificate module is loaded only by the
+/// browser entry, which passes none (ring in the module decides), so it takes the argument as
+/// an opaque value it ignores: the JavaScript verifier's glue (four byte arrays per call) and
+/// `signature_algorithms` stay out of it (pkg/README.md "Size").
+#[cfg(feature = "requests")]
+type Verifier = Option<JsVerifier>;
+#[cfg(not(feature = "requests"))]
+type Verifier = JsValue;
 
 /// A request function's options, as one JSON object (the glue has already checked their
 /// types). They are read through `serde_json::Value`, which the core's request validation needs
@@ -237,7 +250,7 @@ pub fn check_certificate(
     audience: Option<String>,
     intermediates: Texts,
     intermediate_names: Texts,
-    verifier: Option<JsVerifier>,
+    verifier: Verifier,
 ) -> String {
     let run = || -> Result<String, Failure> {
         #[cfg(feature = "requests")]
@@ -255,11 +268,13 @@ pub fn check_certificate(
         input.roots = roots.as_deref();
         input.public_roots = no_public_roots != Some(true);
         input.audience = audience_of(audience)?;
-        input.verifier = from_js(verifier);
         #[cfg(feature = "requests")]
         {
+            input.verifier = from_js(verifier);
             input.intermediates = pool.as_ref();
         }
+        #[cfg(not(feature = "requests"))]
+        let _ = verifier;
         Ok(to_json(&core_check_certificate(&input)))
     };
     run().unwrap_or_else(Failure::encode)
