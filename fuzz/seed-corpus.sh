@@ -13,11 +13,13 @@
 #   request_value      none: libFuzzer starts from the empty input (the bytes are `arbitrary`'s)
 #   intermediates_pool selector byte (bit 0: the deep leaf, bit 1: the root given) + every file
 #                      under testdata/pool/ (the pools of scripts/gen-testdata-pool.sh)
+#   pkcs12_file        selector byte (% 3: the fixtures' password, a wrong one, none; bit 2: a
+#                      domain) + every .pfx under testdata/pkcs12/ (testdata/pkcs12/gen.sh)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
 out="${1:-$(mktemp -d)}"
-mkdir -p "$out"/{certificate_field,key_field,domain_field,fingerprint,request_json,request_value,intermediates_pool}
+mkdir -p "$out"/{certificate_field,key_field,domain_field,fingerprint,request_json,request_value,intermediates_pool,pkcs12_file}
 t="$root/testdata/certs"
 flat() { echo "$1" | sed "s|$root/||; s|/|_|g"; }
 
@@ -34,6 +36,13 @@ while IFS= read -r -d '' f; do
   { printf "$sel"; cat "$f"; } >"$out/intermediates_pool/$(flat "$f")"
 done < <(find "$root/testdata/pool" -type f -print0)
 { printf '\000'; cat "$root/testdata/pool/pool-cross.pem"; } >"$out/intermediates_pool/no-roots-cross"
+
+while IFS= read -r -d '' f; do
+  name=$(basename "$f" .pfx)
+  { printf '\004'; cat "$f"; } >"$out/pkcs12_file/$name"
+  { printf '\001'; cat "$f"; } >"$out/pkcs12_file/$name-wrong-password"
+done < <(find "$root/testdata/pkcs12" -name '*.pfx' -print0)
+{ printf '\002'; cat "$root/testdata/pkcs12/no-password.pfx"; } >"$out/pkcs12_file/no-password-none"
 
 combine() { # cert key domains name
   { cat "$1"; printf '\377'; cat "$2"; printf '\377'; printf '%s' "$3"; } >"$out/certificate_field/combined-$4"

@@ -21,8 +21,12 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 PKG="$ROOT/pkg"
 BUDGET_BYTES="${CERT_PREFLIGHT_WASM_BUDGET:-150000}" # 150 KB gzipped, wasm + JS (pkg/README.md, "Size")
 # The request module's ceiling: no budget was set for it (a browser loads it only to validate
-# requests); this guard, 10 % above its size when it was split off (180 KB), makes growth visible.
-REQUESTS_CEILING_BYTES="${CERT_PREFLIGHT_REQUESTS_CEILING:-200000}"
+# requests, after the form asked for it); this guard makes growth visible. It was 10 % above the
+# module's size when it was split off (180 KB: 200,000); raised on 2026-12-06 to 10 % above its
+# size once path validation (issue 26), the client lints (issue 20) and the intermediates pool
+# (issue 22) joined it on purpose: 234,742 -> 258,000. Raise it again only with such a reason,
+# written here and in pkg/README.md "Size".
+REQUESTS_CEILING_BYTES="${CERT_PREFLIGHT_REQUESTS_CEILING:-258000}"
 NAME=cert_preflight_wasm
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }

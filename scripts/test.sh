@@ -35,7 +35,7 @@ cargo fmt --all -- --check
 step "cargo clippy (all targets, warnings are errors)"
 cargo clippy --workspace --all-targets -- -D warnings
 
-step "cargo test (library, goldens, CLI, robustness, openssl differential)"
+step "cargo test (library, goldens, CLI, robustness, openssl, x509-limbo and webpki differentials)"
 cargo test --workspace
 
 # ---- mutation testing of the change (issue 27) ------------------------------------------------

@@ -51,3 +51,23 @@ fn the_python_package_has_every_default_feature_but_the_cli() {
     );
     assert_eq!(python, defaults, "py/Cargo.toml's features for the core");
 }
+
+/// The fuzz targets build the core as its users get it: a target whose feature is off fuzzes
+/// code paths that do nothing (the pool and PKCS#12 are features).
+#[test]
+fn the_fuzz_targets_have_every_default_feature_but_the_cli() {
+    let root = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/Cargo.toml")).unwrap();
+    let fuzz =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/fuzz/Cargo.toml")).unwrap();
+    let mut defaults = quoted_list(&root, "default =");
+    defaults.remove("cli");
+    let core = fuzz
+        .split_once("[dependencies.cert-preflight]")
+        .expect("fuzz/Cargo.toml depends on cert-preflight")
+        .1;
+    assert_eq!(
+        quoted_list(core, "features ="),
+        defaults,
+        "fuzz/Cargo.toml's features for the core"
+    );
+}

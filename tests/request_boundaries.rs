@@ -382,20 +382,39 @@ fn kubernetes_labels_63_characters_and_qualified_keys() {
         ("app", String::new(), None),
         ("app", "v1.2_beta-3".into(), None),
         ("app", "-web".into(), Some(("request.invalid_value", ERROR))),
-        ("app", "web app".into(), Some(("request.invalid_value", ERROR))),
+        (
+            "app",
+            "web app".into(),
+            Some(("request.invalid_value", ERROR)),
+        ),
         ("app.kubernetes.io/name", "shop".into(), None),
         (&"k".repeat(63), "x".into(), None),
         (&"k".repeat(64), "x".into(), Some(("request.length", ERROR))),
-        ("bad key", "x".into(), Some(("request.invalid_value", ERROR))),
+        (
+            "bad key",
+            "x".into(),
+            Some(("request.invalid_value", ERROR)),
+        ),
         ("a/b/c", "x".into(), Some(("request.invalid_value", ERROR))),
-        ("Example.com/name", "x".into(), Some(("request.invalid_value", ERROR))),
+        (
+            "Example.com/name",
+            "x".into(),
+            Some(("request.invalid_value", ERROR)),
+        ),
         ("/name", "x".into(), Some(("request.invalid_value", ERROR))),
         (&format!("{prefix_253}/n"), "x".into(), None),
-        (&format!("{prefix_254}/n"), "x".into(), Some(("request.length", ERROR))),
+        (
+            &format!("{prefix_254}/n"),
+            "x".into(),
+            Some(("request.length", ERROR)),
+        ),
     ] {
         let body = secret_with(json!({"labels": {key: value}}));
         let report = validate("kubernetes.secret.tls", &body, &RequestContext::new(now()));
-        let path = format!("/metadata/labels/{}", key.replace('~', "~0").replace('/', "~1"));
+        let path = format!(
+            "/metadata/labels/{}",
+            key.replace('~', "~0").replace('/', "~1")
+        );
         expect(&report, &path, want, &format!("label {key:?}={value:?}"));
     }
 }
@@ -411,7 +430,12 @@ fn kubernetes_annotations_256_kib_in_all() {
     ] {
         let body = secret_with(json!({"annotations": {key: "n".repeat(value_bytes)}}));
         let report = validate("kubernetes.secret.tls", &body, &RequestContext::new(now()));
-        expect(&report, "/metadata/annotations", want, &format!("{value_bytes} bytes"));
+        expect(
+            &report,
+            "/metadata/annotations",
+            want,
+            &format!("{value_bytes} bytes"),
+        );
     }
     for (key, want) in [
         ("Example.com/Owner", None),
@@ -421,7 +445,10 @@ fn kubernetes_annotations_256_kib_in_all() {
     ] {
         let body = secret_with(json!({"annotations": {key: "x"}}));
         let report = validate("kubernetes.secret.tls", &body, &RequestContext::new(now()));
-        let path = format!("/metadata/annotations/{}", key.replace('~', "~0").replace('/', "~1"));
+        let path = format!(
+            "/metadata/annotations/{}",
+            key.replace('~', "~0").replace('/', "~1")
+        );
         expect(&report, &path, want, &format!("annotation {key:?}"));
     }
 }

@@ -7,15 +7,11 @@
 //! leaf whatever the order of the rest (RFC 8446 section 4.4.2), and the user uploads the
 //! normalized bundle.
 //!
-//! Audience (issue 20), per namespace. The suite's roots are the caller's, so `auto` resolves
-//! to `private` and the CA/Browser Forum lints stay off. That is right for `rfc5280::` (RFC 5280
-//! path validation whatever the PKI), `pathlen::`, `pathological::`, `crl::` and `cve::`. The
-//! `webpki::` cases are what a Web PKI client (browsers, rustls-webpki, pyca/cryptography's web
-//! policy) refuses, citing the Baseline Requirements and root programs: they run with
-//! `audience public`, as a user checking a certificate for browsers would. A refusal is still
-//! an error only: a public-audience warning (a BR rule no client enforces, such as a CN that is
-//! not among the SANs) does not count as a refusal, because those cases' certificates would
-//! work in every browser; such cases are reasoned exceptions instead.
+//! Audience (issue 20), per namespace: see tests/limbo_support (the loader and the refusal
+//! rule, shared with tests/webpki_differential.rs). The `webpki::` cases run with the public
+//! audience. A refusal is still an error only: a public-audience warning (a BR rule no client
+//! enforces, such as a CN that is not among the SANs) does not count as a refusal, because those
+//! cases' certificates would work in every browser; such cases are reasoned exceptions instead.
 //!
 //! The suite's copy is `testdata/x509-limbo/` (README there: source commit, what was left out).
 //! Every case that disagrees with the suite's expected result must be in
@@ -30,12 +26,13 @@
 )]
 
 mod cli_support;
+mod limbo_support;
 
-use std::collections::BTreeMap;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use cert_preflight::{check_certificate, Audience, CertificateInput, Report, Severity, Timestamp};
+use cert_preflight::{Audience, Severity};
+use limbo_support::{check, read_cases, read_exceptions, refusals, report_refusals};
 use serde_json::Value;
 
 /// The agreement reached (174 of 197): the test fails below it, so a change that loses cases is
@@ -47,121 +44,13 @@ use serde_json::Value;
 /// warnings rather than refusals (see the exceptions file).
 const AGREEMENT_FLOOR_PERCENT: f64 = 88.3;
 
-/// Warnings that mean the chain reaches no trust anchor: a client refuses it.
-const UNANCHORED: &[&str] = &["chain.incomplete", "chain.untrusted_root"];
-
-/// A case without a validation time means "now": the project's fixed test clock stands in (those
-/// cases' certificates are valid from 1970 to 2969).
-const CURRENT_TIME: &str = "2026-11-23T00:00:00Z";
-
-fn suite_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/x509-limbo")
-}
-
-/// One SERVER case, its files read.
-struct LimboCase {
-    id: String,
-    expect_success: bool,
-    bundle: String,
-    roots: String,
-    now: String,
-    peer: Option<String>,
-}
-
-impl LimboCase {
-    /// The audience the case is judged for (see the module comment).
-    fn audience(&self) -> Audience {
-        if self.id.starts_with("webpki::") {
-            Audience::Public
-        } else {
-            Audience::Auto
-        }
-    }
-}
-
-fn read_cases() -> Vec<LimboCase> {
-    let dir = suite_dir();
-    let text = fs::read_to_string(dir.join("testcases.json")).expect("testcases.json");
-    let suite: Value = serde_json::from_str(&text).expect("testcases.json is JSON");
-    let read = |rel: &Value| -> String {
-        rel.as_str()
-            .map(|r| fs::read_to_string(dir.join(r)).unwrap_or_else(|e| panic!("{r}: {e}")))
-            .unwrap_or_default()
-    };
-    suite["testcases"]
-        .as_array()
-        .expect("a testcases list")
-        .iter()
-        .filter(|t| t["validation_kind"] == "SERVER")
-        .map(|t| {
-            let files = &t["files"];
-            LimboCase {
-                id: t["id"].as_str().expect("an id").to_string(),
-                expect_success: t["expected_result"] == "SUCCESS",
-                bundle: read(&files["leaf"]) + &read(&files["intermediates"]),
-                roots: read(&files["roots"]),
-                now: t["validation_time"]
-                    .as_str()
-                    .unwrap_or(CURRENT_TIME)
-                    .to_string(),
-                peer: t["expected_peer_name"]["value"]
-                    .as_str()
-                    .map(str::to_string),
-            }
-        })
-        .collect()
-}
-
-/// The reasoned exceptions: `id  reason` per line, `#` comments.
-fn read_exceptions() -> BTreeMap<String, String> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/x509-limbo-exceptions.txt");
-    let text = fs::read_to_string(&path).expect("the exceptions file");
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(|l| {
-            let (id, reason) = l.split_once(char::is_whitespace).unwrap_or((l, ""));
-            assert!(!reason.trim().is_empty(), "exception {id} has no reason");
-            (id.to_string(), reason.trim().to_string())
-        })
-        .collect()
-}
-
-fn check(case: &LimboCase) -> Report {
-    let now = Timestamp::parse_rfc3339(&case.now).expect("validation_time is RFC 3339");
-    let mut input = CertificateInput::new(&case.bundle, now);
-    input.roots = Some(&case.roots);
-    input.public_roots = false;
-    input.domains = case.peer.as_deref();
-    input.audience = case.audience();
-    check_certificate(&input)
-}
-
-/// The rules that make a client refuse the chain: every error the normalized bundle does not
-/// fix, and no anchor reached.
-fn refusals(rules: impl Iterator<Item = (String, Severity, bool)>) -> Vec<String> {
-    rules
-        .filter(|(rule, severity, fixed)| {
-            (*severity == Severity::Error && !fixed) || UNANCHORED.contains(&rule.as_str())
-        })
-        .map(|(rule, _, _)| rule)
-        .collect()
-}
-
-fn report_refusals(report: &Report) -> Vec<String> {
-    refusals(
-        report
-            .diagnostics
-            .iter()
-            .map(|d| (d.rule.clone(), d.severity, d.fixed)),
-    )
-}
-
 #[test]
 fn server_cases_agree_with_the_suite() {
     let cases = read_cases();
     assert!(cases.len() > 190, "the suite has 197 SERVER cases");
-    let exceptions = read_exceptions();
+    let exceptions = read_exceptions(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/x509-limbo-exceptions.txt"),
+    );
     let mut agree = 0;
     let mut unexpected = Vec::new();
     let mut stale = Vec::new();

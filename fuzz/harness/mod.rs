@@ -41,6 +41,7 @@ pub const TARGETS: &[(&str, Target)] = &[
     ("request_json", request_json),
     ("request_value", request_value),
     ("intermediates_pool", intermediates_pool),
+    ("pkcs12_file", pkcs12_file),
 ];
 
 /// 2026-11-23T00:00:00Z, the testdata clock (the generated certificates are valid then).
@@ -301,6 +302,38 @@ pub fn intermediates_pool(data: &[u8]) {
         again.roots = input.roots;
         check_report(&check_certificate(&again));
     }
+}
+
+/// The passwords `pkcs12_file` tries: the fixtures' (testdata/pkcs12/password.txt), a wrong
+/// one, and none.
+const PKCS12_PASSWORDS: [&str; 3] = ["correct-horse", "wrong-horse", ""];
+
+/// `pkcs12_file` (issue 22 item 4): the first byte picks the password (`% 3`) and whether a
+/// domain is checked too (bit 2); the rest is the PFX file. Whatever the bytes, the report
+/// keeps its invariants, a PKCS#12 failure is one of the `pkcs12.*` rules, and neither the
+/// password nor a private key's text is in the report.
+pub fn pkcs12_file(data: &[u8]) {
+    let Some((&selector, der)) = data.split_first() else {
+        return;
+    };
+    let password = PKCS12_PASSWORDS[usize::from(selector % 3)];
+    let mut input = CertificateInput::pkcs12(der, password, now());
+    if selector & 4 != 0 {
+        input.domains = Some("www.example.com");
+    }
+    let report = check_certificate(&input);
+    check_report(&report);
+    let json = serde_json::to_string(&report).expect("a report serializes to JSON");
+    assert!(!json.contains("PRIVATE KEY"), "key text in a report");
+    for d in &report.diagnostics {
+        if !password.is_empty() {
+            assert!(!d.message.contains(password), "the password in {}", d.rule);
+        }
+    }
+    assert!(
+        !format!("{input:?}").contains("correct-horse"),
+        "the password in the input's Debug"
+    );
 }
 
 pub fn fingerprint_field(data: &[u8]) {

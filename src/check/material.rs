@@ -5,7 +5,6 @@
 use super::anchors;
 use super::client_path::{judge_candidate, path_members};
 use super::input::CertificateInput;
-use super::normalized_key::NormalizedKey;
 use crate::catalog::{
     CA_SINGLE_CERTIFICATE, CERT_MALFORMED, CHAIN_EMPTY, CHAIN_TOO_DEEP, PEM_PKCS7,
 };
@@ -13,6 +12,7 @@ use crate::context::CertificatePurpose;
 use crate::findings::{FieldSplit, Findings};
 use crate::input::pem::{encode_block, PemIssue};
 use crate::model::certificate::ParsedCertificate;
+use crate::model::key_encoding::ConvertedKey;
 use crate::model::{
     is_key_material_label, read_certificate_field, CertificateField, MalformedCertificate,
 };
@@ -50,8 +50,9 @@ pub(crate) struct MaterialOutcome {
     /// The label and lines of the key block judged (never its content).
     pub key_block: Option<KeyBlockFacts>,
     /// The key in the encoding the target takes, when the input asked for it (`fix_key`)
-    /// and that differs from what was given.
-    pub normalized_key: Option<NormalizedKey>,
+    /// and that differs from what was given: DER, written as PEM only by the entry points
+    /// that hand it back (so the npm modules, which never call them, link no key encoder).
+    pub normalized_key: Option<ConvertedKey>,
     /// The path ends at a self-signed root that is no trust anchor (what
     /// `chain.untrusted_root` reports), for an operation that reports it as its own rule.
     pub untrusted_root: bool,
@@ -180,7 +181,7 @@ pub(super) fn run(input: &CertificateInput<'_>) -> MaterialOutcome {
             .unwrap_or(&[]);
         let key = check_key(&key_ctx, leaf, all, findings);
         out.key_block = key.block;
-        out.normalized_key = key.converted.map(NormalizedKey::from);
+        out.normalized_key = key.converted;
     }
     if let Some(domains) = input.domains {
         let names = check_domain_field(domains, &input.paths.domains, findings);

@@ -6,6 +6,7 @@
 //! validation reuses [`check_material`] for its certificate-bearing fields.
 
 use crate::findings::ErrorCodes;
+use crate::model::key_encoding::ConvertedKey;
 use crate::report::Report;
 use crate::rules::key::KeyFixer;
 
@@ -83,11 +84,12 @@ pub fn check_certificate_with_key_fix(
 ) -> (Report, Option<NormalizedKey>) {
     let mut asked = input.clone();
     asked.fix_key = Some(KeyFixer::CONVERT);
-    certificate_report(check_material(&asked))
+    let (report, key) = certificate_report(check_material(&asked));
+    (report, key.map(NormalizedKey::from))
 }
 
 /// The report of a certificate check, and the key its outcome re-encoded, if any.
-fn certificate_report(outcome: MaterialOutcome) -> (Report, Option<NormalizedKey>) {
+fn certificate_report(outcome: MaterialOutcome) -> (Report, Option<ConvertedKey>) {
     let report = Report::new(
         "certificate",
         outcome.findings.into_diagnostics(&ErrorCodes::CATALOGUE),

@@ -29,6 +29,7 @@ const RSA_ENCRYPTION_OID: &[u8] = &[0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x
 const EC_PUBLIC_KEY_OID: &[u8] = &[0x06, 0x07, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x02, 0x01];
 
 /// A private key written in another encoding: the DER, wiped on drop, and what it is.
+#[derive(Clone)]
 pub(crate) struct ConvertedKey {
     pub format: KeyFormat,
     pub der: Zeroizing<Vec<u8>>,

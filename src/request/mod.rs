@@ -33,6 +33,7 @@ use crate::check::NormalizedKey;
 use crate::error::InputError;
 use crate::findings::Findings;
 use crate::input::decode::decode_text;
+use crate::model::key_encoding::ConvertedKey;
 use crate::report::Report;
 
 mod checks;
@@ -183,7 +184,7 @@ fn validate_text(
     declaration: &'static decl::OperationDecl,
     body: &str,
     context: &RequestContext,
-) -> (Report, Option<NormalizedKey>) {
+) -> (Report, Option<ConvertedKey>) {
     if body.len() > declaration.max_body_bytes {
         let cap = declaration.max_body_bytes;
         return (
@@ -238,7 +239,8 @@ pub fn validate_request_bytes_with_key_fix(
     let declaration = find_declaration(operation)?;
     let mut asked = context.clone();
     asked.fix_key = Some(crate::rules::key::KeyFixer::CONVERT);
-    Ok(validate_bytes(declaration, body, &asked))
+    let (report, key) = validate_bytes(declaration, body, &asked);
+    Ok((report, key.map(NormalizedKey::from)))
 }
 
 /// The report of a body given as file bytes, and the key the check re-encoded, if any.
@@ -246,7 +248,7 @@ fn validate_bytes(
     declaration: &'static decl::OperationDecl,
     body: &[u8],
     context: &RequestContext,
-) -> (Report, Option<NormalizedKey>) {
+) -> (Report, Option<ConvertedKey>) {
     // UTF-16 takes up to twice the bytes of the same text; the text is measured again after.
     if body.len() > declaration.max_body_bytes.saturating_mul(2) {
         let cap = declaration.max_body_bytes;
@@ -326,7 +328,7 @@ fn validate_declared(
     declaration: &decl::OperationDecl,
     body: &serde_json::Value,
     context: &RequestContext,
-) -> (Report, Option<NormalizedKey>) {
+) -> (Report, Option<ConvertedKey>) {
     let walk = engine::run(declaration, body, context);
     let mut report = Report::new(
         declaration.info.id,

@@ -8,8 +8,8 @@ use serde_json::Value;
 use super::context::RequestContext;
 use super::policy::{active, Policies};
 use crate::catalog::Rule;
-use crate::check::NormalizedKey;
 use crate::findings::Findings;
+use crate::model::key_encoding::ConvertedKey;
 use crate::report::CertificateSummary;
 use crate::report::Severity;
 
@@ -29,7 +29,7 @@ pub(crate) struct Walk<'a> {
     pub normalized_fields: Vec<(String, String)>,
     /// The key re-encoded for the operation, when the caller asked for it (never in the
     /// report).
-    pub normalized_key: Option<NormalizedKey>,
+    pub normalized_key: Option<ConvertedKey>,
 }
 
 impl<'a> Walk<'a> {

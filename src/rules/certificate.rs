@@ -293,7 +293,7 @@ fn check_strength(c: &Checked<'_>, self_signed: bool, out: &mut Findings) {
                 CERT_SHA1_SIGNATURE,
                 c.path(),
                 format!(
-                    "{} is signed with {} ({digest}), which clients no longer trust; reissue it with SHA-256",
+                    "{} is signed with {} ({digest}), which browsers, Go 1.18+ and rustls refuse; reissue it with SHA-256",
                     c.who(),
                     c.cert.signature_name
                 ),

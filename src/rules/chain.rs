@@ -331,7 +331,7 @@ fn report_order(
             base,
             format!(
                 "The certificates are out of order: the leaf must come first and each issuer right after the certificate it issued; the right order is {}",
-                order.join(", then ")
+                crate::text::join(&order, ", then ")
             ),
         );
     }

@@ -120,11 +120,11 @@ pub(crate) fn name_missing(missing: &MissingIssuer) -> String {
     if !missing.ca_issuers.is_empty() {
         details.push(format!(
             "its certificate says it can be downloaded from {}",
-            missing.ca_issuers.join(" or ")
+            crate::text::join(&missing.ca_issuers, " or ")
         ));
     }
     if !details.is_empty() {
-        text.push_str(&format!(" ({})", details.join("; ")));
+        text.push_str(&format!(" ({})", crate::text::join(&details, "; ")));
     }
     text
 }

@@ -65,7 +65,7 @@ pub(crate) fn violation(
         if has_dns_permits && !allowed.iter().any(|base| dns_permitted(name, base)) {
             return Some(format!(
                 "\"{name}\" is outside its permitted subtrees ({})",
-                allowed.join(", ")
+                crate::text::join(&allowed, ", ")
             ));
         }
     }
@@ -199,7 +199,7 @@ fn ip_in(ip: &[u8], range: &[u8]) -> bool {
 
 fn show_ip(ip: &[u8]) -> String {
     if ip.len() == 4 {
-        ip.iter().map(u8::to_string).collect::<Vec<_>>().join(".")
+        crate::text::join(&ip.iter().map(u8::to_string).collect::<Vec<_>>(), ".")
     } else {
         crate::text::hex::colon(ip)
     }

@@ -202,7 +202,7 @@ pub(crate) fn issues_to_diagnostics(
                 plural(widths.len()),
                 shown_label(label),
                 if widths.len() == 1 { "is" } else { "are" },
-                lengths.join(" or ")
+                crate::text::join(&lengths, " or ")
             ),
         );
     }

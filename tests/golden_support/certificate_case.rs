@@ -103,21 +103,25 @@ pub struct GoldenCase {
     pub certificate: String,
     pub key: Option<String>,
     pub domains: Option<String>,
-    roots: Option<String>,
+    /// The trust anchors' text, when the case gives its own.
+    pub roots: Option<String>,
     /// The PKCS#12 file's bytes and password, when the case gives one.
-    pfx: Option<Vec<u8>>,
+    pub pfx: Option<Vec<u8>>,
     password: String,
-    now: Timestamp,
-    purpose: CertificatePurpose,
+    pub now: Timestamp,
+    pub purpose: CertificatePurpose,
     profile: ProviderProfile,
     key_required: bool,
     expiry_warning_days: Option<u32>,
     public_roots: bool,
     pool: Option<IntermediatePool>,
+    /// The files of the intermediates pool, in the order the pool reads them.
+    pub pool_files: Vec<PathBuf>,
 }
 
-/// The pool a case names: the file, or the directory's certificate files in name order.
-fn read_pool(name: &str) -> IntermediatePool {
+/// The files of the pool a case names: the file, or the directory's certificate files in name
+/// order.
+fn pool_files(name: &str) -> Vec<PathBuf> {
     let path = testdata().join(name);
     let mut files = vec![path.clone()];
     if path.is_dir() {
@@ -131,8 +135,13 @@ fn read_pool(name: &str) -> IntermediatePool {
             .collect();
         files.sort();
     }
+    files
+}
+
+/// The pool a case names (see [`pool_files`]), each file named by its path under testdata/.
+fn read_pool(name: &str) -> IntermediatePool {
     let mut pool = IntermediatePool::new();
-    for file in files {
+    for file in pool_files(name) {
         let shown = file
             .strip_prefix(testdata())
             .expect("under testdata")
@@ -192,6 +201,11 @@ impl GoldenCase {
             expiry_warning_days: case.expiry_warning_days,
             public_roots: case.public_roots.unwrap_or(true),
             pool: case.intermediates.as_deref().map(read_pool),
+            pool_files: case
+                .intermediates
+                .as_deref()
+                .map(pool_files)
+                .unwrap_or_default(),
         }
     }
 

@@ -19,9 +19,11 @@
 //! module built with `requests`, so the module a browser loads first stays within its budget.
 //!
 //! Each checking function takes an optional JavaScript signature verifier (the `verifier` module): the
-//! Node entry passes `node:crypto`'s, the browser entry none (ring in the module).
+//! Node entry passes `node:crypto`'s, the browser entry none (ring in the module). Node loads
+//! only the request module, so the certificate module ignores the argument (see `Verifier`).
 #![forbid(unsafe_code)]
 
+#[cfg(feature = "requests")]
 mod verifier;
 
 #[cfg(feature = "pkcs12")]
@@ -37,10 +39,23 @@ use cert_preflight::{
 };
 #[cfg(feature = "requests")]
 use serde_json::Value;
+#[cfg(feature = "requests")]
 use verifier::{from_js, JsVerifier};
 use wasm_bindgen::prelude::wasm_bindgen;
+#[cfg(not(feature = "requests"))]
+use wasm_bindgen::JsValue;
 #[cfg(feature = "pkcs12")]
 use zeroize::Zeroizing;
+
+/// `check_certificate`'s signature verifier: in the request module, what Node passes
+/// (`node:crypto`, see the `verifier` module). The certificate module is loaded only by the
+/// browser entry, which passes none (ring in the module decides), so it takes the argument as
+/// an opaque value it ignores: the JavaScript verifier's glue (four byte arrays per call) and
+/// `signature_algorithms` stay out of it (pkg/README.md "Size").
+#[cfg(feature = "requests")]
+type Verifier = Option<JsVerifier>;
+#[cfg(not(feature = "requests"))]
+type Verifier = JsValue;
 
 /// A request function's options, as one JSON object (the glue has already checked their
 /// types). They are read through `serde_json::Value`, which the core's request validation needs
@@ -189,9 +204,34 @@ fn audience_of(name: Option<String>) -> Result<Audience, Failure> {
 const MAX_TIME_MS: u64 = 8_640_000_000_000_000;
 
 fn to_json<T: serde::Serialize>(value: &T) -> String {
-    serde_json::to_string(value)
-        .unwrap_or_else(|e| Failure::option("result", format!("could not serialize: {e}")).encode())
+    serde_json::to_string(value).unwrap_or_else(|e| not_serialized(&e).encode())
 }
+
+/// The error when a result cannot be written as JSON, with serde_json's reason.
+#[cfg(feature = "requests")]
+fn not_serialized(error: &serde_json::Error) -> Failure {
+    Failure::option("result", format!("could not serialize: {error}"))
+}
+
+/// The error when a result cannot be written as JSON. The certificate module's results (the
+/// core's report, fingerprints and catalogue) derive `Serialize`, with string map keys and no
+/// custom errors, so serde_json cannot fail on them; its reason is left out here because
+/// formatting it links every message of serde_json's parser (1.2 KB gzipped) into a module
+/// that parses no JSON (pkg/README.md "Size"). The request module, which parses JSON, says it.
+#[cfg(not(feature = "requests"))]
+fn not_serialized(_: &serde_json::Error) -> Failure {
+    Failure::option("result", "could not serialize")
+}
+
+/// `intermediates` and their names as `check_certificate` takes them: PEM texts (an array, or
+/// nothing) in the request module. The certificate module refuses a pool (`refuse_pool`), so
+/// it takes them as opaque values it only tests for absence: an `Option<Vec<String>>` there
+/// linked wasm-bindgen's array-of-strings conversion into the module and its glue for
+/// nothing (pkg/README.md "Size").
+#[cfg(feature = "requests")]
+type Texts = Option<Vec<String>>;
+#[cfg(not(feature = "requests"))]
+type Texts = JsValue;
 
 /// Checks a certificate bundle, its key and its domains, with the options of
 /// `checkCertificate` (`key`, `domains`, `ca`, `now`, `expiryDays`, `profile`, `roots`,
@@ -213,9 +253,9 @@ pub fn check_certificate(
     roots: Option<String>,
     no_public_roots: Option<bool>,
     audience: Option<String>,
-    intermediates: Option<Vec<String>>,
-    intermediate_names: Option<Vec<String>>,
-    verifier: Option<JsVerifier>,
+    intermediates: Texts,
+    intermediate_names: Texts,
+    verifier: Verifier,
 ) -> String {
     check(
         Source::Text(pem),
@@ -257,9 +297,9 @@ pub fn check_certificate_bytes(
     roots: Option<String>,
     no_public_roots: Option<bool>,
     audience: Option<String>,
-    intermediates: Option<Vec<String>>,
-    intermediate_names: Option<Vec<String>>,
-    verifier: Option<JsVerifier>,
+    intermediates: Texts,
+    intermediate_names: Texts,
+    verifier: Verifier,
 ) -> String {
     // Both may hold secrets (a PFX's key, its password): wiped when dropped.
     let bytes = Zeroizing::new(bytes);
@@ -316,15 +356,15 @@ fn check(
     roots: Option<String>,
     no_public_roots: Option<bool>,
     audience: Option<String>,
-    intermediates: Option<Vec<String>>,
-    intermediate_names: Option<Vec<String>>,
-    verifier: Option<JsVerifier>,
+    intermediates: Texts,
+    intermediate_names: Texts,
+    verifier: Verifier,
 ) -> String {
     let run = || -> Result<String, Failure> {
         #[cfg(feature = "requests")]
         let pool = pool_of(intermediates, intermediate_names)?;
         #[cfg(not(feature = "requests"))]
-        refuse_pool(intermediates.as_ref(), intermediate_names)?;
+        refuse_pool(&intermediates, intermediate_names)?;
         let now = now_of(now_ms, now_text)?;
         let mut input = match source {
             Source::Text(pem) => CertificateInput::new(pem, now),
@@ -341,11 +381,13 @@ fn check(
         input.roots = roots.as_deref();
         input.public_roots = no_public_roots != Some(true);
         input.audience = audience_of(audience)?;
-        input.verifier = from_js(verifier);
         #[cfg(feature = "requests")]
         {
+            input.verifier = from_js(verifier);
             input.intermediates = pool.as_ref();
         }
+        #[cfg(not(feature = "requests"))]
+        let _ = verifier;
         Ok(to_json(&core_check_certificate(&input)))
     };
     run().unwrap_or_else(Failure::encode)
@@ -378,17 +420,14 @@ fn pool_of(
 /// The certificate module has no pool (see the request module's `pool_of`): one given is
 /// refused with what to do instead.
 #[cfg(not(feature = "requests"))]
-fn refuse_pool(
-    intermediates: Option<&Vec<String>>,
-    _names: Option<Vec<String>>,
-) -> Result<(), Failure> {
-    match intermediates {
-        None => Ok(()),
-        Some(_) => Err(Failure::option(
-            "intermediates",
-            "intermediates: completing a chain from a pool is in the request module in the browser (it does not fit the certificate module's size budget); call `await initRequests()` first",
-        )),
+fn refuse_pool(intermediates: &JsValue, _names: Texts) -> Result<(), Failure> {
+    if intermediates.is_null_or_undefined() {
+        return Ok(());
     }
+    Err(Failure::option(
+        "intermediates",
+        "intermediates: completing a chain from a pool is in the request module in the browser (it does not fit the certificate module's size budget); call `await initRequests()` first",
+    ))
 }
 
 /// The request context from `options`' `{path, context, now, expiry_days}`.

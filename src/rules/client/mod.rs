@@ -349,8 +349,10 @@ const GENERALIZED_TIME_FROM_YEAR: u32 = 2050;
 /// `cert.time_rejected` (any audience) and `cert.time_encoding` (public): RFC 5280 section
 /// 4.1.2.5 fixes the forms: UTCTime `YYMMDDHHMMSSZ` through 2049, GeneralizedTime
 /// `YYYYMMDDHHMMSSZ` from 2050, seconds always, Zulu, no fraction. Go's parser (crypto/x509
-/// through cryptobyte) refuses a GeneralizedTime with a fraction or an offset, so such a
-/// certificate fails in every Go client whatever its issuer.
+/// through cryptobyte) refuses a GeneralizedTime with a fraction or an offset, and rustls-webpki
+/// reads either type only in exactly that form (no UTCTime without seconds or Z), so such a
+/// certificate fails in every Go or rustls client whatever its issuer (issue 26: the webpki
+/// differential found the UTCTime half).
 fn check_time_encoding(leaf: &Leaf<'_>, out: &mut Findings) {
     let Some(times) = &leaf.cert.lint.validity else {
         return;
@@ -360,7 +362,13 @@ fn check_time_encoding(leaf: &Leaf<'_>, out: &mut Findings) {
         if problems.is_empty() {
             continue;
         }
-        let rejected = time.generalized && !generalized_time_is_go_form(&time.text);
+        // Who cannot parse the certificate at all, if anyone.
+        let rejected_by = if time.generalized {
+            (!generalized_time_is_go_form(&time.text)).then_some("Go's crypto/x509 refuses")
+        } else {
+            (!utc_time_is_strict_form(&time.text))
+                .then_some("rustls (rustls-webpki: BadDerTime) refuses")
+        };
         let what = format!(
             "{}'s {field} is written {} \"{}\": {}",
             leaf.who(),
@@ -372,11 +380,11 @@ fn check_time_encoding(leaf: &Leaf<'_>, out: &mut Findings) {
             time.text,
             problems.join("; ")
         );
-        if rejected {
+        if let Some(who) = rejected_by {
             out.emit(
                 CERT_TIME_REJECTED,
                 leaf.path.clone(),
-                format!("{what}; Go's crypto/x509 refuses to parse the certificate (RFC 5280 section 4.1.2.5)"),
+                format!("{what}; {who} to parse the certificate (RFC 5280 section 4.1.2.5)"),
             );
         } else if leaf.public {
             out.emit(
@@ -427,6 +435,17 @@ fn time_problems(time: &TimeEncoding) -> Vec<String> {
     problems
 }
 
+/// `YYMMDDHHMMSSZ` exactly: the only UTCTime form rustls-webpki's parser accepts (Go's and
+/// OpenSSL's also take one without seconds).
+fn utc_time_is_strict_form(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.len() == 13
+        && bytes
+            .get(..12)
+            .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+        && bytes.get(12) == Some(&b'Z')
+}
+
 /// `YYYYMMDDHHMMSSZ` exactly: the only GeneralizedTime form Go's parser accepts.
 fn generalized_time_is_go_form(text: &str) -> bool {
     let bytes = text.as_bytes();
@@ -470,6 +489,25 @@ mod tests {
                 time_problems(&t)
             );
             assert_eq!(generalized_time_is_go_form(text), go, "{text}");
+        }
+    }
+
+    /// rustls-webpki reads a UTCTime only as `YYMMDDHHMMSSZ`: twelve digits, then Z, nothing
+    /// else (thirteen-character near misses included, so each part of the test counts).
+    #[test]
+    fn utc_time_forms_rustls_reads() {
+        let table = [
+            ("260101000000Z", true),
+            ("2601010000Z", false),
+            ("260101000000+0100", false),
+            ("2601010000+01", false),
+            ("26010100000AZ", false),
+            ("2601010000000", false),
+            ("260101000000Z0", false),
+            ("", false),
+        ];
+        for (text, rustls) in table {
+            assert_eq!(utc_time_is_strict_form(text), rustls, "{text}");
         }
     }
 

@@ -35,7 +35,7 @@ pub(crate) fn check_coverage(
         if certificate.ip_addresses.iter().any(|ip| ip == name) {
             continue;
         }
-        if name.parse::<std::net::IpAddr>().is_ok() {
+        if is_ip_address(name) {
             // RFC 9525 section 6.2 (RFC 6125 1.7.2): an IP address is matched against
             // iPAddress entries only, never against a dNSName or the common name that spells
             // it (x509-limbo rfc5280::san::ip-in-dns; rustls-webpki, Go, browsers).
@@ -148,6 +148,93 @@ fn wildcard_base(pattern: &str) -> Option<&str> {
         return None;
     }
     Some(rest)
+}
+
+/// Whether `text` is an IPv4 or IPv6 address as `text.parse::<std::net::IpAddr>()` reads one
+/// (dotted-quad IPv4 without leading zeros; IPv6 groups of one to four hex digits, one `::`,
+/// an embedded IPv4 address last; no zone or port), without linking std's address parser
+/// into the npm certificate module (pkg/README.md "Size"). The tests hold it to std's parser.
+fn is_ip_address(text: &str) -> bool {
+    let b = text.as_bytes();
+    ipv4_end(b, 0) == Some(b.len()) || ipv6_end(b) == Some(b.len())
+}
+
+/// Where a number of 1 to `max_digits` digits in `radix`, at most `max`, starting at `at`
+/// ends (with a leading zero only when `zero_prefix` or alone).
+fn number_end(
+    b: &[u8],
+    at: usize,
+    radix: u32,
+    max_digits: usize,
+    max: u32,
+    zero_prefix: bool,
+) -> Option<usize> {
+    let rest = b.get(at..)?;
+    let digits = rest
+        .iter()
+        .take_while(|c| char::from(**c).is_digit(radix))
+        .count();
+    let value = rest
+        .iter()
+        .take(digits)
+        .filter_map(|c| char::from(*c).to_digit(radix))
+        .fold(0_u32, |v, d| v.saturating_mul(radix).saturating_add(d));
+    let leading_zero = digits > 1 && rest.first() == Some(&b'0');
+    (digits > 0 && digits <= max_digits && value <= max && (zero_prefix || !leading_zero))
+        .then_some(at + digits)
+}
+
+/// `sep` at `at` (for every item but the first, `index` 0), then the item: where it ends.
+fn item_end(
+    b: &[u8],
+    at: usize,
+    index: usize,
+    sep: u8,
+    item: impl Fn(usize) -> Option<usize>,
+) -> Option<usize> {
+    if index == 0 {
+        return item(at);
+    }
+    (b.get(at) == Some(&sep)).then_some(())?;
+    item(at + 1)
+}
+
+/// Where a dotted-quad IPv4 address starting at `at` ends.
+fn ipv4_end(b: &[u8], mut at: usize) -> Option<usize> {
+    for i in 0..4 {
+        at = item_end(b, at, i, b'.', |at| number_end(b, at, 10, 3, 255, false))?;
+    }
+    Some(at)
+}
+
+/// Up to `limit` colon-separated IPv6 groups from `at`, the last two possibly an embedded
+/// IPv4 address: how many, whether they ended with IPv4, and where they end.
+fn ipv6_groups(b: &[u8], mut at: usize, limit: usize) -> (usize, bool, usize) {
+    for i in 0..limit {
+        if i + 1 < limit {
+            if let Some(end) = item_end(b, at, i, b':', |at| ipv4_end(b, at)) {
+                return (i + 2, true, end);
+            }
+        }
+        match item_end(b, at, i, b':', |at| number_end(b, at, 16, 4, 0xffff, true)) {
+            Some(end) => at = end,
+            None => return (i, false, at),
+        }
+    }
+    (limit, false, at)
+}
+
+/// Where an IPv6 address starting at the beginning of `b` ends.
+fn ipv6_end(b: &[u8]) -> Option<usize> {
+    let (head, head_ipv4, at) = ipv6_groups(b, 0, 8);
+    if head == 8 {
+        return Some(at);
+    }
+    if head_ipv4 || b.get(at..at + 2) != Some(b"::".as_slice()) {
+        return None;
+    }
+    let limit = 8 - (head + 1);
+    Some(ipv6_groups(b, at + 2, limit).2)
 }
 
 #[cfg(test)]
@@ -276,6 +363,102 @@ mod tests {
         let out = out.diagnostics();
         assert_eq!(out.len(), 1);
         assert!(out[0].message.contains("no DNS name"), "{}", out[0].message);
+    }
+
+    /// `is_ip_address` says what std's `IpAddr` parser says: on generated addresses (IPv4,
+    /// IPv6 with and without `::` and an embedded IPv4, each mutated) and on random text over
+    /// the characters addresses are made of.
+    #[test]
+    fn is_ip_address_agrees_with_std() {
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            usize::try_from(seed % u64::try_from(n).unwrap()).unwrap()
+        };
+        let alphabet = b"0123456789abcdefABCDEFgx:.% -";
+        let mut cases: Vec<String> = [
+            "",
+            "1.2.3.4",
+            "01.2.3.4",
+            "0.0.0.0",
+            "255.255.255.255",
+            "256.1.1.1",
+            "1.2.3",
+            "1.2.3.4.",
+            "::",
+            "::1",
+            "1::",
+            ":1",
+            "1:",
+            ":::",
+            "1::2::3",
+            "1:2:3:4:5:6:7:8",
+            "1:2:3:4:5:6:7::",
+            "::1:2:3:4:5:6:7",
+            "::1:2:3:4:5:6:7:8",
+            "1:2:3:4:5:6:1.2.3.4",
+            "::ffff:1.2.3.4",
+            "1.2.3.4::",
+            "::1.2.3.4:1",
+            "1:2:3:4:5:6:7:1.2.3.4",
+            "00000::",
+            "0000::",
+            "fe80::1%1",
+            "[::1]",
+            "1.2.3.04",
+            "1::1.2.3.4",
+            "a.b.c.d",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        for _ in 0..200_000 {
+            let len = next(40);
+            cases.push(
+                (0..len)
+                    .map(|_| char::from(alphabet[next(alphabet.len())]))
+                    .collect(),
+            );
+        }
+        for _ in 0..100_000 {
+            let groups = next(9);
+            let mut parts: Vec<String> = (0..groups)
+                .map(|_| {
+                    let digits = next(6);
+                    (0..digits).map(|_| char::from(b"0f9A"[next(4)])).collect()
+                })
+                .collect();
+            if next(3) == 0 {
+                parts.push(format!(
+                    "{}.{}.{}.{}",
+                    next(300),
+                    next(300),
+                    next(300),
+                    next(300)
+                ));
+            }
+            let mut text = parts.join(":");
+            if next(2) == 0 {
+                let at = next(text.len() + 1);
+                if text.is_char_boundary(at) {
+                    text.insert_str(at, if next(4) == 0 { ":" } else { "::" });
+                }
+            }
+            cases.push(text);
+        }
+        let mut addresses = 0;
+        for case in &cases {
+            let std_says = case.parse::<std::net::IpAddr>().is_ok();
+            assert_eq!(is_ip_address(case), std_says, "{case:?}");
+            addresses += usize::from(std_says);
+        }
+        // Enough of both answers to mean something.
+        assert!(
+            addresses > 10_000 && cases.len() - addresses > 10_000,
+            "{addresses}"
+        );
     }
 
     #[test]

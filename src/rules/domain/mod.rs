@@ -258,7 +258,7 @@ fn list_names(names: &[&str]) -> String {
         .take(SHOWN_CERT_NAMES)
         .map(|n| quote(n, SHOWN_CHARS))
         .collect();
-    let mut text = shown.join(", ");
+    let mut text = crate::text::join(&shown, ", ");
     if names.len() > SHOWN_CERT_NAMES {
         let _ = write!(text, " and {} more", names.len() - SHOWN_CERT_NAMES);
     }
@@ -465,7 +465,7 @@ fn empty_labels(
         format!(
             "empty label ({}); every label between dots needs 1 to 63 letters, digits or \
              hyphens",
-            why.join(" and ")
+            crate::text::join(&why, " and ")
         ),
     )
 }
@@ -487,7 +487,7 @@ fn invalid_characters(name: &str, report: &mut NameReport<'_, '_>) -> bool {
         catalog::DOMAIN_LABEL_INVALID,
         format!(
             "contains {}{more}; a label may hold only ASCII letters, digits and hyphens",
-            shown.join(", ")
+            crate::text::join(&shown, ", ")
         ),
     )
 }
@@ -521,7 +521,7 @@ fn hyphen_ends(labels: &[&str], report: &mut NameReport<'_, '_>) -> bool {
         format!(
             "{noun} {}{more} {verb} with a hyphen; labels must start and end with a letter \
              or digit",
-            shown.join(", ")
+            crate::text::join(&shown, ", ")
         ),
     )
 }
@@ -586,7 +586,7 @@ fn punycode_name(labels: &[&str]) -> Option<String> {
             encoded.push(format!("xn--{}", punycode_encode(&lower)?));
         }
     }
-    Some(encoded.join("."))
+    Some(crate::text::join(&encoded, "."))
 }
 
 #[cfg(test)]
