@@ -323,4 +323,40 @@ mod tests {
         assert!(said[0].1.contains("5 bytes; at most 4"), "{said:?}");
         assert_eq!(said[1].0, Severity::Warning);
     }
+
+    /// A block in the wrong field is named by its kind: a key block in the certificate field is
+    /// a key (never shown), anything else there is "only CERTIFICATE blocks" (cargo-mutants found
+    /// the guard between the two unpinned: docs/mutants.md).
+    #[test]
+    fn a_block_in_the_wrong_field_is_named_by_its_kind() {
+        let cases = [
+            ("PRIVATE KEY", FieldKind::Certificate, "A private key block (PRIVATE KEY, lines 3-9) is in the certificate field"),
+            ("EC PRIVATE KEY", FieldKind::Certificate, "A private key block (EC PRIVATE KEY, lines 3-9)"),
+            ("CERTIFICATE REQUEST", FieldKind::Certificate, "A CERTIFICATE REQUEST block (lines 3-9) is in the certificate field; only CERTIFICATE blocks belong here"),
+            ("X509 CRL", FieldKind::Certificate, "only CERTIFICATE blocks belong here"),
+            ("CERTIFICATE", FieldKind::PrivateKey, "A CERTIFICATE block (lines 3-9) is in the private key field"),
+        ];
+        for (label, kind, want) in cases {
+            let mut out = Findings::new();
+            let block = ForeignBlock {
+                label: label.to_string(),
+                begin_line: 3,
+                end_line: 9,
+            };
+            unexpected_block(&block, kind, "/f", &mut out);
+            let said = out.diagnostics();
+            assert_eq!(said.len(), 1, "{label}");
+            assert!(
+                said[0].message.contains(want),
+                "{label}: {}",
+                said[0].message
+            );
+            let is_key = label.contains("PRIVATE KEY") && kind == FieldKind::Certificate;
+            assert_eq!(
+                said[0].message.contains("private key block"),
+                is_key,
+                "{label}"
+            );
+        }
+    }
 }
