@@ -452,3 +452,58 @@ fn kubernetes_annotations_256_kib_in_all() {
         expect(&report, &path, want, &format!("annotation {key:?}"));
     }
 }
+
+/// ALB's `CertificateId` (seed 000: digits, then `-` and a region ID): a known region passes, a
+/// region-shaped suffix that is not in the table is `id.unknown_region` (a warning: the table
+/// may be out of date), anything else `id.region_suffix`. Each condition of the region shape
+/// matters (cargo-mutants found them unpinned: docs/mutants.md).
+#[test]
+fn alb_certificate_ids_end_with_a_region_shaped_suffix() {
+    let suffix_error = Some(("id.region_suffix", ERROR));
+    let unknown = Some(("id.unknown_region", WARNING));
+    for (id, want) in [
+        ("1011****-cn-hangzhou", None),
+        ("103705-cn-hangzhou", None),
+        ("1011****-cn-hangzou", unknown),
+        ("1011-xy-north-9", unknown),
+        ("1011-abc-east-1", unknown),
+        ("1011-abcd-east-1", suffix_error),
+        ("1011-c-east-1", suffix_error),
+        ("1011-CN-east-1", suffix_error),
+        ("1011-cn-", suffix_error),
+        ("1011-cn", suffix_error),
+        ("1011-cn-hang_zhou", suffix_error),
+        ("1011-cn--x", suffix_error),
+        ("1011-cn-x-", suffix_error),
+        ("abc-xy-north-9", suffix_error),
+        ("1011", suffix_error),
+    ] {
+        let body = json!({"ListenerId": "lsn-o4u54y73wq7b******", "Certificates": [{"CertificateId": id}]});
+        let report = validate(
+            "alibaba.alb.associate-additional-certificates",
+            &body,
+            &RequestContext::new(now()),
+        );
+        expect(&report, "/Certificates/0/CertificateId", want, id);
+    }
+}
+
+/// Huawei IDs (seeds 002 and 003 examples): 32 hexadecimal digits, both conditions at once.
+#[test]
+fn huawei_ids_are_32_hex_digits() {
+    let format = Some(("id.format", WARNING));
+    for (id, want) in [
+        ("99a3fff0d03c428eac3678da6a7d0f24", None),
+        ("99A3FFF0D03C428EAC3678DA6A7D0F24", None),
+        ("99a3fff0d03c428eac3678da6a7d0f2", format),
+        ("99a3fff0d03c428eac3678da6a7d0f245", format),
+        ("zza3fff0d03c428eac3678da6a7d0f24", format),
+        ("project", format),
+    ] {
+        let mut context = huawei_context();
+        context.path_params.insert("project_id".into(), id.into());
+        let body = json!({"certificate": {"name": "n"}});
+        let report = validate(ELB_UPDATE, &body, &context);
+        expect(&report, "/path/project_id", want, id);
+    }
+}
