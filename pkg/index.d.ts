@@ -109,6 +109,10 @@ export interface TrustFacts {
   audience: "public" | "private";
   /** Why that audience: the caller's `audience` option, or where the path anchors. */
   audience_reason: string;
+  /** The path a client builds from the leaf up, as certificates' `index` (leaf first). */
+  path: number[];
+  /** Why that path: the only one, or what made it better than the others. */
+  path_reason: string;
 }
 
 /** The result of a check: identical to the CLI's `--format json`. */

@@ -90,6 +90,10 @@ step "client lints: fixtures are current (scripts/gen-testdata-lints.py --check)
 (. scripts/test-venv.sh && venv_install "cryptography==50.0.2" && "$venv_python" scripts/gen-testdata-lints.py --check)
 step "client lints: pkilint differential (scripts/pkilint-differential.sh)"
 scripts/pkilint-differential.sh
+# pyca/cryptography's verdicts on the x509-limbo SERVER cases (issue 26's third oracle, read by
+# tests/x509_limbo.rs) are what the pinned cryptography gives today. About 3 s.
+step "path validation: pyca/cryptography's x509-limbo verdicts are current (scripts/limbo_pyca.py --check)"
+(. scripts/test-venv.sh && venv_install "cryptography==50.0.2" && "$venv_python" scripts/limbo_pyca.py --check)
 # ---- end of client-acceptance lints -----------------------------------------------------------
 
 # --- command line: SARIF schema and pre-commit hook (issue 12) -------------------------------

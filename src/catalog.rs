@@ -245,8 +245,13 @@ catalogue! {
         "leaf not first, or certificate i+1 did not issue certificate i; the right order is reported";
     CHAIN_BAD_SIGNATURE = "chain.bad_signature", Error, "X.509", None, Manual,
         "certificate i's signature does not verify with its issuer's public key, or its algorithm cannot come from that key's type (the wrong issuer)";
-    CHAIN_UNRELATED = "chain.unrelated", Error, "X.509", None, Normalized,
-        "a certificate that belongs to no path from the leaf";
+    // SPEC lists chain.unrelated as an error; issue 26 (item 1) asks for a warning, and clients
+    // agree: they build their path from the leaf and ignore extra certificates (RFC 8446 4.4.2:
+    // "SHOULD be prepared to handle potentially extraneous certificates"). The providers that
+    // validate the chain field as given (ACM, IAM) declare it an error in their policy.
+    CHAIN_UNRELATED = "chain.unrelated", Warning, "X.509; RFC 8446 4.4.2", None, Normalized,
+        "a certificate that belongs to no path from the leaf (clients ignore it; an error for ACM and IAM, which validate the chain field as given)",
+        also [Error];
     CHAIN_DUPLICATE = "chain.duplicate", Warning, "X.509", None, Normalized,
         "the same certificate twice";
     CHAIN_INCOMPLETE = "chain.incomplete", Warning, "X.509", None, Manual,
@@ -410,16 +415,24 @@ catalogue! {
         "public audience: extended key usages other than serverAuth and clientAuth",
         zlint ["w_sub_cert_eku_extra_values"],
         pkilint ["cabf.serverauth.subscriber.anyeku_eku_present", "cabf.serverauth.subscriber.codesigning_eku_present", "cabf.serverauth.subscriber.emailprotection_eku_present", "cabf.serverauth.subscriber.timestamping_eku_present", "cabf.serverauth.subscriber.ocspsigning_eku_present", "cabf.serverauth.subscriber.precertsigning_eku_present", "cabf.serverauth.subscriber.unknown_eku_present"];
-    CERT_EKU_CRITICAL = "cert.eku_critical", Warning, "BR 7.1.2.7.6", None, Manual,
-        "public audience: the extended key usage extension is marked critical",
+    // An error since issue 26: pyca/cryptography's verifier refuses a leaf whose EKU is
+    // critical ("incorrect criticality"; scripts/limbo_pyca.py, webpki::eku::ee-critical-eku),
+    // beside the BR's rule. rustls-webpki, Go and browsers accept it.
+    CERT_EKU_CRITICAL = "cert.eku_critical", Error, "BR 7.1.2.7.6; pyca/cryptography", None, Manual,
+        "public audience: the extended key usage extension is marked critical (pyca/cryptography refuses the leaf)",
         zlint ["w_eku_critical_improperly"],
         pkilint ["cabf.serverauth.subscriber.critical_extended_key_usage_extension"];
     CERT_KEY_USAGE_NO_SIGNATURE = "cert.key_usage_no_signature", Error, "RFC 8446 4.4.2.2; Chrome 124+ (ERR_SSL_KEY_USAGE_INCOMPATIBLE), BoringSSL, NSS, Go", None, Manual,
         "any audience: a keyUsage without digitalSignature, which TLS 1.3 and ECDHE handshakes need",
         zlint [],
         pkilint ["cabf.serverauth.subscriber_required_ku_missing"];
-    CERT_KEY_USAGE_CA_BITS = "cert.key_usage_ca_bits", Warning, "RFC 5280 4.2.1.3, BR 7.1.2.7.11", None, Manual,
-        "public audience: keyCertSign or cRLSign in a certificate that is not a CA",
+    // keyCertSign without the cA bit is an error for any audience since issue 26: RFC 5280
+    // 4.2.1.3 says MUST, pyca/cryptography refuses the leaf ("EE keyUsage must not assert
+    // keyCertSign"; scripts/limbo_pyca.py, rfc5280::leaf-ku-keycertsign) and OpenSSL does under
+    // X509_V_FLAG_X509_STRICT. cRLSign alone stays a public-audience warning (BR only).
+    CERT_KEY_USAGE_CA_BITS = "cert.key_usage_ca_bits", Warning, "RFC 5280 4.2.1.3, BR 7.1.2.7.11; pyca/cryptography", None, Manual,
+        "keyCertSign in a certificate that is not a CA (any audience, an error: pyca/cryptography refuses it), or cRLSign (public audience)",
+        also [Error],
         zlint ["e_ext_key_usage_cert_sign_without_ca", "e_sub_cert_key_usage_cert_sign_bit_set", "e_sub_cert_key_usage_crl_sign_bit_set"],
         pkilint ["pkix.ee_certificate_keycertsign_keyusage_set", "cabf.serverauth.subscriber_prohibited_ku_present"];
     CERT_KEY_USAGE_FOR_KEY_TYPE = "cert.key_usage_for_key_type", Warning, "BR 7.1.2.7.11; RFC 3279 2.3.1 (RSA), RFC 5480 3 (ECDSA), RFC 8410 5 (EdDSA)", None, Manual,

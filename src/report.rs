@@ -162,6 +162,14 @@ pub struct TrustFacts {
     /// Why that audience: the caller chose it, or where the path anchors (`auto`).
     #[serde(default)]
     pub audience_reason: String,
+    /// The path a client builds from the leaf up, as certificates' `index` (leaf first); the
+    /// certificates of the bundle not on it are `chain.unrelated`.
+    #[serde(default)]
+    pub path: Vec<usize>,
+    /// Why that path: the only one, or what made it better than the others (it reaches a
+    /// trust anchor, fewer problems a client refuses, shorter, first in the bundle).
+    #[serde(default)]
+    pub path_reason: String,
 }
 
 /// How a path meets a trust anchor: at an anchor itself, or at a certificate an anchor

@@ -203,7 +203,8 @@ type Row = (
     bool,
 );
 const EFFECTS: &[Row] = &[
-    // The certificate a domain-only request refers to: a self-signed CA without SANs now.
+    // The certificate a domain-only request refers to: a self-signed CA without SANs now. The
+    // trust facts change with it: the path a client builds is that certificate alone.
     (
         "certificate",
         "elb update (domain only, certificate from the context)",
@@ -215,7 +216,7 @@ const EFFECTS: &[Row] = &[
             "domain.not_covered/error",
         ],
         &["chain.incomplete/warning"],
-        false,
+        true,
     ),
     (
         "certificate",
@@ -228,7 +229,7 @@ const EFFECTS: &[Row] = &[
             "domain.not_covered/error",
         ],
         &["chain.incomplete/warning"],
-        false,
+        true,
     ),
     // The CA as the certificate a re-import replaces: it lacks the leaf's key usages.
     (

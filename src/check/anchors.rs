@@ -40,6 +40,13 @@ pub(super) fn trust_facts(
             .anchoring
             .and_then(|(pos, _)| certs.get(pos))
             .map(|c| c.index),
+        path: chain
+            .path
+            .iter()
+            .filter_map(|&pos| certs.get(pos))
+            .map(|c| c.index)
+            .collect(),
+        path_reason: chain.path_reason.clone(),
     }
 }
 

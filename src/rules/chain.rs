@@ -39,6 +39,9 @@ pub(crate) struct ChainAnalysis {
     pub missing_issuer: Option<MissingIssuer>,
     /// The first certificate of the path that is, or was issued by, a trust anchor.
     pub anchoring: Option<(usize, Anchoring)>,
+    /// Why the path is this one, for the report (issue 26: "say which path was chosen and
+    /// why").
+    pub path_reason: String,
 }
 
 impl ChainAnalysis {
@@ -105,8 +108,14 @@ pub(crate) fn analyse(
         return analysis;
     }
     let (leaf, first_walk) = choose_leaf(certs, &unique, &analysis.self_signed, verifier);
-    let walk = best_path(certs, &unique, &analysis.self_signed, leaf, verifier, judge)
-        .unwrap_or(first_walk);
+    let chosen = best_path(certs, &unique, &analysis.self_signed, leaf, verifier, judge)
+        .unwrap_or_else(|| ChosenPath {
+            walk: first_walk,
+            reason: ONLY_PATH.to_string(),
+            candidates: Vec::new(),
+        });
+    let walk = chosen.walk;
+    analysis.path_reason = chosen.reason;
     analysis.leaf = Some(leaf);
     out.leaf_chosen(base, leaf);
     analysis.path = walk.path;
@@ -116,7 +125,11 @@ pub(crate) fn analyse(
         .copied()
         .filter(|i| !analysis.path.contains(i))
         .collect();
-    report_unrelated(certs, &analysis.unrelated, leaf, base, out);
+    let other_paths = Unrelated {
+        path: &analysis.path,
+        on_other_paths: &chosen.candidates,
+    };
+    report_unrelated(certs, &analysis.unrelated, &other_paths, base, out);
     analysis.misordered = report_order(certs, &analysis.path, leaf, base, out);
     analysis
 }
@@ -292,22 +305,34 @@ fn report_links(
     }
 }
 
-/// `chain.unrelated` for each certificate on no path from the leaf.
+/// The chosen path and the certificates of the paths it was chosen over.
+struct Unrelated<'a> {
+    path: &'a [usize],
+    on_other_paths: &'a [usize],
+}
+
+/// `chain.unrelated` for each certificate off the chosen path: one of another hierarchy, or an
+/// issuer of a path member on a path a client would not take (a cross-sign, an expired twin).
 fn report_unrelated(
     certs: &[ParsedCertificate],
     unrelated: &[usize],
-    leaf: usize,
+    paths: &Unrelated<'_>,
     base: &str,
     out: &mut Findings,
 ) {
+    let leaf = describe(&certs[paths.path[0]]);
     for &i in unrelated {
+        let why = if paths.on_other_paths.contains(&i) {
+            "it is an issuer on another path from the leaf, which a client would not take (see trust.path_reason)"
+        } else {
+            "it neither issued nor was issued by the chain's certificates"
+        };
         out.emit(
             CHAIN_UNRELATED,
             path_of(base, &certs[i]),
             format!(
-                "{} is not on the path from the leaf ({}) to its root: it neither issued nor was issued by the chain's certificates; remove it",
+                "{} is not on the path from the leaf ({leaf}) to its root: {why}; remove it",
                 describe(&certs[i]),
-                describe(&certs[leaf])
             ),
         );
     }
@@ -361,10 +386,14 @@ const MAX_CANDIDATE_PATHS: usize = 64;
 /// certificates with the same names (rustls-webpki's budget: 100 signatures, 200 path steps).
 const MAX_PATH_EXTENSIONS: usize = 256;
 
+/// The reason given when the leaf has one path up.
+const ONLY_PATH: &str = "the only path from the leaf";
+
 /// The path a client would pick, as rustls-webpki and browsers do: of every path up from
 /// `leaf` through the bundle (depth first, links whose signature verifies or cannot be checked),
-/// the first that reaches an anchor with the fewest refusals, shorter ones first on a tie.
-/// `None` when the leaf has at most one path (the plain walk decides).
+/// the first that reaches an anchor with the fewest refusals, shorter ones first on a tie; and
+/// why, against the next best. `None` when the leaf has at most one path (the plain walk
+/// decides).
 fn best_path(
     certs: &[ParsedCertificate],
     unique: &[usize],
@@ -372,7 +401,7 @@ fn best_path(
     leaf: usize,
     verifier: &dyn SignatureVerifier,
     judge: &PathJudge<'_>,
-) -> Option<Walk> {
+) -> Option<ChosenPath> {
     let mut found = Vec::new();
     let mut stack = vec![Walk {
         path: vec![leaf],
@@ -418,14 +447,81 @@ fn best_path(
     if found.len() < 2 {
         return None;
     }
-    found
+    let count = found.len();
+    let capped = count >= MAX_CANDIDATE_PATHS || extensions > MAX_PATH_EXTENSIONS;
+    let mut ranked: Vec<(PathRank, Walk)> = found
         .into_iter()
         .enumerate()
-        .min_by_key(|(order, walk)| {
+        .map(|(order, walk)| {
             let (anchored, refusals) = judge(&walk.path, self_signed);
-            (!anchored, refusals, walk.path.len(), *order)
+            let rank = PathRank {
+                unanchored: !anchored,
+                refusals,
+                length: walk.path.len(),
+                order,
+            };
+            (rank, walk)
         })
-        .map(|(_, walk)| walk)
+        .collect();
+    ranked.sort_by_key(|(rank, _)| *rank);
+    let reason = ranked
+        .get(1)
+        .map(|(next, _)| ranked[0].0.why_over(next, count, capped))
+        .unwrap_or_default();
+    let mut candidates: Vec<usize> = ranked.iter().flat_map(|(_, w)| w.path.clone()).collect();
+    candidates.sort_unstable();
+    candidates.dedup();
+    ranked.into_iter().next().map(|(_, walk)| ChosenPath {
+        walk,
+        reason,
+        candidates,
+    })
+}
+
+/// The path a client would take, why, and every certificate of the candidate paths.
+struct ChosenPath {
+    walk: Walk,
+    reason: String,
+    candidates: Vec<usize>,
+}
+
+/// How a client ranks a candidate path, best first: anchored, then fewest refusals, then
+/// shortest, then the bundle's order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct PathRank {
+    unanchored: bool,
+    refusals: usize,
+    length: usize,
+    order: usize,
+}
+
+impl PathRank {
+    /// Why this path beat `next` (the runner-up), among `count` candidates (`capped`: the
+    /// search stopped at its bound, so there may be more).
+    fn why_over(&self, next: &PathRank, count: usize, capped: bool) -> String {
+        let or_more = if capped { " or more" } else { "" };
+        let none = if self.unanchored {
+            " (none reaches a trust anchor)"
+        } else {
+            ""
+        };
+        let why = if self.unanchored != next.unanchored {
+            "the only one that reaches a trust anchor".to_string()
+        } else if self.refusals != next.refusals {
+            format!(
+                "the one with the fewest problems a client refuses ({} against {})",
+                self.refusals, next.refusals
+            )
+        } else if self.length != next.length {
+            format!(
+                "as good as the next and shorter ({} certificates against {})",
+                self.length, next.length
+            )
+        } else {
+            "as good as the next and first in the bundle".to_string()
+        };
+        format!("of {count}{or_more} paths from the leaf{none}, {why}")
+    }
 }
 
 /// A path walked up from a leaf, with the verdict of each link.

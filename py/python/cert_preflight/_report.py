@@ -154,6 +154,10 @@ class TrustFacts:
     """The audience the client-acceptance lints were judged for: ``public`` or ``private``."""
     audience_reason: str = ""
     """Why that audience: the caller chose it, or where the path anchors (``auto``)."""
+    path: Tuple[int, ...] = ()
+    """The path a client builds from the leaf up, as certificates' ``index`` (leaf first)."""
+    path_reason: str = ""
+    """Why that path: the only one, or what made it better than the others."""
 
     @classmethod
     def _from_json(cls, d: JsonObject) -> TrustFacts:
@@ -165,6 +169,8 @@ class TrustFacts:
             anchored_at=d.get("anchored_at"),
             audience=d.get("audience", ""),
             audience_reason=d.get("audience_reason", ""),
+            path=tuple(d.get("path", ())),
+            path_reason=d.get("path_reason", ""),
         )
 
 

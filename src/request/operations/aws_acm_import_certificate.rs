@@ -135,9 +135,14 @@ const CLOUDFRONT_KEYS: KeyTypes = KeyTypes {
     says: "RSA 1024 to 4096-bit and EC P-256 keys when the certificate is for CloudFront",
 };
 
-/// [ACM-FMT]: ACM removes an EC PARAMETERS block itself.
+/// [ACM-FMT]: ACM removes an EC PARAMETERS block itself; it validates CertificateChain as
+/// given ("each certificate certifies the one before"), so a certificate off the path, which
+/// clients would ignore, is refused here.
 const POLICY: Policy = Policy {
-    overrides: &[Override::new(catalog::KEY_EC_PARAMETERS_BLOCK, Severity::Info)],
+    overrides: &[
+        Override::new(catalog::KEY_EC_PARAMETERS_BLOCK, Severity::Info),
+        Override::new(catalog::CHAIN_UNRELATED, Severity::Error),
+    ],
     replacements: &[],
 };
 

@@ -132,7 +132,12 @@ const CLOUDFRONT_KEYS: KeyTypes = KeyTypes {
 
 /// More than one certificate in the body: rejection unverified, so a warning.
 const POLICY: Policy = Policy {
-    overrides: &[Override::new(catalog::CERT_SINGLE_CERTIFICATE, Severity::Warning)],
+    overrides: &[
+        Override::new(catalog::CERT_SINGLE_CERTIFICATE, Severity::Warning),
+        // IAM refuses a chain with a certificate off the path (MalformedCertificate, "Unable
+        // to validate certificate chain", observed in aws/aws-cli#715); clients would ignore it.
+        Override::new(catalog::CHAIN_UNRELATED, Severity::Error),
+    ],
     replacements: &[],
 };
 

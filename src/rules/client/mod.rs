@@ -15,6 +15,7 @@ use crate::catalog::{
 };
 use crate::findings::Findings;
 use crate::model::certificate::{key_usage as ku, KeyKind, TimeEncoding};
+use crate::report::Severity;
 
 mod leaf;
 mod names;
@@ -27,6 +28,7 @@ pub(crate) use leaf::Leaf;
 pub(crate) fn check_leaf(leaf: &Leaf<'_>, out: &mut Findings) {
     check_time_encoding(leaf, out);
     check_key_usage_signature(leaf, out);
+    check_key_usage_ca_bits(leaf, out);
     names::check_names(leaf, out);
     if !leaf.public {
         return;
@@ -192,7 +194,7 @@ fn check_extended_key_usage(leaf: &Leaf<'_>, out: &mut Findings) {
             CERT_EKU_CRITICAL,
             leaf.path.clone(),
             format!(
-                "{}'s extended key usage is marked critical; the Baseline Requirements (7.1.2.7.6) require it non-critical",
+                "{}'s extended key usage is marked critical; the Baseline Requirements (7.1.2.7.6) require it non-critical, and pyca/cryptography refuses the certificate",
                 leaf.who()
             ),
         );
@@ -213,24 +215,44 @@ fn eku_name(oid: &str) -> String {
     name.to_string()
 }
 
-/// `cert.key_usage_ca_bits` and `cert.key_usage_for_key_type` (public audience).
+/// `cert.key_usage_ca_bits`: keyCertSign in a leaf that is not a CA is an error for any
+/// audience (RFC 5280 4.2.1.3 requires the cA bit with it; pyca/cryptography refuses the leaf);
+/// cRLSign alone only breaks the Baseline Requirements (public audience, a warning).
+fn check_key_usage_ca_bits(leaf: &Leaf<'_>, out: &mut Findings) {
+    let Some((_, bits)) = leaf.cert.lint.key_usage else {
+        return;
+    };
+    let ca_bits = bits & (ku::KEY_CERT_SIGN | ku::CRL_SIGN);
+    if ca_bits == 0 || leaf.cert.basic_constraints_ca == Some(true) {
+        return;
+    }
+    let refused = bits & ku::KEY_CERT_SIGN != 0;
+    if !refused && !leaf.public {
+        return;
+    }
+    let message = format!(
+        "{} is not a CA but its key usage has {}; {}",
+        leaf.who(),
+        bit_names(ca_bits),
+        if refused {
+            "RFC 5280 (4.2.1.3) allows keyCertSign only with the cA bit, and pyca/cryptography refuses such a certificate (OpenSSL too in strict mode)"
+        } else {
+            "the Baseline Requirements (7.1.2.7.11) forbid it in a subscriber certificate"
+        }
+    );
+    let severity = if refused {
+        Severity::Error
+    } else {
+        Severity::Warning
+    };
+    out.emit_as(CERT_KEY_USAGE_CA_BITS, severity, leaf.path.clone(), message);
+}
+
+/// `cert.key_usage_for_key_type` (public audience).
 fn check_key_usage(leaf: &Leaf<'_>, out: &mut Findings) {
     let Some((_, bits)) = leaf.cert.lint.key_usage else {
         return;
     };
-    if bits & (ku::KEY_CERT_SIGN | ku::CRL_SIGN) != 0
-        && leaf.cert.basic_constraints_ca != Some(true)
-    {
-        out.emit(
-            CERT_KEY_USAGE_CA_BITS,
-            leaf.path.clone(),
-            format!(
-                "{} is not a CA but its key usage has {}; RFC 5280 (4.2.1.3) reserves keyCertSign for CA certificates and the Baseline Requirements (7.1.2.7.11) forbid both in a subscriber certificate",
-                leaf.who(),
-                bit_names(bits & (ku::KEY_CERT_SIGN | ku::CRL_SIGN))
-            ),
-        );
-    }
     let (allowed, family, source) = allowed_key_usage(&leaf.cert.key);
     let wrong = bits & !allowed;
     if wrong != 0 {

@@ -54,6 +54,23 @@ pub(super) fn report(report: &Report, fix_hint: bool) -> String {
                 &format!("{} ({})", trust.audience, clean(&trust.audience_reason)),
             );
         }
+        // Which path a client would take, when the bundle offers more than one (issue 26).
+        if let Some(trust) = cert
+            .trust
+            .as_ref()
+            .filter(|t| t.path_reason.starts_with("of "))
+        {
+            let path: Vec<String> = trust.path.iter().map(usize::to_string).collect();
+            field(
+                &mut out,
+                "path",
+                &format!(
+                    "certificates {} ({})",
+                    path.join(", "),
+                    clean(&trust.path_reason)
+                ),
+            );
+        }
         if !cert.chain.is_empty() {
             chain_block(&mut out, &cert.chain, cert.leaf.as_ref().map(|l| l.index));
         }

@@ -1,0 +1,159 @@
+//! The path a client builds (issue 26 item 1): certificates off it are a warning for clients
+//! (they ignore extra certificates, RFC 8446 section 4.4.2) and an error only for the
+//! operations whose provider refuses them; the report says which path was chosen and why.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test code: a broken expectation should stop the test loudly"
+)]
+
+use std::fs;
+use std::path::Path;
+
+use cert_preflight::{
+    check_certificate, validate_request_value, CertificateInput, Report, RequestContext, Severity,
+    Timestamp,
+};
+use serde_json::json;
+
+#[path = "limbo_support/mod.rs"]
+mod limbo_support;
+
+const NOW: &str = "2026-11-23T00:00:00Z";
+
+fn read(file: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("testdata")
+        .join(file);
+    fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn now() -> Timestamp {
+    Timestamp::parse_rfc3339(NOW).expect("NOW is RFC 3339")
+}
+
+/// Severity of each `chain.unrelated` finding.
+fn unrelated(report: &Report) -> Vec<Severity> {
+    report
+        .diagnostics
+        .iter()
+        .filter(|d| d.rule == "chain.unrelated")
+        .map(|d| d.severity)
+        .collect()
+}
+
+/// PEM blocks of a bundle, each with its END line.
+fn blocks(pem: &str) -> Vec<String> {
+    pem.split_inclusive("-----END CERTIFICATE-----\n")
+        .filter(|b| b.contains("BEGIN CERTIFICATE"))
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn a_certificate_off_the_path_is_a_warning_for_clients() {
+    // Leaf, its intermediate, and a root of another hierarchy: clients build their path from
+    // the leaf and ignore the stray root, so the bundle still works in a handshake.
+    let pem = read("certs/broken/unrelated.pem");
+    let mut input = CertificateInput::new(&pem, now());
+    input.domains = Some("www.example.com");
+    let report = check_certificate(&input);
+    assert_eq!(unrelated(&report), [Severity::Warning], "{report:#?}");
+    let stray = report
+        .diagnostics
+        .iter()
+        .find(|d| d.rule == "chain.unrelated")
+        .unwrap();
+    assert!(stray.fixed, "the normalized bundle drops it: {stray:?}");
+}
+
+#[test]
+fn aws_refuses_a_certificate_off_the_path() {
+    // ACM and IAM validate CertificateChain as "each certificate certifies the one before"
+    // (TARGETS.md §1, §2): a stray certificate there is refused.
+    let pem = read("certs/broken/unrelated.pem");
+    let parts = blocks(&pem);
+    assert_eq!(parts.len(), 3);
+    let key = read("certs/rsa/leaf.key");
+    let chain = parts[1..].concat();
+    let context = RequestContext::new(now());
+    let acm = json!({"Certificate": parts[0], "PrivateKey": key, "CertificateChain": chain});
+    let iam = json!({"ServerCertificateName": "www", "CertificateBody": parts[0],
+        "PrivateKey": key, "CertificateChain": chain});
+    for (operation, body) in [
+        ("aws.acm.import-certificate", acm),
+        ("aws.iam.upload-server-certificate", iam),
+    ] {
+        let report = validate_request_value(operation, &body, &context).expect("known");
+        assert_eq!(
+            unrelated(&report),
+            [Severity::Error],
+            "{operation}: {report:#?}"
+        );
+        let api_error = report
+            .diagnostics
+            .iter()
+            .find(|d| d.rule == "chain.unrelated")
+            .and_then(|d| d.api_error.clone());
+        // IAM's code is observed (aws/aws-cli#715); ACM's is not documented (TARGETS.md §1).
+        if operation.contains("iam") {
+            assert_eq!(api_error.as_deref(), Some("MalformedCertificate"));
+        }
+    }
+}
+
+/// Two limbo cases with two paths from the leaf: in one, only one path reaches the root; in
+/// the other, both do and one crosses an intermediate whose name constraints the leaf breaks.
+#[test]
+fn the_path_a_client_would_take_is_chosen_and_explained() {
+    let cases = limbo_support::read_cases();
+    for (id, path, why) in [
+        (
+            "rfc5280::nc::nc-forbids-alternate-chain-ica",
+            &[0, 3, 1][..],
+            "of 2 paths from the leaf, the only one that reaches a trust anchor",
+        ),
+        (
+            "rfc5280::nc::nc-forbids-same-chain-ica",
+            &[0, 3][..],
+            "of 2 paths from the leaf, the one with the fewest problems a client refuses (0 against 1)",
+        ),
+    ] {
+        let case = cases.iter().find(|c| c.id == id).expect("in the suite");
+        let report = limbo_support::check(case);
+        let trust = report
+            .certificate
+            .as_ref()
+            .and_then(|s| s.trust.as_ref())
+            .expect("trust facts");
+        assert_eq!(trust.path, path, "{id}");
+        assert_eq!(trust.path_reason, why, "{id}");
+        assert!(
+            limbo_support::report_refusals(&report).is_empty(),
+            "{id}: the chosen path is accepted: {report:#?}"
+        );
+        // The certificates off the path are warnings: a client ignores them.
+        let off: Vec<Severity> = unrelated(&report);
+        assert!(!off.is_empty() && off.iter().all(|s| *s == Severity::Warning), "{id}");
+    }
+}
+
+/// A bundle with one path says so.
+#[test]
+fn a_single_path_is_called_the_only_one() {
+    let pem = read("certs/rsa/fullchain.pem");
+    let report = check_certificate(&CertificateInput::new(&pem, now()));
+    let trust = report
+        .certificate
+        .as_ref()
+        .and_then(|s| s.trust.as_ref())
+        .expect("trust facts");
+    assert_eq!(trust.path, [0, 1]);
+    assert!(
+        trust.path_reason.starts_with("the only path"),
+        "{}",
+        trust.path_reason
+    );
+}
