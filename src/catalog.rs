@@ -250,8 +250,7 @@ catalogue! {
     // "SHOULD be prepared to handle potentially extraneous certificates"). The providers that
     // validate the chain field as given (ACM, IAM) declare it an error in their policy.
     CHAIN_UNRELATED = "chain.unrelated", Warning, "X.509; RFC 8446 4.4.2", None, Normalized,
-        "a certificate that belongs to no path from the leaf (clients ignore it; an error for ACM and IAM, which validate the chain field as given)",
-        also [Error];
+        "a certificate that belongs to no path from the leaf", also [Error];
     CHAIN_DUPLICATE = "chain.duplicate", Warning, "X.509", None, Normalized,
         "the same certificate twice";
     CHAIN_INCOMPLETE = "chain.incomplete", Warning, "X.509", None, Manual,
@@ -419,7 +418,7 @@ catalogue! {
     // critical ("incorrect criticality"; scripts/limbo_pyca.py, webpki::eku::ee-critical-eku),
     // beside the BR's rule. rustls-webpki, Go and browsers accept it.
     CERT_EKU_CRITICAL = "cert.eku_critical", Error, "BR 7.1.2.7.6; pyca/cryptography", None, Manual,
-        "public audience: the extended key usage extension is marked critical (pyca/cryptography refuses the leaf)",
+        "public audience: the extended key usage extension is marked critical",
         zlint ["w_eku_critical_improperly"],
         pkilint ["cabf.serverauth.subscriber.critical_extended_key_usage_extension"];
     CERT_KEY_USAGE_NO_SIGNATURE = "cert.key_usage_no_signature", Error, "RFC 8446 4.4.2.2; Chrome 124+ (ERR_SSL_KEY_USAGE_INCOMPATIBLE), BoringSSL, NSS, Go", None, Manual,
@@ -431,7 +430,7 @@ catalogue! {
     // keyCertSign"; scripts/limbo_pyca.py, rfc5280::leaf-ku-keycertsign) and OpenSSL does under
     // X509_V_FLAG_X509_STRICT. cRLSign alone stays a public-audience warning (BR only).
     CERT_KEY_USAGE_CA_BITS = "cert.key_usage_ca_bits", Warning, "RFC 5280 4.2.1.3, BR 7.1.2.7.11; pyca/cryptography", None, Manual,
-        "keyCertSign in a certificate that is not a CA (any audience, an error: pyca/cryptography refuses it), or cRLSign (public audience)",
+        "keyCertSign (any audience) or cRLSign (public audience) in a certificate that is not a CA",
         also [Error],
         zlint ["e_ext_key_usage_cert_sign_without_ca", "e_sub_cert_key_usage_cert_sign_bit_set", "e_sub_cert_key_usage_crl_sign_bit_set"],
         pkilint ["pkix.ee_certificate_keycertsign_keyusage_set", "cabf.serverauth.subscriber_prohibited_ku_present"];

@@ -323,7 +323,7 @@ fn report_unrelated(
     let leaf = describe(&certs[paths.path[0]]);
     for &i in unrelated {
         let why = if paths.on_other_paths.contains(&i) {
-            "it is an issuer on another path from the leaf, which a client would not take (see trust.path_reason)"
+            "it is on another path from the leaf, one a client would not take"
         } else {
             "it neither issued nor was issued by the chain's certificates"
         };
@@ -449,29 +449,31 @@ fn best_path(
     }
     let count = found.len();
     let capped = count >= MAX_CANDIDATE_PATHS || extensions > MAX_PATH_EXTENSIONS;
-    let mut ranked: Vec<(PathRank, Walk)> = found
-        .into_iter()
+    let ranks: Vec<PathRank> = found
+        .iter()
         .enumerate()
         .map(|(order, walk)| {
             let (anchored, refusals) = judge(&walk.path, self_signed);
-            let rank = PathRank {
+            PathRank {
                 unanchored: !anchored,
                 refusals,
                 length: walk.path.len(),
                 order,
-            };
-            (rank, walk)
+            }
         })
         .collect();
-    ranked.sort_by_key(|(rank, _)| *rank);
-    let reason = ranked
-        .get(1)
-        .map(|(next, _)| ranked[0].0.why_over(next, count, capped))
-        .unwrap_or_default();
-    let mut candidates: Vec<usize> = ranked.iter().flat_map(|(_, w)| w.path.clone()).collect();
-    candidates.sort_unstable();
-    candidates.dedup();
-    ranked.into_iter().next().map(|(_, walk)| ChosenPath {
+    // The best and the runner-up by two scans: a sort would add its code to the browser
+    // module (pkg/README.md "Size").
+    let best = ranks.iter().copied().min()?;
+    let next = ranks.iter().copied().filter(|r| *r != best).min()?;
+    let mut candidates = Vec::new();
+    for &pos in found.iter().flat_map(|w| &w.path) {
+        if !candidates.contains(&pos) {
+            candidates.push(pos);
+        }
+    }
+    let reason = best.why_over(&next, count, capped);
+    found.into_iter().nth(best.order).map(|walk| ChosenPath {
         walk,
         reason,
         candidates,
@@ -497,7 +499,8 @@ struct PathRank {
 
 impl PathRank {
     /// Why this path beat `next` (the runner-up), among `count` candidates (`capped`: the
-    /// search stopped at its bound, so there may be more).
+    /// search stopped at its bound, so there may be more). One `format!` and fixed phrases:
+    /// each formatted piece costs the browser module bytes (pkg/README.md "Size").
     fn why_over(&self, next: &PathRank, count: usize, capped: bool) -> String {
         let or_more = if capped { " or more" } else { "" };
         let none = if self.unanchored {
@@ -506,19 +509,13 @@ impl PathRank {
             ""
         };
         let why = if self.unanchored != next.unanchored {
-            "the only one that reaches a trust anchor".to_string()
+            "the only one that reaches a trust anchor"
         } else if self.refusals != next.refusals {
-            format!(
-                "the one with the fewest problems a client refuses ({} against {})",
-                self.refusals, next.refusals
-            )
+            "the one with the fewest problems a client refuses"
         } else if self.length != next.length {
-            format!(
-                "as good as the next and shorter ({} certificates against {})",
-                self.length, next.length
-            )
+            "as good as the next and shorter"
         } else {
-            "as good as the next and first in the bundle".to_string()
+            "as good as the next and first in the bundle"
         };
         format!("of {count}{or_more} paths from the leaf{none}, {why}")
     }
