@@ -361,9 +361,11 @@ export function validateRequest(
  * file's bytes (`Uint8Array`, `Buffer`, `ArrayBuffer`) read as the CLI reads a certificate
  * file: a PKCS#12 (`.pfx`/`.p12`) file is opened with `options.password` and its certificates
  * and key are judged exactly as the same material in PEM; binary DER is one certificate; other
- * bytes are read as UTF-8 (lossily). Node only: in the browser a file's bytes throw a
- * {@link CertPreflightError} (`INVALID_OPTION_VALUE`, option `pem`) that says what to do (the
- * PKCS#12 decoder does not fit the browser's modules; README "PKCS#12").
+ * bytes are read as UTF-8 (lossily). In the browser a file's bytes need the PKCS#12 module
+ * (`await initPkcs12()` first, after which the report is Node's for the same file); before it
+ * they throw a {@link CertPreflightError} (`INVALID_OPTION_VALUE`, option `pem`) that says so:
+ * the decoder does not fit the modules {@link init} and {@link initRequests} load (README
+ * "PKCS#12").
  */
 export function checkCertificate(
   pem: string | Uint8Array | ArrayBuffer,
@@ -523,5 +525,18 @@ export function initSync(module: ArrayBuffer | ArrayBufferView | WebAssembly.Mod
  * `cert-preflight/cert_preflight_requests_bg.wasm` as a URL and pass it). Resolves at once in Node.
  */
 export function initRequests(input?: InitInput): Promise<void>;
+
+/**
+ * Loads the PKCS#12 module (browser build), after which {@link checkCertificate} opens a
+ * PKCS#12 file given as bytes with `options.password` and gives the report Node gives for the
+ * same file and options. It is the request module with the PKCS#12 decoder, which costs about
+ * 105 KB gzipped and so is fetched only by a page that opens a PFX; every other function runs
+ * on it too, so a page that calls this needs neither {@link init} nor {@link initRequests}.
+ * Idempotent; a failed load can be retried. Without an argument, fetches
+ * `cert_preflight_pkcs12_bg.wasm` next to the module (bundlers that do not follow
+ * `new URL(…, import.meta.url)`: import `cert-preflight/cert_preflight_pkcs12_bg.wasm` as a URL
+ * and pass it). Resolves at once in Node, which opens PKCS#12 files from the start.
+ */
+export function initPkcs12(input?: InitInput): Promise<void>;
 
 export default init;

@@ -19,5 +19,7 @@ module.exports = {
   initSync: () => {},
   // Node loads the request module, which does everything: nothing more to load.
   initRequests: () => Promise.resolve(),
+  // And it opens PKCS#12 files (the browser's third module is this one built for size).
+  initPkcs12: () => Promise.resolve(),
 };
 module.exports.default = module.exports.init;

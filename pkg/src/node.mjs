@@ -18,6 +18,7 @@ export const {
   init,
   initSync,
   initRequests,
+  initPkcs12,
 } = api;
 
 export default init;

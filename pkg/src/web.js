@@ -3,14 +3,21 @@
 // larger module (cert_preflight_requests_bg.wasm) that only `await initRequests()` loads: a page
 // that checks certificates never downloads it (issue 10: the 150 KB budget). Once it is loaded,
 // every function can run on it, so a page that validates requests needs initRequests() alone.
+// Opening a PKCS#12 file is a third module (cert_preflight_pkcs12_bg.wasm: the request module
+// with the decoder) that only `await initPkcs12()` loads: the decoder costs about 105 KB
+// gzipped, which neither of the other two can take (pkg/README.md "Size"). It too runs every
+// function.
 import wbInit, * as certificateModule from "./cert_preflight_wasm.js";
 import { createApi, CertPreflightError } from "./api.js";
 
 let certificatesReady = false;
 let pendingCertificates;
-/** The request module's glue, once instantiated. */
+/** The request module's glue, once instantiated (or the PKCS#12 module's, which has it all). */
 let requestModule;
 let pendingRequests;
+/** The PKCS#12 module's glue, once instantiated. */
+let pkcs12Module;
+let pendingPkcs12;
 
 /** The functions that only the request module has. */
 const REQUEST_FUNCTIONS = ["validateRequest", "formFields", "schema", "explain", "rules(operation)"];
@@ -36,12 +43,14 @@ const dispatch = {
   // size budget): a check that gives one runs there once it is loaded.
   check_certificate: (...a) =>
     (requestModule && a[11] !== undefined ? requestModule : active()).check_certificate(...a),
-  // A file's bytes (PKCS#12 above all): neither browser module has the decoder (about 105 KB
-  // gzipped, pkg/README.md "Size"), so bytes are refused with what to do; Node opens them.
-  check_certificate_bytes: () => {
+  // A file's bytes (PKCS#12 above all) are read by the PKCS#12 module only (the decoder is
+  // about 105 KB gzipped, pkg/README.md "Size"); before initPkcs12() they are refused with
+  // what to do.
+  check_certificate_bytes: (...a) => {
+    if (pkcs12Module) return pkcs12Module.check_certificate_bytes(...a);
     throw new CertPreflightError(
       "INVALID_OPTION_VALUE",
-      "checkCertificate: a file's bytes (PKCS#12, DER) are read only in Node: the browser's modules leave the PKCS#12 decoder out for size. Convert a PFX with `openssl pkcs12 -in FILE.pfx -nodes` and give PEM text, or use Node or the CLI",
+      "checkCertificate: a file's bytes (PKCS#12, DER) need the browser's PKCS#12 module: call `await initPkcs12()` first, or convert a PFX with `openssl pkcs12 -in FILE.pfx -nodes` and give PEM text",
       { option: "pem" },
     );
   },
@@ -108,24 +117,48 @@ export function initSync(module) {
  */
 export function initRequests(input) {
   if (requestModule) return Promise.resolve();
-  if (!pendingRequests) {
-    pendingRequests = import("./requests.js")
-      .then(async (glue) => {
-        await glue.default(argumentFor(input));
-        if (!glue.validates_requests()) {
-          throw new TypeError(
-            "initRequests: the module given is the certificate module; pass " +
-              "cert_preflight_requests_bg.wasm",
-          );
-        }
-        requestModule = glue;
-      })
-      .catch((error) => {
-        pendingRequests = undefined;
-        throw error;
-      });
+  return (pendingRequests ||= load(import("./requests.js"), input, "initRequests", "requests", "validate_request").then(
+    (glue) => {
+      requestModule = glue;
+    },
+    (error) => {
+      pendingRequests = undefined;
+      throw error;
+    },
+  ));
+}
+
+/**
+ * Loads the PKCS#12 module, after which checkCertificate takes a file's bytes with `password`
+ * (as in Node) and every other function runs on it too (it is the request module with the
+ * decoder). Idempotent. `input` is as for init(); without it the module is fetched from next
+ * to this file (`cert_preflight_pkcs12_bg.wasm`).
+ */
+export function initPkcs12(input) {
+  if (pkcs12Module) return Promise.resolve();
+  return (pendingPkcs12 ||= load(import("./pkcs12.js"), input, "initPkcs12", "pkcs12", "check_certificate_bytes").then(
+    (glue) => {
+      pkcs12Module = glue;
+      requestModule ||= glue;
+    },
+    (error) => {
+      pendingPkcs12 = undefined;
+      throw error;
+    },
+  ));
+}
+
+/**
+ * Instantiates a lazily imported module's glue with `input` and returns the glue, once the
+ * module's exports show it is the one `fn` loads: `only` is an export no other module has
+ * (a module given in its place either fails to link against this glue's imports or lacks it).
+ */
+async function load(imported, input, fn, name, only) {
+  const glue = await imported;
+  if (!(await glue.default(argumentFor(input)))[only]) {
+    throw new TypeError(`${fn}: the module given is not cert_preflight_${name}_bg.wasm`);
   }
-  return pendingRequests;
+  return glue;
 }
 
 export const { checkCertificate, validateRequest, fingerprint, rules, operations, formFields, schema, explain } = createApi(

@@ -278,9 +278,9 @@ pub fn check_certificate(
 /// [`check_certificate`] of a file's bytes (issue 22), read as the CLI reads a certificate file
 /// and the Python package reads `bytes`: a PKCS#12 file (`looks_like_pkcs12`) opened by the
 /// core with `password` (ignored for anything else, as the CLI's is), other bytes as
-/// `certificate_text` reads them. Only with the `pkcs12` feature (the Node module): the
-/// browser's modules leave the decoder out for size, and their glue (`pkg/src/web.js`) refuses
-/// bytes, saying what to do.
+/// `certificate_text` reads them. Only with the `pkcs12` feature: the Node module and the
+/// browser's PKCS#12 module (`initPkcs12()`); the browser's first two modules leave the decoder
+/// out for size, and their glue (`pkg/src/web.js`) refuses bytes until `initPkcs12()` has run.
 #[cfg(feature = "pkcs12")]
 #[wasm_bindgen]
 #[allow(clippy::too_many_arguments)]
@@ -571,13 +571,6 @@ pub fn form_fields(operation: &str) -> String {
     cert_preflight::form_fields(operation)
         .map(|fields| to_json(&fields))
         .unwrap_or_else(|error| Failure::from(error).encode())
-}
-
-/// Whether this module validates requests (built with the `requests` feature): the browser
-/// glue uses it to check that each of the two modules is the one it expects.
-#[wasm_bindgen]
-pub fn validates_requests() -> bool {
-    cfg!(feature = "requests")
 }
 
 /// The version of the bindings (kept equal to the npm package's).

@@ -19,6 +19,11 @@ const HERE = fileURLToPath(new URL("./", import.meta.url));
 const PKG = fileURLToPath(new URL("../../", import.meta.url));
 const NOW = "2026-11-23T00:00:00Z";
 const fixture = (name) => readFileSync(join(PKG, "test/fixtures", name), "utf8");
+// PKCS#12 fixtures: testdata/pkcs12 (gen.sh there); NOW is within their certificates' validity.
+const P12 = join(PKG, "../testdata/pkcs12");
+const P12_NOW = "2026-06-01T00:00:00Z";
+const pfx = (name) => readFileSync(join(P12, `${name}.pfx`));
+const p12Text = (name) => readFileSync(join(P12, name), "utf8");
 
 let work;
 let app;
@@ -99,6 +104,18 @@ async function open(path) {
 }
 
 const isRequestModule = (url) => /cert_preflight_requests_bg[^/]*\.wasm$/.test(url);
+const isPkcs12Module = (url) => /cert_preflight_pkcs12_bg[^/]*\.wasm$/.test(url);
+
+/** `checkCertificate(bytes, options)` in the page; the bytes cross as an array of numbers. */
+function checkBytesInPage(page, bytes, options) {
+  return page.evaluate(([b, o]) => {
+    try {
+      return { report: window.cp.checkCertificate(new Uint8Array(b), o) };
+    } catch (e) {
+      return { error: { name: e.name, code: e.code, option: e.option, message: e.message } };
+    }
+  }, [Array.from(bytes), options]);
+}
 
 for (const [bundler, path] of [
   ["Vite 7 (init() with no argument)", "vite/vite.html"],
@@ -156,13 +173,63 @@ for (const [bundler, path] of [
     await page.close();
     assert.deepEqual(errors, []);
   });
+
+  // Issue 22: the PKCS#12 module is fetched only by initPkcs12(); before it a PFX's bytes get
+  // the error that says to call it, after it each report equals Node's for the same file, the
+  // wrong password and the tampered MAC included, with no password or key text in it.
+  test(`${bundler}: a PFX is opened after initPkcs12() only, with Node's reports`, async () => {
+    const { page, errors, fetched } = await open(path);
+    const password = p12Text("password.txt");
+    const options = { password, domains: "www.example.com,api.example.com", now: P12_NOW };
+    const before = await checkBytesInPage(page, pfx("aes-fullchain"), options);
+    assert.equal(before.error?.name, "CertPreflightError", JSON.stringify(before));
+    assert.equal(before.error.code, "INVALID_OPTION_VALUE");
+    assert.equal(before.error.option, "pem");
+    assert.match(before.error.message, /PKCS#12.*await initPkcs12\(\)/);
+    assert.ok(!fetched.some(isPkcs12Module), `init() fetched the PKCS#12 module: ${fetched.join(", ")}`);
+    await page.evaluate(() => window.cp.initPkcs12());
+    assert.ok(fetched.some(isPkcs12Module), `initPkcs12() fetched no PKCS#12 module: ${fetched.join(", ")}`);
+    assert.ok(!fetched.some(isRequestModule), `initPkcs12() fetched the request module: ${fetched.join(", ")}`);
+    const wrong = p12Text("wrong-password.txt");
+    const key = readFileSync(join(PKG, "../testdata/certs/rsa/leaf.key"), "utf8");
+    const rules = [];
+    for (const [name, o] of [
+      ["aes-fullchain", options],
+      ["legacy-fullchain", options],
+      ["aes-fullchain", { ...options, password: wrong }],
+      ["tampered-mac", options],
+    ]) {
+      const { report, error } = await checkBytesInPage(page, pfx(name), o);
+      assert.equal(error, undefined, `${name}.pfx: ${JSON.stringify(error)}`);
+      assert.deepEqual(report, node.checkCertificate(pfx(name), o), `${name}.pfx`);
+      const text = JSON.stringify(report);
+      assert.ok(!text.includes(password) && !text.includes(wrong), `${name}.pfx: a password in the report`);
+      assert.ok(!text.includes("PRIVATE KEY") && !text.includes(key.split("\n")[1]), `${name}.pfx: the key in the report`);
+      rules.push(report.diagnostics.filter((d) => d.rule.startsWith("pkcs12.")).map((d) => d.rule));
+    }
+    assert.deepEqual(rules, [[], [], ["pkcs12.wrong_password"], ["pkcs12.mac_invalid"]]);
+    // The PKCS#12 module runs every function: request validation with no initRequests().
+    const body = { certificate: { name: "www", type: "server", certificate: fixture("chain.pem"), private_key: fixture("leaf.key") } };
+    const vOptions = {
+      now: NOW,
+      path: { project_id: "0123456789abcdef0123456789abcdef", certificate_id: "fedcba9876543210fedcba9876543210" },
+    };
+    const validated = await page.evaluate(
+      ([b, o]) => window.cp.validateRequest("huawei.elb.update-certificate", b, o),
+      [body, vOptions],
+    );
+    assert.deepEqual(validated, node.validateRequest("huawei.elb.update-certificate", body, vOptions));
+    assert.ok(!fetched.some(isRequestModule), `validateRequest fetched the request module: ${fetched.join(", ")}`);
+    await page.close();
+    assert.deepEqual(errors, []);
+  });
 }
 
-test("the Vite build emitted both modules as assets", () => {
-  const assets = readdirSync(join(work, "www/vite/assets"));
-  assert.ok(assets.some((f) => /^cert_preflight_wasm_bg.*\.wasm$/.test(f)), assets.join(", "));
-  assert.ok(assets.some(isRequestModule), assets.join(", "));
-  const esbuilt = readdirSync(join(work, "www/esbuild"));
-  assert.ok(esbuilt.some((f) => /^cert_preflight_wasm_bg.*\.wasm$/.test(f)), esbuilt.join(", "));
-  assert.ok(esbuilt.some(isRequestModule), esbuilt.join(", "));
+test("the Vite and esbuild builds emitted the three modules as files of their own", () => {
+  for (const dir of ["www/vite/assets", "www/esbuild"]) {
+    const files = readdirSync(join(work, dir));
+    assert.ok(files.some((f) => /^cert_preflight_wasm_bg.*\.wasm$/.test(f)), files.join(", "));
+    assert.ok(files.some(isRequestModule), files.join(", "));
+    assert.ok(files.some(isPkcs12Module), files.join(", "));
+  }
 });

@@ -181,15 +181,18 @@ test("truncated and damaged files: a report, never a throw", () => {
   }
 });
 
-// The browser's two modules leave the decoder out (about 100 KB gzipped each, pkg/README.md
-// "Size"): given a file's bytes they throw CertPreflightError INVALID_OPTION_VALUE (option
-// "pem") naming PKCS#12 and what to do, never quoting the password. Loaded here from dist/web
-// with initSync/initRequests and the modules' bytes, as a page without fetch would.
-test("browser modules: a file's bytes are refused with what to do; PEM text still works", async () => {
-  const web = await import("../../dist/web/index.js");
-  const dist = (name) => readFileSync(new URL(`../../dist/web/${name}`, import.meta.url));
+// The browser's web build (dist/web), loaded here in Node as a page without fetch would: with
+// initSync and the modules' bytes. Its first two modules leave the decoder out (about 105 KB
+// gzipped, pkg/README.md "Size"), so before initPkcs12() a file's bytes throw
+// CertPreflightError INVALID_OPTION_VALUE (option "pem") that names PKCS#12 and initPkcs12(),
+// never quoting the password; after it, every fixture's report equals Node's. The tests below
+// run in file order and share the one web instance: the refusal first, then the third module.
+// (pkg/test/bundlers/bundlers.test.mjs runs the same path in Chromium.)
+const dist = (name) => readFileSync(new URL(`../../dist/web/${name}`, import.meta.url));
+const web = await import("../../dist/web/index.js");
+
+test("browser, before initPkcs12(): a file's bytes are refused with what to do; PEM text works", async () => {
   web.initSync(dist("cert_preflight_wasm_bg.wasm"));
-  await web.initRequests(dist("cert_preflight_requests_bg.wasm"));
   const file = pfx("aes-fullchain");
   const refused = (options) => {
     let error;
@@ -203,12 +206,49 @@ test("browser modules: a file's bytes are refused with what to do; PEM text stil
     assert.equal(error.code, "INVALID_OPTION_VALUE");
     assert.equal(error.option, "pem");
     assert.match(error.message, /PKCS#12/);
+    assert.match(error.message, /await initPkcs12\(\)/);
     assert.match(error.message, /openssl pkcs12 -in FILE\.pfx -nodes/);
-    assert.match(error.message, /Node or the CLI/);
     assertNoSecrets(`${error.message} ${JSON.stringify(error)}`, "the browser's error");
   };
   refused({ password: PASSWORD, now: NOW }); // the certificate module
+  await web.initRequests(dist("cert_preflight_requests_bg.wasm"));
   refused({ password: PASSWORD, now: NOW, intermediates: [] }); // a pool: the request module
   const fromPem = web.checkCertificate(pem("aes-fullchain"), { key: KEY, domains: DOMAINS, now: NOW });
   assert.deepEqual(verdicts(fromPem), verdicts(checkCertificate(file, { password: PASSWORD, domains: DOMAINS, now: NOW })));
+});
+
+// Another module fails to link against pkcs12.js's imports (each module imports its own glue
+// file), or, if it linked, lacks the `opens_pkcs12` export initPkcs12() asks for.
+test("browser: initPkcs12() refuses a module that is not the PKCS#12 module, and can be retried", async () => {
+  await assert.rejects(web.initPkcs12(dist("cert_preflight_wasm_bg.wasm")));
+  await assert.rejects(web.initPkcs12(dist("cert_preflight_requests_bg.wasm")));
+  assert.throws(() => web.checkCertificate(pfx("aes-fullchain"), { password: PASSWORD, now: NOW }), /initPkcs12/);
+});
+
+test("browser, after initPkcs12(): every fixture's report equals Node's", async () => {
+  await web.initPkcs12(dist("cert_preflight_pkcs12_bg.wasm"));
+  await web.initPkcs12(); // idempotent: resolves without loading again
+  const cases = [
+    ...SAME_AS_PEM.map(([name, passwordFile]) => [name, passwordFile]),
+    ...REFUSED.map(([name, passwordFile]) => [name, passwordFile]),
+    ["aes-fullchain", null], // no password for a file that has one
+    ["aes-no-key", "password.txt"],
+  ];
+  for (const [name, passwordFile] of cases) {
+    const password = passwordFile ? readFileSync(`${P12}${passwordFile}`, "utf8") : undefined;
+    for (const options of [
+      { password, domains: DOMAINS, now: NOW },
+      // (Not profile "alibaba-slb": its key.format_pkcs8 message names `BEGIN RSA PRIVATE KEY`.)
+      { password, now: NOW, audience: "public", expiryDays: 400, intermediates: [pem("aes-fullchain")] },
+    ]) {
+      const inBrowser = web.checkCertificate(pfx(name), options);
+      assert.deepEqual(inBrowser, checkCertificate(pfx(name), options), `${name}.pfx with ${passwordFile}`);
+      assertNoSecrets(JSON.stringify(inBrowser), `${name}'s report in the browser`);
+    }
+  }
+  // The key given beside a PFX, and other bytes (PEM, as the CLI reads a file) go the same way.
+  const options = { key: KEY, domains: DOMAINS, now: NOW };
+  assert.deepEqual(web.checkCertificate(pfx("aes-no-key"), { ...options, password: PASSWORD }), checkCertificate(pfx("aes-no-key"), { ...options, password: PASSWORD }));
+  const text = Buffer.from(pem("aes-fullchain"));
+  assert.deepEqual(web.checkCertificate(text, options), checkCertificate(text, options));
 });

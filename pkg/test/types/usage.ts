@@ -5,6 +5,7 @@ import init, {
   checkCertificate,
   fingerprint,
   formFields,
+  initPkcs12,
   initRequests,
   initSync,
   operations,
@@ -35,6 +36,9 @@ async function main(pem: string, key: string, bytes: ArrayBuffer): Promise<void>
   await initRequests();
   await initRequests(new URL("https://example.com/cert_preflight_requests_bg.wasm"));
   await initRequests(bytes);
+  await initPkcs12();
+  await initPkcs12(new URL("https://example.com/cert_preflight_pkcs12_bg.wasm"));
+  await initPkcs12(bytes);
 
   const report: Report = checkCertificate(pem, {
     key,
