@@ -161,9 +161,13 @@ export interface Rule {
   summary: string;
   /** True when the report's normalized output resolves a finding of this rule. */
   fixed_by_normalizing: boolean;
-  /** zlint lints that check the same thing (empty when none does). */
+  /**
+   * zlint lints that check the same thing (empty when none does). Empty for every rule in a
+   * browser until `initRequests()` has loaded the request module: the certificate module leaves
+   * the names out for its size budget.
+   */
   zlint: string[];
-  /** pkilint findings that report the same thing (empty when none does). */
+  /** pkilint findings that report the same thing (empty when none does; in a browser, as `zlint`). */
   pkilint: string[];
 }
 

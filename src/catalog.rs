@@ -155,6 +155,16 @@ macro_rules! fix {
     };
 }
 
+/// A rule's zlint or pkilint names, or none in a build without the `linter-names` feature (the
+/// npm certificate module: pkg/README.md "Size"), whose `rules()` then lists empty lists.
+const fn linter_names(names: &'static [&'static str]) -> &'static [&'static str] {
+    if cfg!(feature = "linter-names") {
+        names
+    } else {
+        &[]
+    }
+}
+
 /// Declares each rule as a `pub(crate) const` reference to its row and lists the rows, in
 /// order, in [`RULES`]. A row may end with `also [..]`, the other severities its context gives
 /// it (each emitting call that decides one is `Findings::emit_as`), and with `zlint [..]` and
@@ -184,8 +194,8 @@ macro_rules! catalogue {
                 api_error: $api,
                 fixed_by_normalizing: fix!($fix),
                 summary: $summary,
-                zlint: &[$($($zlint),*)?],
-                pkilint: &[$($($pkilint),*)?],
+                zlint: linter_names(&[$($($zlint),*)?]),
+                pkilint: linter_names(&[$($($pkilint),*)?]),
             },
         )*];
         $(

@@ -136,7 +136,10 @@ fn the_path_a_client_would_take_is_chosen_and_explained() {
         );
         // The certificates off the path are warnings: a client ignores them.
         let off: Vec<Severity> = unrelated(&report);
-        assert!(!off.is_empty() && off.iter().all(|s| *s == Severity::Warning), "{id}");
+        assert!(
+            !off.is_empty() && off.iter().all(|s| *s == Severity::Warning),
+            "{id}"
+        );
     }
 }
 

@@ -35,15 +35,16 @@ use cert_preflight::{Audience, Severity};
 use limbo_support::{check, read_cases, read_exceptions, refusals, report_refusals};
 use serde_json::Value;
 
-/// The agreement reached (176 of 197): the test fails below it, so a change that loses cases is
+/// The agreement reached (174 of 197): the test fails below it, so a change that loses cases is
 /// seen even when the exceptions file is updated with it. Issue 26's target of 95% (188 cases)
-/// is out of reach without calling chains valid that clients accept invalid: ten exceptions are
+/// is out of reach without calling chains invalid that clients accept: ten exceptions are
 /// structural (four revocation cases, two of the suite's max_chain_depth setting, four where the
 /// suite's rfc5280:: and webpki:: variants expect opposite results), which caps agreement at 187
-/// (94.9%); ten more are Baseline Requirements rules no client enforces (pyca/cryptography, the
+/// (94.9%); thirteen are Baseline Requirements rules no client enforces (pyca/cryptography, the
 /// third oracle, accepts each of them too: `pyca_is_a_third_oracle`), which cert-preflight
-/// reports as public-audience warnings rather than refusals; one is an IPv6 peer name.
-const AGREEMENT_FLOOR_PERCENT: f64 = 89.3;
+/// reports as public-audience warnings rather than refusals. Taking IPv6 peer names fixed one
+/// case and moved three into that group (a CN that spells an address otherwise than RFC 5952).
+const AGREEMENT_FLOOR_PERCENT: f64 = 88.3;
 
 #[test]
 fn server_cases_agree_with_the_suite() {

@@ -55,7 +55,8 @@ const dispatch = {
     );
   },
   fingerprint: (...a) => active().fingerprint(...a),
-  rules: () => active().rules(),
+  // The rules' zlint and pkilint names are in the request module only (pkg/README.md "Size").
+  rules: () => (requestModule || active()).rules(),
   operations: () => active().operations(),
   validate_request: (...a) => requestModule.validate_request(...a),
   form_fields: (...a) => requestModule.form_fields(...a),

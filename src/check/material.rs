@@ -20,7 +20,7 @@ use crate::report::CertificateSummary;
 use crate::rules::certificate::{check_certificates, facts, CertificateContext};
 use crate::rules::chain::{analyse, ChainAnalysis};
 use crate::rules::chain_end::judge_path_end;
-use crate::rules::domain::{check_coverage, check_domain_field, CertificateNames};
+use crate::rules::domain::{check_coverage, check_peer_names, CertificateNames};
 use crate::rules::key::{check_key, KeyBlockFacts, KeyContext};
 use crate::rules::path::check_path;
 use crate::rules::pem::{
@@ -184,7 +184,7 @@ pub(super) fn run(input: &CertificateInput<'_>) -> MaterialOutcome {
         out.normalized_key = key.converted;
     }
     if let Some(domains) = input.domains {
-        let names = check_domain_field(domains, &input.paths.domains, findings);
+        let names = check_peer_names(domains, &input.paths.domains, findings);
         if let Some(leaf_names) = &out.leaf_names {
             if input.purpose == CertificatePurpose::Server {
                 check_coverage(&names, leaf_names, findings);

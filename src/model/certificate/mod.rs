@@ -434,7 +434,7 @@ fn hex_lower(bytes: &[u8]) -> String {
 /// An iPAddress name as `Ipv4Addr` / `Ipv6Addr` Display write it (RFC 5952 for IPv6: the
 /// first longest run of two or more zero groups as `::`, IPv4-mapped as `::ffff:a.b.c.d`),
 /// written out to keep the standard library's address formatting out of the wasm module.
-fn ip_to_string(bytes: &[u8]) -> String {
+pub(crate) fn ip_to_string(bytes: &[u8]) -> String {
     if let Ok(v4) = <[u8; 4]>::try_from(bytes) {
         ipv4_to_string(v4)
     } else if let Ok(v6) = <[u8; 16]>::try_from(bytes) {

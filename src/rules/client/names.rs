@@ -175,9 +175,12 @@ fn check_common_name(leaf: &Leaf<'_>, entries: &[SanEntry], out: &mut Findings) 
             continue;
         }
         let ip = parse_ip(cn);
+        // An address in the CN must be its iPAddress entry's text exactly: dotted-quad, or RFC
+        // 5952 for IPv6 (lowercase, compressed), as BR 7.1.2.7.2 requires; the same address
+        // written otherwise (`2001:DB8::1`, uncompressed) is not "one of the entries".
         let in_san = entries.iter().any(|e| match e {
             SanEntry::Dns { name, .. } => name == cn,
-            SanEntry::Ip(octets) => ip.as_deref() == Some(octets.as_slice()),
+            SanEntry::Ip(octets) => crate::model::certificate::ip_to_string(octets) == *cn,
             SanEntry::Other(_) => false,
         });
         if !in_san {

@@ -32,10 +32,11 @@ pub(crate) fn check_coverage(
 
     for entry in names {
         let name = entry.name.trim();
-        if certificate.ip_addresses.iter().any(|ip| ip == name) {
-            continue;
-        }
-        if is_ip_address(name) {
+        if let Some(ip) = ip_address_text(name) {
+            // Compared in the report's form of an iPAddress (`::1`, not `0:0:0:0:0:0:0:1`).
+            if certificate.ip_addresses.contains(&ip) {
+                continue;
+            }
             // RFC 9525 section 6.2 (RFC 6125 1.7.2): an IP address is matched against
             // iPAddress entries only, never against a dNSName or the common name that spells
             // it (x509-limbo rfc5280::san::ip-in-dns; rustls-webpki, Go, browsers).
@@ -154,9 +155,58 @@ fn wildcard_base(pattern: &str) -> Option<&str> {
 /// (dotted-quad IPv4 without leading zeros; IPv6 groups of one to four hex digits, one `::`,
 /// an embedded IPv4 address last; no zone or port), without linking std's address parser
 /// into the npm certificate module (pkg/README.md "Size"). The tests hold it to std's parser.
-fn is_ip_address(text: &str) -> bool {
+pub(super) fn is_ip_address(text: &str) -> bool {
     let b = text.as_bytes();
     ipv4_end(b, 0) == Some(b.len()) || ipv6_end(b) == Some(b.len())
+}
+
+/// `text` in the form the report gives a certificate's iPAddress (RFC 5952 for IPv6, as std's
+/// `Display`), when it is an address ([`is_ip_address`]); the tests hold it to std's parser.
+pub(super) fn ip_address_text(text: &str) -> Option<String> {
+    if !is_ip_address(text) {
+        return None;
+    }
+    if !text.contains(':') {
+        // Dotted-quad without leading zeros, as `is_ip_address` takes it, is already that form.
+        return Some(text.to_string());
+    }
+    let (head, tail) = text.split_once("::").unwrap_or((text, ""));
+    let mut octets = [0_u8; 16];
+    let mut end = 0;
+    push_ipv6_groups(head, &mut octets, &mut end);
+    // The groups after `::` end the address: written after the head, then moved to the end.
+    let start = end;
+    push_ipv6_groups(tail, &mut octets, &mut end);
+    if let Some(rest) = octets.get_mut(start..) {
+        rest.rotate_right(16_usize.saturating_sub(end));
+    }
+    Some(crate::model::certificate::ip_to_string(&octets))
+}
+
+/// Writes the octets of colon-separated IPv6 groups (an embedded IPv4 address last) from
+/// `octets[*end]` on, in text `is_ip_address` has accepted (so at most 16 octets in all).
+#[allow(
+    clippy::indexing_slicing,
+    reason = "an accepted address has at most 16 octets, so `*end` stays within the array"
+)]
+fn push_ipv6_groups(part: &str, octets: &mut [u8; 16], end: &mut usize) {
+    for item in part.split(':').filter(|item| !item.is_empty()) {
+        if item.contains('.') {
+            for decimal in item.split('.') {
+                octets[*end] = decimal.bytes().fold(0, |v, c| v * 10 + (c - b'0'));
+                *end += 1;
+            }
+        } else {
+            let value = item
+                .chars()
+                .filter_map(|c| c.to_digit(16))
+                .fold(0, |v, d| v << 4 | d);
+            let [_, _, high, low] = value.to_be_bytes();
+            octets[*end] = high;
+            octets[*end + 1] = low;
+            *end += 2;
+        }
+    }
 }
 
 /// Where a number of 1 to `max_digits` digits in `radix`, at most `max`, starting at `at`
@@ -264,6 +314,33 @@ mod tests {
             .filter(|d| d.severity == Severity::Error)
             .map(|d| d.path.clone())
             .collect()
+    }
+
+    /// An address is covered by the iPAddress entry that holds it, however it is written
+    /// (the report writes the certificate's in RFC 5952 form); never by a DNS name.
+    #[test]
+    fn ip_addresses_are_compared_as_addresses() {
+        let mut certificate = cert(&["example.com"], None);
+        certificate.ip_addresses =
+            vec!["::1".into(), "2001:db8::1:0:0:1".into(), "192.0.2.1".into()];
+        let names = [
+            "::1",
+            "0:0:0:0:0:0:0:1",
+            "2001:DB8:0:0:1::1",
+            "2001:db8::1:0:0:1",
+            "192.0.2.1",
+            "::2",
+            "192.0.2.2",
+            "::ffff:192.0.2.1",
+        ];
+        assert_eq!(
+            uncovered(&names, &certificate),
+            [
+                "/domains/5/domain",
+                "/domains/6/domain",
+                "/domains/7/domain"
+            ]
+        );
     }
 
     /// Names covered only by the common name: a warning each, saying browsers ignore it.
@@ -450,9 +527,15 @@ mod tests {
         }
         let mut addresses = 0;
         for case in &cases {
-            let std_says = case.parse::<std::net::IpAddr>().is_ok();
-            assert_eq!(is_ip_address(case), std_says, "{case:?}");
-            addresses += usize::from(std_says);
+            let std_says = case.parse::<std::net::IpAddr>().ok();
+            assert_eq!(is_ip_address(case), std_says.is_some(), "{case:?}");
+            // And the address it names, in the report's form, is std's Display of it.
+            assert_eq!(
+                ip_address_text(case),
+                std_says.map(|ip| ip.to_string()),
+                "{case:?}"
+            );
+            addresses += usize::from(std_says.is_some());
         }
         // Enough of both answers to mean something.
         assert!(

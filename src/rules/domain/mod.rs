@@ -81,6 +81,26 @@ pub(crate) fn check_domain_field<'a>(
     path: &'a str,
     out: &mut Findings,
 ) -> Vec<CheckedName<'a>> {
+    check_names_field(field, path, false, out)
+}
+
+/// [`check_domain_field`] for the names a client will ask a certificate for (the `cert`
+/// command's `--domains`, the crate's and the fronts' `domains`): an IP address is one of them
+/// too (RFC 9525 section 6.2; a domain field of a provider's API takes DNS names only).
+pub(crate) fn check_peer_names<'a>(
+    field: &'a str,
+    path: &'a str,
+    out: &mut Findings,
+) -> Vec<CheckedName<'a>> {
+    check_names_field(field, path, true, out)
+}
+
+fn check_names_field<'a>(
+    field: &'a str,
+    path: &'a str,
+    ip_addresses: bool,
+    out: &mut Findings,
+) -> Vec<CheckedName<'a>> {
     let length = field.chars().count();
     if length > FIELD_SCHEMA_MAX {
         out.emit(
@@ -149,7 +169,8 @@ pub(crate) fn check_domain_field<'a>(
             raw,
         };
         let name = raw.trim();
-        let ok = check_name(raw, path, &subject, out);
+        let ok =
+            (ip_addresses && coverage::is_ip_address(raw)) || check_name(raw, path, &subject, out);
         match seen.entry(duplicate_key(name)) {
             Entry::Occupied(first) => {
                 out.emit(

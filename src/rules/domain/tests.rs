@@ -481,3 +481,33 @@ fn plain_host_names_pass_every_rule() {
         assert!(!is_plain_host_name(name), "{name}");
     }
 }
+
+/// The names a client asks for may be IP addresses (RFC 9525 section 6.2): the `cert`
+/// command's `--domains` takes IPv4 and IPv6 literals as they are written, where a provider's
+/// domain field takes DNS names only (seed 003's syntax: an IPv6 literal is invalid there).
+#[test]
+fn peer_names_take_ip_addresses_and_domain_fields_do_not() {
+    let text = "::1,2001:DB8::8a2e:370:7334,192.0.2.1,www.example.com";
+    let mut out = crate::findings::Findings::new();
+    let names = check_peer_names(text, PATH, &mut out);
+    assert!(out.diagnostics().is_empty(), "{:?}", out.diagnostics());
+    let names: Vec<&str> = names.iter().map(|n| n.name).collect();
+    assert_eq!(
+        names,
+        [
+            "::1",
+            "2001:DB8::8a2e:370:7334",
+            "192.0.2.1",
+            "www.example.com"
+        ]
+    );
+
+    assert_eq!(rules_for("::1"), ["domain.label_invalid"]);
+    // Not an address: a peer name's syntax rules still apply.
+    let mut out = crate::findings::Findings::new();
+    check_peer_names("1::2::3", PATH, &mut out);
+    assert_eq!(
+        kinds(&out.diagnostics()),
+        [("domain.label_invalid".to_string(), Severity::Error)]
+    );
+}
