@@ -23,6 +23,10 @@
 # dsa-leaf.pem               a leaf with a 2048-bit DSA key, and the root (cert.weak_key)
 # md5-leaf.pem               a leaf signed with md5WithRSAEncryption by the root, and the root
 #                            (cert.sha1_signature, which names MD5 too)
+# intermediate-eku-client-auth.pem  a leaf, an intermediate whose extendedKeyUsage is clientAuth
+#                            only, and the root: no TLS server path (cert.ca_profile)
+# intermediate-eku-any.pem   the same with anyExtendedKeyUsage only: rustls-webpki refuses it
+# intermediate-eku-server-auth.pem  the same with serverAuth: accepted
 set -eu
 cd "$(dirname "$0")/.."
 out=testdata/edges
@@ -45,6 +49,12 @@ keyUsage = critical, keyCertSign, cRLSign
 # OpenSSL 3 adds both identifiers unless told not to.
 subjectKeyIdentifier = none
 authorityKeyIdentifier = none
+[ v3_ica_eku ]
+basicConstraints = critical, CA:TRUE
+keyUsage = critical, keyCertSign, cRLSign
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid
+extendedKeyUsage = $ENV::ICA_EKU
 [ v3_leaf ]
 basicConstraints = critical, CA:FALSE
 keyUsage = critical, digitalSignature
@@ -52,6 +62,7 @@ extendedKeyUsage = serverAuth
 subjectAltName = DNS:$ENV::LEAF_NAME
 CNF
 export LEAF_NAME=www.example.com
+export ICA_EKU=serverAuth
 CA_START=20260101000000Z CA_END=20451231000000Z START=20260101000000Z END=20351231000000Z
 
 die() { echo "gen-testdata-edges: $*" >&2; exit 1; }
@@ -137,6 +148,22 @@ rsa "$w/stray.key"
 sign "$w/stray.pem" "$w/stray.key" "/O=Preflight Test/CN=stray.example.com" v3_leaf "$w/other.pem" "$w/other.key"
 LEAF_NAME=www.example.com
 cat "$w/stray.pem" "$w/www.pem" "$w/root.pem" >"$out/stray-leaf-first.pem"
+
+# The extended key usage of an intermediate, which clients apply to the path below it.
+for eku in clientAuth anyExtendedKeyUsage serverAuth; do
+  case $eku in
+    clientAuth) file=intermediate-eku-client-auth.pem ;;
+    anyExtendedKeyUsage) file=intermediate-eku-any.pem ;;
+    *) file=intermediate-eku-server-auth.pem ;;
+  esac
+  export ICA_EKU=$eku
+  rsa "$w/ica-$eku.key"
+  sign "$w/ica-$eku.pem" "$w/ica-$eku.key" "/O=Preflight Test/CN=Preflight Edges $eku CA" v3_ica_eku \
+    "$w/root.pem" "$w/root.key"
+  sign "$w/ica-leaf-$eku.pem" "$w/www.key" "/O=Preflight Test/CN=www.example.com" v3_leaf \
+    "$w/ica-$eku.pem" "$w/ica-$eku.key"
+  cat "$w/ica-leaf-$eku.pem" "$w/ica-$eku.pem" "$w/root.pem" >"$out/$file"
+done
 
 # Weak key and digest of a leaf.
 openssl genpkey -genparam -algorithm DSA -pkeyopt pbits:2048 -out "$w/dsa-params.pem" 2>/dev/null

@@ -631,8 +631,13 @@ catalogue! {
     CERT_KEY_IDENTIFIER = "cert.key_identifier", Error, "RFC 5280 4.2.1.1, 4.2.1.2; CA/Browser Forum BR 7.1.2.1.3 (roots); pyca/cryptography", None, Manual,
         "authorityKeyIdentifier missing (but on a self-signed root), critical or without keyIdentifier; subjectKeyIdentifier missing on a CA or critical; a root's authorityKeyIdentifier other than its own key identifier",
         zlint ["e_ext_authority_key_identifier_critical", "e_ext_authority_key_identifier_no_key_identifier", "e_ext_authority_key_identifier_missing", "e_ext_subject_key_identifier_critical", "e_ext_subject_key_identifier_missing_ca"];
-    CERT_CA_PROFILE = "cert.ca_profile", Error, "RFC 5280 4.1.2.6, 4.2.1.3, 4.2.1.9, 6.1.4 (k), (n); rustls-webpki (version 3 only)", None, Manual,
-        "an issuer on the path that is version 1 or 2, lacks keyCertSign, has a non-critical basicConstraints, an empty subject, or (a caller's root) no basicConstraints",
+    // The extended key usage of an intermediate (issue 26: "extended key usage along the
+    // path"): rustls-webpki applies the serverAuth purpose to every certificate of the path
+    // (anyExtendedKeyUsage does not stand for it there); Go and Chrome refuse an intermediate
+    // whose EKU lists neither (testdata/edges/intermediate-eku-*.pem, held to webpki by
+    // tests/webpki_differential.rs).
+    CERT_CA_PROFILE = "cert.ca_profile", Error, "RFC 5280 4.1.2.6, 4.2.1.3, 4.2.1.9, 6.1.4 (k), (n); rustls-webpki (version 3 only; serverAuth along the path), Go, Chrome", None, Manual,
+        "an issuer on the path that is version 1 or 2, lacks keyCertSign, has a non-critical basicConstraints, an empty subject, an extended key usage without serverAuth, or (a caller's root) no basicConstraints",
         zlint ["e_basic_constraints_not_critical", "e_ca_subject_field_empty", "e_ca_key_cert_sign_not_set"];
     CERT_SAN_CRITICALITY = "cert.san_criticality", Error, "RFC 5280 4.2.1.6; CA/Browser Forum BR 7.1.2.7.12; pyca/cryptography", None, Manual,
         "the leaf's subjectAltName is non-critical with an empty subject, or critical with a subject",

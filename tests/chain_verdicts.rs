@@ -112,6 +112,27 @@ const CASES: &[Case] = &[
         silent: &["chain.bad_signature", "chain.misordered", "chain.unrelated"],
         valid: false,
     },
+    // Issue 26, extended key usage along the path: an intermediate's EKU restricts the
+    // certificates below it (rustls-webpki, Go, Chrome); anyExtendedKeyUsage alone does not
+    // stand for serverAuth in rustls-webpki.
+    Case {
+        file: "edges/intermediate-eku-client-auth.pem",
+        fires: &[("cert.ca_profile", "/certificate/chain/1")],
+        silent: &["chain.unrelated", "chain.misordered"],
+        valid: false,
+    },
+    Case {
+        file: "edges/intermediate-eku-any.pem",
+        fires: &[("cert.ca_profile", "/certificate/chain/1")],
+        silent: &["chain.unrelated", "chain.misordered"],
+        valid: false,
+    },
+    Case {
+        file: "edges/intermediate-eku-server-auth.pem",
+        fires: &[],
+        silent: &["cert.ca_profile"],
+        valid: true,
+    },
 ];
 
 #[test]

@@ -14,7 +14,7 @@ use crate::catalog::{
     CHAIN_NAME_CONSTRAINTS, CHAIN_PATH_LENGTH,
 };
 use crate::findings::Findings;
-use crate::model::certificate::{Curve, KeyKind, ParsedCertificate};
+use crate::model::certificate::{Curve, EkuServerAuth, KeyKind, ParsedCertificate};
 use crate::rules::chain::describe;
 use crate::rules::name_constraints;
 use crate::time::format_rfc3339;
@@ -247,6 +247,14 @@ fn check_issuer(m: &PathMember<'_>, out: &mut Findings) {
             "its policyConstraints is not marked critical (RFC 5280 4.2.1.11: MUST be critical)"
                 .to_string(),
         );
+    }
+    // A trust anchor is a name and a key to clients (webpki reads nothing else in it).
+    if !m.caller_anchor && !m.self_signed {
+        match cert.eku_server_auth {
+            Some(EkuServerAuth::Missing) => problems.push("its extended key usage lacks serverAuth, which bars the certificates below it from TLS servers: rustls-webpki, Go and Chrome refuse the path".to_string()),
+            Some(EkuServerAuth::AnyPurposeOnly) => problems.push("its extended key usage has anyExtendedKeyUsage but not serverAuth: rustls-webpki refuses the path (Go and Chrome accept it)".to_string()),
+            _ => {}
+        }
     }
     if facts.empty_subject {
         problems.push(
