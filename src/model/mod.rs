@@ -85,6 +85,10 @@ pub(crate) enum KeyReading {
 
 /// What the caller's key password did to an encrypted key block.
 #[derive(Debug)]
+#[cfg_attr(
+    not(feature = "encrypted-keys"),
+    allow(dead_code, reason = "only the decryption makes the others")
+)]
 pub(crate) enum Opened {
     /// No password was given (or this build cannot decrypt: feature `encrypted-keys` off).
     NoPassword,
