@@ -83,22 +83,24 @@ pub(crate) enum KeyReading {
     Read(key::PrivateKeyInfo),
 }
 
-/// What the caller's key password did to an encrypted key block.
+/// What the caller's key password did to an encrypted key block. Only `NoPassword` exists in
+/// a build without the `encrypted-keys` feature, so that the browser modules link none of the
+/// other cases' messages (the certificate module's budget: pkg/README.md "Size").
 #[derive(Debug)]
-#[cfg_attr(
-    not(feature = "encrypted-keys"),
-    allow(dead_code, reason = "only the decryption makes the others")
-)]
 pub(crate) enum Opened {
     /// No password was given (or this build cannot decrypt: feature `encrypted-keys` off).
     NoPassword,
     /// Decrypted and read: the block's `der` now holds the plaintext key.
+    #[cfg(feature = "encrypted-keys")]
     Key(key::PrivateKeyInfo),
     /// The password does not open it.
+    #[cfg(feature = "encrypted-keys")]
     WrongPassword,
     /// A scheme or cipher not implemented here (its description).
+    #[cfg(feature = "encrypted-keys")]
     Unsupported(String),
     /// Decrypted, or its structure read, but what came out is not a key (the reason).
+    #[cfg(feature = "encrypted-keys")]
     Unreadable(String),
 }
 

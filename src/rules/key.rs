@@ -2,9 +2,11 @@
 //! The key's text and bytes never reach a message.
 
 use crate::catalog::{
-    KEY_EC_PARAMETERS_BLOCK, KEY_ENCRYPTED, KEY_ENCRYPTION_UNSUPPORTED, KEY_FORMAT_PKCS8,
-    KEY_MISMATCH, KEY_MISSING, KEY_TOO_MANY, KEY_UNSUPPORTED, KEY_WRONG_PASSWORD, PEM_MALFORMED,
+    KEY_EC_PARAMETERS_BLOCK, KEY_ENCRYPTED, KEY_FORMAT_PKCS8, KEY_MISMATCH, KEY_MISSING,
+    KEY_TOO_MANY, KEY_UNSUPPORTED, PEM_MALFORMED,
 };
+#[cfg(feature = "encrypted-keys")]
+use crate::catalog::{KEY_ENCRYPTION_UNSUPPORTED, KEY_WRONG_PASSWORD};
 use crate::context::ProviderProfile;
 use crate::findings::Findings;
 use crate::input::pem::PemIssue;
@@ -178,6 +180,7 @@ fn convert_for_target(field: &KeyField, ctx: &KeyContext<'_>) -> Option<Converte
     };
     let (info, decrypted) = match &block.reading {
         KeyReading::Read(info) => (info, false),
+        #[cfg(feature = "encrypted-keys")]
         KeyReading::Encrypted {
             opened: Opened::Key(info),
             ..
@@ -269,6 +272,10 @@ fn check_field_shape<'f>(
 fn check_readable<'b>(
     block: &'b KeyBlock,
     ctx: &KeyContext<'_>,
+    #[cfg_attr(
+        not(feature = "encrypted-keys"),
+        allow(unused_variables, reason = "only a decrypted key is fixed by conversion")
+    )]
     converted: bool,
     out: &mut Findings,
 ) -> Option<&'b PrivateKeyInfo> {
@@ -288,51 +295,10 @@ fn check_readable<'b>(
                 key_hints::decrypt(profile)
             ),
         ),
-        KeyReading::Encrypted {
-            how,
-            opened: Opened::Key(info),
-        } => {
-            let message = format!(
-                "The private key ({lines}) is encrypted ({how}); it was decrypted with the key password given and is checked as the {} key inside, but the providers need it unencrypted: take it from the key fix (`cert-preflight cert --fix-key FILE`) or run {}",
-                info.describe(),
-                key_hints::decrypt(profile)
-            );
-            if converted {
-                out.emit_resolved(KEY_ENCRYPTED, path, message);
-            } else {
-                out.emit(KEY_ENCRYPTED, path, message);
-            }
-            return Some(info);
+        #[cfg(feature = "encrypted-keys")]
+        KeyReading::Encrypted { how, opened } => {
+            return check_opened(how, opened, &lines, ctx, converted, out);
         }
-        KeyReading::Encrypted {
-            how,
-            opened: Opened::WrongPassword,
-        } => out.emit(
-            KEY_WRONG_PASSWORD,
-            path,
-            format!(
-                "The private key ({lines}) is encrypted ({how}) and the key password given does not decrypt it; give the password it was encrypted with"
-            ),
-        ),
-        KeyReading::Encrypted {
-            how,
-            opened: Opened::Unsupported(why),
-        } => out.emit(
-            KEY_ENCRYPTION_UNSUPPORTED,
-            path,
-            format!(
-                "The private key ({lines}) is encrypted ({how}) in a way not decrypted here: {why}; decrypt it yourself: run {}",
-                key_hints::decrypt(profile)
-            ),
-        ),
-        KeyReading::Encrypted {
-            how,
-            opened: Opened::Unreadable(reason),
-        } => out.emit(
-            KEY_UNSUPPORTED,
-            path,
-            format!("The encrypted private key ({lines}, {how}) could not be read: {reason}"),
-        ),
         KeyReading::UnsupportedLabel => out.emit(
             KEY_UNSUPPORTED,
             path,
@@ -395,4 +361,58 @@ fn has_malformed(issues: &[PemIssue]) -> bool {
     issues
         .iter()
         .any(|i| matches!(i, PemIssue::Malformed { .. }))
+}
+
+/// What the key password did, as findings: `key.encrypted` for a key it opened (still an error
+/// for the upload unless the caller takes the key back unencrypted, then fixed) and the key
+/// for the other rules; a rule of its own for a wrong password or a scheme not implemented.
+/// Only in a build that decrypts: the browser modules link none of these messages.
+#[cfg(feature = "encrypted-keys")]
+fn check_opened<'b>(
+    how: &str,
+    opened: &'b Opened,
+    lines: &str,
+    ctx: &KeyContext<'_>,
+    converted: bool,
+    out: &mut Findings,
+) -> Option<&'b PrivateKeyInfo> {
+    let (profile, path) = (ctx.profile, ctx.path);
+    match opened {
+        // Reported by `check_readable` before this is called.
+        Opened::NoPassword => {}
+        Opened::Key(info) => {
+            let message = format!(
+                "The private key ({lines}) is encrypted ({how}); it was decrypted with the key password given and is checked as the {} key inside, but the providers need it unencrypted: take it from the key fix (`cert-preflight cert --fix-key FILE`) or run {}",
+                info.describe(),
+                key_hints::decrypt(profile)
+            );
+            if converted {
+                out.emit_resolved(KEY_ENCRYPTED, path, message);
+            } else {
+                out.emit(KEY_ENCRYPTED, path, message);
+            }
+            return Some(info);
+        }
+        Opened::WrongPassword => out.emit(
+            KEY_WRONG_PASSWORD,
+            path,
+            format!(
+                "The private key ({lines}) is encrypted ({how}) and the key password given does not decrypt it; give the password it was encrypted with"
+            ),
+        ),
+        Opened::Unsupported(why) => out.emit(
+            KEY_ENCRYPTION_UNSUPPORTED,
+            path,
+            format!(
+                "The private key ({lines}) is encrypted ({how}) in a way not decrypted here: {why}; decrypt it yourself: run {}",
+                key_hints::decrypt(profile)
+            ),
+        ),
+        Opened::Unreadable(reason) => out.emit(
+            KEY_UNSUPPORTED,
+            path,
+            format!("The encrypted private key ({lines}, {how}) could not be read: {reason}"),
+        ),
+    }
+    None
 }
