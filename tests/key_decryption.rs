@@ -555,3 +555,53 @@ fn converted_keys_pass_openssl_and_carry_the_leafs_public_key() {
         assert_eq!(public, theirs, "{}", case.file);
     }
 }
+
+/// The reports of one case per outcome, as goldens (testdata/golden/key-password,
+/// `UPDATE_GOLDEN=1` rewrites them): what every front shows for a decrypted key, a wrong
+/// password and a scheme not implemented.
+#[test]
+fn each_outcome_reports_its_golden() {
+    let update = std::env::var("UPDATE_GOLDEN").is_ok();
+    let password = password();
+    let cases = [
+        (
+            "decrypted-legacy-aes128",
+            "rsa-legacy-aes128.key",
+            password.as_str(),
+        ),
+        (
+            "decrypted-pkcs8-des3",
+            "rsa-pkcs8-des3.key",
+            password.as_str(),
+        ),
+        ("wrong-password", "rsa-pkcs8-des3.key", "Tr0ub4dor&3"),
+        (
+            "unsupported-scrypt",
+            "rsa-pkcs8-scrypt.key",
+            password.as_str(),
+        ),
+        (
+            "unsupported-legacy-camellia",
+            "rsa-legacy-camellia128.key",
+            password.as_str(),
+        ),
+    ];
+    for (name, file, given) in cases {
+        let material = Material {
+            bundle: read(RSA_BUNDLE),
+            key: read(&format!("{ENCRYPTED}/{file}")),
+        };
+        let with = input(&material, Some(given), ProviderProfile::Generic);
+        let (report, _) = check_certificate_with_key_fix(&with);
+        let text = serde_json::to_string_pretty(&report).unwrap() + "\n";
+        assert_no_secrets(name, &text, given, &[&material.key]);
+        let golden = testdata(&format!("golden/key-password/{name}.expected.json"));
+        if update {
+            std::fs::create_dir_all(golden.parent().unwrap()).unwrap();
+            std::fs::write(&golden, &text).unwrap();
+        }
+        let expected = std::fs::read_to_string(&golden)
+            .unwrap_or_else(|e| panic!("{name}: {e} (UPDATE_GOLDEN=1 writes it)"));
+        assert_eq!(text, expected, "{name}: the report differs from its golden");
+    }
+}
