@@ -274,7 +274,10 @@ fn check_readable<'b>(
     ctx: &KeyContext<'_>,
     #[cfg_attr(
         not(feature = "encrypted-keys"),
-        allow(unused_variables, reason = "only a decrypted key is fixed by conversion")
+        allow(
+            unused_variables,
+            reason = "only a decrypted key is fixed by conversion"
+        )
     )]
     converted: bool,
     out: &mut Findings,
