@@ -97,7 +97,8 @@ fn check_pbes2(params: &pbes2::Parameters) -> Result<(), DecryptFailure> {
 }
 
 /// A structure that did not decode: unsupported when its outer shape is an
-/// EncryptedPrivateKeyInfo whose algorithm is one `pkcs5` does not know, malformed otherwise.
+/// EncryptedPrivateKeyInfo whose algorithm (or PBES2 parameters) `pkcs5` does not know,
+/// malformed otherwise.
 fn describe_scheme_error(der: &[u8], error: &pkcs8::Error) -> DecryptFailure {
     use pkcs8::der::{asn1::OctetStringRef, Decode as _, Reader as _, SliceReader};
     let outer = SliceReader::new(der).and_then(|mut reader| {
@@ -108,6 +109,11 @@ fn describe_scheme_error(der: &[u8], error: &pkcs8::Error) -> DecryptFailure {
         })
     });
     match outer {
+        // PBES2 whose parameters did not decode: a KDF, PRF or cipher pkcs5 does not know
+        // (Camellia, SHA-3), or damaged parameters; the two cannot be told apart.
+        Ok(oid) if oid == pbes2::PBES2_OID => DecryptFailure::Unsupported(format!(
+            "PBES2 parameters that cannot be read: a KDF, PRF or cipher other than PBKDF2 with HMAC-SHA1 or SHA-2 and AES-CBC or DES-EDE3-CBC, or damaged ones ({error})"
+        )),
         Ok(oid) => DecryptFailure::Unsupported(format!(
             "the encryption algorithm {oid}, which is not PBES2 (only PBES2 with PBKDF2 and AES-CBC or DES-EDE3-CBC is read)"
         )),
@@ -286,7 +292,7 @@ fn is_one_sequence(der: &[u8]) -> bool {
 
 #[cfg(test)]
 mod tests {
-    #![allow(clippy::unwrap_used, reason = "test code")]
+    #![allow(clippy::unwrap_used, clippy::panic, reason = "test code")]
     use super::*;
 
     #[test]
@@ -315,6 +321,27 @@ mod tests {
         assert!(!is_one_sequence(&[0x30, 0x02, 0x05]));
         assert!(!is_one_sequence(&[0x04, 0x00]));
         assert!(!is_one_sequence(&[0x30, 0x80, 0x00, 0x00]));
+    }
+
+    #[test]
+    fn pkcs8_structures_that_do_not_decode() {
+        // Not DER at all.
+        assert!(matches!(
+            decrypt_pkcs8(b"\x30\x03\x02\x01", b"pw"),
+            Err(DecryptFailure::Malformed(_))
+        ));
+        // SEQUENCE { SEQUENCE { OID 1.2.840.113549.1.5.13 (PBES2), NULL }, OCTET STRING {} }:
+        // PBES2 with parameters that cannot be read is unsupported, not "not PBES2".
+        let pbes2_null = [
+            0x30, 0x11, 0x30, 0x0d, 0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x05,
+            0x0d, 0x05, 0x00, 0x04, 0x00,
+        ];
+        match decrypt_pkcs8(&pbes2_null, b"pw") {
+            Err(DecryptFailure::Unsupported(why)) => {
+                assert!(why.starts_with("PBES2 parameters"), "{why}")
+            }
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]
