@@ -280,3 +280,70 @@ fn a_terminal_is_asked_for_the_password_of_an_encrypted_key_only() {
     let plain = under_tty(PLAIN);
     assert!(!plain.contains("Key password for"), "{plain}");
 }
+
+/// `request --key-password-file` opens an encrypted key in the body the same way (ACM's
+/// `PrivateKey`, which ACM takes unencrypted only), and `--fix-key` writes it unencrypted.
+#[test]
+fn a_request_bodys_encrypted_key_opens_with_its_password() {
+    let read = |name: &str| std::fs::read_to_string(testdata(name)).unwrap();
+    let body = serde_json::json!({
+        "Certificate": read("certs/rsa/leaf.pem"),
+        "CertificateChain": read("certs/rsa/intermediate.pem"),
+        "PrivateKey": read("keyconv/encrypted/rsa-legacy-aes128.key"),
+    });
+    let body = Temp::new("key-password-acm.json", &body.to_string());
+    let pw = Temp::new("key-password-acm-pw", &password());
+    let wrong = Temp::new("key-password-acm-wrong", "Tr0ub4dor&3");
+    let out =
+        std::env::temp_dir().join(format!("cert-preflight-keypass-acm-{}", std::process::id()));
+    let _ = std::fs::remove_file(&out);
+    let out_arg = out.display().to_string();
+    let body_path = body.path();
+    let request = |more: &[&str]| {
+        let mut args = vec![
+            "request",
+            "aws.acm.import-certificate",
+            body_path.as_str(),
+            "--now",
+            NOW,
+            "--format",
+            "json",
+        ];
+        args.extend_from_slice(more);
+        let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+        run_args(&args, &[])
+    };
+    let opened = request(&["--key-password-file", &pw.path(), "--fix-key", &out_arg]);
+    assert_eq!(
+        key_rules(&opened),
+        [("key.encrypted".to_string(), true)],
+        "{}",
+        opened.stdout
+    );
+    assert_eq!(
+        std::fs::read_to_string(&out).unwrap(),
+        read("certs/rsa/leaf.pkcs1.key")
+    );
+    std::fs::remove_file(&out).unwrap();
+    let none = request(&[]);
+    assert_eq!(key_rules(&none), [("key.encrypted".to_string(), false)]);
+    let wrong = request(&["--key-password-file", &wrong.path()]);
+    assert_eq!(
+        key_rules(&wrong),
+        [("key.wrong_password".to_string(), false)]
+    );
+    for (run, what) in [(&opened, "opened"), (&none, "none"), (&wrong, "wrong")] {
+        assert_quiet(run, what);
+        assert!(!run.stdout.contains("Tr0ub4dor"), "{what}");
+    }
+}
+
+#[test]
+fn a_request_contexts_debug_never_shows_the_key_password() {
+    let mut context =
+        cert_preflight::RequestContext::new(cert_preflight::Timestamp::parse_rfc3339(NOW).unwrap());
+    context.set_key_password("s3cret-Key-Pa55");
+    let shown = format!("{context:?}");
+    assert!(!shown.contains("s3cret"), "{shown}");
+    assert!(shown.contains("<redacted>"), "{shown}");
+}

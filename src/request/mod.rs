@@ -229,9 +229,8 @@ pub fn validate_request_bytes(
 /// Vault (`key.not_pkcs8`; the key alone: `value` is the certificates and this key
 /// together), PKCS#8 without the `EC PARAMETERS` block for ACM and Cloudflare
 /// (`key.ec_parameters_block`). Those diagnostics say `fixed` here, and only here: the report
-/// never carries the key. An encrypted key is not converted: request validation takes no key
-/// password yet (only [`CertificateInput::key_password`](crate::CertificateInput::key_password)
-/// does).
+/// never carries the key. An encrypted key is handed back (unencrypted) only when
+/// [`RequestContext::set_key_password`] opens it.
 pub fn validate_request_bytes_with_key_fix(
     operation: &str,
     body: &[u8],

@@ -324,6 +324,8 @@ pub(crate) struct RequestArgs {
     /// JSON bodies only.
     #[arg(long, value_name = "OUT_FILE", conflicts_with = "list")]
     pub fix_key: Option<PathBuf>,
+    #[command(flatten)]
+    pub key_password: crate::password::KeyPasswordArgs,
     /// List the supported operations instead of checking a request.
     #[arg(long, conflicts_with_all = ["operation", "file", "paths", "context"])]
     pub list: bool,

@@ -30,16 +30,17 @@ pub(crate) struct PasswordArgs {
     pub password_env: Option<String>,
 }
 
-/// `--key-password-file` and `--key-password-env`, for an encrypted private key (`--key`).
+/// `--key-password-file` and `--key-password-env`, for an encrypted private key (`cert --key`,
+/// or the private key of a `request` body).
 #[derive(Debug, Args, Default)]
 pub(crate) struct KeyPasswordArgs {
-    /// File holding the password of an encrypted --key (one trailing line end is dropped): the
-    /// key is decrypted, checked like an unencrypted one, and --fix-key writes it unencrypted.
-    /// Without this or --key-password-env: $CERT_PREFLIGHT_KEY_PASSWORD, else a prompt on a
-    /// terminal when the key is encrypted, else none (the key is reported as encrypted).
+    /// File holding the password of an encrypted private key (one trailing line end is
+    /// dropped): the key is decrypted, checked like an unencrypted one, and --fix-key writes it
+    /// unencrypted. Without this or --key-password-env: $CERT_PREFLIGHT_KEY_PASSWORD, else a
+    /// prompt on a terminal when the key is encrypted, else none (reported as encrypted).
     #[arg(long, value_name = "FILE")]
     pub key_password_file: Option<PathBuf>,
-    /// Name of an environment variable holding the password of an encrypted --key.
+    /// Name of an environment variable holding the password of an encrypted private key.
     #[arg(long, value_name = "VAR", conflicts_with = "key_password_file")]
     pub key_password_env: Option<String>,
 }
