@@ -5,7 +5,9 @@
 #
 #   certificate_field  every file under testdata/ + combined inputs (cert 0xFF key 0xFF domains)
 #   key_field          selector byte (the certificate: 0 RSA, 1 EC P-256, 2 Ed25519, 3 RSA-PSS)
-#                      + every .key file under testdata/certs/
+#                      + every .key file under testdata/certs/; every key of
+#                      testdata/keyconv/encrypted with bit 4 set (the key password given) and
+#                      bit 3 (the key fix)
 #   domain_field       testdata/certs/rsa/domains.txt and every domain field of the request cases
 #   fingerprint        every .pem file under testdata/
 #   request_json       operation byte (index in `operations()`, all of them) + each request
@@ -65,6 +67,13 @@ while IFS= read -r -d '' f; do
   esac
   { printf "$sel"; cat "$f"; } >"$out/key_field/$(flat "$f")"
 done < <(find "$t" -name '*.key' -print0)
+while IFS= read -r -d '' f; do
+  case "$f" in
+    */ec-*) sel='\031' ;;
+    *) sel='\030' ;;
+  esac
+  { printf "$sel"; cat "$f"; } >"$out/key_field/$(flat "$f")"
+done < <(find "$root/testdata/keyconv/encrypted" -name '*.key' -print0)
 
 python3 - "$root" "$out" <<'EOF'
 import glob, json, os, re, sys

@@ -238,6 +238,16 @@ export interface CheckCertificateOptions {
    * `pkcs12.wrong_password`, not an exception.
    */
   password?: string;
+  /**
+   * The password of an encrypted `key` (`ENCRYPTED PRIVATE KEY`, or the legacy
+   * `Proc-Type: 4,ENCRYPTED` PEM), like the CLI's `--key-password-file`: the key is decrypted
+   * and checked like an unencrypted one (its match with the leaf, the key policy). A wrong one
+   * gives `key.wrong_password`, a scheme not implemented `key.encryption_unsupported`; without
+   * it an encrypted key is `key.encrypted`, as before. Never echoed in any output, message or
+   * error. Node only: the browser modules leave the ciphers out for their size budgets and
+   * ignore it (the key stays `key.encrypted`).
+   */
+  keyPassword?: string;
 }
 
 /** The CLI's `--profile` values. */

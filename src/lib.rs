@@ -43,7 +43,9 @@ pub use check::{
 };
 pub use context::{Audience, CertificatePurpose, ProviderProfile, DEFAULT_EXPIRY_WARNING_DAYS};
 pub use error::InputError;
-pub use input::file_bytes::{certificate_text, private_key_text, BytesReadAs};
+pub use input::file_bytes::{
+    certificate_text, private_key_is_encrypted, private_key_text, BytesReadAs,
+};
 pub use input::pfx::looks_like_pkcs12;
 pub use report::{
     Anchored, CertificateFacts, CertificateSummary, Diagnostic, Fingerprints, MissingIssuer,

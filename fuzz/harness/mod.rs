@@ -140,9 +140,15 @@ pub fn certificate_field(data: &[u8]) {
     ));
 }
 
+/// The key password the `key_field` target gives when its selector's bit 4 is set: the one
+/// testdata/keyconv/encrypted's keys are encrypted with, so that seeds from there reach the
+/// ciphers and what the fuzzer changes in them reaches the KDF and the padding checks.
+pub const KEY_PASSWORD: &str = "k3y-Pa55phrase-7Q";
+
 /// `key_field`: the first byte picks one of [`CERTIFICATES`] (low 2 bits), the profile
-/// (bit 2) and whether the key is re-encoded for the target (bit 3,
-/// `check_certificate_with_key_fix`); the rest is the private key field (lossy UTF-8),
+/// (bit 2), whether the key is re-encoded for the target (bit 3,
+/// `check_certificate_with_key_fix`) and whether [`KEY_PASSWORD`] is given as the key password
+/// (bit 4, `key_password`); the rest is the private key field (lossy UTF-8),
 /// required, purpose Server. A re-encoded key is final: given again, it reads and converts no
 /// further, and its `Debug` shows no key text.
 /// Besides the invariants: no 40-character base64 run of the key field's text (the field
@@ -159,6 +165,9 @@ pub fn key_field(data: &[u8]) {
     input.key_required = true;
     if selector & 4 != 0 {
         input.profile = ProviderProfile::AlibabaSlb;
+    }
+    if selector & 16 != 0 {
+        input.key_password = Some(KEY_PASSWORD);
     }
     let (report, converted) = if selector & 8 != 0 {
         check_certificate_with_key_fix(&input)

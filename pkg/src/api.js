@@ -217,7 +217,7 @@ export function createApi(raw, ready, verifier) {
   function checkCertificate(pem, opts) {
     const fn = "checkCertificate";
     const [text, bytes] = certificateOf(fn, pem);
-    const o = options(fn, opts, ["key", "domains", "ca", "now", "expiryDays", "profile", "roots", "noPublicRoots", "audience", "intermediates", "password"]);
+    const o = options(fn, opts, ["key", "domains", "ca", "now", "expiryDays", "profile", "roots", "noPublicRoots", "audience", "intermediates", "password", "keyPassword"]);
     // In the order the options are checked (the first misuse is the one reported).
     const key = optionalString(fn, "key", o.key);
     const domains = domainsOf(fn, o.domains);
@@ -231,9 +231,11 @@ export function createApi(raw, ready, verifier) {
     const [intermediates, intermediateNames] = intermediatesOf(fn, o.intermediates);
     // A PKCS#12 file's password: never echoed, in a message or anywhere else.
     const password = optionalString(fn, "password", o.password);
+    // An encrypted key's password (Node; the browser modules have no decryption): never echoed.
+    const keyPassword = optionalString(fn, "keyPassword", o.keyPassword);
     // `now` is epoch milliseconds (a number) or RFC 3339 text: one argument for each form.
     const [nowMs, nowText] = typeof now === "number" ? [now, undefined] : [undefined, now];
-    const rest = [key, domains, ca, nowMs, nowText, days, profile, roots, noPublicRoots, audience, intermediates, intermediateNames, verifier];
+    const rest = [key, domains, ca, nowMs, nowText, days, profile, roots, noPublicRoots, audience, intermediates, intermediateNames, verifier, keyPassword];
     return call(fn, () =>
       bytes === undefined ? raw.check_certificate(text, ...rest) : raw.check_certificate_bytes(bytes, password, ...rest),
     );

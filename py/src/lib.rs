@@ -190,7 +190,7 @@ fn intermediate_sources(
 
 /// Checks a certificate bundle, its key and its domains; returns the report as JSON.
 #[pyfunction]
-#[pyo3(signature = (certificate, *, now, key=None, domains=None, purpose=None, key_required=false, expiry_days=cert_preflight::DEFAULT_EXPIRY_WARNING_DAYS, profile=None, roots=None, public_roots=true, password=None, intermediates=None, audience=None))]
+#[pyo3(signature = (certificate, *, now, key=None, domains=None, purpose=None, key_required=false, expiry_days=cert_preflight::DEFAULT_EXPIRY_WARNING_DAYS, profile=None, roots=None, public_roots=true, password=None, key_password=None, intermediates=None, audience=None))]
 #[allow(clippy::too_many_arguments)] // one keyword argument per option, as Python passes them
 fn check_certificate(
     py: Python<'_>,
@@ -205,6 +205,7 @@ fn check_certificate(
     roots: Option<&Bound<'_, PyAny>>,
     public_roots: bool,
     password: Option<Text>,
+    key_password: Option<Text>,
     intermediates: Option<&Bound<'_, PyAny>>,
     audience: Option<Text>,
 ) -> PyResult<String> {
@@ -221,6 +222,9 @@ fn check_certificate(
         })?,
     };
     let password = Zeroizing::new(password.map(|Text(p)| p).unwrap_or_default());
+    // An encrypted key's password (issue 22, item 3): absent is not the empty password, since
+    // without one an encrypted key is judged as before.
+    let key_password = key_password.map(|Text(p)| Zeroizing::new(p));
     let key = Material::optional(key, "key")?;
     let roots = Material::optional(roots, "roots")?;
     let now = now.timestamp()?;
@@ -251,6 +255,7 @@ fn check_certificate(
             None => CertificateInput::new(&pem, now),
         };
         input.private_key = key.as_ref().map(|k| k.as_str());
+        input.key_password = key_password.as_ref().map(|p| p.as_str());
         input.domains = domains.as_ref().map(|Text(names)| names.as_str());
         input.purpose = purpose;
         input.key_required = key_required;

@@ -81,6 +81,16 @@ pub struct CertificateInput<'a> {
     pub certificate: &'a str,
     /// The private key field, if given. Never echoed in any output.
     pub private_key: Option<&'a str>,
+    /// The password of an encrypted private key (`ENCRYPTED PRIVATE KEY`, or the legacy
+    /// `Proc-Type: 4,ENCRYPTED` PEM), if the caller has it: the key is then decrypted and
+    /// checked like a plaintext key (its match with the leaf, the key policy), and
+    /// [`check_certificate_with_key_fix`](crate::check_certificate_with_key_fix) hands it back
+    /// unencrypted, since the clouds refuse encrypted keys. A wrong password is
+    /// `key.wrong_password`, a scheme not implemented `key.encryption_unsupported`; without a
+    /// password an encrypted key is `key.encrypted`, as before. Never echoed (the `Debug` of
+    /// this type redacts it). Not used in a build without the `encrypted-keys` feature (the
+    /// npm package's browser modules), where an encrypted key stays `key.encrypted`.
+    pub key_password: Option<&'a str>,
     /// Comma-separated domain names that the leaf must cover, if given.
     pub domains: Option<&'a str>,
     /// Whether a missing private key is an error (`key.missing`).
@@ -148,6 +158,7 @@ impl std::fmt::Debug for CertificateInput<'_> {
                     .private_key
                     .map(|k| format!("<redacted, {} characters>", k.chars().count())),
             )
+            .field("key_password", &self.key_password.map(|_| "<redacted>"))
             .field("domains", &self.domains)
             .field("key_required", &self.key_required)
             .field("purpose", &self.purpose)
@@ -178,6 +189,7 @@ impl<'a> CertificateInput<'a> {
         CertificateInput {
             certificate,
             private_key: None,
+            key_password: None,
             domains: None,
             key_required: false,
             purpose: CertificatePurpose::Server,

@@ -174,6 +174,7 @@ pub(super) fn run(input: &CertificateInput<'_>) -> MaterialOutcome {
             combined: input.combined,
             fix_key: input.fix_key,
             key_encoding: input.key_encoding,
+            password: input.key_password,
         };
         let all = field
             .as_ref()

@@ -59,7 +59,9 @@ pub fn check_certificate(input: &CertificateInput<'_>) -> Report {
 /// `EC PARAMETERS` block that `openssl ecparam -genkey` writes beside a key (ACM removes the
 /// block, Cloudflare refuses it). The diagnostics the key resolves (`key.format_pkcs8`,
 /// `key.ec_parameters_block`) say `fixed` here, and only here: the report itself never
-/// carries the key. An encrypted key is not converted (there is no password input for keys).
+/// carries the key. An encrypted key is handed back only when
+/// [`CertificateInput::key_password`] opens it (then unencrypted, in the target's encoding or
+/// its own, and `key.encrypted` says `fixed`).
 ///
 /// ```
 /// use cert_preflight::{check_certificate_with_key_fix, CertificateInput, KeyEncoding, Timestamp};

@@ -59,6 +59,17 @@ pub fn private_key_text(bytes: &[u8]) -> Zeroizing<String> {
     Zeroizing::new(String::from_utf8_lossy(bytes).into_owned())
 }
 
+/// Whether the private key field's text holds an encrypted private key (`ENCRYPTED PRIVATE
+/// KEY`, or a block with the legacy `Proc-Type: 4,ENCRYPTED` header): what a caller checks
+/// before asking for a key password (the command line prompts only then). Reads block labels
+/// and headers only.
+pub fn private_key_is_encrypted(text: &str) -> bool {
+    crate::input::pem::scan(text).blocks.iter().any(|block| {
+        crate::model::is_private_key_label(&block.label)
+            && (block.label == "ENCRYPTED PRIVATE KEY" || block.is_legacy_encrypted())
+    })
+}
+
 /// The PEM label of a DER private key, from the tags of its outer SEQUENCE's first two
 /// elements: `INTEGER, SEQUENCE` is PKCS#8 (version, algorithm); `SEQUENCE, OCTET STRING`
 /// encrypted PKCS#8 (algorithm, data); `INTEGER, INTEGER` PKCS#1 RSA (version, modulus);

@@ -5,6 +5,8 @@ pub(crate) mod certificate;
 pub(crate) mod crypto;
 mod curve;
 pub(crate) mod key;
+#[cfg(feature = "encrypted-keys")]
+pub(crate) mod key_decrypt;
 pub(crate) mod key_encoding;
 mod oid_names;
 
@@ -70,8 +72,9 @@ pub(crate) struct KeyBlock {
 /// What reading a key block gave.
 #[derive(Debug)]
 pub(crate) enum KeyReading {
-    /// Encrypted, so not read: `how` names the form (PKCS#8 or a legacy Proc-Type header).
-    Encrypted { how: &'static str },
+    /// Encrypted: `how` names the form (PKCS#8 or a legacy Proc-Type header), `opened` what
+    /// the key password did (without one, nothing: the key is not read).
+    Encrypted { how: &'static str, opened: Opened },
     /// A label the providers do not take (e.g. `OPENSSH PRIVATE KEY`).
     UnsupportedLabel,
     /// A supported label whose content did not parse.
@@ -80,8 +83,31 @@ pub(crate) enum KeyReading {
     Read(key::PrivateKeyInfo),
 }
 
-/// Scans the private key field and reads each key block once.
-pub(crate) fn read_key_field(text: &str) -> KeyField {
+/// What the caller's key password did to an encrypted key block. Only `NoPassword` exists in
+/// a build without the `encrypted-keys` feature, so that the browser modules link none of the
+/// other cases' messages (the certificate module's budget: pkg/README.md "Size").
+#[derive(Debug)]
+pub(crate) enum Opened {
+    /// No password was given (or this build cannot decrypt: feature `encrypted-keys` off).
+    NoPassword,
+    /// Decrypted and read: the block's `der` now holds the plaintext key.
+    #[cfg(feature = "encrypted-keys")]
+    Key(key::PrivateKeyInfo),
+    /// The password does not open it.
+    #[cfg(feature = "encrypted-keys")]
+    WrongPassword,
+    /// A scheme or cipher not implemented here (its description).
+    #[cfg(feature = "encrypted-keys")]
+    Unsupported(String),
+    /// Decrypted, or its structure read, but what came out is not a key (the reason).
+    #[cfg(feature = "encrypted-keys")]
+    Unreadable(String),
+}
+
+/// Scans the private key field and reads each key block once. An encrypted block is opened
+/// with `password` when one is given (and the build has the `encrypted-keys` feature); the
+/// password is only ever passed to the decryption.
+pub(crate) fn read_key_field(text: &str, password: Option<&str>) -> KeyField {
     let scanned = pem::scan(text);
     let mut field = KeyField {
         issues: scanned.issues,
@@ -94,14 +120,10 @@ pub(crate) fn read_key_field(text: &str) -> KeyField {
             continue;
         }
         let label = block.label.as_str();
-        let reading = if label == "ENCRYPTED PRIVATE KEY" {
-            KeyReading::Encrypted {
-                how: "PKCS#8 ENCRYPTED PRIVATE KEY",
-            }
-        } else if block.is_legacy_encrypted() {
-            KeyReading::Encrypted {
-                how: "Proc-Type: 4,ENCRYPTED",
-            }
+        let mut der = block.der.clone();
+        let reading = if label == "ENCRYPTED PRIVATE KEY" || block.is_legacy_encrypted() {
+            let (how, opened) = open_encrypted(&block, password, &mut der);
+            KeyReading::Encrypted { how, opened }
         } else if !SUPPORTED_KEY_LABELS.contains(&label) {
             KeyReading::UnsupportedLabel
         } else {
@@ -115,10 +137,64 @@ pub(crate) fn read_key_field(text: &str) -> KeyField {
             begin_line: block.begin_line,
             end_line: block.end_line,
             reading,
-            der: key::SecretDer(block.der),
+            der: key::SecretDer(der),
         });
     }
     field
+}
+
+/// The form of an encrypted block, and what `password` opened; on success `der` becomes the
+/// plaintext key's DER (PKCS#8 for `ENCRYPTED PRIVATE KEY`, the label's own encoding for the
+/// legacy form).
+#[cfg_attr(
+    not(feature = "encrypted-keys"),
+    allow(unused_variables, reason = "no decryption in this build")
+)]
+fn open_encrypted(
+    block: &PemBlock,
+    password: Option<&str>,
+    der: &mut zeroize::Zeroizing<Vec<u8>>,
+) -> (&'static str, Opened) {
+    let pkcs8 = block.label == "ENCRYPTED PRIVATE KEY";
+    let how = if pkcs8 {
+        "PKCS#8 ENCRYPTED PRIVATE KEY"
+    } else {
+        "Proc-Type: 4,ENCRYPTED"
+    };
+    #[cfg(feature = "encrypted-keys")]
+    if let Some(password) = password {
+        use key_decrypt::DecryptFailure;
+        let (decrypted, plain_label) = if pkcs8 {
+            (
+                key_decrypt::decrypt_pkcs8(&block.der, password.as_bytes()),
+                "PRIVATE KEY",
+            )
+        } else {
+            let decrypted =
+                key_decrypt::decrypt_legacy(&block.headers, &block.der, password.as_bytes());
+            (decrypted, block.label.as_str())
+        };
+        let opened = match decrypted {
+            Ok(_) if !SUPPORTED_KEY_LABELS.contains(&plain_label) => Opened::Unreadable(format!(
+                "a {} block is not a supported key format once decrypted",
+                pem::shown_label(plain_label)
+            )),
+            Ok(plain) => match key::parse_private_key(plain_label, &plain) {
+                Ok(info) => {
+                    *der = plain;
+                    Opened::Key(info)
+                }
+                // The padding and the DER shape checked (a wrong password passes both about
+                // once in 2^16 tries or less), so this is a key of a kind not read here.
+                Err(reason) => Opened::Unreadable(reason),
+            },
+            Err(DecryptFailure::WrongPassword) => Opened::WrongPassword,
+            Err(DecryptFailure::Unsupported(why)) => Opened::Unsupported(why),
+            Err(DecryptFailure::Malformed(why)) => Opened::Unreadable(why),
+        };
+        return (how, opened);
+    }
+    (how, Opened::NoPassword)
 }
 
 /// A block whose label does not belong in the field (label and lines only, never content).

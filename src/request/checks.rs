@@ -350,5 +350,6 @@ pub(crate) fn certificate_input<'p>(walk: &Walk<'p>, pem: &'p str) -> Certificat
     input.audience = walk.ctx.audience;
     input.policies = walk.findings.policies();
     input.fix_key = walk.ctx.fix_key;
+    input.key_password = walk.ctx.key_password.as_ref().map(|p| p.0.as_str());
     input
 }

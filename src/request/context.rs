@@ -55,6 +55,19 @@ pub struct RequestContext {
     /// The caller takes the key re-encoded for the operation
     /// ([`validate_request_bytes_with_key_fix`](crate::validate_request_bytes_with_key_fix)).
     pub(crate) fix_key: Option<crate::rules::key::KeyFixer>,
+    /// The password of an encrypted private key in the body
+    /// ([`RequestContext::set_key_password`]); wiped on drop, redacted in `Debug`.
+    pub(crate) key_password: Option<KeyPassword>,
+}
+
+/// A key password held by a [`RequestContext`]: wiped when dropped, never shown by `Debug`.
+#[derive(Clone, PartialEq, Eq)]
+pub(crate) struct KeyPassword(pub(crate) zeroize::Zeroizing<String>);
+
+impl std::fmt::Debug for KeyPassword {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("<redacted>")
+    }
 }
 
 /// Every key [`RequestContext::set`] takes, in the order the documentation lists them.
@@ -98,7 +111,20 @@ impl RequestContext {
             expiry_warning_days: crate::context::DEFAULT_EXPIRY_WARNING_DAYS,
             verifier: None,
             fix_key: None,
+            key_password: None,
         }
+    }
+
+    /// The password of an encrypted private key in the body: the key is then decrypted and
+    /// checked like an unencrypted one, and
+    /// [`validate_request_bytes_with_key_fix`](crate::validate_request_bytes_with_key_fix)
+    /// hands it back unencrypted, as
+    /// [`CertificateInput::key_password`](crate::CertificateInput::key_password) does for a
+    /// certificate check. Kept wiped on drop and never shown (`Debug` redacts it); not a
+    /// context key, so that it never travels in a context file. Not used in a build without
+    /// the `encrypted-keys` feature.
+    pub fn set_key_password(&mut self, password: &str) {
+        self.key_password = Some(KeyPassword(zeroize::Zeroizing::new(password.to_string())));
     }
 
     /// Sets one caller-context key from its JSON value, as the CLI's `--context` file and the

@@ -229,8 +229,8 @@ pub fn validate_request_bytes(
 /// Vault (`key.not_pkcs8`; the key alone: `value` is the certificates and this key
 /// together), PKCS#8 without the `EC PARAMETERS` block for ACM and Cloudflare
 /// (`key.ec_parameters_block`). Those diagnostics say `fixed` here, and only here: the report
-/// never carries the key. An encrypted key is not converted (there is no password input for
-/// keys).
+/// never carries the key. An encrypted key is handed back (unencrypted) only when
+/// [`RequestContext::set_key_password`] opens it.
 pub fn validate_request_bytes_with_key_fix(
     operation: &str,
     body: &[u8],

@@ -5,6 +5,8 @@ use crate::catalog::{
     KEY_EC_PARAMETERS_BLOCK, KEY_ENCRYPTED, KEY_FORMAT_PKCS8, KEY_MISMATCH, KEY_MISSING,
     KEY_TOO_MANY, KEY_UNSUPPORTED, PEM_MALFORMED,
 };
+#[cfg(feature = "encrypted-keys")]
+use crate::catalog::{KEY_ENCRYPTION_UNSUPPORTED, KEY_WRONG_PASSWORD};
 use crate::context::ProviderProfile;
 use crate::findings::Findings;
 use crate::input::pem::PemIssue;
@@ -12,7 +14,8 @@ use crate::model::certificate::ParsedCertificate;
 use crate::model::key::{match_certificate, KeyFormat, KeyMatch, PrivateKeyInfo, PublicHalf};
 use crate::model::key_encoding::{reencode, ConvertedKey};
 use crate::model::{
-    is_certificate_label, read_key_field, KeyBlock, KeyField, KeyReading, EC_PARAMETERS_LABEL,
+    is_certificate_label, read_key_field, KeyBlock, KeyField, KeyReading, Opened,
+    EC_PARAMETERS_LABEL,
 };
 use crate::report::Severity;
 use crate::rules::chain::describe;
@@ -38,6 +41,9 @@ pub(crate) struct KeyContext<'a> {
     pub fix_key: Option<KeyFixer>,
     /// The only encoding the target takes the key in (Key Vault: PKCS#8), where it names one.
     pub key_encoding: Option<KeyFormat>,
+    /// The password of an encrypted key, when the caller gave one: the key is then decrypted
+    /// and judged as the key inside. Only ever handed to the decryption.
+    pub password: Option<&'a str>,
 }
 
 /// The conversion a caller that takes the key re-encoded passes in: the entry points that
@@ -97,7 +103,7 @@ pub(crate) fn check_key(
     let Some(text) = present_text(ctx, out) else {
         return outcome;
     };
-    let field = read_key_field(text);
+    let field = read_key_field(text, ctx.password);
     // Decided before any finding is made, so each finding says at once whether it is fixed.
     outcome.converted = ctx.fix_key.and_then(|fixer| (fixer.0)(&field, ctx));
     let converted_to = outcome.converted.as_ref().map(|c| c.format);
@@ -109,7 +115,7 @@ pub(crate) fn check_key(
         begin_line: block.begin_line,
         end_line: block.end_line,
     });
-    let Some(info) = check_readable(block, ctx.profile, ctx.path, out) else {
+    let Some(info) = check_readable(block, ctx, converted_to.is_some(), out) else {
         return outcome;
     };
     if ctx.profile == ProviderProfile::AlibabaSlb && !key_hints::is_pkcs1(info) {
@@ -159,10 +165,12 @@ fn present_text<'t>(ctx: &KeyContext<'t>, out: &mut Findings) -> Option<&'t str>
 /// -genkey` writes beside a key (what ACM and Cloudflare want, and what the
 /// `key.ec_parameters_block` message's command writes). In a combined text
 /// (Key Vault's `value`) only the key is converted: the certificates stay in the report's
-/// normalized text, the key never goes there. `None` for a field whose fix is not mechanical:
-/// no key or several, an encrypted or unreadable one (there is no password input for keys), a
-/// broken PEM block (never silently dropped), or a key no re-wrapping gives in that encoding
-/// (an EC key as PKCS#1).
+/// normalized text, the key never goes there. A key decrypted with the caller's key password is
+/// always handed back, unencrypted (ACM, IAM, GCP and Cloudflare refuse encrypted keys), in the
+/// target's encoding or else its own. `None` for a field whose fix is not mechanical: no key
+/// or several, an encrypted key without its password (or one it does not open), an unreadable
+/// one, a broken PEM block (never silently dropped), or a key no re-wrapping gives in that
+/// encoding (an EC key as PKCS#1).
 fn convert_for_target(field: &KeyField, ctx: &KeyContext<'_>) -> Option<ConvertedKey> {
     if has_malformed(&field.issues) {
         return None;
@@ -170,8 +178,14 @@ fn convert_for_target(field: &KeyField, ctx: &KeyContext<'_>) -> Option<Converte
     let [block] = field.keys.as_slice() else {
         return None;
     };
-    let KeyReading::Read(info) = &block.reading else {
-        return None;
+    let (info, decrypted) = match &block.reading {
+        KeyReading::Read(info) => (info, false),
+        #[cfg(feature = "encrypted-keys")]
+        KeyReading::Encrypted {
+            opened: Opened::Key(info),
+            ..
+        } => (info, true),
+        _ => return None,
     };
     let ec_parameters = field.foreign.iter().any(|b| b.label == EC_PARAMETERS_LABEL);
     let is_rsa = matches!(info.public, PublicHalf::Rsa { .. });
@@ -179,9 +193,11 @@ fn convert_for_target(field: &KeyField, ctx: &KeyContext<'_>) -> Option<Converte
         (ProviderProfile::AlibabaSlb, _, _) if is_rsa => KeyFormat::Pkcs1,
         (_, Some(wanted), _) => wanted,
         (_, None, true) => KeyFormat::Pkcs8,
+        // A decrypted key is written unencrypted in the encoding it was encrypted in.
+        _ if decrypted => info.format,
         _ => return None,
     };
-    if to == info.format && !ec_parameters {
+    if to == info.format && !ec_parameters && !decrypted {
         return None;
     }
     let der = reencode(info, block.der.bytes(), to)?;
@@ -250,18 +266,31 @@ fn check_field_shape<'f>(
 }
 
 /// `key.encrypted` and `key.unsupported` for a key that could not be read; the key's format
-/// and public half when it could.
+/// and public half when it could (an encrypted key decrypted with the caller's password too,
+/// after `key.encrypted`, fixed when the caller takes it back unencrypted). A wrong password
+/// and a scheme not implemented here are rules of their own: each says what to do.
 fn check_readable<'b>(
     block: &'b KeyBlock,
-    profile: ProviderProfile,
-    path: &str,
+    ctx: &KeyContext<'_>,
+    #[cfg_attr(
+        not(feature = "encrypted-keys"),
+        allow(
+            unused_variables,
+            reason = "only a decrypted key is fixed by conversion"
+        )
+    )]
+    converted: bool,
     out: &mut Findings,
 ) -> Option<&'b PrivateKeyInfo> {
+    let (profile, path) = (ctx.profile, ctx.path);
     let lines = format!("lines {}-{}", block.begin_line, block.end_line);
     let label = block.label.as_str();
     match &block.reading {
         KeyReading::Read(info) => return Some(info),
-        KeyReading::Encrypted { how } => out.emit(
+        KeyReading::Encrypted {
+            how,
+            opened: Opened::NoPassword,
+        } => out.emit(
             KEY_ENCRYPTED,
             path,
             format!(
@@ -269,6 +298,10 @@ fn check_readable<'b>(
                 key_hints::decrypt(profile)
             ),
         ),
+        #[cfg(feature = "encrypted-keys")]
+        KeyReading::Encrypted { how, opened } => {
+            return check_opened(how, opened, &lines, ctx, converted, out);
+        }
         KeyReading::UnsupportedLabel => out.emit(
             KEY_UNSUPPORTED,
             path,
@@ -331,4 +364,58 @@ fn has_malformed(issues: &[PemIssue]) -> bool {
     issues
         .iter()
         .any(|i| matches!(i, PemIssue::Malformed { .. }))
+}
+
+/// What the key password did, as findings: `key.encrypted` for a key it opened (still an error
+/// for the upload unless the caller takes the key back unencrypted, then fixed) and the key
+/// for the other rules; a rule of its own for a wrong password or a scheme not implemented.
+/// Only in a build that decrypts: the browser modules link none of these messages.
+#[cfg(feature = "encrypted-keys")]
+fn check_opened<'b>(
+    how: &str,
+    opened: &'b Opened,
+    lines: &str,
+    ctx: &KeyContext<'_>,
+    converted: bool,
+    out: &mut Findings,
+) -> Option<&'b PrivateKeyInfo> {
+    let (profile, path) = (ctx.profile, ctx.path);
+    match opened {
+        // Reported by `check_readable` before this is called.
+        Opened::NoPassword => {}
+        Opened::Key(info) => {
+            let message = format!(
+                "The private key ({lines}) is encrypted ({how}); it was decrypted with the key password given and is checked as the {} key inside, but the providers need it unencrypted: take it from the key fix (`cert-preflight cert --fix-key FILE`) or run {}",
+                info.describe(),
+                key_hints::decrypt(profile)
+            );
+            if converted {
+                out.emit_resolved(KEY_ENCRYPTED, path, message);
+            } else {
+                out.emit(KEY_ENCRYPTED, path, message);
+            }
+            return Some(info);
+        }
+        Opened::WrongPassword => out.emit(
+            KEY_WRONG_PASSWORD,
+            path,
+            format!(
+                "The private key ({lines}) is encrypted ({how}) and the key password given does not decrypt it; give the password it was encrypted with"
+            ),
+        ),
+        Opened::Unsupported(why) => out.emit(
+            KEY_ENCRYPTION_UNSUPPORTED,
+            path,
+            format!(
+                "The private key ({lines}) is encrypted ({how}) in a way not decrypted here: {why}; decrypt it yourself: run {}",
+                key_hints::decrypt(profile)
+            ),
+        ),
+        Opened::Unreadable(reason) => out.emit(
+            KEY_UNSUPPORTED,
+            path,
+            format!("The encrypted private key ({lines}, {how}) could not be read: {reason}"),
+        ),
+    }
+    None
 }

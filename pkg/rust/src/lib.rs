@@ -44,7 +44,7 @@ use verifier::{from_js, JsVerifier};
 use wasm_bindgen::prelude::wasm_bindgen;
 #[cfg(not(feature = "requests"))]
 use wasm_bindgen::JsValue;
-#[cfg(feature = "pkcs12")]
+#[cfg(feature = "encrypted-keys")]
 use zeroize::Zeroizing;
 
 /// `check_certificate`'s signature verifier: in the request module, what Node passes
@@ -238,6 +238,7 @@ type Texts = JsValue;
 /// `noPublicRoots`, `audience`, `intermediates` with its sources' names) one argument each;
 /// `now` is `now_ms` (epoch milliseconds) or `now_text` (RFC 3339). Returns the report as JSON,
 /// or an error.
+#[cfg(not(feature = "encrypted-keys"))]
 #[wasm_bindgen]
 // One argument per option: see the module's documentation for why not one JSON object.
 #[allow(clippy::too_many_arguments)]
@@ -272,6 +273,52 @@ pub fn check_certificate(
         intermediates,
         intermediate_names,
         verifier,
+        None,
+    )
+}
+
+/// [`check_certificate`] in the Node module, with `keyPassword` (issue 22, item 3): an
+/// encrypted private key is decrypted with it and checked like an unencrypted one. A separate
+/// definition because wasm-bindgen exports every parameter it sees (a `#[cfg]` on one is not
+/// honoured), and the browser modules must not pay for a parameter they cannot use.
+#[cfg(feature = "encrypted-keys")]
+#[wasm_bindgen]
+// One argument per option: see the module's documentation for why not one JSON object.
+#[allow(clippy::too_many_arguments)]
+pub fn check_certificate(
+    pem: &str,
+    key: Option<String>,
+    domains: Option<String>,
+    ca: Option<bool>,
+    now_ms: Option<f64>,
+    now_text: Option<String>,
+    expiry_days: Option<u32>,
+    profile: Option<String>,
+    roots: Option<String>,
+    no_public_roots: Option<bool>,
+    audience: Option<String>,
+    intermediates: Texts,
+    intermediate_names: Texts,
+    verifier: Verifier,
+    key_password: Option<String>,
+) -> String {
+    let key_password = key_password.map(Zeroizing::new);
+    check(
+        Source::Text(pem),
+        key,
+        domains,
+        ca,
+        now_ms,
+        now_text,
+        expiry_days,
+        profile,
+        roots,
+        no_public_roots,
+        audience,
+        intermediates,
+        intermediate_names,
+        verifier,
+        key_password.as_ref().map(|p| p.as_str()),
     )
 }
 
@@ -300,9 +347,11 @@ pub fn check_certificate_bytes(
     intermediates: Texts,
     intermediate_names: Texts,
     verifier: Verifier,
+    key_password: Option<String>,
 ) -> String {
-    // Both may hold secrets (a PFX's key, its password): wiped when dropped.
+    // All may hold secrets (a PFX's key, its password, a key's password): wiped when dropped.
     let bytes = Zeroizing::new(bytes);
+    let key_password = key_password.map(Zeroizing::new);
     let password = Zeroizing::new(password.unwrap_or_default());
     let text;
     let source = if looks_like_pkcs12(&bytes) {
@@ -329,6 +378,7 @@ pub fn check_certificate_bytes(
         intermediates,
         intermediate_names,
         verifier,
+        key_password.as_ref().map(|p| p.as_str()),
     )
 }
 
@@ -359,6 +409,7 @@ fn check(
     intermediates: Texts,
     intermediate_names: Texts,
     verifier: Verifier,
+    key_password: Option<&str>,
 ) -> String {
     let run = || -> Result<String, Failure> {
         #[cfg(feature = "requests")]
@@ -372,6 +423,7 @@ fn check(
             Source::Pkcs12 { der, password } => CertificateInput::pkcs12(der, password, now),
         };
         input.private_key = key.as_deref();
+        input.key_password = key_password;
         input.domains = domains.as_deref();
         if ca == Some(true) {
             input.purpose = CertificatePurpose::CaUpload;

@@ -125,6 +125,11 @@ async function main(pem: string, key: string, bytes: ArrayBuffer): Promise<void>
   checkCertificate(42);
   // @ts-expect-error password is a string
   checkCertificate(new Uint8Array(bytes), { password: 42 });
+  // An encrypted key with its password
+  const fromEncrypted: Report = checkCertificate(pem, { key, keyPassword: "pw" });
+  void fromEncrypted;
+  // @ts-expect-error keyPassword is a string
+  checkCertificate(pem, { key, keyPassword: 42 });
   // @ts-expect-error unknown option
   checkCertificate(pem, { keys: key });
   // @ts-expect-error algorithm is "sha1" | "sha256"

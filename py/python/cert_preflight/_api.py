@@ -209,6 +209,7 @@ def check_certificate(
     purpose: Optional[str] = None,
     key_required: bool = False,
     password: Optional[str] = None,
+    key_password: Optional[str] = None,
     intermediates: Union[Material, Iterable[Material], Mapping[str, Material], None] = None,
     audience: Optional[str] = None,
 ) -> Report:
@@ -225,6 +226,11 @@ def check_certificate(
     ``certificate`` as the bytes of a PKCS#12 file (``.pfx``, ``.p12``) is opened with
     ``password`` (default: none) and its certificates and key checked, as the CLI's ``cert``
     does; a wrong password is a report with ``pkcs12.wrong_password``.
+    ``key_password`` opens an encrypted ``key`` (``ENCRYPTED PRIVATE KEY``, or the legacy
+    ``Proc-Type: 4,ENCRYPTED`` PEM), like the CLI's ``--key-password-file``: the key is then
+    checked like an unencrypted one; a wrong one is ``key.wrong_password``, a scheme not
+    implemented ``key.encryption_unsupported``, and without it an encrypted key is
+    ``key.encrypted`` as before. It never appears in any output or exception.
     ``intermediates`` is a pool to complete the chain from, like the CLI's ``--intermediates``:
     PEM, DER or PKCS#7 material, a list of them, or a mapping of names (file names, used in
     messages) to them. A missing issuer found there by name, key identifier and a verified
@@ -257,6 +263,7 @@ def check_certificate(
         "purpose": purpose,
         "key_required": _bool(fn, "key_required", key_required),
         "password": _optional_str(fn, "password", password),
+        "key_password": _optional_str(fn, "key_password", key_password),
         "intermediates": _intermediates(fn, intermediates),
         "audience": _optional_str(fn, "audience", audience),
     }
@@ -278,6 +285,7 @@ def check_certificate_file(
     purpose: Optional[str] = None,
     key_required: bool = False,
     password: Optional[str] = None,
+    key_password: Optional[str] = None,
     intermediates_path: Optional[PathLike] = None,
     audience: Optional[str] = None,
 ) -> Report:
@@ -285,7 +293,8 @@ def check_certificate_file(
     extra trust anchors at ``roots_path``, the intermediates pool at ``intermediates_path``
     (a file, or a directory whose certificate files are read in name order, as the CLI's
     ``--intermediates DIR``). Files are read as bytes (PEM, DER, PKCS#7, or PKCS#12 opened
-    with ``password``); an unreadable file raises the usual ``OSError``."""
+    with ``password``; an encrypted key opened with ``key_password``); an unreadable file
+    raises the usual ``OSError``."""
 
     def read(p: Optional[PathLike]) -> Optional[bytes]:
         if p is None:
@@ -308,6 +317,7 @@ def check_certificate_file(
         purpose=purpose,
         key_required=key_required,
         password=password,
+        key_password=key_password,
         intermediates=(
             None if intermediates_path is None else _read_intermediates(intermediates_path)
         ),

@@ -24,6 +24,7 @@ def check_certificate(
     roots: Optional[Material] = ...,
     public_roots: bool = ...,
     password: Optional[str] = ...,
+    key_password: Optional[str] = ...,
     intermediates: Optional[List[Tuple[str, Material]]] = ...,
     audience: Optional[str] = ...,
 ) -> str: ...

@@ -156,12 +156,15 @@ pub(crate) struct CertArgs {
     #[arg(long, value_name = "OUT_FILE")]
     pub fix: Option<PathBuf>,
     /// Write the private key in the encoding the target takes (PKCS#1 for an RSA key with
-    /// --profile alibaba-slb; PKCS#8 without an EC PARAMETERS block) to this new file, created
-    /// readable by its owner only. Never standard output; an existing file is not replaced.
+    /// --profile alibaba-slb; PKCS#8 without an EC PARAMETERS block; an encrypted key,
+    /// given its --key-password-*, unencrypted) to this new file, created readable by its
+    /// owner only. Never standard output; an existing file is not replaced.
     #[arg(long, value_name = "OUT_FILE")]
     pub fix_key: Option<PathBuf>,
     #[command(flatten)]
     pub password: crate::password::PasswordArgs,
+    #[command(flatten)]
+    pub key_password: crate::password::KeyPasswordArgs,
 }
 
 /// `--now` and `--expiry-days`, shared by `cert` and `request`.
@@ -321,6 +324,8 @@ pub(crate) struct RequestArgs {
     /// JSON bodies only.
     #[arg(long, value_name = "OUT_FILE", conflicts_with = "list")]
     pub fix_key: Option<PathBuf>,
+    #[command(flatten)]
+    pub key_password: crate::password::KeyPasswordArgs,
     /// List the supported operations instead of checking a request.
     #[arg(long, conflicts_with_all = ["operation", "file", "paths", "context"])]
     pub list: bool,

@@ -56,11 +56,23 @@ pub(crate) fn run_cert(args: &CertArgs, format: Format) -> Result<u8, CliError> 
             .resolve(&shown(&args.file), Prompt::OnTerminal)?,
         None => Zeroizing::new(String::new()),
     };
+    // Asked for only when the key is encrypted (a prompt for a plaintext key would be noise),
+    // or when a source was named (so a wrong file or variable is an error, not ignored).
+    let key_password = match (&key, &args.key) {
+        (Some(text), Some(path))
+            if args.key_password.given() || cert_preflight::private_key_is_encrypted(text) =>
+        {
+            args.key_password
+                .resolve(&shown(path), Prompt::OnTerminal)?
+        }
+        _ => None,
+    };
     let mut request = match &cert.pkcs12 {
         Some(der) => CertificateInput::pkcs12(der, &password, now),
         None => CertificateInput::new(&cert.pem, now),
     };
     request.private_key = key.as_ref().map(|k| k.as_str());
+    request.key_password = key_password.as_ref().map(|p| p.as_str());
     request.domains = args.domains.as_deref();
     request.key_required = false;
     request.roots = roots.as_ref().map(|r| r.pem.as_str());

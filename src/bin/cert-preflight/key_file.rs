@@ -37,7 +37,7 @@ pub(crate) fn check_target(out: &Path) -> Result<(), CliError> {
 /// Writes the key to `out`, created new and owner-only; or says why nothing was written.
 pub(crate) fn write_key(out: &Path, key: Option<&NormalizedKey>) -> Result<(), CliError> {
     let Some(key) = key else {
-        note("--fix-key wrote nothing: the key needs no re-encoding for this target, or it cannot be re-encoded here (several keys, an encrypted or unreadable key: there is no password input for keys; see the key diagnostics)");
+        note("--fix-key wrote nothing: the key needs no re-encoding for this target, or it cannot be re-encoded here (several keys, an encrypted key without its password (--key-password-file, --key-password-env) or one it does not open, an unreadable key; see the key diagnostics)");
         return Ok(());
     };
     let fail = |e: &std::io::Error| {

@@ -11,6 +11,7 @@ use crate::input::{self, is_stdin, shown, CliError};
 use crate::key_file;
 use crate::manifest::{self, Document};
 use crate::output::{emit, print_report, renderer, to_json, Format, Sink};
+use crate::password::Prompt;
 
 /// Checks a request body for one operation and prints the report (or lists the operations
 /// with `--list`).
@@ -54,6 +55,17 @@ pub(crate) fn run_request(args: &RequestArgs, format: Format) -> Result<u8, CliE
     context.expiry_warning_days = args.clock.expiry_days;
     if let Some(path) = args.context.as_deref() {
         input::read_context(path, &mut context)?;
+    }
+    // An encrypted key's password: asked for on a terminal only when the body mentions an
+    // encrypted key (`ENCRYPTED PRIVATE KEY`, `Proc-Type: 4,ENCRYPTED`) and does not come from
+    // standard input, which the prompt would share.
+    let prompt = if !is_stdin(file) && String::from_utf8_lossy(&body).contains("ENCRYPTED") {
+        Prompt::OnTerminal
+    } else {
+        Prompt::Never
+    };
+    if let Some(password) = args.key_password.resolve(&shown(file), prompt)? {
+        context.set_key_password(&password);
     }
 
     let text = String::from_utf8_lossy(&body);
