@@ -27,6 +27,7 @@ use crate::text::punycode::punycode_encode;
 use crate::text::quote;
 
 mod coverage;
+mod ip_address;
 
 pub(crate) use coverage::check_coverage;
 
@@ -169,8 +170,8 @@ fn check_names_field<'a>(
             raw,
         };
         let name = raw.trim();
-        let ok =
-            (ip_addresses && coverage::is_ip_address(raw)) || check_name(raw, path, &subject, out);
+        let ok = (ip_addresses && ip_address::is_ip_address(raw))
+            || check_name(raw, path, &subject, out);
         match seen.entry(duplicate_key(name)) {
             Entry::Occupied(first) => {
                 out.emit(
