@@ -382,6 +382,8 @@ mod tests {
                 false,
             ),
             (false, vec![], vec![], "issuing.example.org", com(), false),
+            (true, vec![], vec![], "Preflight Test Server", com(), false),
+            (true, vec![], vec![], "localhost", com(), false),
             (
                 false,
                 vec!["ca.example.org"],
@@ -437,6 +439,38 @@ mod tests {
             let found = violation(cert, true, &ca_with(permitted, excluded));
             assert_eq!(found.is_some(), broken, "case {i}: {found:?}");
         }
+    }
+
+    /// The labels a presented name and a DNS constraint may have: letters, digits, hyphens
+    /// inside the label and underscores (service labels such as `_acme`), at most 63 octets; a
+    /// name is checked against the constraints only when it is one (a name that is not is
+    /// refused under DNS constraints, as rustls-webpki does).
+    #[test]
+    fn dns_labels_take_letters_digits_inner_hyphens_and_underscores() {
+        let long = "a".repeat(63);
+        let too_long = "a".repeat(64);
+        // (name, a valid presented name and constraint)
+        let table = [
+            ("my-host.example.com".to_string(), true),
+            ("_acme.example.com".to_string(), true),
+            ("x1.example.com".to_string(), true),
+            (format!("{long}.example.com"), true),
+            (format!("{too_long}.example.com"), false),
+            ("-host.example.com".to_string(), false),
+            ("host-.example.com".to_string(), false),
+            ("ho st.example.com".to_string(), false),
+            ("host..example.com".to_string(), false),
+        ];
+        for (name, valid) in table {
+            assert_eq!(valid_dns_name(&name), valid, "name {name}");
+            assert_eq!(valid_dns_constraint(&name), valid, "constraint {name}");
+        }
+        assert!(valid_dns_name("*.example.com"));
+        assert!(!valid_dns_name("*."));
+        assert!(
+            valid_dns_constraint(""),
+            "the empty constraint covers every name"
+        );
     }
 
     #[test]
