@@ -473,6 +473,32 @@ mod tests {
         );
     }
 
+    /// A finding about an iPAddress names it as the user would write it: an IPv4 address
+    /// dotted, an IPv6 address as its 16 octets in hexadecimal.
+    #[test]
+    fn ip_findings_name_the_address() {
+        let mut cert = fixture("leaf");
+        cert.path.ip_addresses = vec![vec![192, 0, 2, 7]];
+        let v4 = ca_with(
+            vec![],
+            vec![Subtree::Ip(vec![192, 0, 2, 0, 255, 255, 255, 0])],
+        );
+        let found = violation(&cert, true, &v4).unwrap_or_default();
+        assert!(
+            found.contains("192.0.2.7 is in an excluded range"),
+            "{found}"
+        );
+        let v6 = [vec![0x20, 0x01, 0x0d, 0xb8], vec![0; 11], vec![1]].concat();
+        cert.path.ip_addresses = vec![v6];
+        let other = [vec![0xfd; 16], vec![0xff; 16]].concat();
+        let found =
+            violation(&cert, true, &ca_with(vec![Subtree::Ip(other)], vec![])).unwrap_or_default();
+        assert!(
+            found.contains("20:01:0D:B8:00:00:00:00:00:00:00:00:00:00:00:01 is outside"),
+            "{found}"
+        );
+    }
+
     #[test]
     fn ip_ranges() {
         assert!(ip_in(&[192, 0, 2, 7], &[192, 0, 2, 0, 255, 255, 255, 0]));
