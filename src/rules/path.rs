@@ -375,3 +375,6 @@ fn check_anchor_validity(m: &PathMember<'_>, now: i64, out: &mut Findings) {
         );
     }
 }
+
+#[cfg(test)]
+mod tests;
