@@ -244,8 +244,9 @@ export interface CheckCertificateOptions {
    * and checked like an unencrypted one (its match with the leaf, the key policy). A wrong one
    * gives `key.wrong_password`, a scheme not implemented `key.encryption_unsupported`; without
    * it an encrypted key is `key.encrypted`, as before. Never echoed in any output, message or
-   * error. Node only: the browser modules leave the ciphers out for their size budgets and
-   * ignore it (the key stays `key.encrypted`).
+   * error. In a browser it needs the PKCS#12 module (`await initPkcs12()`), the one with the
+   * ciphers; before, it throws `CertPreflightError` (`INVALID_OPTION_VALUE`, option
+   * `keyPassword`).
    */
   keyPassword?: string;
 }

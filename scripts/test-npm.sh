@@ -59,7 +59,7 @@ log "node --test: the package via import and require ($(node --version))"
 node --test test/node/api.test.mjs test/node/misuse.test.mjs test/node/stress.test.mjs \
   test/node/require.test.cjs test/node/cli.test.mjs test/node/verdicts.test.mjs \
   test/node/verifier.test.mjs test/node/pool.test.mjs test/node/pkcs12.test.mjs \
-  test/node/web-rules.test.mjs test/node/key-password.test.mjs
+  test/node/web-rules.test.mjs test/node/key-password.test.mjs test/node/web-key-password.test.mjs
 
 # ---- Node benchmark gate (issue 23, item 1) --------------------------------------------------
 # pkg/bench/check.bench.mjs with every check it makes before timing (the report equals the golden

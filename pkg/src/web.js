@@ -41,8 +41,21 @@ function assertReady(fn) {
 const dispatch = {
   // The intermediates pool (issue 22) is in the request module only (the certificate module's
   // size budget): a check that gives one runs there once it is loaded.
-  check_certificate: (...a) =>
-    (requestModule && a[11] !== undefined ? requestModule : active()).check_certificate(...a),
+  // An encrypted key's password (a[14]) is used by the PKCS#12 module only, the one that has the
+  // ciphers: before initPkcs12() it is refused, never silently ignored.
+  check_certificate: (...a) => {
+    if (a[14] !== undefined) {
+      if (!pkcs12Module) {
+        throw new CertPreflightError(
+          "INVALID_OPTION_VALUE",
+          "checkCertificate: keyPassword needs the browser's PKCS#12 module, which has the ciphers: call `await initPkcs12()` first, or give the key decrypted (`openssl pkey -in KEY.pem -out PLAIN.pem`)",
+          { option: "keyPassword" },
+        );
+      }
+      return pkcs12Module.check_certificate(...a);
+    }
+    return (requestModule && a[11] !== undefined ? requestModule : active()).check_certificate(...a);
+  },
   // A file's bytes (PKCS#12 above all) are read by the PKCS#12 module only (the decoder is
   // about 105 KB gzipped, pkg/README.md "Size"); before initPkcs12() they are refused with
   // what to do.
