@@ -39,7 +39,7 @@ MUTATED='^src/(rules/|request/engine\.rs$|request/checks\.rs$|input/|model/)'
 # field, the per-field chain split), and those cases exist only there.
 CERTIFICATE_TESTS=(golden_certificate chain_verdicts key_curves key_hints client_lints
   trust_anchors foreign_verdicts signature_verifier pkcs7_bundles pkcs12_as_text x509_limbo
-  webpki_differential rule_catalogue certificate_verdicts request_golden)
+  webpki_differential rule_catalogue certificate_verdicts request_golden path_choice)
 REQUEST_TESTS=(request_verdicts request_golden request_boundaries request_context_keys
   request_wire form_fields explain)
 

@@ -134,13 +134,49 @@ fn the_path_a_client_would_take_is_chosen_and_explained() {
             limbo_support::report_refusals(&report).is_empty(),
             "{id}: the chosen path is accepted: {report:#?}"
         );
-        // The certificates off the path are warnings: a client ignores them.
+        // The certificates off the path are warnings: a client ignores them. Each is on the
+        // path not taken, and says so.
         let off: Vec<Severity> = unrelated(&report);
         assert!(
             !off.is_empty() && off.iter().all(|s| *s == Severity::Warning),
             "{id}"
         );
+        for d in report
+            .diagnostics
+            .iter()
+            .filter(|d| d.rule == "chain.unrelated")
+        {
+            assert!(
+                d.message.contains("on another path from the leaf"),
+                "{id}: {}",
+                d.message
+            );
+        }
     }
+}
+
+/// A bundle whose paths outnumber the search's bound (x509-limbo's chain of same-name, same-key
+/// certificates): the reason says the count is a floor.
+#[test]
+fn a_search_stopped_at_its_bound_says_there_may_be_more() {
+    let cases = limbo_support::read_cases();
+    let case = cases
+        .iter()
+        .find(|c| c.id == "pathological::pathological-chain-same-subject-same-key")
+        .expect("in the suite");
+    let report = limbo_support::check(case);
+    let trust = report
+        .certificate
+        .as_ref()
+        .and_then(|s| s.trust.as_ref())
+        .expect("trust facts");
+    assert!(
+        trust
+            .path_reason
+            .starts_with("of 64 or more paths from the leaf"),
+        "{}",
+        trust.path_reason
+    );
 }
 
 /// A bundle with one path says so.

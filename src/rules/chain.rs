@@ -408,9 +408,12 @@ fn best_path(
         links: Vec::new(),
     }];
     let mut extensions = 0;
+    // The search stopped at its bound: there may be more paths than it found.
+    let mut capped = false;
     while let Some(walk) = stack.pop() {
         extensions += 1;
         if found.len() >= MAX_CANDIDATE_PATHS || extensions > MAX_PATH_EXTENSIONS {
+            capped = true;
             break;
         }
         let current = walk.path.last().copied().unwrap_or(leaf);
@@ -444,11 +447,7 @@ fn best_path(
             stack.push(next);
         }
     }
-    if found.len() < 2 {
-        return None;
-    }
     let count = found.len();
-    let capped = count >= MAX_CANDIDATE_PATHS || extensions > MAX_PATH_EXTENSIONS;
     let ranks: Vec<PathRank> = found
         .iter()
         .enumerate()
@@ -463,7 +462,7 @@ fn best_path(
         })
         .collect();
     // The best and the runner-up by two scans: a sort would add its code to the browser
-    // module (pkg/README.md "Size").
+    // module (pkg/README.md "Size"). A single path has no runner-up: `None`.
     let best = ranks.iter().copied().min()?;
     let next = ranks.iter().copied().filter(|r| *r != best).min()?;
     let mut candidates = Vec::new();
@@ -566,4 +565,35 @@ fn walk_up(
         current = issuer;
     }
     walk
+}
+
+#[cfg(test)]
+mod tests {
+    use super::PathRank;
+
+    fn rank(unanchored: bool, refusals: usize, length: usize, order: usize) -> PathRank {
+        PathRank {
+            unanchored,
+            refusals,
+            length,
+            order,
+        }
+    }
+
+    /// The reason names the first criterion on which the chosen path beat the runner-up, and
+    /// says when the search stopped at its bound or no path reaches an anchor.
+    #[test]
+    fn the_reason_names_what_decided() {
+        let cases = [
+            (rank(false, 0, 3, 1), rank(true, 0, 2, 0), 2, false, "of 2 paths from the leaf, the only one that reaches a trust anchor"),
+            (rank(false, 0, 3, 1), rank(false, 1, 2, 0), 3, false, "of 3 paths from the leaf, the one with the fewest problems a client refuses"),
+            (rank(false, 1, 2, 1), rank(false, 1, 3, 0), 2, false, "of 2 paths from the leaf, as good as the next and shorter"),
+            (rank(false, 0, 3, 0), rank(false, 0, 3, 1), 2, false, "of 2 paths from the leaf, as good as the next and first in the bundle"),
+            (rank(true, 0, 3, 0), rank(true, 2, 3, 1), 64, true, "of 64 or more paths from the leaf (none reaches a trust anchor), the one with the fewest problems a client refuses"),
+        ];
+        for (best, next, count, capped, said) in cases {
+            assert!(best < next, "{best:?} ranks before {next:?}");
+            assert_eq!(best.why_over(&next, count, capped), said);
+        }
+    }
 }
