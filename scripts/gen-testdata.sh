@@ -417,6 +417,9 @@ genkey "$WORK/ca-single.key" rsa
 issue "$D/ca-single.pem" "$WORK/ca-single.key" "/O=Preflight Test/CN=Preflight Test Client CA" \
   self - "$CA_NB" "$CA_NA" v3_root
 cat "$D/ca-single.pem" "$RSA/root.pem" >"$D/ca-two.pem"
+# ca-repeated: a client-CA bundle with its first CA again at the end (issue 27: the normalized
+# bundle of a CA upload keeps each CA once, in order).
+cat "$D/ca-single.pem" "$RSA/root.pem" "$D/ca-single.pem" >"$D/ca-repeated.pem"
 genkey "$WORK/ca-not-ca.key" rsa
 SAN="DNS:not-a-ca.example.com" issue "$D/ca-not-ca.pem" "$WORK/ca-not-ca.key" \
   "/O=Preflight Test/CN=not-a-ca.example.com" self - "$NB" "$NA" v3_selfsigned_not_ca

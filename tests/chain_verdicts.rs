@@ -13,7 +13,8 @@ use std::fs;
 use std::path::Path;
 
 use cert_preflight::{
-    check_certificate, CertificateInput, MissingIssuer, Report, Severity, Timestamp,
+    check_certificate, CertificateInput, CertificatePurpose, MissingIssuer, Report, Severity,
+    Timestamp,
 };
 
 const NOW: &str = "2026-11-23T00:00:00Z";
@@ -268,4 +269,24 @@ fn a_damaged_self_signed_root_is_the_only_bad_signature() {
     let facts = report.certificate.expect("facts");
     let self_signed: Vec<bool> = facts.chain.iter().map(|c| c.is_self_signed).collect();
     assert_eq!(self_signed, [false, true, false, true]);
+}
+
+/// A client-CA bundle is not a path: its normalized form keeps every CA once, in the order
+/// given, and drops only the repeats (issue 27: inverting the filter went unnoticed).
+#[test]
+fn a_ca_bundle_is_normalized_by_dropping_repeats_only() {
+    let pem = read("certs/profiles/ca-repeated.pem");
+    let now = Timestamp::parse_rfc3339(NOW).expect("NOW is RFC 3339");
+    let mut input = CertificateInput::new(&pem, now);
+    input.purpose = CertificatePurpose::ClientCa;
+    let report = check_certificate(&input);
+    let duplicates: Vec<&str> = report
+        .by_rule("chain.duplicate")
+        .map(|d| d.path.as_str())
+        .collect();
+    assert_eq!(duplicates, ["/certificate/chain/2"], "{:?}", report.diagnostics);
+    assert_eq!(
+        report.normalized.as_deref(),
+        Some(read("certs/profiles/ca-two.pem").as_str())
+    );
 }
