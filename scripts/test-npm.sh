@@ -7,7 +7,7 @@
 #   2. tsc --noEmit over a typed usage file (ESM and CJS declarations)
 #   3. node --test over the built package: import, require, misuse, 10,000 bad calls, CLI identity,
 #      PKCS#12 (Node opens it; the web build refuses bytes until initPkcs12(), then gives Node's
-#      reports), an encrypted key with keyPassword
+#      reports), an encrypted key with keyPassword, the x509-limbo sample (the crate's verdicts)
 #   4. the demo form in headless Chromium (playwright-core), served on 127.0.0.1
 #   5. npm pack; install the tarball in an empty directory; import and require it there
 #   6. real bundlers: a page importing that tarball, built with Vite and with esbuild, served on
@@ -59,7 +59,8 @@ log "node --test: the package via import and require ($(node --version))"
 node --test test/node/api.test.mjs test/node/misuse.test.mjs test/node/stress.test.mjs \
   test/node/require.test.cjs test/node/cli.test.mjs test/node/verdicts.test.mjs \
   test/node/verifier.test.mjs test/node/pool.test.mjs test/node/pkcs12.test.mjs \
-  test/node/web-rules.test.mjs test/node/key-password.test.mjs test/node/web-key-password.test.mjs
+  test/node/web-rules.test.mjs test/node/key-password.test.mjs test/node/web-key-password.test.mjs \
+  test/node/limbo-sample.test.mjs
 
 # ---- Node benchmark gate (issue 23, item 1) --------------------------------------------------
 # pkg/bench/check.bench.mjs with every check it makes before timing (the report equals the golden

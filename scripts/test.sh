@@ -94,6 +94,11 @@ scripts/pkilint-differential.sh
 # tests/x509_limbo.rs) are what the pinned cryptography gives today. About 3 s.
 step "path validation: pyca/cryptography's x509-limbo verdicts are current (scripts/limbo_pyca.py --check)"
 (. scripts/test-venv.sh && venv_install "cryptography==50.0.2" && "$venv_python" scripts/limbo_pyca.py --check)
+# The x509-limbo sample the npm and Python packages run (their limbo-sample tests) is what
+# scripts/gen-limbo-sample.py picks from the suite and the exceptions file today. Standard
+# library only, under a second.
+step "path validation: the fronts' x509-limbo sample is current (scripts/gen-limbo-sample.py --check)"
+python3 scripts/gen-limbo-sample.py --check
 # ---- end of client-acceptance lints -----------------------------------------------------------
 
 # --- command line: SARIF schema and pre-commit hook (issue 12) -------------------------------

@@ -17,6 +17,9 @@
 //! Every case that disagrees with the suite's expected result must be in
 //! `testdata/x509-limbo-exceptions.txt` with a reason; an entry for a case that agrees, or for no
 //! case, fails the test, so the file cannot go stale. The agreement is printed as a number.
+//!
+//! The npm and Python packages run a sample of the same cases (`testdata/x509-limbo-sample.txt`)
+//! the same way through their own APIs; `the_fronts_sample_names_server_cases` keeps it current.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -170,6 +173,32 @@ fn pyca_is_a_third_oracle() {
         unanswered.is_empty(),
         "exceptions where pyca refuses as the suite does, whose reason does not name pyca:\n{}",
         unanswered.join("\n")
+    );
+}
+
+/// The npm and Python packages run the cases of `testdata/x509-limbo-sample.txt` through their
+/// own APIs (pkg/test/node/limbo-sample.test.mjs, py/tests/test_limbo_sample.py): an id that is
+/// no SERVER case any more would make them test less than they say, so it fails here.
+#[test]
+fn the_fronts_sample_names_server_cases() {
+    let text = fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/x509-limbo-sample.txt"),
+    )
+    .expect("the sample list (scripts/gen-limbo-sample.py)");
+    let cases = read_cases();
+    let sample: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect();
+    let stale: Vec<&&str> = sample
+        .iter()
+        .filter(|id| !cases.iter().any(|c| c.id == **id))
+        .collect();
+    assert!(sample.len() >= 30, "{} cases in the sample", sample.len());
+    assert!(
+        stale.is_empty(),
+        "not SERVER cases (run scripts/gen-limbo-sample.py): {stale:?}"
     );
 }
 
