@@ -196,3 +196,63 @@ fn a_single_path_is_called_the_only_one() {
         trust.path_reason
     );
 }
+
+/// The trust facts of `file` checked against its own last certificate as the only anchor.
+fn trust_with_last_as_root(file: &str) -> (Vec<usize>, String, Report) {
+    let pem = read(file);
+    let certs = blocks(&pem);
+    let root = certs.last().expect("a root").clone();
+    let mut input = CertificateInput::new(&pem, now());
+    input.roots = Some(&root);
+    input.public_roots = false;
+    let report = check_certificate(&input);
+    let trust = report
+        .certificate
+        .as_ref()
+        .and_then(|s| s.trust.as_ref())
+        .expect("trust facts");
+    (trust.path.clone(), trust.path_reason.clone(), report)
+}
+
+/// An issuer is found by name, then by key (RFC 5280 6.1.3 (a)(4)): a CA under another name
+/// that holds the issuer's key verifies the leaf's signature, yet is no path to the leaf
+/// (issue 27: the name condition of the search could be dropped unnoticed). Made by
+/// scripts/gen-testdata-search.py.
+#[test]
+fn a_key_under_another_name_is_no_issuer() {
+    let (path, reason, report) = trust_with_last_as_root("edges/same-key-other-name.pem");
+    assert_eq!(path, [0, 2, 3], "leaf, issuer, root; not the other name");
+    assert!(reason.starts_with("the only path"), "{reason}");
+    let stray: Vec<&str> = report
+        .by_rule("chain.unrelated")
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(stray.len(), 1, "{:?}", report.diagnostics);
+    assert!(
+        !stray[0].contains("on another path"),
+        "the other name is on no path: {}",
+        stray[0]
+    );
+}
+
+/// The search extends at most 256 partial paths (chain.rs MAX_PATH_EXTENSIONS): a bundle whose
+/// search pops exactly 256 completes and counts every path; one that needs 257 stops before its
+/// last path and says the count is a floor (issue 27: the budget's bound was never reached by
+/// a test). The bundles, made by scripts/gen-testdata-search.py, have 15 (resp. 16) equal
+/// paths.
+#[test]
+fn the_search_budget_is_256_partial_paths() {
+    let (path, reason, _) = trust_with_last_as_root("edges/search-budget-256.pem");
+    assert_eq!(
+        reason, "of 15 paths from the leaf, as good as the next and first in the bundle",
+        "256 partial paths complete the search"
+    );
+    assert_eq!(path.len(), 18, "leaf, the first issuer, 16 CAs: {path:?}");
+    assert_eq!(path[..2], [0, 1], "the first issuer in the bundle");
+    let (_, reason, _) = trust_with_last_as_root("edges/search-budget-257.pem");
+    assert_eq!(
+        reason,
+        "of 15 or more paths from the leaf, as good as the next and first in the bundle",
+        "the 257th partial path is not taken"
+    );
+}
