@@ -284,7 +284,12 @@ fn a_ca_bundle_is_normalized_by_dropping_repeats_only() {
         .by_rule("chain.duplicate")
         .map(|d| d.path.as_str())
         .collect();
-    assert_eq!(duplicates, ["/certificate/chain/2"], "{:?}", report.diagnostics);
+    assert_eq!(
+        duplicates,
+        ["/certificate/chain/2"],
+        "{:?}",
+        report.diagnostics
+    );
     assert_eq!(
         report.normalized.as_deref(),
         Some(read("certs/profiles/ca-two.pem").as_str())

@@ -251,8 +251,7 @@ fn the_search_budget_is_256_partial_paths() {
     assert_eq!(path[..2], [0, 1], "the first issuer in the bundle");
     let (_, reason, _) = trust_with_last_as_root("edges/search-budget-257.pem");
     assert_eq!(
-        reason,
-        "of 15 or more paths from the leaf, as good as the next and first in the bundle",
+        reason, "of 15 or more paths from the leaf, as good as the next and first in the bundle",
         "the 257th partial path is not taken"
     );
 }

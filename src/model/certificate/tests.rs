@@ -7,6 +7,7 @@
 use super::algorithm::hash_of_oid;
 use super::*;
 use x509_parser::extensions::{ParsedExtension, X509Extension};
+use x509_parser::x509::X509Name;
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
 
