@@ -404,6 +404,14 @@ def cases(k):
         ["cert.time_rejected"],
         audience="private",
     )
+    # A GeneralizedTime whose fraction has no digits ("59.Z", which x509-parser reads): the
+    # facts show the time without an empty fraction (issue 27: the fraction's guards were
+    # unpinned).
+    add(
+        "time-generalized-empty-fraction",
+        resign(base, k["ca"], with_validity(utc_time("260101000000Z"), generalized_time("20260331235959.Z"))),
+        ["cert.time_rejected"],
+    )
     add(
         "time-generalized-before-2050",
         resign(base, k["ca"], with_validity(generalized_time("20260101000000Z"), utc_time("260331235959Z"))),

@@ -67,6 +67,77 @@ fn validity_includes_both_ends_to_the_second() {
     }
 }
 
+/// `cert.expires_soon` warns when fewer than the threshold's whole days are left: at exactly 30
+/// days before notAfter there are 30 left, one second later 29 (issue 27: `<` against `<=` at
+/// the threshold was unpinned). The default threshold is 30 days, and a caller's is used as
+/// given.
+#[test]
+fn expiry_warning_starts_when_fewer_whole_days_are_left_than_the_threshold() {
+    const DAY: i64 = 86_400;
+    let pem = read("certs/rsa/fullchain.pem");
+    let not_after = check_at(&pem, Timestamp::parse_rfc3339(NOW).unwrap())
+        .certificate
+        .and_then(|f| f.leaf)
+        .expect("a leaf")
+        .not_after_ms
+        / 1000;
+    // (seconds before notAfter, threshold in days, cert.expires_soon)
+    let table = [
+        (30 * DAY, None, false),
+        (30 * DAY - 1, None, true),
+        (7 * DAY, Some(7), false),
+        (7 * DAY - 1, Some(7), true),
+        (0, Some(0), false),
+    ];
+    for (before, threshold, warned) in table {
+        let now = Timestamp::from_unix_seconds(not_after - before);
+        let mut input = CertificateInput::new(&pem, now);
+        if let Some(days) = threshold {
+            input.expiry_warning_days = days;
+        }
+        let report = check_certificate(&input);
+        assert_eq!(
+            rules(&report).contains(&"cert.expires_soon"),
+            warned,
+            "{before} s before notAfter, threshold {threshold:?}: {:?}",
+            report.diagnostics
+        );
+    }
+}
+
+/// The facts show notBefore and notAfter as RFC 3339, with the fraction of seconds a
+/// GeneralizedTime was written with (RFC 5280 forbids one, and `cert.time_rejected` reports it:
+/// hiding it would hide what the finding is about), and nothing for a fraction with no digits
+/// (issue 27: the fraction's guards were unpinned). Fixtures from scripts/gen-testdata-lints.py.
+#[test]
+fn shown_times_keep_a_fraction_of_seconds_and_only_its_digits() {
+    let now = Timestamp::parse_rfc3339("2026-01-01T12:00:00Z").unwrap();
+    let table = [
+        (
+            "certs/lints/time-generalized-fraction.pem",
+            "2026-03-31T23:59:59.5Z",
+        ),
+        (
+            "certs/lints/time-generalized-empty-fraction.pem",
+            "2026-03-31T23:59:59Z",
+        ),
+        ("certs/rsa/leaf.pem", "2035-12-31T00:00:00Z"),
+    ];
+    for (file, not_after) in table {
+        let report = check_at(&read(file), now);
+        let leaf = report
+            .certificate
+            .and_then(|f| f.leaf)
+            .unwrap_or_else(|| panic!("{file}: a leaf"));
+        assert_eq!(leaf.not_after, not_after, "{file}");
+        assert!(
+            !leaf.not_before.contains('.'),
+            "{file}: a UTCTime has no fraction: {}",
+            leaf.not_before
+        );
+    }
+}
+
 /// A leaf with a DSA key is a weak key (TLS clients dropped DSA), and one signed with MD5 is
 /// reported like SHA-1 (the message names MD5): each by its own rule, at the leaf.
 #[test]
