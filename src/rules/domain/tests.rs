@@ -1,6 +1,7 @@
 //! Tests of the domain field and list rules.
 #![allow(clippy::as_conversions, reason = "test data: an index below 8")]
 
+use super::name::{check_name_rules, is_plain_host_name, punycode_name, MAX_LABEL};
 use super::*;
 use crate::report::Diagnostic;
 
