@@ -419,6 +419,35 @@ fn kubernetes_labels_63_characters_and_qualified_keys() {
     }
 }
 
+/// A map's values are checked against its value declaration one by one, and a null value is
+/// absent, as everywhere in a body (Go's encoding/json leaves the string empty, which a label
+/// may be). Kubernetes labels are a map of strings, as are annotations, a Secret's data and
+/// Azure Key Vault's tags (issue 27: the null filter could be inverted unnoticed).
+#[test]
+fn map_values_are_typed_and_a_null_value_is_absent() {
+    for (value, want) in [
+        (json!("web"), None),
+        (json!(null), None),
+        (json!(5), Some(("request.wrong_type", ERROR))),
+        (json!({"nested": "x"}), Some(("request.wrong_type", ERROR))),
+    ] {
+        let body = secret_with(json!({"labels": {"app": value.clone(), "tier": "front"}}));
+        let report = validate("kubernetes.secret.tls", &body, &RequestContext::new(now()));
+        expect(
+            &report,
+            "/metadata/labels/app",
+            want,
+            &format!("label app={value}"),
+        );
+        expect(
+            &report,
+            "/metadata/labels/tier",
+            None,
+            &format!("beside app={value}"),
+        );
+    }
+}
+
 /// Kubernetes annotations (apimachinery `ValidateAnnotations`): keys as labels' (checked
 /// lowercased), keys and values at most 256 KiB together.
 #[test]
