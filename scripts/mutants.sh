@@ -19,7 +19,7 @@
 # three minutes, the openssl differential one), so each area runs its in-process suites, every
 # one under five seconds: the library's unit tests plus the integration tests of that area
 # (CERTIFICATE_TESTS, REQUEST_TESTS below). Each mutant then costs one incremental build and
-# about 10 s of tests: 30 to 60 s on the shared 2-core machine (docs/mutants.md).
+# about 5 to 10 s of tests: 10 to 20 s on the 2-core machine (docs/mutants.md).
 #
 # Builds go to target/mutants (MUTANTS_TARGET_DIR), apart from target/debug, so that a mutated
 # build never replaces the binaries the other tests run; the first run builds the dependencies
