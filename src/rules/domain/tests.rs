@@ -468,16 +468,27 @@ fn plain_host_names_pass_every_rule() {
         assert_eq!(out.len(), 0, "{name:?}: {out:?}");
     }
     assert!(plain > 100, "only {plain} plain names were tried");
+    // The longest ordinary names take the fast path too (issue 27: a limit of 252 characters
+    // or 62 per label there changed no verdict, only which path a name took): a 63-character
+    // label, and a 253-character name of such labels; one more is not plain.
+    let label_63 = format!("{}.com", "a".repeat(63));
+    let label_64 = format!("{}.com", "a".repeat(64));
+    let name_253 = format!("{0}.{0}.{0}.{1}", "a".repeat(63), "b".repeat(61));
+    let name_254 = format!("{0}.{0}.{0}.{1}", "a".repeat(63), "b".repeat(62));
+    assert_eq!((name_253.len(), name_254.len()), (253, 254));
     for name in [
         "www.example.com",
         "a1.apps.example.com",
         "xn--bcher-kva.example",
         "a",
+        &label_63,
+        &name_253,
     ] {
         assert!(is_plain_host_name(name), "{name}");
     }
     for name in [
-        "a-.com", "-a.com", "a..com", "a.com.", "*.a.com", " a.com", "a_b.com", "",
+        "a-.com", "-a.com", "a..com", "a.com.", "*.a.com", " a.com", "a_b.com", "", &label_64,
+        &name_254,
     ] {
         assert!(!is_plain_host_name(name), "{name}");
     }
@@ -511,4 +522,28 @@ fn peer_names_take_ip_addresses_and_domain_fields_do_not() {
         kinds(&out.diagnostics()),
         [("domain.label_invalid".to_string(), Severity::Error)]
     );
+}
+
+/// A message lists at most five certificate names, then how many more there are; exactly five
+/// are listed whole (issue 27: "and 0 more" went unnoticed).
+#[test]
+fn certificate_names_are_listed_five_then_counted() {
+    let names = [
+        "a.com", "b.com", "c.com", "d.com", "e.com", "f.com", "g.com",
+    ];
+    let table = [
+        (1, "\"a.com\""),
+        (5, "\"a.com\", \"b.com\", \"c.com\", \"d.com\", \"e.com\""),
+        (
+            6,
+            "\"a.com\", \"b.com\", \"c.com\", \"d.com\", \"e.com\" and 1 more",
+        ),
+        (
+            7,
+            "\"a.com\", \"b.com\", \"c.com\", \"d.com\", \"e.com\" and 2 more",
+        ),
+    ];
+    for (count, listed) in table {
+        assert_eq!(list_names(&names[..count]), listed, "{count} names");
+    }
 }
