@@ -75,7 +75,9 @@ const dispatch = {
   // The rules' zlint and pkilint names are in the request module only (pkg/README.md "Size").
   rules: () => (requestModule || active()).rules(),
   operations: () => active().operations(),
-  validate_request: (...a) => requestModule.validate_request(...a),
+  // A request body's key password (a[4]) likewise: the request module has no ciphers.
+  validate_request: (...a) =>
+    (a[4] === undefined ? requestModule : pkcs12Module)?.validate_request(...a) ?? NO_CIPHERS,
   form_fields: (...a) => requestModule.form_fields(...a),
   operation_rules: (...a) => requestModule.operation_rules(...a),
   schema: (...a) => requestModule.schema(...a),
