@@ -376,12 +376,13 @@ fn scan_opens_every_encrypted_key_with_the_one_password_given() {
     let pw = Temp::new("scan-key-password", &format!("{}\n", password()));
     let wrong = Temp::new("scan-key-password-wrong", "Tr0ub4dor&3");
     let dir_arg = dir.display().to_string();
-    let scan = |more: &[&str], env: &[(&str, &str)]| {
-        let mut args = vec!["scan", dir_arg.as_str(), "--now", NOW, "--format", "json"];
+    let scan_as = |format: &str, more: &[&str], env: &[(&str, &str)]| {
+        let mut args = vec!["scan", dir_arg.as_str(), "--now", NOW, "--format", format];
         args.extend_from_slice(more);
         let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
         run_args(&args, env)
     };
+    let scan = |more: &[&str], env: &[(&str, &str)]| scan_as("json", more, env);
     // Each line's key rules, with whether the key was decrypted, in the order found.
     let key_rules_of = |run: &Run| -> Vec<Vec<(String, bool)>> {
         cli_support::json_lines(&run.stdout)
@@ -444,17 +445,27 @@ fn scan_opens_every_encrypted_key_with_the_one_password_given() {
     assert_eq!(from_default.stdout, from_file.stdout);
     let wrong_run = scan(&["--key-password-file", &wrong.path()], &[]);
     let wrong_rules = vec![("key.wrong_password".to_string(), false)];
-    assert_eq!(
-        key_rules_of(&wrong_run),
-        [wrong_rules.clone(), wrong_rules]
-    );
+    assert_eq!(key_rules_of(&wrong_run), [wrong_rules.clone(), wrong_rules]);
     let none = scan(&[], &[]);
     let encrypted = vec![("key.encrypted".to_string(), false)];
     assert_eq!(key_rules_of(&none), [encrypted.clone(), encrypted]);
-    let unset = scan(&["--key-password-env", "CERT_PREFLIGHT_TEST_UNSET_VARIABLE"], &[]);
+    let unset = scan(
+        &["--key-password-env", "CERT_PREFLIGHT_TEST_UNSET_VARIABLE"],
+        &[],
+    );
     assert_input_error(&unset, "--key-password-env");
     // Nothing secret in any output, in either format.
-    let human = scan(&["--key-password-file", &pw.path(), "--format", "human"], &[]);
+    let human = scan_as("human", &["--key-password-file", &pw.path()], &[]);
+    assert_eq!(human.code, 1, "{}", human.stderr);
+    assert_eq!(
+        human
+            .stdout
+            .matches("decrypted with the key password given")
+            .count(),
+        2,
+        "{}",
+        human.stdout
+    );
     for (run, what) in [
         (&from_file, "file"),
         (&from_env, "env"),
