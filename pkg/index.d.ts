@@ -307,6 +307,18 @@ export interface ValidateRequestOptions {
   now?: TimeInput;
   /** `cert.expires_soon` fires when the leaf expires within this many days (default 30). */
   expiryDays?: number;
+  /**
+   * The password of an encrypted private key in the body (`ENCRYPTED PRIVATE KEY`, or the
+   * legacy `Proc-Type: 4,ENCRYPTED` PEM), like the CLI's `request --key-password-file`: the
+   * key is decrypted and checked like an unencrypted one (its match with the certificate, the
+   * key policy), and `key.encrypted` still says the body holds it encrypted, which the
+   * providers refuse. A wrong one gives `key.wrong_password`, a scheme not implemented
+   * `key.encryption_unsupported`; without it an encrypted key is `key.encrypted`, as before.
+   * Not a context key: never echoed in any output, message or error. In a browser it needs
+   * the PKCS#12 module (`await initPkcs12()`), the one with the ciphers; before, it throws
+   * `CertPreflightError` (`INVALID_OPTION_VALUE`, option `keyPassword`).
+   */
+  keyPassword?: string;
 }
 
 /** A digest {@link fingerprint} computes. */
@@ -489,8 +501,12 @@ export interface Explanation {
   checked: boolean;
 }
 
-/** Options of {@link explain}: the request that got the answer, and what validateRequest takes. */
-export interface ExplainOptions extends ValidateRequestOptions {
+/**
+ * Options of {@link explain}: the request that got the answer, and what validateRequest takes
+ * but `keyPassword`, which explain does not take (an encrypted key in its request is
+ * `key.encrypted`).
+ */
+export interface ExplainOptions extends Omit<ValidateRequestOptions, "keyPassword"> {
   /** The request body (object or JSON text): each cause then says whether it applies. */
   request?: JsonValue | object;
 }

@@ -347,3 +347,149 @@ fn a_request_contexts_debug_never_shows_the_key_password() {
     assert!(!shown.contains("s3cret"), "{shown}");
     assert!(shown.contains("<redacted>"), "{shown}");
 }
+
+/// `scan --key-password-file | --key-password-env` (or `CERT_PREFLIGHT_KEY_PASSWORD`): one
+/// password for every encrypted key paired with a certificate, resolved once by the code that
+/// resolves `cert`'s and never asked for. Each file's report is the library's for its
+/// certificate and key with that password; a key it does not open is `key.wrong_password`,
+/// and without one every encrypted key is `key.encrypted` as before.
+#[test]
+fn scan_opens_every_encrypted_key_with_the_one_password_given() {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("scan-key-password");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    // Two pairs, `x.crt` with the `x.key` beside it: a legacy key and a PKCS#8 PBES2 one, in
+    // the order scan reports them (file names).
+    let pairs = [
+        (
+            "ec",
+            "certs/ec-p256/fullchain.pem",
+            "keyconv/encrypted/ec-legacy-des3.key",
+            "certs/ec-p256/leaf.sec1.key",
+        ),
+        ("rsa", "certs/rsa/fullchain.pem", KEY, PLAIN),
+    ];
+    for (name, bundle, key, _) in pairs {
+        std::fs::copy(testdata(bundle), dir.join(format!("{name}.crt"))).unwrap();
+        std::fs::copy(testdata(key), dir.join(format!("{name}.key"))).unwrap();
+    }
+    let pw = Temp::new("scan-key-password", &format!("{}\n", password()));
+    let wrong = Temp::new("scan-key-password-wrong", "Tr0ub4dor&3");
+    let dir_arg = dir.display().to_string();
+    let scan_as = |format: &str, more: &[&str], env: &[(&str, &str)]| {
+        let mut args = vec!["scan", dir_arg.as_str(), "--now", NOW, "--format", format];
+        args.extend_from_slice(more);
+        let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+        run_args(&args, env)
+    };
+    let scan = |more: &[&str], env: &[(&str, &str)]| scan_as("json", more, env);
+    // Each line's key rules, with whether the key was decrypted, in the order found.
+    let key_rules_of = |run: &Run| -> Vec<Vec<(String, bool)>> {
+        cli_support::json_lines(&run.stdout)
+            .iter()
+            .map(|report| {
+                report["diagnostics"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .filter(|d| d["rule"].as_str().unwrap().starts_with("key."))
+                    .map(|d| {
+                        let rule = d["rule"].as_str().unwrap().to_string();
+                        let opened = d["message"]
+                            .as_str()
+                            .unwrap()
+                            .contains("decrypted with the key password given");
+                        (rule, opened)
+                    })
+                    .collect()
+            })
+            .collect()
+    };
+    let opened = vec![("key.encrypted".to_string(), true)];
+    let from_file = scan(&["--key-password-file", &pw.path()], &[]);
+    assert_eq!(from_file.code, 1, "{}", from_file.stderr);
+    assert_eq!(
+        key_rules_of(&from_file),
+        [opened.clone(), opened],
+        "{}",
+        from_file.stdout
+    );
+    // Each report is the library's for the pair and the password (CertificateInput's
+    // key_password), with the file names first, as for a key without a password.
+    let now = cert_preflight::Timestamp::parse_rfc3339(NOW).unwrap();
+    let secret = password();
+    for (line, (name, bundle, key, _)) in cli_support::json_lines(&from_file.stdout)
+        .into_iter()
+        .zip(pairs)
+    {
+        let pem = std::fs::read_to_string(testdata(bundle)).unwrap();
+        let key_text = std::fs::read_to_string(testdata(key)).unwrap();
+        let mut input = cert_preflight::CertificateInput::new(&pem, now);
+        input.private_key = Some(&key_text);
+        input.key_password = Some(&secret);
+        let want = serde_json::to_value(cert_preflight::check_certificate(&input)).unwrap();
+        let mut got = line;
+        let got_map = got.as_object_mut().unwrap();
+        let file = got_map.remove("file").unwrap();
+        assert!(file.as_str().unwrap().ends_with(&format!("{name}.crt")));
+        let key_file = got_map.remove("key_file").unwrap();
+        assert!(key_file.as_str().unwrap().ends_with(&format!("{name}.key")));
+        assert_eq!(got, want, "{name}");
+    }
+    let from_env = scan(
+        &["--key-password-env", "MY_KEY_PASSWORD"],
+        &[("MY_KEY_PASSWORD", &secret)],
+    );
+    let from_default = scan(&[], &[("CERT_PREFLIGHT_KEY_PASSWORD", &secret)]);
+    assert_eq!(from_env.stdout, from_file.stdout);
+    assert_eq!(from_default.stdout, from_file.stdout);
+    let wrong_run = scan(&["--key-password-file", &wrong.path()], &[]);
+    let wrong_rules = vec![("key.wrong_password".to_string(), false)];
+    assert_eq!(key_rules_of(&wrong_run), [wrong_rules.clone(), wrong_rules]);
+    let none = scan(&[], &[]);
+    let encrypted = vec![("key.encrypted".to_string(), false)];
+    assert_eq!(key_rules_of(&none), [encrypted.clone(), encrypted]);
+    let unset = scan(
+        &["--key-password-env", "CERT_PREFLIGHT_TEST_UNSET_VARIABLE"],
+        &[],
+    );
+    assert_input_error(&unset, "--key-password-env");
+    // Nothing secret in any output, in either format.
+    let human = scan_as("human", &["--key-password-file", &pw.path()], &[]);
+    assert_eq!(human.code, 1, "{}", human.stderr);
+    assert_eq!(
+        human
+            .stdout
+            .matches("decrypted with the key password given")
+            .count(),
+        2,
+        "{}",
+        human.stdout
+    );
+    for (run, what) in [
+        (&from_file, "file"),
+        (&from_env, "env"),
+        (&from_default, "default env"),
+        (&wrong_run, "wrong"),
+        (&none, "none"),
+        (&human, "human"),
+    ] {
+        assert_quiet(run, what);
+        for text in [&run.stdout, &run.stderr] {
+            assert!(!text.contains("Tr0ub4dor"), "{what}");
+            for (_, _, key, plain) in pairs {
+                for name in [key, plain] {
+                    let material = std::fs::read_to_string(testdata(name)).unwrap();
+                    // Base64 lines; not the legacy headers (`Proc-Type: 4,ENCRYPTED`, which
+                    // key.encrypted's message names as the form found).
+                    for l in material
+                        .lines()
+                        .filter(|l| l.len() >= 16 && !l.starts_with("-----") && !l.contains(':'))
+                    {
+                        assert!(!text.contains(l), "{what}: key material of {name}");
+                    }
+                }
+            }
+        }
+    }
+}

@@ -231,7 +231,7 @@ export function createApi(raw, ready, verifier) {
     const [intermediates, intermediateNames] = intermediatesOf(fn, o.intermediates);
     // A PKCS#12 file's password: never echoed, in a message or anywhere else.
     const password = optionalString(fn, "password", o.password);
-    // An encrypted key's password (Node; the browser modules have no decryption): never echoed.
+    // An encrypted key's password (Node, and the browser's PKCS#12 module): never echoed.
     const keyPassword = optionalString(fn, "keyPassword", o.keyPassword);
     // `now` is epoch milliseconds (a number) or RFC 3339 text: one argument for each form.
     const [nowMs, nowText] = typeof now === "number" ? [now, undefined] : [undefined, now];
@@ -245,9 +245,12 @@ export function createApi(raw, ready, verifier) {
     const fn = "validateRequest";
     string(fn, "operation", operation);
     const text = bodyText(fn, "body", body);
-    const o = options(fn, opts, ["path", "context", "now", "expiryDays"]);
+    const o = options(fn, opts, ["path", "context", "now", "expiryDays", "keyPassword"]);
     const payload = requestPayload(fn, o);
-    return call(fn, () => raw.validate_request(operation, text, payload, verifier));
+    // An encrypted key's password, as checkCertificate's: its own argument (never in the JSON
+    // payload), never echoed; the modules without the ciphers refuse it (the browser entry).
+    const keyPassword = optionalString(fn, "keyPassword", o.keyPassword);
+    return call(fn, () => raw.validate_request(operation, text, payload, verifier, keyPassword));
   }
 
   // `{path, context, now, expiry_days}` for the wasm side, from validateRequest's options.

@@ -37,41 +37,47 @@ function assertReady(fn) {
   }
 }
 
-/** The functions of whichever module is loaded (the certificate module when both are). */
+// What a function that needs the PKCS#12 module answers before initPkcs12() has loaded it:
+// the wasm side's error form (`!CODE\tOPTION\tmessage`, pkg/rust/src/lib.rs), which api.js
+// throws as a CertPreflightError naming the function called and the option, as it throws the
+// modules' own. A string rather than a `throw` per refusal: fewer bytes in index.js, which
+// counts against init()'s budget (pkg/README.md "Size").
+/** An encrypted key's password before initPkcs12(): refused, never silently ignored. */
+const NO_CIPHERS =
+  "!INVALID_OPTION_VALUE\tkeyPassword\tkeyPassword needs the browser's PKCS#12 module, which has the ciphers: call `await initPkcs12()` first, or give the key decrypted (`openssl pkey -in KEY.pem -out PLAIN.pem`)";
+/** A file's bytes before initPkcs12(). */
+const NO_DECODER =
+  "!INVALID_OPTION_VALUE\tpem\ta file's bytes (PKCS#12, DER) need the browser's PKCS#12 module: call `await initPkcs12()` first, or convert a PFX with `openssl pkcs12 -in FILE.pfx -nodes` and give PEM text";
+
+/**
+ * The functions of whichever module is loaded (the certificate module when both are). A call
+ * that needs the PKCS#12 module goes to it or, when it is not loaded (`?.` gives undefined; a
+ * module's function always returns a string), answers its refusal (`??`). The others cannot
+ * meet a missing module: assertReady has thrown before.
+ */
 const dispatch = {
   // The intermediates pool (issue 22) is in the request module only (the certificate module's
   // size budget): a check that gives one runs there once it is loaded.
   // An encrypted key's password (a[14]) is used by the PKCS#12 module only, the one that has the
   // ciphers: before initPkcs12() it is refused, never silently ignored.
-  check_certificate: (...a) => {
-    if (a[14] !== undefined) {
-      if (!pkcs12Module) {
-        throw new CertPreflightError(
-          "INVALID_OPTION_VALUE",
-          "checkCertificate: keyPassword needs the browser's PKCS#12 module, which has the ciphers: call `await initPkcs12()` first, or give the key decrypted (`openssl pkey -in KEY.pem -out PLAIN.pem`)",
-          { option: "keyPassword" },
-        );
-      }
-      return pkcs12Module.check_certificate(...a);
-    }
-    return (requestModule && a[11] !== undefined ? requestModule : active()).check_certificate(...a);
-  },
+  check_certificate: (...a) =>
+    (a[14] === undefined
+      ? requestModule && a[11] !== undefined
+        ? requestModule
+        : active()
+      : pkcs12Module
+    )?.check_certificate(...a) ?? NO_CIPHERS,
   // A file's bytes (PKCS#12 above all) are read by the PKCS#12 module only (the decoder is
   // about 105 KB gzipped, pkg/README.md "Size"); before initPkcs12() they are refused with
   // what to do.
-  check_certificate_bytes: (...a) => {
-    if (pkcs12Module) return pkcs12Module.check_certificate_bytes(...a);
-    throw new CertPreflightError(
-      "INVALID_OPTION_VALUE",
-      "checkCertificate: a file's bytes (PKCS#12, DER) need the browser's PKCS#12 module: call `await initPkcs12()` first, or convert a PFX with `openssl pkcs12 -in FILE.pfx -nodes` and give PEM text",
-      { option: "pem" },
-    );
-  },
+  check_certificate_bytes: (...a) => pkcs12Module?.check_certificate_bytes(...a) ?? NO_DECODER,
   fingerprint: (...a) => active().fingerprint(...a),
   // The rules' zlint and pkilint names are in the request module only (pkg/README.md "Size").
   rules: () => (requestModule || active()).rules(),
   operations: () => active().operations(),
-  validate_request: (...a) => requestModule.validate_request(...a),
+  // A request body's key password (a[4]) likewise: the request module has no ciphers.
+  validate_request: (...a) =>
+    (a[4] === undefined ? requestModule : pkcs12Module)?.validate_request(...a) ?? NO_CIPHERS,
   form_fields: (...a) => requestModule.form_fields(...a),
   operation_rules: (...a) => requestModule.operation_rules(...a),
   schema: (...a) => requestModule.schema(...a),

@@ -280,9 +280,12 @@ fn check_certificate(
 }
 
 /// Validates a request body (`str`, or `bytes` read as the CLI reads a body file) for an
-/// operation; `context` is a JSON object of the core's context keys. Returns the report as JSON.
+/// operation; `context` is a JSON object of the core's context keys, `key_password` the
+/// password of an encrypted private key in the body (as `request --key-password-file`).
+/// Returns the report as JSON.
 #[pyfunction]
-#[pyo3(signature = (operation, body, *, now, path=None, context=None, expiry_days=cert_preflight::DEFAULT_EXPIRY_WARNING_DAYS))]
+#[pyo3(signature = (operation, body, *, now, path=None, context=None, expiry_days=cert_preflight::DEFAULT_EXPIRY_WARNING_DAYS, key_password=None))]
+#[allow(clippy::too_many_arguments)] // one keyword argument per option, as Python passes them
 fn validate_request(
     py: Python<'_>,
     operation: Text,
@@ -291,15 +294,22 @@ fn validate_request(
     path: Option<Text>,
     context: Option<Text>,
     expiry_days: u32,
+    key_password: Option<Text>,
 ) -> PyResult<String> {
     let Text(operation) = operation;
     let body = Material::from_py(body, "body")?;
     let now = now.timestamp()?;
     let context = json_object(context, "context")?;
     let path_params = path_params(path)?;
+    // As check_certificate's: wiped on drop, and absent is not the empty password.
+    let key_password = key_password.map(|Text(p)| Zeroizing::new(p));
     // RequestContext holds the (not Send) verifier slot, so it is made with the GIL released.
     py.detach(|| {
-        let request = request_context(now, path_params, &context, expiry_days)?;
+        let mut request = request_context(now, path_params, &context, expiry_days)?;
+        if let Some(password) = &key_password {
+            // Copied into the context's own wiped buffer, never into a context key.
+            request.set_key_password(password);
+        }
         let report = match &body {
             Material::Text(text) => core_validate_request(&operation, text, &request),
             Material::Bytes(bytes) => validate_request_bytes(&operation, bytes, &request),

@@ -24,6 +24,20 @@ def load_case(path: Path) -> Any:
     return json.loads(path.read_bytes().decode("utf-8"), parse_float=RawNumber)
 
 
+def resolve_files(value: Any) -> Any:
+    """A request case's value with each ``{"$file": name}`` replaced by the text of that file
+    under testdata/requests (a list of names: their texts concatenated), as
+    tests/request_golden.rs reads it."""
+    if isinstance(value, dict) and set(value) == {"$file"}:
+        names = value["$file"] if isinstance(value["$file"], list) else [value["$file"]]
+        return "".join((TESTDATA / "requests" / n).read_bytes().decode("utf-8") for n in names)
+    if isinstance(value, dict):
+        return {k: resolve_files(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [resolve_files(v) for v in value]
+    return value
+
+
 def has_raw_numbers(value: Any) -> bool:
     if isinstance(value, RawNumber):
         return True

@@ -18,6 +18,7 @@ from conftest import (
     has_raw_numbers,
     load_case,
     request_cases,
+    resolve_files,
     to_json_text,
 )
 
@@ -101,17 +102,6 @@ def test_certificate_case(case_path: Path) -> None:
     # Bytes (a file's content) read the same as its UTF-8 text.
     as_bytes = certificate_text(case).encode("utf-8")
     assert cert_preflight.check_certificate(as_bytes, **certificate_options(case)) == report
-
-
-def resolve_files(value: Any) -> Any:
-    if isinstance(value, dict) and set(value) == {"$file"}:
-        names = value["$file"] if isinstance(value["$file"], list) else [value["$file"]]
-        return "".join((TESTDATA / "requests" / n).read_bytes().decode("utf-8") for n in names)
-    if isinstance(value, dict):
-        return {k: resolve_files(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [resolve_files(v) for v in value]
-    return value
 
 
 @pytest.mark.parametrize(

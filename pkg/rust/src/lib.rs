@@ -509,7 +509,7 @@ fn request_context(o: &Options, verifier: Option<JsVerifier>) -> Result<RequestC
 /// Validates a request body (JSON text) for an operation; `options` is JSON
 /// `{path, context: {<the core's context keys, snake_case>}, now, expiry_days}`. Only in the
 /// request module (`requests` feature).
-#[cfg(feature = "requests")]
+#[cfg(all(feature = "requests", not(feature = "encrypted-keys")))]
 #[wasm_bindgen]
 pub fn validate_request(
     operation: &str,
@@ -517,8 +517,51 @@ pub fn validate_request(
     options: &str,
     verifier: Option<JsVerifier>,
 ) -> String {
+    validate(operation, body, options, verifier, None)
+}
+
+/// [`validate_request`] in the modules with the ciphers (Node's and the browser's PKCS#12
+/// module), with `keyPassword`: an encrypted private key in the body is decrypted with it and
+/// checked like an unencrypted one, as `request --key-password-file` does. An argument of its
+/// own, not a member of `options`: it is held in a buffer wiped on drop rather than in the
+/// options' JSON text and `Value`s, and it is not a context key (`RequestContext::set_key_password`
+/// keeps it out of context files). A separate definition for the reason given at
+/// [`check_certificate`]: wasm-bindgen exports every parameter it sees, and the browser's
+/// request module has no use for one.
+#[cfg(all(feature = "requests", feature = "encrypted-keys"))]
+#[wasm_bindgen]
+pub fn validate_request(
+    operation: &str,
+    body: &str,
+    options: &str,
+    verifier: Option<JsVerifier>,
+    key_password: Option<String>,
+) -> String {
+    let key_password = key_password.map(Zeroizing::new);
+    validate(
+        operation,
+        body,
+        options,
+        verifier,
+        key_password.as_ref().map(|p| p.as_str()),
+    )
+}
+
+/// What both [`validate_request`]s share: the context read from `options` (and the key
+/// password, when given), the body validated.
+#[cfg(feature = "requests")]
+fn validate(
+    operation: &str,
+    body: &str,
+    options: &str,
+    verifier: Option<JsVerifier>,
+    key_password: Option<&str>,
+) -> String {
     let run = || -> Result<String, Failure> {
-        let context = request_context(&Options::parse(options)?, verifier)?;
+        let mut context = request_context(&Options::parse(options)?, verifier)?;
+        if let Some(password) = key_password {
+            context.set_key_password(password);
+        }
         core_validate_request(operation, body, &context)
             .map(|report| to_json(&report))
             .map_err(Failure::from)

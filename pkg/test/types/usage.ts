@@ -130,6 +130,13 @@ async function main(pem: string, key: string, bytes: ArrayBuffer): Promise<void>
   void fromEncrypted;
   // @ts-expect-error keyPassword is a string
   checkCertificate(pem, { key, keyPassword: 42 });
+  // A request body's encrypted key with its password; explain takes none
+  const fromEncryptedRequest: Report = validateRequest("aws.acm.import-certificate", { PrivateKey: key }, { keyPassword: "pw" });
+  void fromEncryptedRequest;
+  // @ts-expect-error keyPassword is a string
+  validateRequest("aws.acm.import-certificate", {}, { keyPassword: 42 });
+  // @ts-expect-error explain takes no keyPassword
+  explain("acm:ImportCertificate", "InvalidParameter", { request: {}, keyPassword: "pw" });
   // @ts-expect-error unknown option
   checkCertificate(pem, { keys: key });
   // @ts-expect-error algorithm is "sha1" | "sha256"

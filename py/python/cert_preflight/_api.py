@@ -421,6 +421,7 @@ def validate_request(
     context: Optional[Mapping[str, Any]] = None,
     now: TimeInput = None,
     expiry_days: int = DEFAULT_EXPIRY_DAYS,
+    key_password: Optional[str] = None,
 ) -> Report:
     """Validates a request body for an operation (an id such as
     ``"aws.acm.import-certificate"`` or a provider action such as ``"CreateListener"``).
@@ -431,6 +432,14 @@ def validate_request(
     (snake_case keys: ``listener_protocol``, ``existing_names``, ``zone_name``, ...). A body
     that is not JSON is a report with ``request.malformed``; an unknown operation raises
     :class:`CertPreflightError` with code ``"UNKNOWN_OPERATION"``.
+    ``key_password`` opens an encrypted private key in the body (``ENCRYPTED PRIVATE KEY``, or
+    the legacy ``Proc-Type: 4,ENCRYPTED`` PEM), like the CLI's ``request
+    --key-password-file``: the key is then checked like an unencrypted one (its match with the
+    certificate, the key policy) and ``key.encrypted`` still says the body holds it encrypted,
+    which the providers refuse; a wrong one is ``key.wrong_password``, a scheme not
+    implemented ``key.encryption_unsupported``, and without it an encrypted key is
+    ``key.encrypted`` as before. It is not a ``context`` key, and never appears in any output
+    or exception.
     """
     fn = "validate_request"
     if not isinstance(operation, str):
@@ -441,6 +450,7 @@ def validate_request(
         "path": _path(fn, path),
         "context": _context(fn, context),
         "expiry_days": _expiry_days(fn, expiry_days),
+        "key_password": _optional_str(fn, "key_password", key_password),
     }
     report = _call(fn, lambda: _native.validate_request(operation, text, **options))
     return Report._from_json_text(report)
@@ -454,12 +464,20 @@ def validate_request_file(
     context: Optional[Mapping[str, Any]] = None,
     now: TimeInput = None,
     expiry_days: int = DEFAULT_EXPIRY_DAYS,
+    key_password: Optional[str] = None,
 ) -> Report:
-    """:func:`validate_request` on a JSON body file, read as bytes as the CLI reads it."""
+    """:func:`validate_request` on a JSON body file, read as bytes as the CLI reads it (an
+    encrypted key in it opened with ``key_password``)."""
     with open(path, "rb") as f:
         body = f.read()
     return validate_request(
-        operation, body, path=path_params, context=context, now=now, expiry_days=expiry_days
+        operation,
+        body,
+        path=path_params,
+        context=context,
+        now=now,
+        expiry_days=expiry_days,
+        key_password=key_password,
     )
 
 

@@ -36,6 +36,7 @@ def validate_request(
     path: Optional[str] = ...,
     context: Optional[str] = ...,
     expiry_days: int = ...,
+    key_password: Optional[str] = ...,
 ) -> str: ...
 def fingerprint(
     certificate: Material, *, algorithm: Optional[str] = ..., style: Optional[str] = ...

@@ -44,13 +44,16 @@ def request(body: Dict[str, object]) -> int:
             path={"region": "eu-west-1"},
             context={"service": "cloudfront", "existing_names": ["a"]},
             now="2026-11-23T00:00:00Z",
+            key_password=None,
         )
     except CertPreflightError as error:
         code: str = error.code
         option: Optional[str] = error.option
         print(code, option)
         return 2
-    from_file: Report = cert_preflight.validate_request_file("acm:ImportCertificate", "body.json")
+    from_file: Report = cert_preflight.validate_request_file(
+        "acm:ImportCertificate", "body.json", key_password="secret"
+    )
     print(from_file.valid)
     return report.errors
 

@@ -101,6 +101,9 @@ pub(crate) struct ScanArgs {
     /// The password of PKCS#12 files found (scan never prompts).
     #[command(flatten)]
     pub password: crate::password::PasswordArgs,
+    /// The password of the encrypted private keys found (one for all; scan never prompts).
+    #[command(flatten)]
+    pub key_password: crate::password::KeyPasswordArgs,
 }
 
 /// `cert-preflight completions`.

@@ -22,7 +22,8 @@ pub(crate) const KEY_PASSWORD_ENV: &str = "CERT_PREFLIGHT_KEY_PASSWORD";
 #[derive(Debug, Args, Default)]
 pub(crate) struct PasswordArgs {
     /// File holding the PKCS#12 password (one trailing line end is dropped). Without this or
-    /// --password-env: $CERT_PREFLIGHT_PASSWORD, else a prompt on a terminal, else no password.
+    /// --password-env: $CERT_PREFLIGHT_PASSWORD, else a prompt on a terminal (never in scan),
+    /// else no password.
     #[arg(long, value_name = "FILE")]
     pub password_file: Option<PathBuf>,
     /// Name of an environment variable holding the PKCS#12 password.
@@ -31,13 +32,14 @@ pub(crate) struct PasswordArgs {
 }
 
 /// `--key-password-file` and `--key-password-env`, for an encrypted private key (`cert --key`,
-/// or the private key of a `request` body).
+/// the private key of a `request` body, or every key `scan` pairs with a certificate).
 #[derive(Debug, Args, Default)]
 pub(crate) struct KeyPasswordArgs {
     /// File holding the password of an encrypted private key (one trailing line end is
-    /// dropped): the key is decrypted, checked like an unencrypted one, and --fix-key writes it
-    /// unencrypted. Without this or --key-password-env: $CERT_PREFLIGHT_KEY_PASSWORD, else a
-    /// prompt on a terminal when the key is encrypted, else none (reported as encrypted).
+    /// dropped; scan opens every key with it): the key is decrypted, checked like an
+    /// unencrypted one, and --fix-key writes it unencrypted. Without this or --key-password-env:
+    /// $CERT_PREFLIGHT_KEY_PASSWORD, else a prompt on a terminal when the key is encrypted
+    /// (never in scan), else none (reported as encrypted).
     #[arg(long, value_name = "FILE")]
     pub key_password_file: Option<PathBuf>,
     /// Name of an environment variable holding the password of an encrypted private key.

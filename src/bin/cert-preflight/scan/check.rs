@@ -36,6 +36,10 @@ pub(crate) struct Settings {
     /// The password every PKCS#12 file is opened with (scan never prompts; empty when none is
     /// given). A file it does not open gets `pkcs12.wrong_password` in its report.
     pub pkcs12_password: Zeroizing<String>,
+    /// The password every encrypted private key is opened with (`--key-password-*`, resolved
+    /// as `cert`'s but never asked for); `None` when none is given, and then an encrypted key
+    /// is `key.encrypted` as before. A key it does not open gets `key.wrong_password`.
+    pub key_password: Option<Zeroizing<String>>,
     /// `--intermediates`: the pool every chain may be completed from.
     pub intermediates: Option<cert_preflight::IntermediatePool>,
 }
@@ -187,6 +191,7 @@ fn check_text(path: &Path, key: Option<PathBuf>, settings: &Settings) -> Outcome
         None => CertificateInput::new(&cert.pem, settings.now),
     };
     request.private_key = key_text.as_ref().map(|k| k.as_str());
+    request.key_password = settings.key_password.as_ref().map(|p| p.as_str());
     request.key_required = false;
     request.expiry_warning_days = settings.expiry_days;
     request.purpose = CertificatePurpose::Server;

@@ -44,6 +44,7 @@ pub(crate) fn run_scan(args: &ScanArgs, format: ScanFormat) -> Result<u8, CliErr
         key_for: HashMap::new(),
         paired_keys: HashSet::new(),
         pkcs12_password: args.password.resolve("PKCS#12 files", Prompt::Never)?,
+        key_password: args.key_password.resolve("private keys", Prompt::Never)?,
         intermediates: args
             .intermediates
             .as_deref()
