@@ -547,3 +547,35 @@ fn certificate_names_are_listed_five_then_counted() {
         assert_eq!(list_names(&names[..count]), listed, "{count} names");
     }
 }
+
+/// The messages of `domain.label_invalid` show the first five bad characters and the first
+/// three labels with a hyphen at an end, and say "and others" only past that (issue 27: the
+/// bounds were unpinned).
+#[test]
+fn invalid_name_messages_show_five_characters_and_three_labels() {
+    let table = [
+        ("a!b@c#d$e%.com", "'%'; a label", false),
+        ("a!b@c#d$e%f^.com", "'%' and others; a label", true),
+        ("-a.-b.-c.com", "\"-c\" start or end", false),
+        ("-a.-b.-c.-d.com", "\"-c\" and others start or end", true),
+    ];
+    for (name, says, others) in table {
+        let mut out = crate::findings::Findings::new();
+        let subject = Subject {
+            entry: None,
+            raw: name,
+        };
+        assert!(!check_name_rules(name, PATH, &subject, &mut out), "{name}");
+        let diagnostics = out.diagnostics();
+        let messages: Vec<&str> = diagnostics.iter().map(|d| d.message.as_str()).collect();
+        assert!(
+            messages.iter().any(|m| m.contains(says)),
+            "{name}: {messages:?}"
+        );
+        assert_eq!(
+            messages.iter().any(|m| m.contains("and others")),
+            others,
+            "{name}: {messages:?}"
+        );
+    }
+}
