@@ -292,9 +292,10 @@ fn name_length(name: &str, report: &mut NameReport<'_, '_>) -> bool {
 }
 
 /// The punycode form of a name: each non-ASCII label lowercased and encoded as `xn--…`.
-/// `None` when a non-ASCII label is over 63 characters (its encoding could not be a label
-/// anyway, and the encoder's time grows with the square of the label's length) or cannot be
-/// encoded, or when a label holds a capital sigma `Σ`: its lower case depends on context
+/// `None` when a non-ASCII label's encoding is over 63 characters (RFC 1035: the suggestion
+/// must itself be a valid label; a label of over 63 characters is not even encoded, since its
+/// encoding is longer and the encoder's time grows with the square of the label's length) or
+/// cannot be encoded, or when a label holds a capital sigma `Σ`: its lower case depends on context
 /// (`σ` or final `ς`), which [`lowercase`] does not apply, so the caller gives the general
 /// punycode advice instead of a possibly wrong form.
 pub(super) fn punycode_name(labels: &[&str]) -> Option<String> {
@@ -306,10 +307,15 @@ pub(super) fn punycode_name(labels: &[&str]) -> Option<String> {
         let lower = lowercase(label);
         if lower.is_ascii() {
             encoded.push(lower);
-        } else if lower.chars().count() > MAX_LABEL {
+        } else if lower.chars().nth(MAX_LABEL).is_some() {
+            // Over 63 characters: never encoded (the encoding is longer still).
             return None;
         } else {
-            encoded.push(format!("xn--{}", punycode_encode(&lower)?));
+            let ascii = format!("xn--{}", punycode_encode(&lower)?);
+            if ascii.len() > MAX_LABEL {
+                return None;
+            }
+            encoded.push(ascii);
         }
     }
     Some(crate::text::join(&encoded, "."))

@@ -367,6 +367,28 @@ fn punycode_in_message() {
         punycode_name(&["MÜNCHEN", "de"]).as_deref(),
         Some("xn--mnchen-3ya.de")
     );
+    // A suggestion is itself a valid name: a label whose encoding would be over 63 characters
+    // gets none (issue 27: a 60- to 63-character label was encoded past the limit).
+    for length in 2..=70 {
+        let label = format!("ü{}", "a".repeat(length - 1));
+        match punycode_name(&[&label, "de"]) {
+            Some(ascii) => {
+                let first = ascii.split('.').next().unwrap_or_default();
+                assert!(first.len() <= MAX_LABEL, "{length}: {ascii}");
+            }
+            None => assert!(
+                length > MAX_LABEL - 7,
+                "{length}: an encoding of {} characters fits",
+                length + 6
+            ),
+        }
+    }
+    let longest = format!("ü{}", "a".repeat(MAX_LABEL - 8));
+    assert_eq!(
+        punycode_name(&[&longest]).map(|a| a.len()),
+        Some(MAX_LABEL),
+        "the longest label that still encodes"
+    );
 }
 
 #[test]
