@@ -472,6 +472,26 @@ def cases(k):
     add("wildcard-suffix-private-section", leaf(k, n(), names=["*.s3.amazonaws.com"], cn=None), ["cert.wildcard_public_suffix"])
     add("wildcard-suffix-private-section-private", leaf(k, n(), names=["*.s3.amazonaws.com"], cn=None), [], ["cert.wildcard_public_suffix"], audience="private")
     add("wildcard-under-suffix", leaf(k, n(), names=["*.example.co.uk"], cn=None), [], ["cert.wildcard_public_suffix"])
+    # Appended last too (issue 27, mutation testing): cert.eku_extra names each well-known
+    # purpose and shows an unknown one as its OID; cRLSign alone in a leaf is a Baseline
+    # Requirements warning for the public audience and nothing for a private one.
+    named = [
+        ExtendedKeyUsageOID.ANY_EXTENDED_KEY_USAGE,
+        ExtendedKeyUsageOID.EMAIL_PROTECTION,
+        ExtendedKeyUsageOID.TIME_STAMPING,
+        ExtendedKeyUsageOID.OCSP_SIGNING,
+        x509.ObjectIdentifier("1.3.6.1.4.1.11129.2.4.4"),
+        x509.ObjectIdentifier("1.2.3.4"),
+    ]
+    add("eku-extra-named", leaf(k, n(), eku=SERVER_AUTH + named), ["cert.eku_extra"])
+    add("ku-crl-sign", leaf(k, n(), ku=dict(digital_signature=True, crl_sign=True)), ["cert.key_usage_ca_bits"])
+    add(
+        "ku-crl-sign-private",
+        leaf(k, n(), ku=dict(digital_signature=True, crl_sign=True)),
+        [],
+        ["cert.key_usage_ca_bits"],
+        audience="private",
+    )
     return out
 
 
