@@ -492,6 +492,14 @@ def cases(k):
         ["cert.key_usage_ca_bits"],
         audience="private",
     )
+    # A keyUsage without digitalSignature names keyEncipherment's TLS 1.2-only use for an RSA
+    # key that has it, and for no other key.
+    add("ku-ec-agreement-only", leaf(k, n(), ku=dict(key_agreement=True)), ["cert.key_usage_no_signature"])
+    add(
+        "ku-rsa-agreement-only",
+        leaf(k, n(), key="rsa", ku=dict(key_agreement=True)),
+        ["cert.key_usage_no_signature", "cert.key_usage_for_key_type"],
+    )
     return out
 
 

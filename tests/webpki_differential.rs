@@ -65,16 +65,18 @@ use rustls_pki_types::pem::PemObject;
 use rustls_pki_types::{CertificateDer, ServerName, UnixTime};
 use webpki::{anchor_from_trusted_cert, EndEntityCert, KeyUsage};
 
-/// The agreement reached (314 of 383: 65 of 81 golden chains, 27 of 27 other test PKI files,
-/// 65 of 78 client-lints cases, 157 of 197 x509-limbo cases):
+/// The agreement reached (321 of 392: 65 of 81 golden chains, 30 of 30 other test PKI files,
+/// 69 of 84 client-lints cases, 157 of 197 x509-limbo cases):
 /// the test fails below it, so a change that loses cases is seen even when the exceptions file
 /// is updated with it. Most of the rest is webpki being laxer than RFC 5280 and the Baseline
 /// Requirements where x509-limbo and cert-preflight refuse (see the exceptions file). Issue 26
 /// moved four each way: a critical EKU and keyCertSign in a leaf became errors, as
 /// pyca/cryptography refuses them (webpki accepts), and IPv6 peer names are taken, so the four
 /// x509-limbo cases with one now agree. Three chains through an intermediate with an extended
-/// key usage (testdata/edges/intermediate-eku-*.pem) agree too.
-const AGREEMENT_FLOOR_PERCENT: f64 = 81.9;
+/// key usage (testdata/edges/intermediate-eku-*.pem) agree too. Issue 27 added two
+/// client-lints leaves without digitalSignature (ECDSA and RSA keys with keyAgreement alone),
+/// which Chrome refuses and webpki does not check: two reasoned disagreements, 81.89%.
+const AGREEMENT_FLOOR_PERCENT: f64 = 81.8;
 
 /// The trust anchors of a golden case that names none: the roots of the test PKI
 /// (testdata/certs/README.md, testdata/pool), each a self-signed CA.
