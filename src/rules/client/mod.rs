@@ -441,14 +441,8 @@ fn time_problems(time: &TimeEncoding) -> Vec<String> {
             format!("its time zone is \"{zone}\", not Z (UTC)")
         });
     }
-    let year: Option<u32> = if time.generalized {
-        digits.get(..4).and_then(|y| y.parse().ok())
-    } else {
-        digits
-            .get(..2)
-            .and_then(|y| y.parse::<u32>().ok())
-            .map(|yy| if yy >= 50 { 1900 + yy } else { 2000 + yy })
-    };
+    // Only a GeneralizedTime's year is judged (a UTCTime's two digits are always in range).
+    let year: Option<u32> = digits.get(..4).and_then(|y| y.parse().ok());
     if time.generalized && year.is_some_and(|y| y < GENERALIZED_TIME_FROM_YEAR) {
         problems.push(format!(
             "a date before {GENERALIZED_TIME_FROM_YEAR} must be UTCTime"
