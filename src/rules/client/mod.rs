@@ -508,6 +508,24 @@ mod tests {
         }
     }
 
+    /// Go reads a GeneralizedTime only as `YYYYMMDDHHMMSSZ`: fourteen digits, then Z, nothing
+    /// else (issue 27: near misses of the same length, or with the right prefix, were
+    /// untested, so each part of the test could be weakened).
+    #[test]
+    fn generalized_time_forms_go_reads() {
+        let table = [
+            ("20500101000000Z", true),
+            ("2050010100000AZ", false),
+            ("205001010000000", false),
+            ("20500101000000Z0", false),
+            ("20500101000000", false),
+            ("", false),
+        ];
+        for (text, go) in table {
+            assert_eq!(generalized_time_is_go_form(text), go, "{text}");
+        }
+    }
+
     /// rustls-webpki reads a UTCTime only as `YYMMDDHHMMSSZ`: twelve digits, then Z, nothing
     /// else (thirteen-character near misses included, so each part of the test counts).
     #[test]
