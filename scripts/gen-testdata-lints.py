@@ -500,6 +500,14 @@ def cases(k):
         leaf(k, n(), key="rsa", ku=dict(key_agreement=True)),
         ["cert.key_usage_no_signature", "cert.key_usage_for_key_type"],
     )
+    # dataEncipherment in an RSA leaf is "not recommended" by BR 7.1.2.7.11 (pkilint:
+    # subscriber_discouraged_ku_present), not forbidden: no cert.key_usage_for_key_type.
+    add(
+        "ku-rsa-data-encipherment",
+        leaf(k, n(), key="rsa", ku=dict(digital_signature=True, data_encipherment=True)),
+        [],
+        ["cert.key_usage_for_key_type", "cert.key_usage_no_signature"],
+    )
     return out
 
 

@@ -56,6 +56,7 @@ pub(crate) struct LintFacts {
 pub(crate) mod key_usage {
     pub(crate) const DIGITAL_SIGNATURE: u16 = 1 << 0;
     pub(crate) const KEY_ENCIPHERMENT: u16 = 1 << 2;
+    pub(crate) const DATA_ENCIPHERMENT: u16 = 1 << 3;
     pub(crate) const KEY_AGREEMENT: u16 = 1 << 4;
     pub(crate) const KEY_CERT_SIGN: u16 = 1 << 5;
     pub(crate) const CRL_SIGN: u16 = 1 << 6;

@@ -271,15 +271,17 @@ fn check_key_usage(leaf: &Leaf<'_>, out: &mut Findings) {
 
 /// The keyUsage bits a subscriber key of this type may have, with the source: BR 7.1.2.7.11's
 /// table for TLS subscriber certificates, narrower than what RFC 3279, 5480 and 8410 allow the
-/// key types (nonRepudiation and dataEncipherment are no server's business). keyCertSign and
-/// cRLSign are `cert.key_usage_ca_bits`'s.
+/// key types (nonRepudiation is no server's business). The table's "not recommended" bits
+/// (dataEncipherment for RSA, keyAgreement for ECDSA; pkilint's
+/// `subscriber_discouraged_ku_present`) are allowed: the rule is about forbidden ones (pkilint's
+/// `subscriber_prohibited_ku_present`). keyCertSign and cRLSign are `cert.key_usage_ca_bits`'s.
 fn allowed_key_usage(key: &KeyKind) -> (u16, &'static str, &'static str) {
     let ca_bits = ku::KEY_CERT_SIGN | ku::CRL_SIGN;
     match key {
         KeyKind::Rsa { .. } => (
-            ku::DIGITAL_SIGNATURE | ku::KEY_ENCIPHERMENT | ca_bits,
+            ku::DIGITAL_SIGNATURE | ku::KEY_ENCIPHERMENT | ku::DATA_ENCIPHERMENT | ca_bits,
             "RSA",
-            "BR 7.1.2.7.11: digitalSignature and keyEncipherment only; RFC 3279 section 2.3.1",
+            "BR 7.1.2.7.11: digitalSignature, keyEncipherment and dataEncipherment only; RFC 3279 section 2.3.1",
         ),
         KeyKind::Ec { .. } => (
             ku::DIGITAL_SIGNATURE | ku::KEY_AGREEMENT | ca_bits,
