@@ -508,6 +508,14 @@ def cases(k):
         [],
         ["cert.key_usage_for_key_type", "cert.key_usage_no_signature"],
     )
+    # An address in the CN is among the SANs when an iPAddress entry has that text; a host name
+    # in the CN is not matched by an address entry (issue 27).
+    add("cn-ip-in-san", leaf(k, n(), names=[], ips=["8.8.8.8"], cn="8.8.8.8"), ["cert.cn_present"], ["cert.cn_not_in_san"])
+    add(
+        "cn-dns-beside-ip",
+        leaf(k, n(), names=["api.example.com"], ips=["8.8.8.8"], cn="www.example.com"),
+        ["cert.cn_not_in_san"],
+    )
     return out
 
 
