@@ -516,6 +516,18 @@ def cases(k):
         leaf(k, n(), names=["api.example.com"], ips=["8.8.8.8"], cn="www.example.com"),
         ["cert.cn_not_in_san"],
     )
+    # DNS names at their edges (issue 27): 253 characters is the longest name (RFC 1035); a
+    # wildcard under an internal top-level domain is still an internal name; a reserved label
+    # other than xn-- is refused even when the rest would decode as punycode.
+    longest = ".".join(["a" * 63, "b" * 63, "c" * 63, "d" * 57, "com"])
+    add("dns-253", leaf(k, n(), names=[longest], cn=None), [], ["cert.dns_name_too_long"])
+    add("dns-254", leaf(k, n(), names=["e" + longest], cn=None), ["cert.dns_name_too_long"])
+    add("wildcard-internal", leaf(k, n(), names=["*.files.corp"], cn=None), ["cert.internal_name"])
+    add(
+        "dns-reserved-label-punycode-tail",
+        leaf(k, n(), names=["ab--bcher-kva.example.com"], cn=None),
+        ["cert.dns_reserved_label"],
+    )
     return out
 
 
