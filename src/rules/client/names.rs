@@ -578,6 +578,63 @@ mod tests {
         assert!(reserved_range(&v6).is_none());
     }
 
+    /// Every IPv4 range of the registry at both of its ends and just outside them (issue 27:
+    /// most arms could be deleted unnoticed), and, where the standard library has a predicate
+    /// for a range, agreement with it over every a.b.x.y for a few x.y.
+    #[test]
+    fn ipv4_ranges_at_their_ends() {
+        // (first, last, the range's text starts with)
+        let table: [([u8; 4], [u8; 4], &str); 14] = [
+            ([0, 0, 0, 0], [0, 255, 255, 255], "0.0.0.0/8"),
+            ([10, 0, 0, 0], [10, 255, 255, 255], "10.0.0.0/8"),
+            ([100, 64, 0, 0], [100, 127, 255, 255], "100.64.0.0/10"),
+            ([127, 0, 0, 0], [127, 255, 255, 255], "127.0.0.0/8"),
+            ([169, 254, 0, 0], [169, 254, 255, 255], "169.254.0.0/16"),
+            ([172, 16, 0, 0], [172, 31, 255, 255], "172.16.0.0/12"),
+            ([192, 0, 0, 0], [192, 0, 0, 255], "192.0.0.0/24"),
+            ([192, 0, 2, 0], [192, 0, 2, 255], "192.0.2.0/24"),
+            ([192, 168, 0, 0], [192, 168, 255, 255], "192.168.0.0/16"),
+            ([198, 18, 0, 0], [198, 19, 255, 255], "198.18.0.0/15"),
+            ([198, 51, 100, 0], [198, 51, 100, 255], "198.51.100.0/24"),
+            ([203, 0, 113, 0], [203, 0, 113, 255], "203.0.113.0/24"),
+            ([224, 0, 0, 0], [239, 255, 255, 255], "224.0.0.0/4"),
+            ([240, 0, 0, 0], [255, 255, 255, 255], "240.0.0.0/4"),
+        ];
+        let as_u32 = u32::from_be_bytes;
+        for (first, last, range) in table {
+            for inside in [first, last] {
+                let got = reserved_range(&inside).unwrap_or("none");
+                assert!(got.starts_with(range), "{inside:?}: {got}");
+            }
+            for outside in [as_u32(first).checked_sub(1), as_u32(last).checked_add(1)] {
+                let Some(outside) = outside.map(u32::to_be_bytes) else {
+                    continue;
+                };
+                let got = reserved_range(&outside).unwrap_or("none");
+                assert!(!got.starts_with(range), "{outside:?}: {got}");
+            }
+        }
+        for a in 0..=255u8 {
+            for b in 0..=255u8 {
+                for (c, d) in [(0, 0), (2, 1), (100, 7), (113, 255)] {
+                    let address = std::net::Ipv4Addr::new(a, b, c, d);
+                    let std_says = address.is_private()
+                        || address.is_loopback()
+                        || address.is_link_local()
+                        || address.is_multicast()
+                        || address.is_documentation()
+                        || address.is_broadcast();
+                    if std_says {
+                        assert!(reserved_range(&address.octets()).is_some(), "{address}");
+                    }
+                }
+            }
+        }
+        // A malformed address (five octets) has no range: cert.ip_malformed reports it.
+        assert_eq!(reserved_range(&[0xfc, 0, 0, 0, 1]), None);
+        assert_eq!(reserved_range(&[10, 0, 0]), None);
+    }
+
     #[test]
     fn internal_names() {
         assert!(internal_tld(&["intranet"]).is_some());
