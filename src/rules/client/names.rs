@@ -483,8 +483,9 @@ fn reserved_range(octets: &[u8]) -> Option<&'static str> {
             _ => return None,
         }),
         [first, second, ..] if octets.len() == 16 => {
+            // `::` and `::1` only: `::2` to `::ff` are no special-purpose address.
             let all_but_last_zero = octets.get(..15).is_some_and(|p| p.iter().all(|b| *b == 0));
-            if all_but_last_zero {
+            if all_but_last_zero && octets.get(15).is_some_and(|last| *last <= 1) {
                 Some("::/127, unspecified or loopback")
             } else if octets.get(..12) == Some(&[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff]) {
                 octets
@@ -633,6 +634,70 @@ mod tests {
         // A malformed address (five octets) has no range: cert.ip_malformed reports it.
         assert_eq!(reserved_range(&[0xfc, 0, 0, 0, 1]), None);
         assert_eq!(reserved_range(&[10, 0, 0]), None);
+    }
+
+    /// The IPv6 ranges at both ends and just outside them, and agreement with `Ipv6Addr`'s
+    /// predicates on a sample of addresses around each range (issue 27: the link-local test
+    /// could be weakened unnoticed).
+    #[test]
+    fn ipv6_ranges_at_their_ends() {
+        let full = |text: &str| u128::from(text.parse::<std::net::Ipv6Addr>().unwrap());
+        let table = [
+            ("::", "::1", "::/127"),
+            ("::ffff:10.0.0.0", "::ffff:10.255.255.255", "::ffff:0:0/96"),
+            (
+                "fc00::",
+                "fdff:ffff:ffff:ffff:ffff:ffff:ffff:ffff",
+                "fc00::/7",
+            ),
+            (
+                "fe80::",
+                "febf:ffff:ffff:ffff:ffff:ffff:ffff:ffff",
+                "fe80::/10",
+            ),
+            (
+                "ff00::",
+                "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff",
+                "ff00::/8",
+            ),
+            (
+                "2001:db8::",
+                "2001:db8:ffff:ffff:ffff:ffff:ffff:ffff",
+                "2001:db8::/32",
+            ),
+        ];
+        let mut sample = Vec::new();
+        for (first, last, range) in table {
+            let (first, last) = (full(first), full(last));
+            for inside in [first, last] {
+                let got = reserved_range(&inside.to_be_bytes()).unwrap_or("none");
+                assert!(got.starts_with(range), "{inside:x}: {got}");
+            }
+            for outside in [first.checked_sub(1), last.checked_add(1)]
+                .into_iter()
+                .flatten()
+            {
+                let got = reserved_range(&outside.to_be_bytes()).unwrap_or("none");
+                assert!(!got.starts_with(range), "{outside:x}: {got}");
+            }
+            for step in [0, 1, 1 << 64, 1 << 100, 1 << 118, 1 << 120] {
+                sample.extend([
+                    first.wrapping_sub(step),
+                    last.wrapping_add(step),
+                    first ^ step,
+                ]);
+            }
+        }
+        for address in sample.into_iter().map(std::net::Ipv6Addr::from) {
+            let std_says = address.is_loopback()
+                || address.is_unspecified()
+                || address.is_multicast()
+                || address.is_unique_local()
+                || address.is_unicast_link_local();
+            if std_says {
+                assert!(reserved_range(&address.octets()).is_some(), "{address}");
+            }
+        }
     }
 
     #[test]
