@@ -5,7 +5,8 @@ use crate::findings::Findings;
 use crate::report::Severity;
 
 use super::ip_address::ip_address_text;
-use super::{list_names, CertificateNames, CheckedName, SHOWN_CHARS};
+use super::name::SHOWN_CHARS;
+use super::{list_names, CertificateNames, CheckedName};
 use crate::text::quote;
 
 /// Emits `domain.not_covered` for every name the certificate does not cover (RFC 6125).

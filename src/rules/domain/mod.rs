@@ -30,7 +30,7 @@ mod ip_address;
 mod name;
 
 pub(crate) use coverage::check_coverage;
-use name::check_name;
+use name::{check_name, Subject, SHOWN_CHARS};
 
 /// The names a leaf certificate presents for matching.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -62,8 +62,6 @@ const MAX_NAMES: usize = 30;
 const FIELD_PROSE_MAX: usize = 1_024;
 /// The field length the seed's schema states (over it: an error).
 const FIELD_SCHEMA_MAX: usize = 10_000;
-/// Characters of a user's value shown in a message before it is cut with `…`.
-pub(super) const SHOWN_CHARS: usize = 80;
 /// Certificate names listed in a `domain.not_covered` message before "and N more".
 const SHOWN_CERT_NAMES: usize = 5;
 
@@ -291,24 +289,6 @@ fn duplicate_key(name: &str) -> Cow<'_, str> {
         Cow::Borrowed(name)
     } else {
         Cow::Owned(lowercase(name))
-    }
-}
-
-/// Names the name a message is about (`entry 2, "a..com"` or `"a..com"`), quoted only when a
-/// message is written: most names pass every rule, and quoting is most of a clean check's
-/// cost for them.
-struct Subject<'a> {
-    /// 1-based position in a comma-separated field; `None` in a list with a path per name.
-    entry: Option<usize>,
-    raw: &'a str,
-}
-
-impl std::fmt::Display for Subject<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        if let Some(number) = self.entry {
-            write!(f, "entry {number}, ")?;
-        }
-        f.write_str(&quote(self.raw, SHOWN_CHARS))
     }
 }
 

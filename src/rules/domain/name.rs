@@ -2,17 +2,36 @@
 //! place), each its own function with its own message, so that every problem of a name is
 //! reported at once; and the punycode suggestion for a Unicode name.
 
-use super::{Subject, SHOWN_CHARS};
 use crate::catalog;
 use crate::findings::Findings;
 use crate::text::case::{has_capital_sigma, lowercase};
 use crate::text::punycode::punycode_encode;
 use crate::text::quote;
 
+/// Characters of a user's value shown in a message before it is cut with `…`.
+pub(super) const SHOWN_CHARS: usize = 80;
 /// Most characters in one label (seed 003, RFC 1035).
 pub(super) const MAX_LABEL: usize = 63;
 /// Most characters in one name (RFC 1035, without the root's trailing dot).
 const MAX_NAME: usize = 253;
+
+/// Names the name a message is about (`entry 2, "a..com"` or `"a..com"`), quoted only when a
+/// message is written: most names pass every rule, and quoting is most of a clean check's
+/// cost for them.
+pub(super) struct Subject<'a> {
+    /// 1-based position in a comma-separated field; `None` in a list with a path per name.
+    pub(super) entry: Option<usize>,
+    pub(super) raw: &'a str,
+}
+
+impl std::fmt::Display for Subject<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if let Some(number) = self.entry {
+            write!(f, "entry {number}, ")?;
+        }
+        f.write_str(&quote(self.raw, SHOWN_CHARS))
+    }
+}
 
 /// Whether `name` is an ordinary host name that no name rule reports: 1 to 253 characters of
 /// dot-separated labels, each 1 to 63 ASCII letters, digits and hyphens, starting and ending
