@@ -233,10 +233,13 @@ def leaf(
     eku_critical=False,
     ku=KU_SIGN,
     key="ec",
+    org=None,
 ):
     names = DEFAULT_NAMES if names is None else names
     start = day(not_before)
     subject = [x509.NameAttribute(NameOID.COMMON_NAME, cn, _validate=False)] if cn is not None else []
+    if org is not None:
+        subject.insert(0, x509.NameAttribute(NameOID.ORGANIZATION_NAME, org))
     builder = (
         x509.CertificateBuilder()
         .subject_name(x509.Name(subject))
@@ -256,7 +259,7 @@ def leaf(
     ]
     if general:
         # RFC 5280 4.2.1.6: with an empty subject the subjectAltName MUST be critical.
-        builder = builder.add_extension(x509.SubjectAlternativeName(general), critical=cn is None)
+        builder = builder.add_extension(x509.SubjectAlternativeName(general), critical=not subject)
     if eku is not None:
         builder = builder.add_extension(x509.ExtendedKeyUsage(eku), critical=eku_critical)
     if ku is not None:
@@ -527,6 +530,12 @@ def cases(k):
         "dns-reserved-label-punycode-tail",
         leaf(k, n(), names=["ab--bcher-kva.example.com"], cn=None),
         ["cert.dns_reserved_label"],
+    )
+    # A subject without a common name is shown as the subject, not as empty (issue 27).
+    add(
+        "subject-without-cn",
+        leaf(k, n(), cn=None, org="Preflight Test", eku=SERVER_AUTH + [ExtendedKeyUsageOID.CODE_SIGNING]),
+        ["cert.eku_extra"],
     )
     return out
 
