@@ -37,9 +37,12 @@ MUTATED='^src/(rules/|request/engine\.rs$|request/checks\.rs$|input/|model/)'
 # Integration tests that run in-process in a few seconds, by area. The certificate area has the
 # request goldens too: the operations run the certificate and key rules (Key Vault's combined
 # field, the per-field chain split), and those cases exist only there.
+# key_conversion and key_decryption hold the key conversion (`--fix-key`) and decryption to
+# openssl; without them key.rs's convert_for_target looked untested (2 s together).
 CERTIFICATE_TESTS=(golden_certificate chain_verdicts key_curves key_hints client_lints
   trust_anchors foreign_verdicts signature_verifier pkcs7_bundles pkcs12_as_text x509_limbo
-  webpki_differential rule_catalogue certificate_verdicts request_golden path_choice)
+  webpki_differential rule_catalogue certificate_verdicts request_golden path_choice
+  key_conversion key_decryption)
 REQUEST_TESTS=(request_verdicts request_golden request_boundaries request_context_keys
   request_wire form_fields explain)
 
