@@ -32,7 +32,8 @@ cd "$(dirname "$0")/.."
 out=testdata/edges
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-rm -rf "$out"
+# Each file below is overwritten; the directory is not emptied, since
+# scripts/gen-testdata-search.py writes its path-search edges here too.
 mkdir -p "$out"
 
 # shellcheck source=scripts/lib/test-ca.sh

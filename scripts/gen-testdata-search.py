@@ -3,7 +3,9 @@
 test reached the bound of the path search, nor a certificate whose key verifies a signature
 under another name). The outputs are committed; run this only to change them, from anywhere:
 
-    target/test-venv/bin/python scripts/gen-testdata-search.py
+    target/test-venv/bin/python scripts/gen-testdata-search.py [FILE...]
+
+With FILE names (`root-eku-client-auth.pem`), only those are written.
 
 Needs Python's `cryptography` (scripts/test-venv.sh installs it). Keys are P-256, random and not
 kept: no test needs them. Every certificate is valid 2026-01-01 .. 2035-12-31, and tests pin the
@@ -20,6 +22,11 @@ search-budget-257.pem    resp. 16), each issued by the first of a line of CAs up
                          stops after 256 (chain.rs MAX_PATH_EXTENSIONS), so it completes on
                          the first and is cut short on the second, before its last path
 
+root-eku-client-auth.pem a leaf, its intermediate (no extended key usage) and a self-signed
+                         root whose extended key usage is clientAuth alone: a root is a name
+                         and a key to clients (rustls-webpki reads nothing else in a trust
+                         anchor), so its EKU bars nothing, unlike an intermediate's
+
 The partial paths the search pops, counted the way chain.rs's best_path pops them: the leaf,
 then for each issuer the issuer and every CA above it, 1 + 15 * (1 + 16) = 256 and
 1 + 16 * (1 + 15) = 257. Both stay under the search's other bound, 64 paths, and under the
@@ -29,6 +36,7 @@ certificate field's 65,536 characters.
 from __future__ import annotations
 
 import datetime
+import sys
 from pathlib import Path
 
 from cryptography import x509
@@ -60,6 +68,7 @@ def certificate(
     issuer: str,
     issuer_key: ec.EllipticCurvePrivateKey,
     ca: bool,
+    eku: list[x509.ObjectIdentifier] | None = None,
 ) -> x509.Certificate:
     builder = (
         x509.CertificateBuilder()
@@ -78,6 +87,8 @@ def certificate(
             critical=False,
         )
     )
+    if eku is not None:
+        builder = builder.add_extension(x509.ExtendedKeyUsage(eku), critical=False)
     if ca:
         builder = builder.add_extension(
             x509.KeyUsage(
@@ -136,10 +147,37 @@ def search_budget(file: str, issuers: int, above: int) -> None:
     write(file, [leaf, *same, *line])
 
 
+def root_eku_client_auth() -> None:
+    root_key, issuer_key = key(), key()
+    root = certificate(
+        "Preflight Search EKU Root",
+        root_key,
+        "Preflight Search EKU Root",
+        root_key,
+        True,
+        eku=[ExtendedKeyUsageOID.CLIENT_AUTH],
+    )
+    issuer = certificate(
+        "Preflight Search EKU Issuing CA", issuer_key, "Preflight Search EKU Root", root_key, True
+    )
+    leaf = certificate(
+        "www.example.com", key(), "Preflight Search EKU Issuing CA", issuer_key, False
+    )
+    write("root-eku-client-auth.pem", [leaf, issuer, root])
+
+
 def main() -> None:
-    same_key_other_name()
-    search_budget("search-budget-256.pem", issuers=15, above=16)
-    search_budget("search-budget-257.pem", issuers=16, above=15)
+    outputs = {
+        "same-key-other-name.pem": same_key_other_name,
+        "search-budget-256.pem": lambda: search_budget("search-budget-256.pem", issuers=15, above=16),
+        "search-budget-257.pem": lambda: search_budget("search-budget-257.pem", issuers=16, above=15),
+        "root-eku-client-auth.pem": root_eku_client_auth,
+    }
+    wanted = sys.argv[1:] or list(outputs)
+    for name in wanted:
+        if name not in outputs:
+            sys.exit(f"gen-testdata-search.py: no output {name}; one of {', '.join(outputs)}")
+        outputs[name]()
 
 
 if __name__ == "__main__":

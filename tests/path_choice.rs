@@ -255,3 +255,23 @@ fn the_search_budget_is_256_partial_paths() {
         "the 257th partial path is not taken"
     );
 }
+
+/// A root's extended key usage bars nothing: clients read a trust anchor as a name and a key
+/// (rustls-webpki reads nothing else), so a self-signed root whose EKU is clientAuth alone,
+/// in the bundle or given as the anchor, is no `cert.ca_profile`, where an intermediate's is
+/// (issue 27: the condition could be weakened unnoticed). Made by
+/// scripts/gen-testdata-search.py.
+#[test]
+fn a_roots_extended_key_usage_bars_nothing() {
+    let pem = read("edges/root-eku-client-auth.pem");
+    let plain = check_certificate(&CertificateInput::new(&pem, now()));
+    let (_, _, anchored) = trust_with_last_as_root("edges/root-eku-client-auth.pem");
+    for report in [plain, anchored] {
+        assert_eq!(
+            report.by_rule("cert.ca_profile").count(),
+            0,
+            "{:?}",
+            report.diagnostics
+        );
+    }
+}
