@@ -193,9 +193,9 @@ fn convert_for_target(field: &KeyField, ctx: &KeyContext<'_>) -> Option<Converte
         (ProviderProfile::AlibabaSlb, _, _) if is_rsa => KeyFormat::Pkcs1,
         (_, Some(wanted), _) => wanted,
         (_, None, true) => KeyFormat::Pkcs8,
-        // A decrypted key is written unencrypted in the encoding it was encrypted in.
-        _ if decrypted => info.format,
-        _ => return None,
+        // Otherwise the key keeps its encoding: a decrypted key is written unencrypted in the
+        // encoding it was encrypted in, and any other has nothing to convert (below).
+        _ => info.format,
     };
     if to == info.format && !ec_parameters && !decrypted {
         return None;
