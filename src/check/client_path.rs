@@ -64,6 +64,7 @@ pub(super) fn path_members<'a>(
             pointer: format!("{base}/chain/{}", cert.index),
             self_signed: chain.self_signed.get(pos).copied().unwrap_or(false),
             caller_anchor: false,
+            trust_anchor: matches!(chain.anchoring, Some((at, Anchoring::IsAnchor(_))) if at == pos),
         })
         .collect();
     let issued_by_caller_root = matches!(
@@ -80,6 +81,7 @@ pub(super) fn path_members<'a>(
             pointer: format!("{}/chain/{}", input.paths.roots, root.index),
             self_signed: root.subject_raw == root.issuer_raw,
             caller_anchor: true,
+            trust_anchor: true,
         });
     }
     members

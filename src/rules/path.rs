@@ -11,7 +11,7 @@
 use crate::catalog::{
     CERT_CA_PROFILE, CERT_EXPIRED, CERT_FORBIDDEN_KEY, CERT_KEY_IDENTIFIER, CERT_NOT_YET_VALID,
     CERT_SAN_CRITICALITY, CERT_SERIAL_INVALID, CERT_UNKNOWN_CRITICAL_EXTENSION,
-    CHAIN_NAME_CONSTRAINTS, CHAIN_PATH_LENGTH,
+    CHAIN_NAME_CONSTRAINTS, CHAIN_PATH_LENGTH, CHAIN_TOO_MANY_INTERMEDIATES,
 };
 use crate::findings::Findings;
 use crate::model::certificate::{Curve, EkuServerAuth, KeyKind, ParsedCertificate};
@@ -26,6 +26,11 @@ const MAX_SERIAL_OCTETS: usize = 20;
 /// since M93 for public roots: CA/Browser Forum BR 6.1.5).
 const MIN_RSA_BITS: u32 = 2048;
 
+/// rustls-webpki's longest path: at most 6 intermediates between the leaf and the trust anchor
+/// (`MAX_SUB_CA_COUNT`, rustls-webpki 0.103 `verify_cert.rs`; a longer path is
+/// `MaximumPathDepthExceeded`).
+const MAX_INTERMEDIATES: usize = 6;
+
 /// One certificate of the path, with where it is in the caller's input.
 pub(crate) struct PathMember<'a> {
     pub cert: &'a ParsedCertificate,
@@ -35,6 +40,9 @@ pub(crate) struct PathMember<'a> {
     pub self_signed: bool,
     /// A trust anchor the caller gave (read from `roots`, not from the bundle).
     pub caller_anchor: bool,
+    /// The client's trust anchor itself, the caller's or the bundle's copy of one: where the
+    /// path ends, not a link a client validates or counts.
+    pub trust_anchor: bool,
 }
 
 impl PathMember<'_> {
@@ -68,6 +76,7 @@ pub(crate) fn check_path(path: &[PathMember<'_>], now: i64, out: &mut Findings) 
             check_anchor_validity(member, now, out);
         }
     }
+    check_intermediate_count(path, out);
 }
 
 /// `cert.forbidden_key`: a key no TLS client accepts, for any audience.
@@ -299,6 +308,30 @@ fn check_path_length(path: &[PathMember<'_>], position: usize, out: &mut Finding
             ),
         );
     }
+}
+
+/// `chain.too_many_intermediates`: rustls-webpki's depth limit. The intermediates are the
+/// certificates between the leaf and the anchor: neither the anchor (the caller's root, the
+/// bundle's copy of an anchor) nor a self-signed root ending a path that meets no anchor (a
+/// client would have to trust it as one) counts. Self-issued ones count: webpki counts them.
+fn check_intermediate_count(path: &[PathMember<'_>], out: &mut Findings) {
+    let intermediates: Vec<&PathMember<'_>> = path
+        .iter()
+        .skip(1)
+        .filter(|m| !m.trust_anchor && !m.self_signed)
+        .collect();
+    let Some(first_refused) = intermediates.get(MAX_INTERMEDIATES) else {
+        return;
+    };
+    out.emit(
+        CHAIN_TOO_MANY_INTERMEDIATES,
+        first_refused.pointer.clone(),
+        format!(
+            "The path has {} intermediate certificates between the leaf and the trust anchor; rustls clients refuse a path with more than {MAX_INTERMEDIATES} (rustls-webpki MaximumPathDepthExceeded) and stop at {}: have the leaf issued by a CA closer to the root",
+            intermediates.len(),
+            describe(first_refused.cert)
+        ),
+    );
 }
 
 /// `chain.name_constraints`: the issuer at `position` constrains every certificate below it,

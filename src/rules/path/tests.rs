@@ -27,6 +27,7 @@ fn member<'a>(cert: &'a ParsedCertificate, pointer: &str) -> PathMember<'a> {
         pointer: pointer.to_string(),
         self_signed: false,
         caller_anchor: false,
+        trust_anchor: false,
     }
 }
 
@@ -228,4 +229,72 @@ fn name_constraints_with_an_empty_subtree_list_are_refused() {
             ),
         }
     }
+}
+
+/// rustls-webpki builds paths of at most 6 intermediates (`MAX_SUB_CA_COUNT`): a seventh is
+/// refused, wherever the path ends. The anchor at the end is not an intermediate, whether it is
+/// the caller's root, the bundle's copy of an anchor, or a self-signed root a client would have
+/// to trust; the finding points at the first intermediate past the limit.
+#[test]
+fn rustls_takes_at_most_six_intermediates_between_leaf_and_anchor() {
+    // The leaf, nine intermediates and their root (CN=Preflight Test Depth Root).
+    let chain = fixture("certs/depth/chain-11.pem");
+    let root = chain.last().unwrap();
+    #[derive(Clone, Copy, Debug)]
+    enum End {
+        /// The last intermediate meets no anchor.
+        Open,
+        /// The caller's root issued the last intermediate.
+        CallerRoot,
+        /// The bundle's self-signed root ends the path.
+        SelfSignedRoot,
+        /// The last certificate given is itself an anchor (the bundle's copy of one).
+        BundleAnchor,
+    }
+    // (intermediates taken from the chain, how the path ends, the finding's pointer)
+    let table = [
+        (6, End::Open, None),
+        (7, End::Open, Some("/c/7")),
+        (6, End::CallerRoot, None),
+        (7, End::CallerRoot, Some("/c/7")),
+        (6, End::SelfSignedRoot, None),
+        (7, End::SelfSignedRoot, Some("/c/7")),
+        (7, End::BundleAnchor, None),
+        (8, End::BundleAnchor, Some("/c/7")),
+        (9, End::Open, Some("/c/7")),
+    ];
+    for (intermediates, end, expected) in table {
+        let mut path: Vec<PathMember<'_>> = chain[..=intermediates]
+            .iter()
+            .enumerate()
+            .map(|(i, cert)| member(cert, &format!("/c/{i}")))
+            .collect();
+        match end {
+            End::Open => {}
+            End::CallerRoot | End::SelfSignedRoot => {
+                let mut anchor = member(root, "/roots/0");
+                anchor.self_signed = true;
+                anchor.caller_anchor = matches!(end, End::CallerRoot);
+                anchor.trust_anchor = matches!(end, End::CallerRoot);
+                path.push(anchor);
+            }
+            End::BundleAnchor => path.last_mut().unwrap().trust_anchor = true,
+        }
+        let mut out = Findings::new();
+        check_intermediate_count(&path, &mut out);
+        let found: Vec<String> = out
+            .diagnostics()
+            .into_iter()
+            .filter(|d| d.rule == CHAIN_TOO_MANY_INTERMEDIATES.id)
+            .map(|d| d.path)
+            .collect();
+        let case = format!("{intermediates} intermediates, {end:?}");
+        assert_eq!(found, expected.into_iter().map(String::from).collect::<Vec<_>>(), "{case}");
+    }
+    let mut out = Findings::new();
+    let path: Vec<PathMember<'_>> = chain[..10].iter().map(|c| member(c, "/c")).collect();
+    check_intermediate_count(&path, &mut out);
+    let message = &messages(&out, &CHAIN_TOO_MANY_INTERMEDIATES)[0];
+    assert!(message.contains("has 9 intermediate certificates"), "{message}");
+    assert!(message.contains("stop at certificate 7 (CN=Preflight Test Depth Intermediate 3)"), "{message}");
 }
