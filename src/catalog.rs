@@ -302,11 +302,15 @@ catalogue! {
         "the leaf has an extended key usage without serverAuth (anyExtendedKeyUsage alone included, which rustls refuses)",
         zlint ["e_sub_cert_eku_server_auth_client_auth_missing"],
         pkilint ["cabf.serverauth.subscriber.serverauth_eku_absent"];
-    // SPEC lists cert.no_san as a warning: it stays the default, and the public audience makes
-    // it an error (issue 26: a wrong "valid" for a certificate browsers refuse for every name).
-    CERT_NO_SAN = "cert.no_san", Warning, "CA/Browser Forum Baseline Requirements; Chrome 58+, Go 1.15+, rustls (no common name fallback)", None, Manual,
-        "the leaf has no subjectAltName: browsers (Chrome 58+) and Go 1.15+ ignore the common name, so it covers no name for them (an error for the public audience)",
-        also [Error],
+    // SPEC lists cert.no_san as a warning; issue 26 ("error where clients refuse the chain")
+    // makes it an error for every audience: browsers, Go 1.15+ (most private PKIs' clients:
+    // Kubernetes) and rustls-webpki refuse the certificate for every name, a wrong "valid"
+    // otherwise (held to rustls by tests/webpki_differential.rs). Only OpenSSL's and Java's host
+    // checks still read the CN. A warning only for a CA given as the server certificate, which
+    // cert.leaf_is_ca refuses already.
+    CERT_NO_SAN = "cert.no_san", Error, "CA/Browser Forum Baseline Requirements; Chrome 58+, Go 1.15+, rustls (no common name fallback)", None, Manual,
+        "the leaf has no subjectAltName: browsers (Chrome 58+), Go 1.15+ and rustls ignore the common name, so they refuse it for every name",
+        also [Warning],
         zlint ["e_ext_san_missing"],
         pkilint ["cabf.serverauth.subscriber.subject_altname_extension_absent", "cabf.serverauth.subscriber_common_name_unknown_source"];
     CERT_WEAK_KEY = "cert.weak_key", Warning, "CA/Browser Forum", None, Manual,

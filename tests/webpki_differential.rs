@@ -27,7 +27,7 @@
 //! intermediates, the roots are trust anchors (`anchor_from_trusted_cert`), and the check is
 //! `EndEntityCert::verify_for_usage` for serverAuth at the case's time with every signature
 //! algorithm of its ring backend, then `verify_is_valid_for_subject_name` for each name of the
-//! domain field. Certificates are read with rustls-pki-types' PEM reader, the one rustls servers
+//! domain field (without one, for a leaf without subjectAltName, its common name: `peer_names`). Certificates are read with rustls-pki-types' PEM reader, the one rustls servers
 //! load files with; a bundle it cannot read is refused. No revocation is checked on either side.
 //!
 //! cert-preflight's side: `check_certificate` with the same roots (`public_roots` false), domains
@@ -187,6 +187,29 @@ fn names(domains: Option<&str>) -> Vec<&str> {
         .collect()
 }
 
+/// The names a client asks for: the domain field's; without one, a leaf that has no
+/// subjectAltName is asked for its common name (the name it was made for, `example.com` when it
+/// has none), since a client always asks for some name and webpki matches none of a leaf
+/// without subjectAltName. A leaf with one is judged without a name, as before.
+fn peer_names(domains: Option<&str>, leaf: &CertificateDer<'_>) -> Vec<String> {
+    if domains.is_some() {
+        return names(domains).into_iter().map(String::from).collect();
+    }
+    let Ok((_, parsed)) = x509_parser::parse_x509_certificate(leaf) else {
+        return Vec::new();
+    };
+    if !matches!(parsed.subject_alternative_name(), Ok(None)) {
+        return Vec::new();
+    }
+    let cn = parsed
+        .subject()
+        .iter_common_name()
+        .next()
+        .and_then(|cn| cn.as_str().ok())
+        .unwrap_or("example.com");
+    vec![cn.to_string()]
+}
+
 fn webpki_verdict(case: &Case) -> Verdict {
     let refuse = |why: String| Verdict {
         accepted: false,
@@ -225,7 +248,8 @@ fn webpki_verdict(case: &Case) -> Verdict {
     ) {
         return refuse(format!("{e:?}"));
     }
-    for name in names(case.domains.as_deref()) {
+    for name in peer_names(case.domains.as_deref(), leaf) {
+        let name = name.as_str();
         let server_name = match ServerName::try_from(name) {
             Ok(n) => n,
             Err(e) => return refuse(format!("name {name:?}: {e}")),

@@ -141,7 +141,6 @@ pub(super) fn run(input: &CertificateInput<'_>) -> MaterialOutcome {
                     .filter(|name| !c.dns_names.contains(name))
                     .cloned()
                     .collect(),
-                public_audience: anchors::resolve_audience(input.audience, &chain).0,
             });
         out.normalized = normalize(field, &chain, input);
         if input.chain.is_some() {

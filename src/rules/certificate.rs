@@ -88,7 +88,7 @@ pub(crate) fn check_certificates(
         }
         check_ca_flag(&checked, ctx, on_path, out);
         if ctx.purpose == CertificatePurpose::Server && checked.is_leaf {
-            check_server_leaf(&checked, ctx.public_audience, out);
+            check_server_leaf(&checked, out);
             #[cfg(feature = "client-lints")]
             {
                 let leaf = client::Leaf {
@@ -214,7 +214,7 @@ fn check_ca_flag(c: &Checked<'_>, ctx: &CertificateContext<'_>, on_path: bool, o
 }
 
 /// The server leaf's own rules: `cert.leaf_is_ca`, `cert.no_san`, `cert.no_server_auth`.
-fn check_server_leaf(c: &Checked<'_>, public_audience: bool, out: &mut Findings) {
+fn check_server_leaf(c: &Checked<'_>, out: &mut Findings) {
     let cert = c.cert;
     if cert.basic_constraints_ca == Some(true) {
         out.emit(
@@ -235,11 +235,15 @@ fn check_server_leaf(c: &Checked<'_>, public_audience: bool, out: &mut Findings)
             .as_deref()
             .map(|cn| format!(" (only its common name {})", quote(cn, QUOTE_CHARS)))
             .unwrap_or_default();
-        // For the public audience (browsers) the certificate covers no name at all: an error.
+        // Browsers (Chrome 58+), Go 1.15+ and rustls-webpki refuse it for every name, whatever
+        // the audience: Go is what most private PKIs serve (Kubernetes' "relies on legacy
+        // Common Name field"). Only OpenSSL's host check and Java's still fall back to the CN.
         // A CA given as the server certificate is `cert.leaf_is_ca`'s, as for the client lints.
-        let (severity, consequence) = if public_audience && cert.basic_constraints_ca != Some(true)
-        {
-            (Severity::Error, "so browsers refuse it for every name")
+        let (severity, consequence) = if cert.basic_constraints_ca != Some(true) {
+            (
+                Severity::Error,
+                "so they refuse it for every name (only OpenSSL's and Java's host checks still fall back to it)",
+            )
         } else {
             (
                 Severity::Warning,

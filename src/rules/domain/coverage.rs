@@ -2,7 +2,6 @@
 
 use crate::catalog;
 use crate::findings::Findings;
-use crate::report::Severity;
 
 use super::ip_address::ip_address_text;
 use super::name::SHOWN_CHARS;
@@ -59,22 +58,14 @@ pub(crate) fn check_coverage(
         }
         if patterns.iter().any(|p| p.covers(name)) {
             if from_cn {
-                // Covered for clients that still fall back to the common name (OpenSSL's host
-                // check), not for browsers (Chrome 58+), Go 1.15+ or rustls: a warning beside
-                // the leaf's cert.no_san, and an error for the public audience (browsers).
-                let (severity, consequence) = if certificate.public_audience {
-                    (Severity::Error, "so browsers refuse the certificate for it")
-                } else {
-                    (
-                        Severity::Warning,
-                        "so only clients that still fall back to it accept the certificate for it",
-                    )
-                };
-                out.emit_as(
-                    catalog::DOMAIN_NOT_COVERED, severity,
+                // Covered for clients that still fall back to the common name (OpenSSL's and
+                // Java's host checks), not for browsers (Chrome 58+), Go 1.15+ or rustls: an
+                // error for every audience, as the leaf's cert.no_san (issue 26).
+                out.emit(
+                    catalog::DOMAIN_NOT_COVERED,
                     entry.path.as_ref(),
                     format!(
-                        "{} is covered only by the certificate's common name, which browsers (Chrome 58+), Go 1.15+ and rustls ignore, {consequence}; it belongs in a DNS subjectAltName",
+                        "{} is covered only by the certificate's common name, which browsers (Chrome 58+), Go 1.15+ and rustls ignore, so they refuse the certificate for it; it belongs in a DNS subjectAltName",
                         quote(name, SHOWN_CHARS)
                     ),
                 );
@@ -164,9 +155,11 @@ mod tests {
             dns: dns.iter().map(|s| s.to_string()).collect(),
             common_name: cn.map(str::to_string),
             ip_addresses: Vec::new(),
-            public_audience: false,
         }
     }
+
+    /// The message of a name that the common name alone covers.
+    const CN_ONLY: &str = "covered only by the certificate's common name";
 
     fn uncovered(names: &[&str], certificate: &CertificateNames) -> Vec<String> {
         let mut out = crate::findings::Findings::new();
@@ -175,9 +168,9 @@ mod tests {
         for d in &out {
             assert_eq!(d.rule, "domain.not_covered");
         }
-        // Errors are names not covered; warnings are names covered by the common name only.
+        // Names not covered; a name the common name alone covers is `covered_by_cn_only`'s.
         out.iter()
-            .filter(|d| d.severity == Severity::Error)
+            .filter(|d| !d.message.contains(CN_ONLY))
             .map(|d| d.path.clone())
             .collect()
     }
@@ -215,8 +208,8 @@ mod tests {
         check_coverage(&listed(names), certificate, &mut out);
         out.diagnostics()
             .into_iter()
-            .filter(|d| d.severity == Severity::Warning)
-            .inspect(|d| assert!(d.message.contains("common name"), "{}", d.message))
+            .filter(|d| d.message.contains(CN_ONLY))
+            .inspect(|d| assert_eq!(d.severity, Severity::Error, "{}", d.message))
             .map(|d| d.path)
             .collect()
     }
@@ -288,18 +281,13 @@ mod tests {
             vec!["/domains/0/domain"]
         );
         assert!(uncovered(&["x.cn.com"], &cert(&[], Some("*.cn.com"))).is_empty());
-        // Covered by the CN alone: a warning (issue 8, item 6); never with a DNS SAN present.
+        // Covered by the CN alone: an error for every audience, since browsers, Go 1.15+ and
+        // rustls refuse it (issue 26; issue 8, item 6 made it a warning); never with a DNS SAN.
         assert_eq!(
             covered_by_cn_only(&["cn.com", "other.com"], &cert(&[], Some("CN.com"))),
             vec!["/domains/0/domain"]
         );
         assert!(covered_by_cn_only(&["san.com"], &cert(&["san.com"], Some("san.com"))).is_empty());
-        // For the public audience, browsers refuse a name the CN alone covers: an error.
-        let public = CertificateNames {
-            public_audience: true,
-            ..cert(&[], Some("cn.com"))
-        };
-        assert_eq!(uncovered(&["cn.com"], &public), vec!["/domains/0/domain"]);
         // Nothing at all.
         let mut out = crate::findings::Findings::new();
         check_coverage(&listed(&["a.com"]), &CertificateNames::default(), &mut out);

@@ -42,9 +42,6 @@ pub(crate) struct CertificateNames {
     /// subjectAltName iPAddress entries, as the report writes them (`192.0.2.10`): a
     /// configured IP address is covered by the same address (RFC 9525 section 6.2).
     pub ip_addresses: Vec<String>,
-    /// Whether the check is for the public audience (browsers): a name covered only by the
-    /// common name is then refused, not only warned about.
-    pub public_audience: bool,
 }
 
 /// A domain name that passed the syntax rules, with the path it is reported at.

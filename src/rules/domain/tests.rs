@@ -416,7 +416,6 @@ fn never_panics_on_odd_input() {
                 dns: [text.as_str(), "*", "", "*."].map(String::from).to_vec(),
                 common_name: Some(text.clone()),
                 ip_addresses: Vec::new(),
-                public_audience: false,
             },
             &mut out,
         );
