@@ -25,7 +25,7 @@ pub(crate) use lint_facts::LintFacts;
 #[cfg(feature = "client-lints")]
 pub(crate) use lint_facts::{key_usage, SanEntry, TimeEncoding};
 pub(crate) use text::ip_to_string;
-use text::{hex_lower, name_to_string, trim_leading_zeros};
+use text::{hex_lower, name_to_string, trim_leading_zeros, x509_error_text};
 
 mod algorithm;
 mod constraints;
@@ -180,7 +180,12 @@ pub(crate) fn parse_certificate(
             repeated("basicConstraints");
             None
         }
-        Err(e) => return Err(format!("its basicConstraints extension: {e}")),
+        Err(e) => {
+            return Err(format!(
+                "its basicConstraints extension: {}",
+                x509_error_text(&e)
+            ))
+        }
     };
     let eku_server_auth = match extended_key_usage(&cert) {
         Ok(eku) => eku.map(|eku| {
@@ -196,7 +201,12 @@ pub(crate) fn parse_certificate(
             repeated("extendedKeyUsage");
             None
         }
-        Err(e) => return Err(format!("its extendedKeyUsage extension: {e}")),
+        Err(e) => {
+            return Err(format!(
+                "its extendedKeyUsage extension: {}",
+                x509_error_text(&e)
+            ))
+        }
     };
     let common_name = tbs
         .subject()
@@ -221,7 +231,12 @@ pub(crate) fn parse_certificate(
         }
         Ok(None) => {}
         Err(X509Error::DuplicateExtensions) => repeated("subjectAltName"),
-        Err(e) => return Err(format!("its subjectAltName extension: {e}")),
+        Err(e) => {
+            return Err(format!(
+                "its subjectAltName extension: {}",
+                x509_error_text(&e)
+            ))
+        }
     }
     let path = constraints::path_facts(&cert);
     if let Some(name) = path.unreadable.first() {
@@ -327,7 +342,7 @@ fn describe_error(e: &x509_parser::nom::Err<x509_parser::error::X509Error>) -> S
     match e {
         x509_parser::nom::Err::Incomplete(_) => "its DER encoding is truncated".into(),
         x509_parser::nom::Err::Error(e) | x509_parser::nom::Err::Failure(e) => {
-            format!("its DER encoding is invalid ({e})")
+            format!("its DER encoding is invalid ({})", x509_error_text(e))
         }
     }
 }

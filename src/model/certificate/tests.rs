@@ -279,3 +279,48 @@ fn key_size_matches_x509_parser() -> TestResult {
     }
     Ok(())
 }
+
+/// A certificate x509-parser cannot read is said in words (issue 27's review of the model's
+/// error text): never x509-parser's `Display`, `BER error: Unexpected Tag (expected:
+/// Some(Tag(16)), actual: Tag(2))`.
+#[test]
+fn unreadable_certificates_are_explained_in_words() {
+    let leaf = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/testdata/certs/rsa/leaf.pem"
+    ))
+    .expect("testdata leaf");
+    let der = crate::model::read_certificate_field(&leaf).certificates[0]
+        .der
+        .clone();
+    // (what, the DER, what the reason says)
+    let table: [(&str, Vec<u8>, &str); 4] = [
+        (
+            "an INTEGER",
+            tlv(0x02, &[1]),
+            "its DER encoding is invalid (an element of tag 2 where tag 16 was expected)",
+        ),
+        (
+            "cut short",
+            der[..der.len() / 2].to_vec(),
+            "its DER encoding is invalid (truncated)",
+        ),
+        (
+            "an empty SEQUENCE",
+            tlv(0x30, &[]),
+            "its DER encoding is truncated",
+        ),
+        (
+            "trailing bytes",
+            [der.as_slice(), &[0, 0]].concat(),
+            "2 bytes follow the certificate's DER",
+        ),
+    ];
+    for (what, der, expected) in table {
+        let reason = parse_certificate(0, 1, &der).err().unwrap_or_default();
+        assert!(reason.contains(&expected), "{what}: {reason}");
+        for raw in ["BER error", "Tag(", "nom error", "Some("] {
+            assert!(!reason.contains(raw), "{what}: {reason}");
+        }
+    }
+}

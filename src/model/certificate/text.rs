@@ -4,6 +4,9 @@
 //! Display it replaces.
 
 use x509_parser::asn1_rs::Tag;
+use x509_parser::der_parser::error::BerError;
+use x509_parser::error::X509Error;
+use x509_parser::nom::error::ErrorKind;
 use x509_parser::x509::X509Name;
 
 use crate::model::oid_names::short_name;
@@ -201,3 +204,40 @@ fn ipv6_to_string(octets: [u8; 16]) -> String {
 }
 
 const HEX_LOWER: &[u8; 16] = b"0123456789abcdef";
+
+/// Why x509-parser could not read a certificate or an extension, in words: its `Display`
+/// writes `BER error: Unexpected Tag (expected: Some(Tag(16)), actual: Tag(2))`, which is no
+/// text for a user, and brings the text of every x509-parser, der-parser and nom error into the
+/// browser module.
+pub(super) fn x509_error_text(e: &X509Error) -> String {
+    let what = match e {
+        X509Error::InvalidVersion => "invalid version",
+        X509Error::InvalidSerial => "invalid serial number",
+        X509Error::InvalidAlgorithmIdentifier => "invalid algorithm identifier",
+        X509Error::InvalidX509Name => "invalid name",
+        X509Error::InvalidDate => "invalid date",
+        X509Error::InvalidSPKI => "invalid subject public key info",
+        X509Error::InvalidSubjectUID | X509Error::InvalidIssuerUID => "invalid unique identifier",
+        X509Error::InvalidExtensions => "invalid extensions",
+        X509Error::DuplicateExtensions => "duplicate extensions",
+        X509Error::InvalidSignatureValue => "invalid signature value",
+        X509Error::InvalidTbsCertificate => "invalid TBSCertificate",
+        X509Error::InvalidNumber => "invalid number",
+        X509Error::Der(BerError::UnexpectedTag {
+            expected: Some(expected),
+            actual,
+        }) => {
+            return format!(
+                "an element of tag {} where tag {} was expected",
+                actual.0, expected.0
+            )
+        }
+        X509Error::Der(BerError::Incomplete(_)) | X509Error::NomError(ErrorKind::Eof) => {
+            "truncated"
+        }
+        X509Error::Der(BerError::InvalidLength) => "invalid length",
+        X509Error::Der(_) => "not valid DER",
+        _ => "not a certificate",
+    };
+    what.to_string()
+}
