@@ -660,8 +660,8 @@ catalogue! {
     // leaf and the trust anchor (MAX_SUB_CA_COUNT in verify_cert.rs, 0.103), so every rustls
     // client refuses a longer one (MaximumPathDepthExceeded). Go, OpenSSL (depth 100) and
     // browsers take longer paths; chain.too_deep is seed 003's field limit, a different count.
-    CHAIN_TOO_MANY_INTERMEDIATES = "chain.too_many_intermediates", Error, "rustls-webpki (MaximumPathDepthExceeded: at most 6 intermediates)", None, Manual,
-        "more than 6 intermediate certificates between the leaf and the trust anchor, which rustls clients refuse";
+    CHAIN_TOO_MANY_INTERMEDIATES = "chain.too_many_intermediates", Error, "rustls-webpki (MaximumPathDepthExceeded)", None, Manual,
+        "more than 6 intermediates between the leaf and the trust anchor, which rustls clients refuse";
     CHAIN_NAME_CONSTRAINTS = "chain.name_constraints", Error, "RFC 5280 4.2.1.10, 6.1.3 (b), (c); every path validator", None, Manual,
         "a name (dNSName, iPAddress, the leaf's CN without SAN, the subject) outside a CA's permitted subtrees or inside its excluded ones, or name constraints clients refuse (non-critical, empty, in an end-entity)";
 

@@ -239,23 +239,17 @@ fn check_server_leaf(c: &Checked<'_>, out: &mut Findings) {
         // the audience: Go is what most private PKIs serve (Kubernetes' "relies on legacy
         // Common Name field"). Only OpenSSL's host check and Java's still fall back to the CN.
         // A CA given as the server certificate is `cert.leaf_is_ca`'s, as for the client lints.
-        let (severity, consequence) = if cert.basic_constraints_ca != Some(true) {
-            (
-                Severity::Error,
-                "so they refuse it for every name (only OpenSSL's and Java's host checks still fall back to it)",
-            )
+        let severity = if cert.basic_constraints_ca == Some(true) {
+            Severity::Warning
         } else {
-            (
-                Severity::Warning,
-                "so it works only for clients that still fall back to it",
-            )
+            Severity::Error
         };
         out.emit_as(
             CERT_NO_SAN,
             severity,
             c.path(),
             format!(
-                "{} has no subjectAltName{cn}: browsers (Chrome 58+), Go 1.15+ and rustls ignore the common name, {consequence}; reissue it with the names in subjectAltName",
+                "{} has no subjectAltName{cn}: browsers (Chrome 58+), Go 1.15+ and rustls ignore the common name, so they refuse it for every name (only OpenSSL's and Java's host checks read it); reissue it with the names in subjectAltName",
                 c.who()
             ),
         );

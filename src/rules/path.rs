@@ -327,7 +327,7 @@ fn check_intermediate_count(path: &[PathMember<'_>], out: &mut Findings) {
         CHAIN_TOO_MANY_INTERMEDIATES,
         first_refused.pointer.clone(),
         format!(
-            "The path has {} intermediate certificates between the leaf and the trust anchor; rustls clients refuse a path with more than {MAX_INTERMEDIATES} (rustls-webpki MaximumPathDepthExceeded) and stop at {}: have the leaf issued by a CA closer to the root",
+            "The path has {} intermediates between the leaf and the trust anchor; rustls clients refuse over {MAX_INTERMEDIATES} (MaximumPathDepthExceeded) and stop at {}: have the leaf issued by a CA nearer the root",
             intermediates.len(),
             describe(first_refused.cert)
         ),
