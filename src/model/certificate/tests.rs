@@ -318,9 +318,59 @@ fn unreadable_certificates_are_explained_in_words() {
     ];
     for (what, der, expected) in table {
         let reason = parse_certificate(0, 1, &der).err().unwrap_or_default();
-        assert!(reason.contains(&expected), "{what}: {reason}");
+        assert!(reason.contains(expected), "{what}: {reason}");
         for raw in ["BER error", "Tag(", "nom error", "Some("] {
             assert!(!reason.contains(raw), "{what}: {reason}");
         }
     }
+}
+
+/// The digests a signature algorithm or RSASSA-PSS names, by OID: held to oid-registry's names
+/// for SHA-1 and SHA-2, and to RFC 3279 section 2.2.2 (`id-md5`) for MD5, which the registry
+/// does not carry. Any other digest is `Other`.
+#[test]
+fn digest_oids_are_the_registrys() {
+    use x509_parser::oid_registry::{
+        OID_HASH_SHA1, OID_NIST_HASH_SHA256, OID_NIST_HASH_SHA384, OID_NIST_HASH_SHA512,
+    };
+    let table = [
+        ("1.2.840.113549.2.5".to_string(), Hash::Md5),
+        (OID_HASH_SHA1.to_id_string(), Hash::Sha1),
+        (OID_NIST_HASH_SHA256.to_id_string(), Hash::Sha256),
+        (OID_NIST_HASH_SHA384.to_id_string(), Hash::Sha384),
+        (OID_NIST_HASH_SHA512.to_id_string(), Hash::Sha512),
+        ("2.16.840.1.101.3.4.2.4".to_string(), Hash::Other), // SHA-224
+        ("1.2.840.113549.2.2".to_string(), Hash::Other),     // MD2
+    ];
+    for (oid, hash) in table {
+        assert_eq!(hash_of_oid(&oid), hash, "{oid}");
+    }
+}
+
+/// RSASSA-PSS's mask generation function is read as MGF1 with its digest only when it is MGF1
+/// (RFC 4055 section 3.1, `id-mgf1`); any other function has no MGF1 digest, so a verifier
+/// cannot match it.
+#[test]
+fn pss_mask_generation_other_than_mgf1_has_no_mgf1_digest() -> TestResult {
+    let pss: &[u8] = &[42, 134, 72, 134, 247, 13, 1, 1, 10];
+    let mgf1: &[u8] = &[42, 134, 72, 134, 247, 13, 1, 1, 8];
+    let other: &[u8] = &[42, 134, 72, 134, 247, 13, 1, 1, 9]; // the next arc: not MGF1
+    let sha384_alg = tlv(
+        0x30,
+        &[tlv(0x06, &[96, 134, 72, 1, 101, 3, 4, 2, 2]), vec![5, 0]].concat(),
+    );
+    for (function, expected) in [(mgf1, Some(Hash::Sha384)), (other, None)] {
+        let mask = tlv(0x30, &[tlv(0x06, function), sha384_alg.clone()].concat());
+        let params = tlv(0x30, &[tlv(0xa0, &sha384_alg), tlv(0xa1, &mask)].concat());
+        let der = tlv(0x30, &[tlv(0x06, pss), params].concat());
+        let (_, alg) = AlgorithmIdentifier::from_der(&der)?;
+        match signature_kind(&alg) {
+            SignatureKind::RsaPss(p) => {
+                assert_eq!(p.hash, Hash::Sha384, "{function:02x?}");
+                assert_eq!(p.mgf1_hash, expected, "{function:02x?}");
+            }
+            other => panic!("{function:02x?}: {other:?}"),
+        }
+    }
+    Ok(())
 }

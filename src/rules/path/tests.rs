@@ -298,7 +298,7 @@ fn rustls_takes_at_most_six_intermediates_between_leaf_and_anchor() {
     let mut out = Findings::new();
     let path: Vec<PathMember<'_>> = chain[..10].iter().map(|c| member(c, "/c")).collect();
     check_intermediate_count(&path, &mut out);
-    let message = &messages(&out, &CHAIN_TOO_MANY_INTERMEDIATES)[0];
+    let message = &messages(&out, CHAIN_TOO_MANY_INTERMEDIATES)[0];
     assert!(message.contains("has 9 intermediates"), "{message}");
     assert!(
         message.contains("stop at certificate 7 (CN=Preflight Test Depth Intermediate 3)"),
