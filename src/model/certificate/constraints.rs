@@ -80,8 +80,6 @@ pub(crate) struct PathFacts {
     pub subject_key_id_critical: Option<bool>,
     /// subjectAltName's critical flag, when present.
     pub san_critical: Option<bool>,
-    /// extKeyUsage's critical flag, when present.
-    pub eku_critical: Option<bool>,
     /// policyConstraints' critical flag, when present.
     pub policy_constraints_critical: Option<bool>,
     /// Extensions path validators parse that do not parse here, by name.
@@ -147,7 +145,6 @@ pub(crate) fn path_facts(cert: &X509Certificate<'_>) -> PathFacts {
                 });
             }
             "2.5.29.14" => facts.subject_key_id_critical = Some(ext.critical),
-            "2.5.29.37" => facts.eku_critical = Some(ext.critical),
             "2.5.29.36" => facts.policy_constraints_critical = Some(ext.critical),
             "1.3.6.1.5.5.7.1.1" if AuthorityInfoAccess::from_der(ext.value).is_err() => {
                 facts.unreadable.push("authorityInfoAccess");
@@ -199,5 +196,38 @@ fn kind(name: &GeneralName<'_>) -> &'static str {
         GeneralName::IPAddress(_) => "iPAddress",
         GeneralName::RegisteredID(_) => "registeredID",
         GeneralName::Invalid(..) => "an unreadable name",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each GeneralName form is named in messages by its field name in RFC 5280 4.2.1.6
+    /// (`GeneralName ::= CHOICE { otherName [0], rfc822Name [1], ... }`), read from DER by
+    /// x509-parser.
+    #[test]
+    fn general_names_are_named_by_their_rfc_5280_field() {
+        let oid = [0x06, 0x03, 0x2a, 0x03, 0x04]; // 1.2.3.4
+        let name = [0x30, 0x00]; // an empty Name
+        let table: [(&[u8], &str); 9] = [
+            (
+                &[&[0xa0, 0x09][..], &oid, &[0xa0, 0x02, 0x05, 0x00]].concat(),
+                "otherName",
+            ),
+            (b"\x81\x03a@b", "rfc822Name"),
+            (b"\x82\x05a.com", "dNSName"),
+            (&[0xa3, 0x02, 0x30, 0x00], "x400Address"),
+            (&[&[0xa4, 0x02][..], &name].concat(), "directoryName"),
+            (&[0xa5, 0x02, 0x30, 0x00], "ediPartyName"),
+            (b"\x86\x08http://a", "uniformResourceIdentifier"),
+            (&[0x87, 0x04, 192, 0, 2, 1], "iPAddress"),
+            (&[0x88, 0x03, 0x2a, 0x03, 0x04], "registeredID"),
+        ];
+        for (der, expected) in table {
+            let (_, general_name) = GeneralName::from_der(der)
+                .unwrap_or_else(|e| panic!("{expected}: {der:02x?}: {e:?}"));
+            assert_eq!(kind(&general_name), expected, "{der:02x?}");
+        }
     }
 }

@@ -45,16 +45,12 @@ pub(crate) struct LintFacts {
     pub eku: Option<(bool, Vec<String>)>,
     /// keyUsage: (critical, bits, bit 0 = digitalSignature); `None` when absent.
     pub key_usage: Option<(bool, u16)>,
-    /// basicConstraints present and critical.
-    pub basic_constraints_critical: Option<bool>,
-    /// OIDs (dotted) of extensions that occur more than once, each once.
-    pub duplicate_extensions: Vec<String>,
 }
 
 /// The keyUsage bits the lints name (RFC 5280 section 4.2.1.3), bit 0 first.
 #[cfg_attr(not(feature = "client-lints"), allow(dead_code))] // read by the client lints only
 pub(crate) mod key_usage {
-    pub(crate) const DIGITAL_SIGNATURE: u16 = 1 << 0;
+    pub(crate) const DIGITAL_SIGNATURE: u16 = 1; // bit 0 (`1 << 0`, which mutates to an equal `1 >> 0`)
     pub(crate) const KEY_ENCIPHERMENT: u16 = 1 << 2;
     pub(crate) const DATA_ENCIPHERMENT: u16 = 1 << 3;
     pub(crate) const KEY_AGREEMENT: u16 = 1 << 4;
@@ -65,7 +61,6 @@ pub(crate) mod key_usage {
 const OID_SAN: &str = "2.5.29.17";
 const OID_EKU: &str = "2.5.29.37";
 const OID_KEY_USAGE: &str = "2.5.29.15";
-const OID_BASIC_CONSTRAINTS: &str = "2.5.29.19";
 
 /// Reads the lint facts of a parsed certificate.
 pub(crate) fn lint_facts(cert: &X509Certificate<'_>) -> LintFacts {
@@ -82,10 +77,9 @@ pub(crate) fn lint_facts(cert: &X509Certificate<'_>) -> LintFacts {
     let mut seen: Vec<String> = Vec::new();
     for ext in tbs.extensions() {
         let oid = ext.oid.to_id_string();
+        // A repeated extension is read once, the first (`parse_certificate` reports a repeated
+        // basicConstraints, extendedKeyUsage or subjectAltName as the certificate's defect).
         if seen.contains(&oid) {
-            if !facts.duplicate_extensions.contains(&oid) {
-                facts.duplicate_extensions.push(oid);
-            }
             continue;
         }
         match oid.as_str() {
@@ -96,7 +90,6 @@ pub(crate) fn lint_facts(cert: &X509Certificate<'_>) -> LintFacts {
             }
             OID_EKU => facts.eku = Some((ext.critical, eku_oids(ext.value))),
             OID_KEY_USAGE => facts.key_usage = Some((ext.critical, key_usage_bits(ext.value))),
-            OID_BASIC_CONSTRAINTS => facts.basic_constraints_critical = Some(ext.critical),
             _ => {}
         }
         seen.push(oid);
@@ -191,5 +184,34 @@ fn lossy(bytes: &[u8]) -> String {
                 }
             })
             .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use x509_parser::extensions::KeyUsage;
+
+    /// keyUsage's bits as x509-parser's own parser numbers them (bit 0 digitalSignature, bit 8
+    /// decipherOnly, the one bit of the second content byte), for every encoding a CA writes:
+    /// one content byte or two, unused bits counted or not.
+    #[test]
+    fn key_usage_bits_are_numbered_as_x509_parser_numbers_them() {
+        let table: [&[u8]; 7] = [
+            &[0x03, 0x02, 0x07, 0x80],       // digitalSignature
+            &[0x03, 0x02, 0x05, 0xa0],       // digitalSignature, keyEncipherment
+            &[0x03, 0x02, 0x01, 0x06],       // keyCertSign, cRLSign
+            &[0x03, 0x02, 0x00, 0xff],       // the first eight
+            &[0x03, 0x03, 0x07, 0x00, 0x80], // decipherOnly alone
+            &[0x03, 0x03, 0x07, 0x88, 0x80], // digitalSignature, keyAgreement, decipherOnly
+            &[0x03, 0x01, 0x00],             // none
+        ];
+        for value in table {
+            let expected = KeyUsage::from_der(value)
+                .map(|(_, ku)| ku.flags)
+                .unwrap_or(0);
+            assert_eq!(key_usage_bits(value), expected, "{value:02x?}");
+        }
+        assert_eq!(key_usage_bits(table[4]), 1 << 8);
     }
 }
