@@ -396,55 +396,82 @@ fn key_size(algorithm: &str, key: &[u8]) -> u32 {
     };
     u32::try_from(bits).unwrap_or(u32::MAX)
 }
+/// The signature algorithms a verifier may take, by dotted OID (RSASSA-PSS, whose parameters
+/// say the digest, is `signature_kind`'s). `tests::signature_kinds_match_openssls_names` holds
+/// each to the digest and family of its name in `SIGNATURE_NAMES`.
+const SIGNATURE_KINDS: &[(&str, SignatureKind)] = &[
+    ("1.2.840.113549.1.1.4", SignatureKind::RsaPkcs1(Hash::Md5)),
+    ("1.2.840.113549.1.1.5", SignatureKind::RsaPkcs1(Hash::Sha1)),
+    ("1.3.14.3.2.29", SignatureKind::RsaPkcs1(Hash::Sha1)),
+    (
+        "1.2.840.113549.1.1.11",
+        SignatureKind::RsaPkcs1(Hash::Sha256),
+    ),
+    (
+        "1.2.840.113549.1.1.12",
+        SignatureKind::RsaPkcs1(Hash::Sha384),
+    ),
+    (
+        "1.2.840.113549.1.1.13",
+        SignatureKind::RsaPkcs1(Hash::Sha512),
+    ),
+    ("1.2.840.10045.4.1", SignatureKind::Ecdsa(Hash::Sha1)),
+    ("1.2.840.10045.4.3.2", SignatureKind::Ecdsa(Hash::Sha256)),
+    ("1.2.840.10045.4.3.3", SignatureKind::Ecdsa(Hash::Sha384)),
+    ("1.2.840.10045.4.3.4", SignatureKind::Ecdsa(Hash::Sha512)),
+    ("1.3.101.112", SignatureKind::Ed25519),
+];
+
+/// RSASSA-PSS (RFC 4055): its digest and mask are in its parameters.
+const OID_RSASSA_PSS: &str = "1.2.840.113549.1.1.10";
+
 fn signature_kind(algorithm: &AlgorithmIdentifier<'_>) -> SignatureKind {
-    match &*dotted(&algorithm.algorithm) {
-        "1.2.840.113549.1.1.4" => SignatureKind::RsaPkcs1(Hash::Md5),
-        "1.2.840.113549.1.1.5" | "1.3.14.3.2.29" => SignatureKind::RsaPkcs1(Hash::Sha1),
-        "1.2.840.113549.1.1.11" => SignatureKind::RsaPkcs1(Hash::Sha256),
-        "1.2.840.113549.1.1.12" => SignatureKind::RsaPkcs1(Hash::Sha384),
-        "1.2.840.113549.1.1.13" => SignatureKind::RsaPkcs1(Hash::Sha512),
+    let oid = dotted(&algorithm.algorithm);
+    if oid == OID_RSASSA_PSS {
         // What `SignatureAlgorithm::try_from` does for this OID, without linking its parsers
         // for the other algorithms' parameters (RSAES-OAEP).
-        "1.2.840.113549.1.1.10" => {
-            match algorithm.parameters.as_ref().map(RsaSsaPssParams::try_from) {
-                Some(Ok(params)) => SignatureKind::RsaPss(pss_params(&params)),
-                _ => SignatureKind::RsaPss(PssParams::UNREADABLE),
-            }
-        }
-        "1.2.840.10045.4.1" => SignatureKind::Ecdsa(Hash::Sha1),
-        "1.2.840.10045.4.3.2" => SignatureKind::Ecdsa(Hash::Sha256),
-        "1.2.840.10045.4.3.3" => SignatureKind::Ecdsa(Hash::Sha384),
-        "1.2.840.10045.4.3.4" => SignatureKind::Ecdsa(Hash::Sha512),
-        "1.3.101.112" => SignatureKind::Ed25519,
-        _ => SignatureKind::Other,
+        return match algorithm.parameters.as_ref().map(RsaSsaPssParams::try_from) {
+            Some(Ok(params)) => SignatureKind::RsaPss(pss_params(&params)),
+            _ => SignatureKind::RsaPss(PssParams::UNREADABLE),
+        };
     }
+    SIGNATURE_KINDS
+        .iter()
+        .find(|(known, _)| *known == oid)
+        .map_or(SignatureKind::Other, |(_, kind)| *kind)
 }
+
+/// The signature algorithms named in the report, by dotted OID, as OpenSSL names them (its long
+/// names, which `openssl x509 -text` prints; `tests::signature_names_are_openssls` asks openssl).
+const SIGNATURE_NAMES: &[(&str, &str)] = &[
+    ("1.2.840.113549.1.1.2", "md2WithRSAEncryption"),
+    ("1.2.840.113549.1.1.4", "md5WithRSAEncryption"),
+    ("1.2.840.113549.1.1.5", "sha1WithRSAEncryption"),
+    ("1.3.14.3.2.29", "sha1WithRSA"),
+    ("1.2.840.113549.1.1.14", "sha224WithRSAEncryption"),
+    ("1.2.840.113549.1.1.11", "sha256WithRSAEncryption"),
+    ("1.2.840.113549.1.1.12", "sha384WithRSAEncryption"),
+    ("1.2.840.113549.1.1.13", "sha512WithRSAEncryption"),
+    ("1.2.840.113549.1.1.10", "rsassaPss"),
+    ("1.2.840.10045.4.1", "ecdsa-with-SHA1"),
+    ("1.2.840.10045.4.3.1", "ecdsa-with-SHA224"),
+    ("1.2.840.10045.4.3.2", "ecdsa-with-SHA256"),
+    ("1.2.840.10045.4.3.3", "ecdsa-with-SHA384"),
+    ("1.2.840.10045.4.3.4", "ecdsa-with-SHA512"),
+    ("1.3.101.112", "ED25519"),
+    ("1.3.101.113", "ED448"),
+    ("1.2.840.10040.4.3", "dsaWithSHA1"),
+    ("2.16.840.1.101.3.4.3.2", "dsa_with_SHA256"),
+    ("1.2.156.10197.1.501", "SM2-with-SM3"),
+];
 
 /// The conventional (OpenSSL) name of a signature algorithm, or its OID.
 fn signature_name(algorithm: &AlgorithmIdentifier<'_>) -> String {
     let oid = dotted(&algorithm.algorithm);
-    let name = match &*oid {
-        "1.2.840.113549.1.1.2" => "md2WithRSAEncryption",
-        "1.2.840.113549.1.1.4" => "md5WithRSAEncryption",
-        "1.2.840.113549.1.1.5" | "1.3.14.3.2.29" => "sha1WithRSAEncryption",
-        "1.2.840.113549.1.1.14" => "sha224WithRSAEncryption",
-        "1.2.840.113549.1.1.11" => "sha256WithRSAEncryption",
-        "1.2.840.113549.1.1.12" => "sha384WithRSAEncryption",
-        "1.2.840.113549.1.1.13" => "sha512WithRSAEncryption",
-        "1.2.840.113549.1.1.10" => "rsassaPss",
-        "1.2.840.10045.4.1" => "ecdsa-with-SHA1",
-        "1.2.840.10045.4.3.1" => "ecdsa-with-SHA224",
-        "1.2.840.10045.4.3.2" => "ecdsa-with-SHA256",
-        "1.2.840.10045.4.3.3" => "ecdsa-with-SHA384",
-        "1.2.840.10045.4.3.4" => "ecdsa-with-SHA512",
-        "1.3.101.112" => "ED25519",
-        "1.3.101.113" => "ED448",
-        "1.2.840.10040.4.3" => "dsa-with-SHA1",
-        "2.16.840.1.101.3.4.3.2" => "dsa-with-SHA256",
-        "1.2.156.10197.1.501" => "SM2-with-SM3",
-        _ => return oid.into_owned(),
-    };
-    name.to_string()
+    match SIGNATURE_NAMES.iter().find(|(known, _)| *known == oid) {
+        Some((_, name)) => (*name).to_string(),
+        None => oid.into_owned(),
+    }
 }
 
 #[cfg(test)]

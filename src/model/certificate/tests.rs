@@ -374,3 +374,96 @@ fn pss_mask_generation_other_than_mgf1_has_no_mgf1_digest() -> TestResult {
     }
     Ok(())
 }
+
+/// Each name of `SIGNATURE_NAMES` is the one openssl gives its OID (`openssl asn1parse` prints an
+/// OBJECT by its long name, as `openssl x509 -text` prints the signature algorithm).
+#[test]
+fn signature_names_are_openssls() {
+    let mut wrong = Vec::new();
+    for (oid, name) in SIGNATURE_NAMES {
+        let arcs: Vec<u64> = oid.split('.').filter_map(|a| a.parse().ok()).collect();
+        let der = x509_parser::asn1_rs::Oid::from(&arcs)
+            .map(|o| tlv(0x06, o.as_bytes()))
+            .unwrap_or_else(|e| panic!("{oid}: {e:?}"));
+        let path = std::env::temp_dir().join(format!(
+            "cert-preflight-oid-{}-{oid}.der",
+            std::process::id()
+        ));
+        std::fs::write(&path, &der).unwrap_or_else(|e| panic!("{e}"));
+        let out = std::process::Command::new("openssl")
+            .args(["asn1parse", "-inform", "DER", "-in"])
+            .arg(&path)
+            .output()
+            .unwrap_or_else(|e| panic!("openssl (the differential tests need it): {e}"));
+        let _ = std::fs::remove_file(&path);
+        let text = String::from_utf8_lossy(&out.stdout);
+        let openssl = text.rsplit(':').next().unwrap_or_default().trim();
+        if openssl != *name {
+            wrong.push(format!("{oid}: ours {name}, openssl {openssl}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
+/// Each algorithm `SIGNATURE_KINDS` lets a verifier take is the family and digest its OpenSSL
+/// name says (`sha384WithRSAEncryption` is RSA PKCS#1 v1.5 with SHA-384); and every name of a
+/// family and digest the verifiers take has its row (MD2, SHA-224, DSA, SM2 and Ed448 have none:
+/// `SignatureKind::Other`).
+#[test]
+fn signature_kinds_match_openssls_names() {
+    let from_name = |name: &str| {
+        let lower = name.to_ascii_lowercase();
+        let hash = [
+            ("md5", Hash::Md5),
+            ("sha1", Hash::Sha1),
+            ("sha256", Hash::Sha256),
+            ("sha384", Hash::Sha384),
+            ("sha512", Hash::Sha512),
+        ]
+        .into_iter()
+        .find(|(digest, _)| lower.contains(digest))
+        .map(|(_, hash)| hash);
+        match hash {
+            _ if lower == "ed25519" => Some(SignatureKind::Ed25519),
+            Some(hash) if lower.starts_with("ecdsa-") => Some(SignatureKind::Ecdsa(hash)),
+            Some(hash) if lower.contains("withrsa") => Some(SignatureKind::RsaPkcs1(hash)),
+            _ => None,
+        }
+    };
+    for (oid, name) in SIGNATURE_NAMES {
+        let listed = SIGNATURE_KINDS
+            .iter()
+            .find(|(known, _)| known == oid)
+            .map(|(_, k)| *k);
+        if *oid != OID_RSASSA_PSS {
+            assert_eq!(listed, from_name(name), "{oid} {name}");
+        }
+    }
+    for (oid, _) in SIGNATURE_KINDS {
+        assert!(
+            SIGNATURE_NAMES.iter().any(|(known, _)| known == oid),
+            "{oid} has no name"
+        );
+    }
+}
+
+/// The key types named by their OID alone (RFC 8410's Ed25519 and Ed448, RFC 3279's DSA) are
+/// the registry's OIDs; any other is `Other` with its OID, for the message.
+#[test]
+fn key_types_by_oid_are_the_registrys() -> TestResult {
+    use x509_parser::oid_registry::{OID_KEY_TYPE_DSA, OID_SIG_ED25519, OID_SIG_ED448};
+    let table = [
+        (OID_SIG_ED25519.to_id_string(), KeyKind::Ed25519),
+        (OID_SIG_ED448.to_id_string(), KeyKind::Ed448),
+        (OID_KEY_TYPE_DSA.to_id_string(), KeyKind::Dsa { bits: 0 }),
+        ("1.2.3.4".to_string(), KeyKind::Other("1.2.3.4".into())),
+    ];
+    for (oid, expected) in table {
+        let arcs: Vec<u64> = oid.split('.').filter_map(|a| a.parse().ok()).collect();
+        let oid_der = x509_parser::asn1_rs::Oid::from(&arcs).map_err(|e| format!("{e:?}"))?;
+        let der = tlv(0x30, &tlv(0x06, oid_der.as_bytes()));
+        let (_, algorithm) = AlgorithmIdentifier::from_der(&der)?;
+        assert_eq!(key_kind(&algorithm, &[]), expected, "{oid}");
+    }
+    Ok(())
+}
