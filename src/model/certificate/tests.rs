@@ -467,3 +467,35 @@ fn key_types_by_oid_are_the_registrys() -> TestResult {
     }
     Ok(())
 }
+
+/// Each x509-parser error a user can meet has its own words; only the errors of other uses of
+/// x509-parser (CRLs, signature verification) fall to "not a certificate".
+#[test]
+fn each_parse_error_has_its_own_words() {
+    use super::text::x509_error_text;
+    use x509_parser::der_parser::error::BerError;
+    let table = [
+        (X509Error::InvalidVersion, "invalid version"),
+        (X509Error::InvalidSerial, "invalid serial number"),
+        (
+            X509Error::InvalidAlgorithmIdentifier,
+            "invalid algorithm identifier",
+        ),
+        (X509Error::InvalidX509Name, "invalid name"),
+        (X509Error::InvalidDate, "invalid date"),
+        (X509Error::InvalidSPKI, "invalid subject public key info"),
+        (X509Error::InvalidSubjectUID, "invalid unique identifier"),
+        (X509Error::InvalidIssuerUID, "invalid unique identifier"),
+        (X509Error::InvalidExtensions, "invalid extensions"),
+        (X509Error::DuplicateExtensions, "duplicate extensions"),
+        (X509Error::InvalidSignatureValue, "invalid signature value"),
+        (X509Error::InvalidTbsCertificate, "invalid TBSCertificate"),
+        (X509Error::InvalidNumber, "invalid number"),
+        (X509Error::Der(BerError::InvalidLength), "invalid length"),
+        (X509Error::Der(BerError::BerValueError), "not valid DER"),
+        (X509Error::InvalidUserCertificate, "not a certificate"),
+    ];
+    for (error, expected) in table {
+        assert_eq!(x509_error_text(&error), expected, "{error:?}");
+    }
+}
